@@ -1,0 +1,391 @@
+"""Stage 3: linked model -> OpenAPI 3.1.0 document (a plain dict, deterministic order).
+
+Component names come from the docs (`EndpointsReq`); request and response bodies are named after
+the operationId (`UpdateNotebookRequest`, `UpdateNotebookResponse`, `UpdateNotebookResponse404`).
+Two tables with one name and the same shape share a component; with different shapes the later one
+is renamed `<OperationId><Name>` and a `schema.name_conflict` diagnostic says so.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.config import Service
+from generator.model import (
+    Diagnostic,
+    Example,
+    Field,
+    Kind,
+    Location,
+    Operation,
+    Page,
+    Schema,
+    Severity,
+    Source,
+    TypeExpr,
+)
+
+OPENAPI_VERSION = "3.1.0"
+SECURITY_SCHEME = "token"
+_METHOD_ORDER = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+
+
+@dataclass
+class BuildOutput:
+    spec: dict[str, Any]
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def x_source(src: Source) -> dict[str, Any]:
+    return {"file": src.file, "line": src.line}
+
+
+def pascal(name: str) -> str:
+    """A component name openapi-python-client keeps as is: letters and digits, PascalCase."""
+    if re.fullmatch(r"[A-Z][A-Za-z0-9]*", name):
+        return name
+    words = [w for w in re.split(r"[^A-Za-z0-9]+", name) if w]
+    out = "".join(w[0].upper() + w[1:] for w in words)
+    if not out or not out[0].isalpha():
+        out = "Schema" + out
+    return out
+
+
+class Builder:
+    def __init__(self, service: Service, pages: list[Page], schemas: dict[str, Schema]) -> None:
+        self.service = service
+        self.pages = pages
+        self.schemas = schemas
+        self.diagnostics: list[Diagnostic] = []
+        self.names: dict[str, str] = {}  # schema key -> component name
+        self.components: dict[str, dict[str, Any]] = {}
+        self._owner: dict[str, Operation] = {}  # schema key -> first operation that reaches it
+
+    # ------------------------------------------------------------ naming
+
+    def _reachable(self) -> list[str]:
+        """Schema keys in first-reached order: page order, then operation, then depth-first."""
+        order: list[str] = []
+        seen: set[str] = set()
+
+        def visit(key: str, op: Operation) -> None:
+            if key in seen:
+                return
+            seen.add(key)
+            self._owner[key] = op
+            order.append(key)
+            for f in self.schemas[key].fields:
+                for ref in _refs(f.type):
+                    visit(ref, op)
+
+        for page in self.pages:
+            for op in page.operations:
+                for fs in op.parameters.values():
+                    for f in fs:
+                        for ref in _refs(f.type):
+                            visit(ref, op)
+                if op.request_body is not None:
+                    visit(op.request_body.key, op)
+                for r in op.responses:
+                    if r.body is not None:
+                        visit(r.body.key, op)
+        return order
+
+    def _signature(self, key: str, stack: tuple[str, ...] = ()) -> str:
+        if key in stack:
+            return f"@cycle:{self.schemas[key].name}"
+        s = self.schemas[key]
+        parts = []
+        for f in s.fields:
+            parts.append([f.name, f.required, self._type_sig(f.type, (*stack, key)), _constraint_sig(f)])
+        return json.dumps(parts, sort_keys=True, default=str)
+
+    def _type_sig(self, t: TypeExpr, stack: tuple[str, ...]) -> Any:
+        if t.kind is Kind.REF and t.ref is not None:
+            return ["ref", self._signature(t.ref, stack)]
+        if t.items is not None:
+            return [t.kind.value, self._type_sig(t.items, stack)]
+        return [t.kind.value, t.format, t.max_length]
+
+    def assign_names(self) -> None:
+        order = self._reachable()
+        body_keys = {k for k in order if self._is_body(k)}
+        taken: dict[str, str] = {}  # lower-case name -> signature
+        for key in order:  # bodies first: their names are derived, so they own them
+            if key in body_keys:
+                name = pascal(self.schemas[key].name)
+                self.names[key] = self._unique(name, taken, self._signature(key), key)
+        for key in order:
+            if key in body_keys:
+                continue
+            schema = self.schemas[key]
+            name = pascal(schema.name)
+            sig = self._signature(key)
+            existing = taken.get(name.lower())
+            if existing is not None and existing == sig and self._name_owner(name) is not None:
+                self.names[key] = self._name_owner(name) or name
+                continue
+            if existing is not None:
+                new = pascal(self._owner[key].operation_id + name)
+                final = self._unique(new, taken, sig, key)
+                self.diagnostics.append(Diagnostic(
+                    schema.source, "schema.name_conflict", Severity.WARNING,
+                    f"'{name}' already names a different shape; this table becomes '{final}'"))
+                self.names[key] = final
+                continue
+            self.names[key] = self._unique(name, taken, sig, key)
+
+    def _name_owner(self, name: str) -> str | None:
+        for v in self.names.values():
+            if v.lower() == name.lower():
+                return v
+        return None
+
+    def _unique(self, name: str, taken: dict[str, str], sig: str, key: str) -> str:
+        candidate, n = name, 2
+        while candidate.lower() in taken and taken[candidate.lower()] != sig:
+            candidate, n = f"{name}{n}", n + 1
+        if candidate.lower() in taken and taken[candidate.lower()] == sig:
+            owner = self._name_owner(candidate)
+            if owner is not None:
+                return owner
+        taken[candidate.lower()] = sig
+        return candidate
+
+    def _is_body(self, key: str) -> bool:
+        return "#" in key and not key.rsplit("#", 1)[1].isdigit()
+
+    # ------------------------------------------------------------ rendering
+
+    def type_schema(self, t: TypeExpr) -> dict[str, Any]:
+        if t.kind is Kind.STRING:
+            out: dict[str, Any] = {"type": "string"}
+            if t.format:
+                out["format"] = t.format
+            return out
+        if t.kind is Kind.INTEGER:
+            return {"type": "integer", "format": t.format or "int32"}
+        if t.kind is Kind.NUMBER:
+            return {"type": "number", **({"format": t.format} if t.format else {})}
+        if t.kind is Kind.BOOLEAN:
+            return {"type": "boolean"}
+        if t.kind is Kind.OBJECT:
+            return {"type": "object"}
+        if t.kind is Kind.ANY:
+            return {}
+        if t.kind is Kind.BINARY:
+            return {"type": "string", "format": "binary"}
+        if t.kind is Kind.ARRAY:
+            return {"type": "array", "items": self.type_schema(t.items or TypeExpr(Kind.ANY))}
+        if t.kind is Kind.MAP:
+            return {"type": "object", "additionalProperties": self.type_schema(t.items or TypeExpr(Kind.ANY))}
+        if t.kind is Kind.REF and t.ref is not None:
+            return {"$ref": f"#/components/schemas/{self.names[t.ref]}"}
+        return {}
+
+    def field_schema(self, f: Field) -> dict[str, Any]:
+        out = self.type_schema(f.type)
+        c = f.constraints
+        target = out["items"] if out.get("type") == "array" and "items" in out else out
+        if c.enum is not None and "$ref" not in target:
+            target["enum"] = list(c.enum)
+            if c.enum_inferred:
+                out["x-enum-inferred"] = True
+        scalar = out
+        if c.min_length is not None and scalar.get("type") == "string":
+            scalar["minLength"] = c.min_length
+        if c.max_length is not None and scalar.get("type") == "string":
+            scalar["maxLength"] = c.max_length
+        if scalar.get("type") in ("integer", "number"):
+            if c.minimum is not None:
+                scalar["minimum"] = c.minimum
+            if c.maximum is not None:
+                scalar["maximum"] = c.maximum
+        if scalar.get("type") == "array":
+            if c.min_items is not None:
+                scalar["minItems"] = c.min_items
+            if c.max_items is not None:
+                scalar["maxItems"] = c.max_items
+        if c.has_default and "$ref" not in out and out.get("type") in ("string", "integer", "number", "boolean"):
+            out["default"] = c.default
+        if f.description:
+            out["description"] = f.description
+        if c.deprecated:
+            out["deprecated"] = True
+        if f.required_note:
+            out["x-required-note"] = f.required_note
+        out["x-source"] = x_source(f.source)
+        return out
+
+    def object_schema(self, s: Schema) -> dict[str, Any]:
+        out: dict[str, Any] = {"type": "object"}
+        if s.title:
+            out["x-caption"] = s.title
+        props: dict[str, Any] = {}
+        required: list[str] = []
+        for f in s.fields:
+            if f.name in props:
+                self.diagnostics.append(Diagnostic(f.source, "field.duplicate", Severity.WARNING,
+                                                   f"'{f.name}' appears twice in '{s.name}'; the first row is kept"))
+                continue
+            props[f.name] = self.field_schema(f)
+            if f.required:
+                required.append(f.name)
+        out["properties"] = props
+        if required:
+            out["required"] = required
+        out["x-source"] = x_source(s.source)
+        return out
+
+    def parameter(self, f: Field, loc: Location) -> dict[str, Any]:
+        schema = self.field_schema(f)
+        description = schema.pop("description", None)
+        schema.pop("x-source", None)
+        deprecated = schema.pop("deprecated", None)
+        out: dict[str, Any] = {"name": f.name, "in": loc.value, "required": bool(f.required or loc is Location.PATH)}
+        if description:
+            out["description"] = description
+        if deprecated:
+            out["deprecated"] = True
+        out["schema"] = schema
+        out["x-source"] = x_source(f.source)
+        return out
+
+    def examples(self, examples: list[Example]) -> dict[str, Any]:
+        return {e.name: {"value": e.value, "x-source": x_source(e.source)} for e in examples}
+
+    def operation(self, op: Operation) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "operationId": op.operation_id,
+            "summary": op.summary,
+        }
+        if op.description:
+            out["description"] = op.description
+        out["tags"] = [op.tag]
+        params = []
+        for loc in (Location.PATH, Location.QUERY, Location.HEADER):
+            seen: set[str] = set()
+            for f in op.parameters.get(loc, []):
+                if f.name in seen:
+                    self.diagnostics.append(Diagnostic(f.source, "param.duplicate", Severity.WARNING,
+                                                       f"{loc.value} parameter '{f.name}' documented twice"))
+                    continue
+                seen.add(f.name)
+                params.append(self.parameter(f, loc))
+        if params:
+            out["parameters"] = params
+        if op.request_body is not None or op.request_examples:
+            media: dict[str, Any] = {}
+            if op.request_body is not None:
+                media["schema"] = {"$ref": f"#/components/schemas/{self.names[op.request_body.key]}"}
+            else:
+                media["schema"] = {}
+            if op.request_examples:
+                media["examples"] = self.examples(op.request_examples)
+            out["requestBody"] = {
+                "required": op.request_body is not None and any(f.required for f in op.request_body.fields),
+                "content": {op.request_media_type: media},
+            }
+        responses: dict[str, Any] = {}
+        for r in op.responses:
+            resp: dict[str, Any] = {"description": r.description or r.status}
+            if r.body is not None or r.examples:
+                media = {}
+                if r.body is not None:
+                    media["schema"] = {"$ref": f"#/components/schemas/{self.names[r.body.key]}"}
+                if r.examples:
+                    media["examples"] = self.examples(r.examples)
+                resp["content"] = {r.media_type: media}
+            resp["x-source"] = x_source(r.source)
+            responses[r.status] = resp
+        out["responses"] = responses
+        if op.deprecated:
+            out["deprecated"] = True
+        out["x-source"] = x_source(op.source)
+        return out
+
+    # ------------------------------------------------------------ document
+
+    def build(self) -> BuildOutput:
+        self.assign_names()
+        for key, name in self.names.items():
+            if name not in self.components:
+                self.components[name] = self.object_schema(self.schemas[key])
+        paths: dict[str, dict[str, Any]] = {}
+        op_ids: dict[str, Source] = {}
+        for page in self.pages:
+            for op in page.operations:
+                op_id = op.operation_id
+                n = 2
+                while op_id.lower() in {k.lower() for k in op_ids}:
+                    op_id = f"{op.operation_id}{n}"
+                    n += 1
+                if op_id != op.operation_id:
+                    self.diagnostics.append(Diagnostic(op.source, "operation.duplicate_id", Severity.WARNING,
+                                                       f"operationId '{op.operation_id}' already used by "
+                                                       f"{op_ids[op.operation_id]}; this one is '{op_id}'"))
+                    op.operation_id = op_id
+                op_ids[op_id] = op.source
+                item = paths.setdefault(op.path, {})
+                if op.method in item:
+                    first = item[op.method]["x-source"]
+                    self.diagnostics.append(Diagnostic(
+                        op.source, "operation.duplicate_path", Severity.ERROR,
+                        f"{op.method.upper()} {op.path} is already documented at {first['file']}:{first['line']};"
+                        " this page is not in the spec"))
+                    continue
+                item[op.method] = self.operation(op)
+        sorted_paths = {
+            p: {m: paths[p][m] for m in sorted(paths[p], key=_METHOD_ORDER.index)} for p in sorted(paths)
+        }
+        tags = sorted({op.tag for page in self.pages for op in page.operations})
+        svc = self.service
+        server_vars = {v: {"default": svc.default_region if v == "region" else v}
+                       for v in re.findall(r"\{(\w+)\}", svc.endpoint)}
+        spec: dict[str, Any] = {
+            "openapi": OPENAPI_VERSION,
+            "info": {
+                "title": svc.title,
+                "version": svc.docs_commit or "0.0.0",
+                "description": f"{svc.title} API of Open Telekom Cloud, generated from its API reference.",
+                "x-service": svc.name,
+            },
+            "servers": [{"url": svc.endpoint, **({"variables": server_vars} if server_vars else {})}],
+            "security": [{SECURITY_SCHEME: []}],
+            "tags": [{"name": t} for t in tags],
+            "paths": sorted_paths,
+            "components": {
+                "schemas": {k: self.components[k] for k in sorted(self.components)},
+                "securitySchemes": {
+                    SECURITY_SCHEME: {
+                        "type": "apiKey",
+                        "in": "header",
+                        "name": "X-Auth-Token",
+                        "description": "IAM token (see IAM 'Obtaining a User Token').",
+                    }
+                },
+            },
+        }
+        if svc.docs_commit:
+            spec["info"]["x-docs"] = {"commit": svc.docs_commit, **({"date": svc.docs_date} if svc.docs_date else {})}
+        return BuildOutput(spec, self.diagnostics)
+
+
+def _refs(t: TypeExpr) -> list[str]:
+    if t.kind is Kind.REF and t.ref is not None:
+        return [t.ref]
+    if t.items is not None:
+        return _refs(t.items)
+    return []
+
+
+def _constraint_sig(f: Field) -> Any:
+    c = f.constraints
+    return [c.enum, c.min_length, c.max_length, c.minimum, c.maximum, c.min_items, c.max_items]
+
+
+def build(service: Service, pages: list[Page], schemas: dict[str, Schema]) -> BuildOutput:
+    return Builder(service, pages, schemas).build()

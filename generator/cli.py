@@ -1,0 +1,32 @@
+"""Command line: a thin layer over functions tests call directly.
+
+Each command lives in its own module under `generator.commands` and exposes
+`register(subparsers)`, which adds its parser and sets `func(args) -> int`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+from collections.abc import Sequence
+
+_COMMAND_MODULES = (
+    "generator.commands.build",
+    "generator.commands.diff",
+    "generator.commands.generate",
+    "generator.commands.validate",
+)
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name in _COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = make_parser().parse_args(argv)
+    result: int = args.func(args)
+    return result

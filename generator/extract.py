@@ -1,0 +1,636 @@
+"""Stage 2: doctree -> intermediate model (`Page`).
+
+Sections are recognised by title, tables by their header row, caption and the section they sit
+in, never by position. Cells are read as docutils nodes: `:ref:`s are tokens for the type grammar,
+descriptions go through `prose`. References to nested tables are left as labels or names here and
+linked across the whole tree by `link`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from docutils import nodes
+
+from generator import prose
+from generator.model import (
+    Constraints,
+    Diagnostic,
+    Example,
+    Field,
+    Kind,
+    Location,
+    Operation,
+    Page,
+    Response,
+    Schema,
+    Severity,
+    Source,
+    TypeExpr,
+)
+from generator.read import ReadPage, otc_ref
+from generator.types import RefToken, parse_type
+
+METHODS = ("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS")
+
+# section title (lower-case) -> role
+_SECTION_ROLES: dict[str, str] = {}
+for _role, _titles in {
+    "function": "function functions description api description",
+    "constraints": "constraints constraint restrictions",
+    "uri": "uri|request uri|uri format|api format|url|request url",
+    "request": "request parameters|request|request body|request message|requests|request headers|request elements"
+    "|request parameter|request header|parameters",
+    "response": "response parameters|response|response body|response message|responses|normal response"
+    "|response headers|response elements|response parameter|response header",
+    "example_request": "example requests|example request|sample request|request example|request examples"
+    "|sample requests|example request body",
+    "example_response": "example responses|example response|sample response|response example|response examples"
+    "|sample responses",
+    "examples": "example|examples",
+    "status": "status codes|status code|returned values|returned value|return values|return value"
+    "|return code|return codes",
+    "errors": "error codes|error code|error responses|abnormal response|error response",
+    "other": "debugging|calling method|request syntax|response syntax",
+}.items():
+    for _t in (_titles.split("|") if "|" in _titles else _titles.split(" ")):
+        _SECTION_ROLES[_t.strip()] = _role
+_SECTION_ROLES["api description"] = "function"
+
+_NAME_HEADERS = ("parameter", "name", "element", "header", "attribute", "field", "parameter name", "key")
+_TYPE_HEADERS = ("type", "parameter type", "data type")
+_MANDATORY_HEADERS = ("mandatory", "required", "mandatory or not", "mandatory (yes/no)", "is mandatory", "optional")
+_DESC_HEADERS = ("description", "remarks", "remark", "meaning", "explanation", "definition")
+_STATUS_HEADERS = ("status code", "returned value", "return value", "http status code", "status", "code")
+
+_STATUS_RE = re.compile(r"^\s*status\s*code\s*[:：]?\s*(\d{3})\b", re.I)
+_URI_RE = re.compile(r"\b(" + "|".join(METHODS) + r")\s*(/\S*|https?://\S+|\{\w+\}\S*)")
+_PLACEHOLDER_RE = re.compile(r"\{([^{}?&=/]+)\}")
+
+
+@dataclass
+class _Columns:
+    name: int | None = None
+    type: int | None = None
+    mandatory: int | None = None
+    description: int | None = None
+    status: int | None = None
+    headers: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Table:
+    node: nodes.table
+    caption: str
+    labels: list[str]
+    cols: _Columns
+    section: str
+    status: str | None  # the `**Status code: NNN**` that precedes it, if any
+    line: int
+
+
+class Extractor:
+    def __init__(self, read: ReadPage) -> None:
+        self.read = read
+        self.file = read.file
+        self.doc = read.doctree
+        self.page = Page(file=self.file, title="", is_api=False)
+        self.page.diagnostics.extend(read.diagnostics)
+
+    # ------------------------------------------------------------ helpers
+
+    def diag(self, line: int | None, code: str, severity: Severity, message: str) -> None:
+        self.page.diagnostics.append(Diagnostic(Source(self.file, line or 0), code, severity, message))
+
+    def src(self, line: int | None) -> Source:
+        return Source(self.file, line or 0)
+
+    # ------------------------------------------------------------ entry
+
+    def run(self) -> Page:
+        top = next(iter(self.doc.findall(nodes.section)), None)
+        if top is None:
+            self.diag(1, "page.no_title", Severity.INFO, "page has no section: not an API page")
+            return self.page
+        title_node = top.children[0]
+        self.page.title = title_node.astext().strip()
+        sections = self._sections(top)
+        uri_calls = self._find_uri(sections)
+        if not uri_calls:
+            # index pages, overviews, appendices: nothing to extract, but say why
+            self.diag(title_node.line, "page.not_api", Severity.INFO, "no 'METHOD /path' line in a URI section")
+            return self.page
+        self.page.is_api = True
+        self._build_operation(top, sections, uri_calls)
+        return self.page
+
+    def _sections(self, top: nodes.section) -> list[tuple[str, nodes.section]]:
+        out = []
+        for sec in top.children:
+            if not isinstance(sec, nodes.section):
+                continue
+            title = " ".join(sec.children[0].astext().split()).lower().rstrip(":")
+            role = _SECTION_ROLES.get(title)
+            if role is None:
+                role = "unknown"
+                self.diag(sec.children[0].line, "section.unknown", Severity.WARNING,
+                          f"section '{sec.children[0].astext()}' is not one the extractor reads; its content is"
+                          " only scanned for tables")
+            out.append((role, sec))
+        return out
+
+    # ------------------------------------------------------------ URI
+
+    def _find_uri(self, sections: list[tuple[str, nodes.section]]) -> list[tuple[str, str, int]]:
+        for role, sec in sections:
+            if role != "uri":
+                continue
+            calls: list[tuple[str, str, int]] = []
+            for node in sec.findall(lambda n: isinstance(n, (nodes.paragraph, nodes.literal_block))):
+                if any(isinstance(a, nodes.table) for a in _ancestors(node)):
+                    continue
+                text = " ".join(node.astext().replace("\\", "").split())
+                for m in _URI_RE.finditer(text):
+                    calls.append((m.group(1), m.group(2), _line(node)))
+                if calls:
+                    break
+            return calls
+        return []
+
+    # ------------------------------------------------------------ operation
+
+    def _build_operation(self, top: nodes.section, sections: list[tuple[str, nodes.section]],
+                         uri_calls: list[tuple[str, str, int]]) -> None:
+        method, raw_path, uri_line = uri_calls[0]
+        for other in uri_calls[1:]:
+            self.diag(other[2], "uri.alias", Severity.INFO, f"further URI {other[0]} {other[1]} documented")
+        path, query_names = _split_uri(raw_path)
+        op_id = self._operation_id()
+        desc = ""
+        for role, sec in sections:
+            if role == "function":
+                desc = "\n\n".join(prose.to_markdown(c) if isinstance(c, nodes.Element) and not isinstance(
+                    c, nodes.paragraph) else prose._inline(c) for c in sec.children[1:]).strip()
+                break
+        deprecated = bool(re.search(r"deprecated|discarded|out-of-date", self.file + " " + self.page.title, re.I))
+        op = Operation(
+            operation_id=op_id,
+            method=method.lower(),
+            path=path,
+            summary=self.page.title,
+            description=desc,
+            source=self.src(uri_line),
+            tag=self._tag(),
+            deprecated=deprecated,
+        )
+        tables = list(self._tables(sections))
+        for t in tables:
+            self._register_schema_table(t)
+        placeholders = set(_PLACEHOLDER_RE.findall(path))
+        self._read_parameter_tables(op, tables, placeholders)
+        self._complete_path_params(op, placeholders, uri_line)
+        self._complete_query_from_uri(op, query_names, uri_line)
+        self._read_status_and_responses(op, tables, sections)
+        self._read_examples(op, sections)
+        self.page.operations.append(op)
+
+    def _operation_id(self) -> str:
+        for fld in self.doc.findall(nodes.field):
+            if fld.children[0].astext().strip() == "original_name":
+                name = fld.children[1].astext().strip().removesuffix(".html")
+                if re.fullmatch(r"[A-Z][A-Za-z0-9]+", name):
+                    return name
+        stem = self.file.rsplit("/", 1)[-1].removesuffix(".rst")
+        return "".join(w.capitalize() for w in re.split(r"[^A-Za-z0-9]+", stem) if w) or "Operation"
+
+    def _tag(self) -> str:
+        parts = self.file.split("/")
+        folder = parts[-2] if len(parts) > 1 else "default"
+        return " ".join(w.capitalize() for w in folder.replace("-", "_").split("_") if w)
+
+    # ------------------------------------------------------------ tables
+
+    def _tables(self, sections: list[tuple[str, nodes.section]]) -> Iterator[_Table]:
+        for role, sec in sections:
+            status: str | None = None
+            for node in sec.findall(lambda n: isinstance(n, (nodes.table, nodes.paragraph))):
+                if isinstance(node, nodes.paragraph):
+                    if any(isinstance(a, nodes.table) for a in _ancestors(node)):
+                        continue
+                    m = _STATUS_RE.match(node.astext())
+                    if m:
+                        status = m.group(1)
+                    continue
+                yield self._table_info(node, role, status)
+
+    def _table_info(self, table: nodes.table, role: str, status: str | None) -> _Table:
+        caption = ""
+        title = next((c for c in table.children if isinstance(c, nodes.title)), None)
+        if title is not None:
+            caption = " ".join(title.astext().split())
+        cols = _Columns()
+        thead = next(iter(table.findall(nodes.thead)), None)
+        if thead is not None:
+            header_row = next(iter(thead.findall(nodes.row)))
+            cols.headers = [" ".join(e.astext().split()).lower() for e in header_row.children]
+            for i, h in enumerate(cols.headers):
+                h_clean = h.strip().rstrip(":")
+                if h_clean in _NAME_HEADERS and cols.name is None:
+                    cols.name = i
+                elif h_clean in _TYPE_HEADERS and cols.type is None:
+                    cols.type = i
+                elif (h_clean in _MANDATORY_HEADERS or h_clean.startswith("mandatory")) and cols.mandatory is None:
+                    cols.mandatory = i
+                elif h_clean in _DESC_HEADERS and cols.description is None:
+                    cols.description = i
+                elif h_clean in _STATUS_HEADERS and cols.status is None:
+                    cols.status = i
+        line = table.line or (title.line if title is not None else 0) or _line(table)
+        return _Table(table, caption, list(table.get("names", [])), cols, role, status, line)
+
+    def _table_role(self, t: _Table) -> str:
+        cap = t.caption.lower()
+        if t.cols.status is not None and t.cols.name is None:
+            return "status"
+        if t.cols.name is None:
+            return "other"
+        if "path param" in cap or "uri param" in cap or "in the uri" in cap or "path parameter" in cap:
+            return "path"
+        if "query param" in cap or "query parameter" in cap:
+            return "query"
+        if "header" in cap:
+            return "response_header" if t.section == "response" or "response" in cap else "header"
+        if "request body" in cap or "in the request body" in cap or cap.endswith("request parameters"):
+            return "body"
+        if "response body" in cap or "in the response body" in cap or cap.endswith("response parameters"):
+            return "response_body"
+        if t.labels or _caption_name(t.caption):
+            return "nested"
+        if t.section == "uri":
+            return "path"
+        if t.section == "request":
+            return "body"
+        if t.section == "response":
+            return "response_body"
+        return "other"
+
+    def _register_schema_table(self, t: _Table) -> None:
+        role = self._table_role(t)
+        if role != "nested":
+            return
+        name = _caption_name(t.caption) or (t.labels[0].rsplit("_", 1)[-1] if t.labels else "Object")
+        schema = Schema(
+            name=name,
+            fields=self._fields(t),
+            source=self.src(t.line),
+            label=t.labels[0] if t.labels else None,
+            title=t.caption,
+        )
+        self.page.schemas.append(schema)
+
+    def _fields(self, t: _Table) -> list[Field]:
+        out: list[Field] = []
+        tbody = next(iter(t.node.findall(nodes.tbody)), None)
+        if tbody is None:
+            return out
+        for row in tbody.children:
+            if not isinstance(row, nodes.row):
+                continue
+            f = self._field(t, row)
+            if f is not None:
+                out.append(f)
+        return out
+
+    def _field(self, t: _Table, row: nodes.row) -> Field | None:
+        self.page.rows_total += 1
+        cells = [e for e in row.children if isinstance(e, nodes.entry)]
+        line = _row_line(row) or t.line
+        if len(cells) != len(t.cols.headers):
+            self.page.rows_failed += 1
+            self.diag(line, "table.row_shape", Severity.ERROR,
+                      f"row has {len(cells)} cells, the header has {len(t.cols.headers)}")
+            return None
+        assert t.cols.name is not None
+        name = " ".join(cells[t.cols.name].astext().split()).strip("`*")
+        if not name:
+            self.page.rows_failed += 1
+            self.diag(line, "table.empty_name", Severity.ERROR, "row without a parameter name")
+            return None
+        required = False
+        required_note = None
+        if t.cols.mandatory is not None:
+            mand = " ".join(cells[t.cols.mandatory].astext().split())
+            low = mand.lower()
+            required = low.startswith("yes") or low in ("mandatory", "true", "required", "m")
+            if low not in ("yes", "no", "mandatory", "optional", "true", "false", "required", "m", "o", ""):
+                required_note = mand
+                self.diag(line, "field.conditional_required", Severity.INFO,
+                          f"'{name}': mandatory column says {mand!r}; taken as {'required' if required else 'optional'}")
+        type_expr: TypeExpr | None
+        if t.cols.type is not None:
+            text, refs = _flatten_cell(cells[t.cols.type])
+            type_expr = parse_type(text, refs)
+            if type_expr is None:
+                self.page.rows_unknown_type += 1
+                self.diag(line, "type.unknown", Severity.ERROR,
+                          f"'{name}': type {' '.join(cells[t.cols.type].astext().split())!r} is not in the type grammar;"
+                          " left untyped")
+                type_expr = TypeExpr(Kind.ANY)
+            else:
+                self.page.rows_resolved += 1
+        else:
+            desc_cell = cells[t.cols.description] if t.cols.description is not None else None
+            type_expr = _guess_untyped(desc_cell)
+            self.page.rows_resolved += 1
+            self.diag(line, "type.no_column", Severity.INFO,
+                      f"'{name}': table has no Type column; typed {type_expr.kind}")
+        description = ""
+        constraints = Constraints()
+        if t.cols.description is not None:
+            cell = cells[t.cols.description]
+            description = prose.to_markdown(cell)
+            pr = prose.read_description(cell, type_expr)
+            constraints = pr.constraints
+            for code, msg in pr.findings:
+                sev = Severity.WARNING if code in ("enum.inferred", "enum.partial", "enum.unparsed") else Severity.INFO
+                self.diag(line, code, sev, f"'{name}': {msg}")
+        return Field(name, type_expr, required, description, self.src(line), constraints, required_note)
+
+    # ------------------------------------------------------------ parameters and bodies
+
+    def _read_parameter_tables(self, op: Operation, tables: list[_Table], placeholders: set[str]) -> None:
+        for t in tables:
+            role = self._table_role(t)
+            if role in ("path", "query", "header"):
+                for f in self._fields(t):
+                    loc = Location(role)
+                    if role == "path" and f.name not in placeholders:
+                        loc = Location.QUERY
+                        self.diag(f.source.line, "param.query_in_path_table", Severity.INFO,
+                                  f"'{f.name}' is not a placeholder of {op.path}: taken as a query parameter")
+                    if role == "header" and f.name.lower() == "x-auth-token":
+                        self.diag(f.source.line, "param.auth_header", Severity.INFO,
+                                  "X-Auth-Token documented as a header: expressed by the security scheme")
+                        continue
+                    if role == "header" and f.name.lower() == "content-type":
+                        self.diag(f.source.line, "param.content_type_header", Severity.INFO,
+                                  "Content-Type documented as a header: expressed by the request media type")
+                        continue
+                    if loc is Location.PATH:
+                        f.required = True
+                    op.parameters.setdefault(loc, []).append(f)
+            elif role == "body":
+                if t.section == "response":
+                    continue
+                if op.request_body is not None:
+                    op.request_body.fields.extend(self._fields(t))
+                    continue
+                op.request_body = Schema(f"{op.operation_id}Request", self._fields(t), self.src(t.line),
+                                         title=t.caption)
+            elif role in ("other",) and t.cols.name is not None:
+                self.diag(t.line, "table.unclassified", Severity.WARNING,
+                          f"table '{t.caption or t.cols.headers}' could not be given a role")
+
+    def _complete_path_params(self, op: Operation, placeholders: set[str], line: int) -> None:
+        have = {f.name for f in op.parameters.get(Location.PATH, [])}
+        for name in sorted(placeholders - have, key=op.path.find):
+            self.diag(line, "param.undocumented_path", Severity.WARNING,
+                      f"path placeholder {{{name}}} has no table row; typed string")
+            op.parameters.setdefault(Location.PATH, []).append(
+                Field(name, TypeExpr(Kind.STRING), True, "", self.src(line)))
+        # keep path parameters in URI order
+        op.parameters.get(Location.PATH, []).sort(key=lambda f: op.path.find("{" + f.name + "}"))
+
+    def _complete_query_from_uri(self, op: Operation, names: list[str], line: int) -> None:
+        have = {f.name for f in op.parameters.get(Location.QUERY, [])}
+        for name in names:
+            if name not in have:
+                self.diag(line, "param.query_from_uri", Severity.INFO,
+                          f"query parameter '{name}' appears only in the URI line; typed string")
+                op.parameters.setdefault(Location.QUERY, []).append(
+                    Field(name, TypeExpr(Kind.STRING), False, "", self.src(line)))
+
+    def _read_status_and_responses(self, op: Operation, tables: list[_Table],
+                                   sections: list[tuple[str, nodes.section]]) -> None:
+        by_status: dict[str, Response] = {}
+        for t in tables:
+            if self._table_role(t) != "status":
+                continue
+            tbody = next(iter(t.node.findall(nodes.tbody)), None)
+            for row in tbody.children if tbody is not None else []:
+                cells = [e for e in row.children if isinstance(e, nodes.entry)]
+                assert t.cols.status is not None
+                if len(cells) <= t.cols.status:
+                    self.diag(_row_line(row), "table.row_shape", Severity.ERROR, "status row without a code")
+                    continue
+                code = cells[t.cols.status].astext().strip()
+                descr_idx = t.cols.description if t.cols.description is not None else len(cells) - 1
+                descr = " ".join(cells[descr_idx].astext().split()) if descr_idx < len(cells) else ""
+                if not re.fullmatch(r"\d{3}", code):
+                    self.diag(_row_line(row), "status.unparsed", Severity.WARNING, f"status code cell {code!r}")
+                    continue
+                if code in by_status:
+                    continue
+                by_status[code] = Response(code, descr or _reason(code), self.src(_row_line(row)))
+        for t in tables:
+            if self._table_role(t) != "response_body":
+                continue
+            status = t.status or _first_success(by_status) or "200"
+            resp = by_status.get(status)
+            if resp is None:
+                resp = by_status[status] = Response(status, _reason(status), self.src(t.line))
+                self.diag(t.line, "status.from_body", Severity.INFO,
+                          f"status {status} has a response body but no row in a status-code table")
+            name = f"{op.operation_id}Response" + ("" if status == _first_success(by_status) else status)
+            if resp.body is None:
+                resp.body = Schema(name, self._fields(t), self.src(t.line), title=t.caption)
+            else:
+                resp.body.fields.extend(self._fields(t))
+            # an empty response table body is still a body
+        if not by_status:
+            self.diag(op.source.line, "status.none", Severity.WARNING,
+                      "no status code documented; assumed 200")
+            by_status["200"] = Response("200", "OK", op.source)
+        op.responses = [by_status[k] for k in sorted(by_status)]
+
+    # ------------------------------------------------------------ examples
+
+    def _read_examples(self, op: Operation, sections: list[tuple[str, nodes.section]]) -> None:
+        responses = {r.status: r for r in op.responses}
+        for role, sec in sections:
+            if role not in ("example_request", "example_response", "examples"):
+                continue
+            status: str | None = None
+            for node in sec.findall(lambda n: isinstance(n, (nodes.paragraph, nodes.literal_block))):
+                if isinstance(node, nodes.paragraph):
+                    m = _STATUS_RE.match(node.astext())
+                    if m:
+                        status = m.group(1)
+                    continue
+                is_request = role == "example_request" or (role == "examples" and status is None)
+                self._example(op, node, is_request, status, responses)
+
+    def _example(self, op: Operation, block: nodes.literal_block, is_request: bool, status: str | None,
+                 responses: dict[str, Response]) -> None:
+        text = block.astext()
+        line = _line(block)
+        body, headers = _strip_request_line(text)
+        if not body.strip():
+            return  # a request line only (GET, DELETE): nothing to validate
+        if body.lstrip().startswith("<"):
+            media, value = "application/xml", body
+            self.diag(line, "example.xml", Severity.INFO, "XML example kept as text")
+        else:
+            try:
+                value = json.loads(body)
+            except json.JSONDecodeError as exc:
+                self.diag(line + exc.lineno - 1, "example.invalid_json", Severity.ERROR,
+                          f"example is not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})")
+                return
+            media = "application/json"
+        if is_request:
+            n = len(op.request_examples) + 1
+            op.request_examples.append(Example(f"{op.operation_id}Request{'' if n == 1 else n}", media, value,
+                                               self.src(line), None, True, headers))
+            return
+        st = status or _first_success(responses) or "200"
+        resp = responses.get(st)
+        if resp is None:
+            self.diag(line, "example.undocumented_status", Severity.WARNING,
+                      f"example for status {st}, which no table documents; status added")
+            resp = responses[st] = Response(st, _reason(st), self.src(line))
+            op.responses.append(resp)
+            op.responses.sort(key=lambda r: r.status)
+        n = len(resp.examples) + 1
+        resp.examples.append(Example(f"{op.operation_id}Response{st}{'' if n == 1 else n}", media, value,
+                                     self.src(line), st, False, headers))
+
+
+# ---------------------------------------------------------------- module helpers
+
+
+def extract(read: ReadPage) -> Page:
+    return Extractor(read).run()
+
+
+def _ancestors(node: nodes.Node) -> Iterator[nodes.Node]:
+    p = node.parent
+    while p is not None:
+        yield p
+        p = p.parent
+
+
+def _line(node: nodes.Node) -> int:
+    if node.line:
+        return int(node.line)
+    for child in node.findall(nodes.Element):
+        if child.line:
+            return int(child.line)
+    p = node.parent
+    while p is not None:
+        if p.line:
+            return int(p.line)
+        p = p.parent
+    return 0
+
+
+def _row_line(row: nodes.row) -> int:
+    for para in row.findall(nodes.paragraph):
+        if para.line:
+            return int(para.line)
+    return 0
+
+
+def _flatten_cell(cell: nodes.Element) -> tuple[str, list[RefToken]]:
+    """Cell text with each `:ref:` replaced by a token the type grammar understands."""
+    refs: list[RefToken] = []
+    out: list[str] = []
+
+    def walk(node: nodes.Element) -> None:
+        for child in node.children:
+            if isinstance(child, otc_ref):
+                refs.append(RefToken(child["target"], child.astext()))
+                out.append(f"\x00{len(refs) - 1}\x00")
+            elif isinstance(child, nodes.Text):
+                out.append(str(child))
+            elif isinstance(child, nodes.Element):
+                walk(child)
+                if isinstance(child, nodes.paragraph):
+                    out.append(" ")
+
+    walk(cell)
+    return "".join(out), refs
+
+
+def _guess_untyped(cell: nodes.entry | None) -> TypeExpr:
+    return TypeExpr(Kind.STRING)
+
+
+def _caption_name(caption: str) -> str | None:
+    """`Table 3 EndpointsReq` -> EndpointsReq; `Table 5 server field description` -> None."""
+    m = re.fullmatch(r"(?:table\s+\d+\s+)?([A-Za-z_][A-Za-z0-9_]*)", caption.strip(), re.I)
+    if m and not m.group(1).lower().startswith("table"):
+        return m.group(1)
+    return None
+
+
+def _split_uri(raw: str) -> tuple[str, list[str]]:
+    s = raw.strip().rstrip(".,;")
+    s = re.sub(r"^https?://[^/]+", "", s)
+    s = re.sub(r"^\{[^}]*endpoint[^}]*\}", "", s, flags=re.I)
+    query: list[str] = []
+    m = re.search(r"\{\?([^}]*)\}", s)  # RFC 6570 {?a,b}
+    if m:
+        query.extend(x.strip() for x in m.group(1).split(",") if x.strip())
+        s = s[: m.start()] + s[m.end():]
+    if "?" in s:
+        s, _, q = s.partition("?")
+        for part in q.replace("?", "&").split("&"):
+            key = part.split("=", 1)[0].strip()
+            key = key.strip("{}")
+            if key and re.fullmatch(r"[A-Za-z0-9_.\-\[\]]+", key):
+                query.append(key)
+    if not s.startswith("/"):
+        s = "/" + s
+    if len(s) > 1:
+        s = s.rstrip("/")
+    return s, list(dict.fromkeys(query))
+
+
+def _strip_request_line(text: str) -> tuple[str, dict[str, str]]:
+    """Drop a leading `METHOD https://...` line and `Header: value` lines before a body."""
+    lines = text.splitlines()
+    headers: dict[str, str] = {}
+    i = 0
+    while i < len(lines):
+        stripped = lines[i].strip()
+        if not stripped:
+            i += 1
+            continue
+        if re.match(r"^(" + "|".join(METHODS) + r")\s+\S", stripped) or stripped.startswith("HTTP/"):
+            i += 1
+            continue
+        hm = re.match(r"^([A-Za-z][A-Za-z0-9\-]*):\s*(.*)$", stripped)
+        if hm and not stripped.startswith(("{", "[", '"')):
+            headers[hm.group(1)] = hm.group(2)
+            i += 1
+            continue
+        break
+    return "\n".join(lines[i:]), headers
+
+
+def _first_success(by_status: dict[str, Response]) -> str | None:
+    ok = sorted(s for s in by_status if s.startswith("2"))
+    return ok[0] if ok else None
+
+
+_REASONS = {"200": "OK", "201": "Created", "202": "Accepted", "204": "No Content", "400": "Bad Request",
+            "401": "Unauthorized", "403": "Forbidden", "404": "Not Found", "409": "Conflict",
+            "500": "Internal Server Error", "503": "Service Unavailable"}
+
+
+def _reason(status: str) -> str:
+    return _REASONS.get(status, f"Status {status}")

@@ -1,0 +1,87 @@
+"""Stage 2b: resolve references to nested tables across a whole docs tree.
+
+A REF type leaves extraction holding a label (from `:ref:`) or a name (from "Name object" or a
+caption). Here it is pointed at the `Schema.key` of the table it means: same page first, then any
+page (labels are unique in a tree), then by caption name on the same page. Whatever stays
+unresolved becomes a free-form object with a `ref.dangling` diagnostic; nested tables nobody
+references are reported as `schema.unreferenced`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+
+from generator.model import Diagnostic, Field, Kind, Operation, Page, Schema, Severity, TypeExpr
+
+
+def link(pages: list[Page]) -> dict[str, Schema]:
+    schemas: dict[str, Schema] = {}
+    by_label: dict[str, Schema] = {}
+    for page in pages:
+        for i, s in enumerate(page.schemas):
+            s.key = f"{page.file}#{i}"
+            schemas[s.key] = s
+            if s.label and s.label not in by_label:
+                by_label[s.label] = s
+        for op in page.operations:
+            for body in _bodies(op):
+                body.key = f"{page.file}#{body.name}"
+                schemas[body.key] = body
+
+    referenced: set[str] = set()
+    for page in pages:
+        local_label = {s.label: s for s in page.schemas if s.label}
+        local_name: dict[str, Schema] = {}
+        for s in page.schemas:
+            local_name.setdefault(s.name.lower(), s)
+
+        def resolve(t: TypeExpr, f: Field, page: Page = page) -> TypeExpr:
+            if t.kind in (Kind.ARRAY, Kind.MAP) and t.items is not None:
+                return replace(t, items=resolve(t.items, f))
+            if t.kind is not Kind.REF:
+                return t
+            target: Schema | None = None
+            if t.ref is not None:
+                target = local_label.get(t.ref) or by_label.get(t.ref)
+            if target is None and t.ref_text:
+                target = local_name.get(t.ref_text.lower())
+            if target is None:
+                what = f"label '{t.ref}'" if t.ref else f"name '{t.ref_text}'"
+                page.diagnostics.append(Diagnostic(f.source, "ref.dangling", Severity.ERROR,
+                                                   f"'{f.name}': {what} matches no table; typed as a free-form object"))
+                page.rows_resolved -= 1
+                page.rows_failed += 1
+                return TypeExpr(Kind.OBJECT)
+            referenced.add(target.key)
+            return TypeExpr(Kind.REF, ref=target.key, ref_text=t.ref_text or target.name)
+
+        for f in _fields(page):
+            f.type = resolve(f.type, f)
+
+    for page in pages:
+        for s in page.schemas:
+            if s.key not in referenced:
+                page.diagnostics.append(Diagnostic(s.source, "schema.unreferenced", Severity.WARNING,
+                                                   f"nested table '{s.title or s.name}' is referenced by no field"))
+    return schemas
+
+
+def _bodies(op: Operation) -> Iterator[Schema]:
+    if op.request_body is not None:
+        yield op.request_body
+    for r in op.responses:
+        if r.body is not None:
+            yield r.body
+
+
+def _fields(page: Page) -> Iterator[Field]:
+    for s in page.schemas:
+        yield from s.fields
+    for op in page.operations:
+        for params in op.parameters.values():
+            yield from params
+        for body in _bodies(op):
+            yield from body.fields
+        for r in op.responses:
+            yield from r.headers

@@ -1,0 +1,185 @@
+"""The intermediate model: what a docs page says about an API, independent of docutils and OpenAPI.
+
+Extraction fills it; the builder renders it. Every element carries the `Source` it came from so the
+spec can point back at the page and line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+@dataclass(frozen=True, order=True)
+class Source:
+    file: str  # path relative to the docs root, with forward slashes
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}"
+
+
+class Severity(StrEnum):
+    ERROR = "error"  # something the docs say was lost or is wrong
+    WARNING = "warning"  # kept, but with a guess or a gap the reader should know about
+    INFO = "info"  # a decision worth recording (e.g. a header row mapped to security)
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    source: Source
+    code: str  # stable, dotted: "type.unknown", "table.malformed", ...
+    severity: Severity
+    message: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "severity": str(self.severity),
+            "file": self.source.file,
+            "line": self.source.line,
+            "message": self.message,
+        }
+
+
+# ---------------------------------------------------------------- types
+
+
+class Kind(StrEnum):
+    STRING = "string"
+    INTEGER = "integer"
+    NUMBER = "number"
+    BOOLEAN = "boolean"
+    OBJECT = "object"  # free-form object (no documented fields)
+    ANY = "any"  # no type stated at all (AnyType, XML element, missing Type column)
+    ARRAY = "array"
+    MAP = "map"
+    REF = "ref"  # a named nested table
+    BINARY = "binary"
+
+
+@dataclass(frozen=True)
+class TypeExpr:
+    """A parsed Type cell.
+
+    `ref` is the label of the nested table for REF (resolved later), `items` the element type of
+    ARRAY and the value type of MAP.
+    """
+
+    kind: Kind
+    format: str | None = None  # int32/int64/float/double/date-time
+    items: TypeExpr | None = None
+    ref: str | None = None  # label (normalised) of the nested table
+    ref_text: str | None = None  # the name the docs show for it (EndpointsReq)
+    max_length: int | None = None  # String(255)
+
+
+# ---------------------------------------------------------------- constraints from prose
+
+
+@dataclass
+class Constraints:
+    enum: list[str | int | float | bool] | None = None
+    enum_inferred: bool = False
+    default: Any = None
+    has_default: bool = False
+    minimum: float | int | None = None
+    maximum: float | int | None = None
+    min_length: int | None = None
+    max_length: int | None = None
+    min_items: int | None = None
+    max_items: int | None = None
+    pattern: str | None = None
+    deprecated: bool = False
+
+
+@dataclass
+class Field:
+    name: str
+    type: TypeExpr
+    required: bool
+    description: str
+    source: Source
+    constraints: Constraints = field(default_factory=Constraints)
+    required_note: str | None = None  # "Yes if Tag is present." and friends
+
+
+@dataclass
+class Schema:
+    """A nested table (or a body table) describing one object."""
+
+    name: str  # component name as the docs show it (EndpointsReq), sanitised later
+    fields: list[Field]
+    source: Source
+    label: str | None = None  # normalised RST label, if any
+    title: str = ""  # the caption text
+    key: str = ""  # unique in the tree, set by `link`; REF types point at it
+
+
+class Location(StrEnum):
+    PATH = "path"
+    QUERY = "query"
+    HEADER = "header"
+    BODY = "body"
+    RESPONSE_BODY = "response_body"
+    RESPONSE_HEADER = "response_header"
+
+
+@dataclass
+class Example:
+    name: str
+    media_type: str
+    value: Any  # parsed JSON, or the raw text for non-JSON media types
+    source: Source
+    status: str | None = None  # for responses
+    is_request: bool = True
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Response:
+    status: str  # "200", "4XX", "default"
+    description: str
+    source: Source
+    body: Schema | None = None
+    body_type: TypeExpr | None = None  # when the body is an array/map/primitive, not a table of fields
+    media_type: str = "application/json"
+    headers: list[Field] = field(default_factory=list)
+    examples: list[Example] = field(default_factory=list)
+
+
+@dataclass
+class Operation:
+    operation_id: str
+    method: str  # lower-case
+    path: str
+    summary: str
+    description: str
+    source: Source
+    tag: str
+    parameters: dict[Location, list[Field]] = field(default_factory=dict)
+    request_body: Schema | None = None
+    request_body_type: TypeExpr | None = None
+    request_media_type: str = "application/json"
+    request_examples: list[Example] = field(default_factory=list)
+    responses: list[Response] = field(default_factory=list)
+    deprecated: bool = False
+    security: bool = True  # X-Auth-Token (mapped to the security scheme, not a parameter)
+    alias_of: str | None = None  # when a page documents the same call under another URI
+
+
+@dataclass
+class Page:
+    """One RST file after extraction."""
+
+    file: str
+    title: str
+    is_api: bool
+    operations: list[Operation] = field(default_factory=list)
+    schemas: list[Schema] = field(default_factory=list)  # every nested table, keyed later by label
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    rows_total: int = 0  # every parameter row seen, nested tables included
+    rows_resolved: int = 0
+    rows_unknown_type: int = 0
+    rows_failed: int = 0

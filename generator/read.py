@@ -1,0 +1,164 @@
+"""Stage 1: RST text -> docutils doctree.
+
+The OTC docs are Sphinx sources, so the Sphinx roles and directives they use are registered here
+as plain docutils ones: they become nodes (references carrying their target label, literal blocks)
+instead of system messages. docutils' own system messages are kept as diagnostics, never printed.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, ClassVar
+
+from docutils import nodes
+from docutils.core import publish_doctree
+from docutils.parsers.rst import Directive, directives, roles
+
+from generator.model import Diagnostic, Severity, Source
+
+
+class otc_ref(nodes.reference):  # noqa: N801 - docutils node classes are lower-case
+    """A `:ref:` / `:doc:` cross reference; `target` is the normalised label."""
+
+
+def _xref_role(
+    name: str,
+    rawtext: str,
+    text: str,
+    lineno: int,
+    inliner: Any,
+    options: dict[str, Any] | None = None,
+    content: list[str] | None = None,
+) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+    title, target = _split_xref(nodes.unescape(text))
+    node = otc_ref(rawtext, title, target=nodes.fully_normalize_name(target), role=name)
+    node.line = lineno
+    return [node], []
+
+
+def _split_xref(text: str) -> tuple[str, str]:
+    # `Title <label>` or bare `label`
+    text = text.strip()
+    if text.endswith(">") and "<" in text:
+        title, _, target = text[:-1].rpartition("<")
+        return title.strip() or target.strip(), target.strip()
+    return text, text
+
+
+def _text_role(
+    name: str,
+    rawtext: str,
+    text: str,
+    lineno: int,
+    inliner: Any,
+    options: dict[str, Any] | None = None,
+    content: list[str] | None = None,
+) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+    return [nodes.literal(rawtext, nodes.unescape(text))], []
+
+
+class CodeBlock(Directive):
+    """`.. code-block:: [lang]` kept as a literal block with its language and exact text."""
+
+    optional_arguments = 1
+    final_argument_whitespace = True
+    option_spec: ClassVar[dict[str, Any]] = {
+        "linenos": directives.flag,
+        "emphasize-lines": directives.unchanged,
+        "caption": directives.unchanged,
+        "name": directives.unchanged,
+        "dedent": directives.unchanged,
+        "language": directives.unchanged,
+    }
+    has_content = True
+
+    def run(self) -> list[nodes.Node]:
+        text = "\n".join(self.content)
+        node = nodes.literal_block(text, text)
+        node["language"] = (self.arguments[0] if self.arguments else "").strip().lower()
+        node.source, node.line = self.state_machine.get_source_and_line(self.lineno)
+        # the first content line, which is where a reader looks for the example
+        node.line = self.content_offset + 1
+        return [node]
+
+
+class Toctree(Directive):
+    has_content = True
+    optional_arguments = 0
+    option_spec: ClassVar[dict[str, Any]] = {
+        "maxdepth": directives.unchanged,
+        "hidden": directives.flag,
+        "caption": directives.unchanged,
+        "titlesonly": directives.flag,
+        "glob": directives.flag,
+        "numbered": directives.unchanged,
+        "name": directives.unchanged,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        node = nodes.comment("toctree", "toctree")
+        node["entries"] = [line.strip() for line in self.content if line.strip()]
+        return [node]
+
+
+_registered = False
+
+
+def _register() -> None:
+    global _registered
+    if _registered:
+        return
+    for name in ("ref", "doc", "numref"):
+        roles.register_local_role(name, _xref_role)
+    for name in ("term", "abbr", "guilabel", "menuselection", "kbd", "file", "samp", "command", "option",
+                 "envvar", "program", "code", "dfn", "mailheader", "mimetype", "regexp", "keyword"):
+        roles.register_local_role(name, _text_role)
+    for name in ("code-block", "sourcecode", "code"):
+        directives.register_directive(name, CodeBlock)
+    directives.register_directive("toctree", Toctree)
+    _registered = True
+
+
+@dataclass
+class ReadPage:
+    file: str  # relative to the docs root
+    doctree: nodes.document
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+_SETTINGS = {
+    "report_level": 2,  # warnings and up are attached to the tree, then turned into diagnostics
+    "halt_level": 5,
+    "warning_stream": io.StringIO(),  # never print; we report instead
+    "file_insertion_enabled": False,
+    "raw_enabled": False,
+    "syntax_highlight": "none",
+    "input_encoding": "utf-8",
+}
+
+
+def read_text(text: str, file: str) -> ReadPage:
+    _register()
+    settings = dict(_SETTINGS, warning_stream=io.StringIO())
+    doctree = publish_doctree(text, source_path=file, settings_overrides=settings)
+    diagnostics = []
+    for msg in list(doctree.findall(nodes.system_message)):
+        level = int(msg.get("level", 2))
+        line = msg.get("line") or 0
+        text_ = msg.children[0].astext() if msg.children else msg.astext()
+        code = "rst.error" if level >= 3 else "rst.warning"
+        if "Malformed table" in text_:
+            code = "table.malformed"
+        diagnostics.append(
+            Diagnostic(Source(file, int(line)), code, Severity.ERROR if level >= 3 else Severity.WARNING,
+                       text_.replace("\n", " ")[:300])
+        )
+        msg.parent.remove(msg)
+    return ReadPage(file, doctree, diagnostics)
+
+
+def read_file(path: Path, root: Path) -> ReadPage:
+    rel = path.relative_to(root).as_posix()
+    return read_text(path.read_text(encoding="utf-8", errors="replace"), rel)

@@ -1,0 +1,180 @@
+"""The Type-cell grammar: every spelling the OTC docs use, folded into a `TypeExpr`.
+
+The cell is first flattened by the extractor into text in which each `:ref:` is a token
+`\x00N\x00` (N indexes `refs`), so the grammar never has to look at docutils nodes. A spelling the
+grammar does not know returns None; the caller turns that into a `type.unknown` diagnostic.
+
+    String | Integer | Long | Float | Double | Number | Boolean | Object   (any case; Int, Bool, Dict, ...)
+    String(255)                       -> string, maxLength 255
+    X object | X                      -> reference to the table X (by :ref: or by caption name)
+    Array of X[s] | Array<X> | Array[X] | List<X> | X Array | X structure array | Array of X objects
+    Map<K,V>                          -> object with additionalProperties V
+    Dictionary data structure. For details, see X.   /  List data structure. ...
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from generator.model import Kind, TypeExpr
+
+
+@dataclass(frozen=True)
+class RefToken:
+    target: str  # normalised label
+    text: str  # what the docs show
+
+
+_PRIMITIVES: dict[str, TypeExpr] = {}
+
+
+def _prim(names: str, expr: TypeExpr) -> None:
+    for n in names.split():
+        _PRIMITIVES[n] = expr
+
+
+_prim("string str text char varchar uuid", TypeExpr(Kind.STRING))
+_prim("integer int int32 short", TypeExpr(Kind.INTEGER, "int32"))
+_prim("long int64 bigint", TypeExpr(Kind.INTEGER, "int64"))
+_prim("float", TypeExpr(Kind.NUMBER, "float"))
+_prim("double", TypeExpr(Kind.NUMBER, "double"))
+_prim("number decimal bigdecimal percentage ratio numeric", TypeExpr(Kind.NUMBER))
+_prim("boolean bool", TypeExpr(Kind.BOOLEAN))
+_prim("object dict dictionary json jsonobject map hashmap struct structure", TypeExpr(Kind.OBJECT))
+_prim("anytype any", TypeExpr(Kind.ANY))
+_prim("file binary stream", TypeExpr(Kind.BINARY))
+_prim("datetime timestamp", TypeExpr(Kind.STRING, "date-time"))
+_prim("date", TypeExpr(Kind.STRING, "date"))
+
+_PLURALS = {
+    "strings": "string", "integers": "integer", "ints": "int", "longs": "long", "floats": "float",
+    "doubles": "double", "numbers": "number", "booleans": "boolean", "objects": "object",
+    "dicts": "dict", "maps": "map",
+}
+
+_ARRAY_WORDS = ("array", "list", "set", "jsonarray", "json array", "array_reference")
+_REF_RE = re.compile(r"\x00(\d+)\x00")
+_NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_.]*$")
+
+
+def parse_type(text: str, refs: list[RefToken]) -> TypeExpr | None:
+    s = " ".join(text.replace("\\", "").split()).strip().rstrip(".").strip()
+    return _parse(s, refs)
+
+
+def _parse(s: str, refs: list[RefToken]) -> TypeExpr | None:
+    s = s.strip().strip("`*").strip()
+    if not s:
+        return None
+    low = s.lower()
+
+    # RDS v1 sentences
+    for lead, is_list in (("dictionary data structure", False), ("list data structure", True)):
+        if low.startswith(lead):
+            target = _first_ref(s, refs) or _name_after_see(s)
+            if target is None:
+                return None
+            return TypeExpr(Kind.ARRAY, items=target) if is_list else target
+
+    # a lone reference: ":ref:`X <label>`" possibly followed by "object"
+    m = _REF_RE.fullmatch(s) or re.fullmatch(r"\x00(\d+)\x00\s+(object|objects|structure|struct)", s, re.I)
+    if m:
+        tok = refs[int(m.group(1))]
+        return TypeExpr(Kind.REF, ref=tok.target, ref_text=tok.text)
+
+    # String(255)
+    m = re.fullmatch(r"(string|varchar|char)\s*\(\s*(\d+)\s*\)", low)
+    if m:
+        return TypeExpr(Kind.STRING, max_length=int(m.group(2)))
+
+    # generic brackets: Array<X>, List<X>, Array[X], Map<K,V>
+    m = re.fullmatch(r"([A-Za-z_]+)\s*[<\[](.*)[>\]]", s)
+    if m:
+        head, inner = m.group(1).lower(), m.group(2)
+        if head in ("array", "list", "set", "jsonarray"):
+            items = _parse_element(inner, refs)
+            return TypeExpr(Kind.ARRAY, items=items) if items else None
+        if head in ("map", "dict", "hashmap", "dictionary"):
+            parts = _split_top(inner)
+            if len(parts) != 2:
+                return None
+            value = _parse_element(parts[1], refs)
+            return TypeExpr(Kind.MAP, items=value) if value else None
+        return None
+
+    # Array of X / List of X
+    m = re.fullmatch(r"(array|list|set)\s+of\s+(.+)", s, re.I)
+    if m:
+        items = _parse_element(m.group(2), refs)
+        return TypeExpr(Kind.ARRAY, items=items) if items else None
+
+    # X Array / X structure array / X list
+    m = re.fullmatch(r"(.+?)\s+(structure\s+array|array|list)", s, re.I)
+    if m and m.group(1).lower() not in ("json",):
+        items = _parse_element(m.group(1), refs)
+        return TypeExpr(Kind.ARRAY, items=items) if items else None
+
+    if low in _ARRAY_WORDS:
+        return TypeExpr(Kind.ARRAY, items=TypeExpr(Kind.ANY))
+
+    if low in _PRIMITIVES:
+        return _PRIMITIVES[low]
+
+    # "Name object" / bare "Name": a table found later by its caption
+    m = re.fullmatch(r"([A-Za-z_][A-Za-z0-9_.]*)\s+(object|structure|struct)", s, re.I)
+    if m:
+        name = m.group(1)
+        if name.lower() in _PRIMITIVES:
+            return _PRIMITIVES[name.lower()]
+        return TypeExpr(Kind.REF, ref_text=name)
+    if low in ("yes", "no", "mandatory", "optional", "none", "n/a", "-"):
+        return None  # a shifted column, not a type
+    if _NAME_RE.match(s) and s[0].isupper() and any(c.islower() for c in s):
+        return TypeExpr(Kind.REF, ref_text=s)
+    return None
+
+
+def _parse_element(s: str, refs: list[RefToken]) -> TypeExpr | None:
+    """An array element or map value: plural forms and 'X objects' allowed."""
+    s = s.strip()
+    low = s.lower()
+    if low in _PLURALS:
+        return _PRIMITIVES[_PLURALS[low]]
+    m = re.fullmatch(r"(.+?)\s+(objects|object)", s, re.I)
+    if m:
+        inner = _parse(m.group(1), refs)
+        if inner is not None and inner.kind is Kind.OBJECT and m.group(1).lower() not in _PRIMITIVES:
+            return inner
+        if inner is not None:
+            return inner
+    return _parse(s, refs)
+
+
+def _first_ref(s: str, refs: list[RefToken]) -> TypeExpr | None:
+    m = _REF_RE.search(s)
+    if not m:
+        return None
+    tok = refs[int(m.group(1))]
+    return TypeExpr(Kind.REF, ref=tok.target, ref_text=tok.text)
+
+
+def _name_after_see(s: str) -> TypeExpr | None:
+    m = re.search(r"see\s+([A-Za-z_][A-Za-z0-9_]*)", s, re.I)
+    return TypeExpr(Kind.REF, ref_text=m.group(1)) if m else None
+
+
+def _split_top(s: str) -> list[str]:
+    depth, cur, out = 0, [], []
+    for ch in s:
+        if ch in "<[(":
+            depth += 1
+        elif ch in ">])":
+            depth -= 1
+        if ch == "," and depth == 0:
+            out.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+    out.append("".join(cur))
+    return [p.strip() for p in out]
