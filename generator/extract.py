@@ -120,8 +120,15 @@ class Extractor:
         sections = self._sections(top)
         uri_calls = self._find_uri(sections)
         if not uri_calls:
-            # index pages, overviews, appendices: nothing to extract, but say why
-            self.diag(title_node.line, "page.not_api", Severity.INFO, "no 'METHOD /path' line in a URI section")
+            roles = {role for role, _ in sections}
+            if roles & {"uri", "request", "response", "example_request", "example_response"}:
+                self.diag(max(1, (title_node.line or 2) - 1), "page.no_uri", Severity.ERROR,
+                          "page has request/response sections but no 'METHOD /path' line in a URI section;"
+                          " no operation could be made of it")
+            else:
+                # index pages, overviews, appendices: nothing to extract, but say why
+                self.diag(max(1, (title_node.line or 2) - 1), "page.not_api", Severity.INFO,
+                          "no 'METHOD /path' line in a URI section")
             return self.page
         self.page.is_api = True
         self._build_operation(top, sections, uri_calls)
@@ -224,6 +231,7 @@ class Extractor:
                     if m:
                         status = m.group(1)
                     continue
+                assert isinstance(node, nodes.table)
                 yield self._table_info(node, role, status)
 
     def _table_info(self, table: nodes.table, role: str, status: str | None) -> _Table:
@@ -328,7 +336,8 @@ class Extractor:
             if low not in ("yes", "no", "mandatory", "optional", "true", "false", "required", "m", "o", ""):
                 required_note = mand
                 self.diag(line, "field.conditional_required", Severity.INFO,
-                          f"'{name}': mandatory column says {mand!r}; taken as {'required' if required else 'optional'}")
+                          f"'{name}': mandatory column says {mand!r}; taken as "
+                          f"{'required' if required else 'optional'}")
         type_expr: TypeExpr | None
         if t.cols.type is not None:
             text, refs = _flatten_cell(cells[t.cols.type])
@@ -336,7 +345,8 @@ class Extractor:
             if type_expr is None:
                 self.page.rows_unknown_type += 1
                 self.diag(line, "type.unknown", Severity.ERROR,
-                          f"'{name}': type {' '.join(cells[t.cols.type].astext().split())!r} is not in the type grammar;"
+                          f"'{name}': type {' '.join(cells[t.cols.type].astext().split())!r} is not in the type"
+                          " grammar;"
                           " left untyped")
                 type_expr = TypeExpr(Kind.ANY)
             else:
@@ -421,6 +431,7 @@ class Extractor:
                 continue
             tbody = next(iter(t.node.findall(nodes.tbody)), None)
             for row in tbody.children if tbody is not None else []:
+                assert isinstance(row, nodes.row)
                 cells = [e for e in row.children if isinstance(e, nodes.entry)]
                 assert t.cols.status is not None
                 if len(cells) <= t.cols.status:
@@ -470,6 +481,7 @@ class Extractor:
                     if m:
                         status = m.group(1)
                     continue
+                assert isinstance(node, nodes.literal_block)
                 is_request = role == "example_request" or (role == "examples" and status is None)
                 self._example(op, node, is_request, status, responses)
 

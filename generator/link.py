@@ -36,7 +36,8 @@ def link(pages: list[Page]) -> dict[str, Schema]:
         for s in page.schemas:
             local_name.setdefault(s.name.lower(), s)
 
-        def resolve(t: TypeExpr, f: Field, page: Page = page) -> TypeExpr:
+        def resolve(t: TypeExpr, f: Field, page: Page = page, local_label: dict[str, Schema] = local_label,
+                    local_name: dict[str, Schema] = local_name) -> TypeExpr:
             if t.kind in (Kind.ARRAY, Kind.MAP) and t.items is not None:
                 return replace(t, items=resolve(t.items, f))
             if t.kind is not Kind.REF:
@@ -46,10 +47,18 @@ def link(pages: list[Page]) -> dict[str, Schema]:
                 target = local_label.get(t.ref) or by_label.get(t.ref)
             if target is None and t.ref_text:
                 target = local_name.get(t.ref_text.lower())
+            if target is None and t.ref is None:
+                # a bare word in the Type cell that is no table's name either: an unknown spelling
+                page.diagnostics.append(Diagnostic(f.source, "type.unknown", Severity.ERROR,
+                                                   f"'{f.name}': type {t.ref_text!r} is neither in the type grammar"
+                                                   " nor the name of a table on this page; left untyped"))
+                page.rows_resolved -= 1
+                page.rows_unknown_type += 1
+                return TypeExpr(Kind.ANY)
             if target is None:
-                what = f"label '{t.ref}'" if t.ref else f"name '{t.ref_text}'"
                 page.diagnostics.append(Diagnostic(f.source, "ref.dangling", Severity.ERROR,
-                                                   f"'{f.name}': {what} matches no table; typed as a free-form object"))
+                                                   f"'{f.name}': label '{t.ref}' matches no table; typed as a"
+                                                   " free-form object"))
                 page.rows_resolved -= 1
                 page.rows_failed += 1
                 return TypeExpr(Kind.OBJECT)

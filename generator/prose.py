@@ -36,7 +36,9 @@ def _block(node: nodes.Node) -> str:
         return "\n".join(items)
     if isinstance(node, nodes.literal_block):
         return "```\n" + node.astext() + "\n```"
-    if isinstance(node, nodes.Admonition) or node.tagname in ("note", "warning", "important", "caution", "tip"):
+    if isinstance(node, nodes.Element) and (
+        isinstance(node, nodes.Admonition) or node.tagname in ("note", "warning", "important", "caution", "tip")
+    ):
         inner = " ".join(_block(c) for c in node.children if not isinstance(c, nodes.title))
         return f"> **{node.tagname.capitalize()}**: {inner}"
     if isinstance(node, nodes.Element):

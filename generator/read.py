@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 from docutils import nodes
 from docutils.core import publish_doctree
@@ -111,10 +111,10 @@ def _register() -> None:
     if _registered:
         return
     for name in ("ref", "doc", "numref"):
-        roles.register_local_role(name, _xref_role)
+        roles.register_local_role(name, cast(Any, _xref_role))
     for name in ("term", "abbr", "guilabel", "menuselection", "kbd", "file", "samp", "command", "option",
                  "envvar", "program", "code", "dfn", "mailheader", "mimetype", "regexp", "keyword"):
-        roles.register_local_role(name, _text_role)
+        roles.register_local_role(name, cast(Any, _text_role))
     for name in ("code-block", "sourcecode", "code"):
         directives.register_directive(name, CodeBlock)
     directives.register_directive("toctree", Toctree)
@@ -149,7 +149,7 @@ def read_text(text: str, file: str) -> ReadPage:
         line = msg.get("line") or 0
         text_ = msg.children[0].astext() if msg.children else msg.astext()
         code = "rst.error" if level >= 3 else "rst.warning"
-        if "Malformed table" in text_:
+        if "table" in text_.lower():
             code = "table.malformed"
         diagnostics.append(
             Diagnostic(Source(file, int(line)), code, Severity.ERROR if level >= 3 else Severity.WARNING,

@@ -165,7 +165,9 @@ def _name_after_see(s: str) -> TypeExpr | None:
 
 
 def _split_top(s: str) -> list[str]:
-    depth, cur, out = 0, [], []
+    depth = 0
+    cur: list[str] = []
+    out: list[str] = []
     for ch in s:
         if ch in "<[(":
             depth += 1

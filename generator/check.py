@@ -1,0 +1,139 @@
+"""Stage 4: is the document valid, and is it what the docs show?
+
+openapi-spec-validator checks the OpenAPI rules. On top of it, what that validator does not see:
+dangling `$ref`s (it raises on them instead of reporting), examples that contradict their schema,
+operationIds that collide once snake-cased, and constructs openapi-python-client drops or mangles
+without a word (see shared/notes/openapi-python-client.md).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import jsonschema_rs
+
+from generator.model import Diagnostic, Severity, Source
+
+# property names that collide with methods/attributes of the generated attrs classes
+RESERVED_PROPERTIES = frozenset({"to_dict", "from_dict", "additional_properties", "additional_keys"})
+
+
+def snake(name: str) -> str:
+    s = re.sub(r"([A-Z]+)([A-Z][a-z])", r"\1_\2", name)
+    s = re.sub(r"([a-z\d])([A-Z])", r"\1_\2", s)
+    return re.sub(r"[^A-Za-z0-9]+", "_", s).strip("_").lower()
+
+
+def _source(node: dict[str, Any] | None, fallback: Source) -> Source:
+    if isinstance(node, dict) and isinstance(node.get("x-source"), dict):
+        xs = node["x-source"]
+        return Source(str(xs.get("file", fallback.file)), int(xs.get("line", 0)))
+    return fallback
+
+
+def iter_refs(node: Any, pointer: str = "") -> Iterator[tuple[str, str]]:
+    if isinstance(node, dict):
+        ref = node.get("$ref")
+        if isinstance(ref, str):
+            yield pointer, ref
+        for k, v in node.items():
+            yield from iter_refs(v, f"{pointer}/{k}")
+    elif isinstance(node, list):
+        for i, v in enumerate(node):
+            yield from iter_refs(v, f"{pointer}/{i}")
+
+
+def schema_validator(spec: dict[str, Any], ref: str) -> Any:
+    """A compiled validator for one schema of the spec (refs resolve against the whole document)."""
+    root = {"$schema": "https://json-schema.org/draft/2020-12/schema", "$ref": ref,
+            "components": spec.get("components", {})}
+    return jsonschema_rs.validator_for(root)
+
+
+def check(spec: dict[str, Any], origin: Source | None = None) -> list[Diagnostic]:
+    origin = origin or Source("<spec>", 0)
+    out: list[Diagnostic] = []
+    schemas: dict[str, Any] = spec.get("components", {}).get("schemas", {})
+
+    # dangling refs first: the validator raises PointerToNowhere instead of reporting them
+    dangling = False
+    for pointer, ref in iter_refs(spec):
+        if not ref.startswith("#/components/schemas/") or ref.rsplit("/", 1)[1] not in schemas:
+            out.append(Diagnostic(origin, "check.dangling_ref", Severity.ERROR, f"{pointer}: $ref {ref} leads nowhere"))
+            dangling = True
+    if not dangling:
+        out.extend(_spec_validator(spec, origin))
+
+    # operationIds: unique, also once snake-cased (the client's module names)
+    seen: dict[str, str] = {}
+    for path, item in spec.get("paths", {}).items():
+        for method, op in item.items():
+            op_id = op.get("operationId", "")
+            key = snake(op_id)
+            src = _source(op, origin)
+            if key in seen:
+                out.append(Diagnostic(src, "check.operation_id_clash", Severity.ERROR,
+                                      f"operationId {op_id} clashes with {seen[key]} once snake-cased"))
+            seen[key] = op_id
+            placeholders = set(re.findall(r"\{([^}]+)\}", path))
+            declared = {p["name"] for p in op.get("parameters", []) if p.get("in") == "path"}
+            if placeholders != declared:
+                out.append(Diagnostic(src, "check.path_params", Severity.ERROR,
+                                      f"{method.upper()} {path}: placeholders {sorted(placeholders)} vs declared "
+                                      f"{sorted(declared)}"))
+            for p in op.get("parameters", []):
+                if "content" in p:
+                    out.append(Diagnostic(src, "check.param_content", Severity.ERROR,
+                                          f"parameter {p['name']} uses content: (dropped by the client generator)"))
+            if not dangling:
+                out.extend(_check_examples(spec, op, src))
+
+    # names: case-insensitive unique components, reserved property names
+    lowered: dict[str, str] = {}
+    for name, schema in schemas.items():
+        src = _source(schema, origin)
+        if name.lower() in lowered:
+            out.append(Diagnostic(src, "check.component_case_clash", Severity.ERROR,
+                                  f"components {name} and {lowered[name.lower()]} differ only in case"))
+        lowered[name.lower()] = name
+        for prop, sub in schema.get("properties", {}).items():
+            if prop in RESERVED_PROPERTIES:
+                out.append(Diagnostic(_source(sub, src), "check.reserved_property", Severity.WARNING,
+                                      f"{name}.{prop} collides with a method of the generated model; the client keeps"
+                                      " it in additional_properties"))
+    return out
+
+
+def _spec_validator(spec: dict[str, Any], origin: Source) -> list[Diagnostic]:
+    from openapi_spec_validator import OpenAPIV31SpecValidator
+
+    out = []
+    for err in OpenAPIV31SpecValidator(spec).iter_errors():
+        where = "/".join(str(p) for p in err.absolute_path)
+        out.append(Diagnostic(origin, "check.openapi", Severity.ERROR, f"{where}: {err.message}"[:500]))
+    return out
+
+
+def _check_examples(spec: dict[str, Any], op: dict[str, Any], src: Source) -> list[Diagnostic]:
+    out = []
+    media_sets = []
+    body = op.get("requestBody", {}).get("content", {})
+    media_sets.append(("request", body))
+    for status, resp in op.get("responses", {}).items():
+        media_sets.append((f"response {status}", resp.get("content", {})))
+    for side, content in media_sets:
+        for media, m in content.items():
+            schema = m.get("schema") or {}
+            ref = schema.get("$ref")
+            if not ref or "json" not in media:
+                continue
+            validator = schema_validator(spec, ref)
+            for name, ex in (m.get("examples") or {}).items():
+                errors = list(validator.iter_errors(ex.get("value")))
+                for e in errors[:5]:
+                    out.append(Diagnostic(_source(ex, src), "example.schema_mismatch", Severity.ERROR,
+                                          f"{op.get('operationId')} {side} example {name}: "
+                                          f"at /{'/'.join(str(p) for p in e.instance_path)}: {e.message}"[:400]))
+    return out

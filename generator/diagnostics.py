@@ -1,0 +1,58 @@
+"""The diagnostics report written next to every built spec: counters that add up, then every finding."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from generator.model import Diagnostic, Page, Severity
+
+
+def summary(pages: list[Page], spec: dict[str, Any], diagnostics: list[Diagnostic]) -> dict[str, Any]:
+    api_pages = [p for p in pages if p.is_api]
+    ops_in_spec = sum(len(item) for item in spec.get("paths", {}).values())
+    rows_total = sum(p.rows_total for p in pages)
+    rows = {
+        "total": rows_total,
+        "resolved": sum(p.rows_resolved for p in pages),
+        "unknown_type": sum(p.rows_unknown_type for p in pages),
+        "failed": sum(p.rows_failed for p in pages),
+    }
+    examples: Counter[str] = Counter()
+    for item in spec.get("paths", {}).values():
+        for op in item.values():
+            for media in op.get("requestBody", {}).get("content", {}).values():
+                examples["documented"] += len(media.get("examples", {}))
+            for resp in op.get("responses", {}).values():
+                for media in resp.get("content", {}).values():
+                    examples["documented"] += len(media.get("examples", {}))
+    by_code = Counter(d.code for d in diagnostics)
+    return {
+        "pages": len(pages),
+        "api_pages": len(api_pages),
+        "non_api_pages": len(pages) - len(api_pages),
+        "operations_extracted": sum(len(p.operations) for p in pages),
+        "operations_in_spec": ops_in_spec,
+        "components": len(spec.get("components", {}).get("schemas", {})),
+        "rows": rows,
+        "rows_add_up": rows["resolved"] + rows["unknown_type"] + rows["failed"] == rows_total,
+        "examples_in_spec": examples["documented"],
+        "examples_invalid_json": by_code.get("example.invalid_json", 0),
+        "examples_schema_mismatch": len({(d.source.file, d.source.line) for d in diagnostics
+                                         if d.code == "example.schema_mismatch"}),
+        "diagnostics": {
+            "total": len(diagnostics),
+            "by_severity": {s.value: sum(1 for d in diagnostics if d.severity is s) for s in Severity},
+            "by_code": dict(sorted(by_code.items())),
+        },
+    }
+
+
+def report(service: str, pages: list[Page], spec: dict[str, Any], diagnostics: list[Diagnostic],
+           spec_valid: bool) -> dict[str, Any]:
+    return {
+        "service": service,
+        "spec_valid": spec_valid,
+        "summary": summary(pages, spec, diagnostics),
+        "diagnostics": [d.as_dict() for d in sorted(diagnostics)],
+    }

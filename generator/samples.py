@@ -1,0 +1,111 @@
+"""Payloads made from a spec: a valid instance of a schema, and mutations that must be rejected.
+
+The conformance tests of a generated client use both: the valid instance must pass the validator
+(so a rejection of a mutation means something), each mutation must fail it.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from typing import Any
+
+_MAX_DEPTH = 4
+
+
+def _resolve(spec: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
+    while "$ref" in schema:
+        name = schema["$ref"].rsplit("/", 1)[1]
+        schema = spec["components"]["schemas"][name]
+    return schema
+
+
+def sample(spec: dict[str, Any], schema: dict[str, Any], depth: int = 0, full: bool = False) -> Any:
+    """A value valid for `schema`: required properties only (all with `full`), one array item."""
+    schema = _resolve(spec, schema)
+    if "enum" in schema:
+        return schema["enum"][0]
+    if "default" in schema:
+        return schema["default"]
+    t = schema.get("type")
+    if t == "string":
+        if schema.get("format") == "date-time":
+            return "2024-01-01T00:00:00Z"
+        n = max(1, min(schema.get("minLength", 1), schema.get("maxLength", 8)))
+        return "s" * n
+    if t == "integer":
+        return int(schema.get("minimum", 1)) if schema.get("minimum", 1) <= schema.get("maximum", 1) else 1
+    if t == "number":
+        return float(schema.get("minimum", 1.5))
+    if t == "boolean":
+        return True
+    if t == "array":
+        if depth >= _MAX_DEPTH:
+            return []
+        n = max(1, schema.get("minItems", 1))
+        if "maxItems" in schema:
+            n = min(n, schema["maxItems"])
+        return [sample(spec, schema.get("items", {}), depth + 1, full) for _ in range(n)]
+    if t == "object" or "properties" in schema:
+        out: dict[str, Any] = {}
+        required = set(schema.get("required", []))
+        for name, sub in schema.get("properties", {}).items():
+            if name in required or (full and depth < _MAX_DEPTH):
+                out[name] = sample(spec, sub, depth + 1, full)
+        return out
+    return "any"
+
+
+@dataclass
+class Mutation:
+    why: str
+    pointer: str
+    payload: Any
+
+
+_WRONG_TYPE = {"string": 12345, "integer": "not-an-integer", "number": "not-a-number", "boolean": "yes",
+               "array": "not-an-array", "object": "not-an-object"}
+
+
+def mutations(spec: dict[str, Any], ref_name: str, base: Any, limit: int = 40) -> list[Mutation]:
+    """Payloads that break the schema `ref_name` in one place each, derived from the valid `base`."""
+    out: list[Mutation] = []
+    schema = spec["components"]["schemas"][ref_name]
+    for name, sub_raw in schema.get("properties", {}).items():
+        sub = _resolve(spec, sub_raw)
+        t = sub.get("type")
+        ptr = f"/{name}"
+        if t in _WRONG_TYPE:
+            out.append(Mutation(f"{name}: wrong type (expected {t})", ptr, _with(base, name, _WRONG_TYPE[t])))
+        if "enum" in sub:
+            bad = "__NOT_AN_OPTION__" if t == "string" else 987654321
+            out.append(Mutation(f"{name}: value outside the enum", ptr, _with(base, name, bad)))
+        if t == "array" and "enum" in sub.get("items", {}):
+            out.append(Mutation(f"{name}: item outside the enum", ptr, _with(base, name, ["__NOT_AN_OPTION__"])))
+        if t == "string" and "maxLength" in sub:
+            out.append(Mutation(f"{name}: longer than maxLength {sub['maxLength']}", ptr,
+                                _with(base, name, "x" * (sub["maxLength"] + 1))))
+        if t in ("integer", "number") and "maximum" in sub:
+            over = sub["maximum"] + 1
+            out.append(Mutation(f"{name}: above maximum {sub['maximum']}", ptr,
+                                _with(base, name, int(over) if t == "integer" else over)))
+        if t in ("integer", "number") and "minimum" in sub:
+            under = sub["minimum"] - 1
+            out.append(Mutation(f"{name}: below minimum {sub['minimum']}", ptr,
+                                _with(base, name, int(under) if t == "integer" else under)))
+        if t == "array" and "maxItems" in sub:
+            item = sample(spec, sub.get("items", {}), 1)
+            out.append(Mutation(f"{name}: more than maxItems {sub['maxItems']}", ptr,
+                                _with(base, name, [item] * (sub["maxItems"] + 1))))
+    for name in schema.get("required", []):
+        if isinstance(base, dict) and name in base:
+            broken = copy.deepcopy(base)
+            del broken[name]
+            out.append(Mutation(f"{name}: required but missing", f"/{name}", broken))
+    return out[:limit]
+
+
+def _with(base: Any, name: str, value: Any) -> Any:
+    out = copy.deepcopy(base) if isinstance(base, dict) else {}
+    out[name] = value
+    return out

@@ -1,0 +1,89 @@
+"""Developer and CI sessions. `nox -s tests` is what CI runs (see .ci/run); `nox -s generate` rebuilds
+specs/ and generated/ from the configured docs.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import nox
+
+ROOT = Path(__file__).parent
+nox.options.sessions = ["lint", "typecheck", "tests"]
+nox.options.reuse_existing_virtualenvs = True
+# messages and speed of openapi-spec-validator depend on the backend: pin it
+ENV = {"OPENAPI_SPEC_VALIDATOR_SCHEMA_VALIDATOR_BACKEND": "jsonschema-rs", "PYTHONHASHSEED": "0"}
+
+
+def generated_clients() -> list[Path]:
+    return sorted(p for p in (ROOT / "generated").iterdir() if (p / "pyproject.toml").exists())
+
+
+@nox.session
+def generate(session: nox.Session) -> None:
+    """Rebuild every configured service: specs/<name>.openapi.yaml and generated/<name>/."""
+    session.install("-e", ".")
+    session.run("python", "-m", "generator", "generate", *session.posargs, env=ENV)
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """All tests: the pipeline's own, then each generated client's conformance tests."""
+    session.install("-e", ".[test]")
+    session.run("python", "-m", "pytest", "-q", "-n", "2", "tests", *session.posargs, env=ENV)
+    for client in generated_clients():
+        session.run("python", "-m", "pytest", "-q", "-p", "no:cacheprovider", str(client / "tests"),
+                    env={**ENV, "PYTHONPATH": str(client)})
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """ruff over the pipeline and its tests (generated code is formatted by the generator's own hooks)."""
+    session.install("ruff==0.17.6")
+    session.run("ruff", "check", "generator", "tests", "noxfile.py")
+
+
+@nox.session
+def typecheck(session: nox.Session) -> None:
+    """mypy --strict on generator/ and on every generated client package."""
+    session.install("-e", ".[test]")
+    session.run("mypy", "generator")
+    for client in generated_clients():
+        packages = [p.name for p in client.iterdir() if (p / "__init__.py").exists() and p.name != "tests"]
+        with session.chdir(client):
+            session.run("mypy", "--strict", *packages, env={"MYPYPATH": os.fspath(client)})
+
+
+@nox.session
+def build(session: nox.Session) -> None:
+    """sdist + wheel of every generated client into dist/, `twine check --strict`, metadata completeness."""
+    session.install("-e", ".", "build==1.6.1", "twine==7.0.0")
+    session.run("python", "-m", "generator.publish", "build", "--outdir", str(ROOT / "dist"), *session.posargs)
+
+
+@nox.session
+def publish(session: nox.Session) -> None:
+    """Upload dist/ to the index at posargs[0] or $OTC_APIGEN_REPOSITORY_URL.
+
+    Credentials only from TWINE_USERNAME / TWINE_PASSWORD in the environment. Run `nox -s build` first.
+    """
+    session.install("-e", ".", "twine==7.0.0")
+    url = session.posargs[0] if session.posargs else os.environ.get("OTC_APIGEN_REPOSITORY_URL", "")
+    if not url:
+        session.error("give the upload URL: nox -s publish -- URL, or set OTC_APIGEN_REPOSITORY_URL")
+    session.run("python", "-m", "generator.publish", "upload", str(ROOT / "dist"), "--repository-url", url)
+
+
+@nox.session
+def agreement(session: nox.Session) -> None:
+    """Our payload verdicts against openapi-core 0.23.1 (the test builds openapi-core's own venv)."""
+    session.install("-e", ".[test]")
+    session.run("python", "-m", "pytest", "-q", "tests/validate/test_agreement.py", *session.posargs, env=ENV)
+
+
+@nox.session
+def bench(session: nox.Session) -> None:
+    """Validation speed: jsonschema-rs vs plain jsonschema, bodies and a 10,000-entry HAR (prints only)."""
+    session.install("-e", ".")
+    session.run("python", "benchmarks/bench_validate.py", *session.posargs, env=ENV)

@@ -1,0 +1,57 @@
+"""The Type-cell grammar: every spelling family in the OTC docs (shared/notes/otc-corpus.md §7)."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.model import Kind, TypeExpr
+from generator.types import RefToken, parse_type
+
+R = [RefToken("lbl", "EndpointsReq")]
+REF = TypeExpr(Kind.REF, ref="lbl", ref_text="EndpointsReq")
+S = TypeExpr(Kind.STRING)
+I32 = TypeExpr(Kind.INTEGER, "int32")
+I64 = TypeExpr(Kind.INTEGER, "int64")
+
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    ("String", S), ("string", S), ("STRING", S),
+    ("Integer", I32), ("Int", I32), ("INTEGER", I32), ("int", I32),
+    ("Long", I64), ("LONG", I64), ("Int64", I64),
+    ("Float", TypeExpr(Kind.NUMBER, "float")), ("Double", TypeExpr(Kind.NUMBER, "double")),
+    ("Number", TypeExpr(Kind.NUMBER)), ("Percentage", TypeExpr(Kind.NUMBER)),
+    ("Boolean", TypeExpr(Kind.BOOLEAN)), ("Bool", TypeExpr(Kind.BOOLEAN)), ("boolean", TypeExpr(Kind.BOOLEAN)),
+    ("Object", TypeExpr(Kind.OBJECT)), ("Dict", TypeExpr(Kind.OBJECT)), ("JSON", TypeExpr(Kind.OBJECT)),
+    ("AnyType", TypeExpr(Kind.ANY)), ("File", TypeExpr(Kind.BINARY)),
+    ("String(255)", TypeExpr(Kind.STRING, max_length=255)),
+    ("\x000\x00 object", REF), ("\x000\x00", REF),
+    ("Array of \x000\x00 objects", TypeExpr(Kind.ARRAY, items=REF)),
+    ("Array of strings", TypeExpr(Kind.ARRAY, items=S)),
+    ("Array of integers", TypeExpr(Kind.ARRAY, items=I32)),
+    ("Array of doubles", TypeExpr(Kind.ARRAY, items=TypeExpr(Kind.NUMBER, "double"))),
+    ("Array of objects", TypeExpr(Kind.ARRAY, items=TypeExpr(Kind.OBJECT))),
+    ("List<String>", TypeExpr(Kind.ARRAY, items=S)),
+    ("Array[String]", TypeExpr(Kind.ARRAY, items=S)),
+    ("Array<Object>", TypeExpr(Kind.ARRAY, items=TypeExpr(Kind.OBJECT))),
+    ("Array<Array<Integer>>", TypeExpr(Kind.ARRAY, items=TypeExpr(Kind.ARRAY, items=I32))),
+    ("JSON Array", TypeExpr(Kind.ARRAY, items=TypeExpr(Kind.ANY))),
+    ("JSONArray", TypeExpr(Kind.ARRAY, items=TypeExpr(Kind.ANY))),
+    ("Array", TypeExpr(Kind.ARRAY, items=TypeExpr(Kind.ANY))),
+    ("Map<String,String>", TypeExpr(Kind.MAP, items=S)),
+    ("Map<String, Integer>", TypeExpr(Kind.MAP, items=I32)),
+    ("Map<String,Array<String>>", TypeExpr(Kind.MAP, items=TypeExpr(Kind.ARRAY, items=S))),
+    ("Map<String,\x000\x00>", TypeExpr(Kind.MAP, items=REF)),
+    ("Array of Map<String,String> objects", TypeExpr(Kind.ARRAY, items=TypeExpr(Kind.MAP, items=S))),
+    ("list<map<String,String>>", TypeExpr(Kind.ARRAY, items=TypeExpr(Kind.MAP, items=S))),
+    ("Dictionary data structure. For details, see \x000\x00.", REF),
+    ("List data structure. For details, see \x000\x00.", TypeExpr(Kind.ARRAY, items=REF)),
+    ("Volume", TypeExpr(Kind.REF, ref_text="Volume")),
+    ("ServerGroup object", TypeExpr(Kind.REF, ref_text="ServerGroup")),
+])
+def test_spelling(cell: str, expected: TypeExpr) -> None:
+    assert parse_type(cell, R) == expected
+
+
+@pytest.mark.parametrize("cell", ["", "Yes", "No", "Frobnicate thing", "Map<String>", "Array of ???"])
+def test_unknown_spellings_are_none(cell: str) -> None:
+    assert parse_type(cell, R) is None
