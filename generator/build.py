@@ -299,11 +299,22 @@ class Builder:
                 if r.examples:
                     media["examples"] = self.examples(r.examples)
                 resp["content"] = {r.media_type: media}
+            if r.headers:
+                headers: dict[str, Any] = {}
+                for h in r.headers:
+                    schema = self.field_schema(h)
+                    description = schema.pop("description", None)
+                    schema.pop("x-source", None)
+                    headers[h.name] = {**({"description": description} if description else {}), "schema": schema,
+                                       "x-source": x_source(h.source)}
+                resp["headers"] = headers
             resp["x-source"] = x_source(r.source)
             responses[r.status] = resp
         out["responses"] = responses
         if op.deprecated:
             out["deprecated"] = True
+        if op.alias_of:
+            out["x-alias-of"] = op.alias_of
         out["x-source"] = x_source(op.source)
         return out
 
@@ -330,14 +341,16 @@ class Builder:
                     op.operation_id = op_id
                 op_ids[op_id] = op.source
                 item = paths.setdefault(op.path, {})
+                rendered = self.operation(op)
                 if op.method in item:
-                    first = item[op.method]["x-source"]
+                    first = item[op.method]
                     self.diagnostics.append(Diagnostic(
-                        op.source, "operation.duplicate_path", Severity.ERROR,
-                        f"{op.method.upper()} {op.path} is already documented at {first['file']}:{first['line']};"
-                        " this page is not in the spec"))
+                        op.source, "operation.merged", Severity.INFO,
+                        f"{op.method.upper()} {op.path} is also documented at {first['x-source']['file']}:"
+                        f"{first['x-source']['line']}; merged into operation {first['operationId']}"))
+                    item[op.method] = merge_operations(first, rendered)
                     continue
-                item[op.method] = self.operation(op)
+                item[op.method] = rendered
         sorted_paths = {
             p: {m: paths[p][m] for m in sorted(paths[p], key=_METHOD_ORDER.index)} for p in sorted(paths)
         }
@@ -389,3 +402,96 @@ def _constraint_sig(f: Field) -> Any:
 
 def build(service: Service, pages: list[Page], schemas: dict[str, Schema]) -> BuildOutput:
     return Builder(service, pages, schemas).build()
+
+
+# ---------------------------------------------------------------- one METHOD+path on several pages
+
+
+def merge_operations(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
+    """One operation for a call documented on several pages (DNS public/private zones, OBS `?acl`...).
+
+    OpenAPI allows one operation per method and path, so the pages become variants of it: every
+    page stays listed in `x-otc-variants`; parameters are the union (required only where every
+    variant requires them); differing bodies become `anyOf`; responses are merged per status.
+    """
+    variants = a.get("x-otc-variants") or [_variant(a)]
+    out = dict(a)
+    out["x-otc-variants"] = [*variants, _variant(b)]
+    n_before = len(variants)
+    params: dict[tuple[str, str], dict[str, Any]] = {(p["name"], p["in"]): dict(p) for p in a.get("parameters", [])}
+    b_keys = {(p["name"], p["in"]) for p in b.get("parameters", [])}
+    for key, p in params.items():
+        if key not in b_keys and p["in"] != "path":
+            p["required"] = False
+    for p in b.get("parameters", []):
+        key = (p["name"], p["in"])
+        if key not in params:
+            params[key] = {**p, "required": p["in"] == "path"} if n_before else dict(p)
+        elif not p.get("required"):
+            params[key]["required"] = params[key]["in"] == "path"
+    if params:
+        out["parameters"] = list(params.values())
+    body_a, body_b = a.get("requestBody"), b.get("requestBody")
+    if body_a or body_b:
+        merged_body = _merge_content(body_a or {}, body_b or {})
+        merged_body["required"] = bool(body_a and body_b and body_a.get("required") and body_b.get("required"))
+        out["requestBody"] = merged_body
+    responses = dict(a.get("responses", {}))
+    for status, resp in b.get("responses", {}).items():
+        if status not in responses:
+            responses[status] = resp
+            continue
+        mine = dict(responses[status])
+        if resp.get("description") and resp["description"] != mine.get("description"):
+            mine["description"] = f"{mine.get('description', '')} / {resp['description']}".strip(" /")
+        merged = _merge_content(mine, resp)
+        if "content" in merged:
+            mine["content"] = merged["content"]
+        if resp.get("headers"):
+            mine["headers"] = {**resp["headers"], **mine.get("headers", {})}
+        responses[status] = mine
+    out["responses"] = {k: responses[k] for k in sorted(responses)}
+    out["tags"] = sorted(set(a.get("tags", [])) | set(b.get("tags", [])))
+    if not (a.get("deprecated") and b.get("deprecated")):
+        out.pop("deprecated", None)
+    listing = "\n".join(f"- {v['summary']} ({v['x-source']['file']}:{v['x-source']['line']})"
+                         for v in out["x-otc-variants"])
+    base = (a.get("description") or "").split("\n\nThis call is documented on several pages:")[0]
+    out["description"] = f"{base}\n\nThis call is documented on several pages:\n{listing}".strip()
+    return out
+
+
+def _variant(op: dict[str, Any]) -> dict[str, Any]:
+    return {"operationId": op["operationId"], "summary": op.get("summary", ""), "x-source": op["x-source"]}
+
+
+def _merge_content(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
+    out = {k: v for k, v in a.items() if k != "content"}
+    content: dict[str, Any] = {m: dict(v) for m, v in a.get("content", {}).items()}
+    for media, mb in b.get("content", {}).items():
+        if media not in content:
+            content[media] = dict(mb)
+            continue
+        ma = content[media]
+        schemas = [s for s in (_alternatives(ma.get("schema")) + _alternatives(mb.get("schema"))) if s]
+        unique: list[Any] = []
+        for sch in schemas:
+            if sch not in unique:
+                unique.append(sch)
+        if len(unique) == 1:
+            ma["schema"] = unique[0]
+        elif unique:
+            ma["schema"] = {"anyOf": unique}
+        if mb.get("examples"):
+            ma["examples"] = {**ma.get("examples", {}), **mb["examples"]}
+    if content:
+        out["content"] = content
+    return out
+
+
+def _alternatives(schema: Any) -> list[Any]:
+    if not schema:
+        return []
+    if isinstance(schema, dict) and list(schema) == ["anyOf"]:
+        return list(schema["anyOf"])
+    return [schema]

@@ -77,6 +77,8 @@ def check(spec: dict[str, Any], origin: Source | None = None) -> list[Diagnostic
                 out.append(Diagnostic(src, "check.operation_id_clash", Severity.ERROR,
                                       f"operationId {op_id} clashes with {seen[key]} once snake-cased"))
             seen[key] = op_id
+            if not re.fullmatch(r"/[^{}\s?#]*(\{[A-Za-z0-9_.\-]+\}[^{}\s?#]*)*", path):
+                out.append(Diagnostic(src, "check.path_template", Severity.ERROR, f"malformed path template {path!r}"))
             placeholders = set(re.findall(r"\{([^}]+)\}", path))
             declared = {p["name"] for p in op.get("parameters", []) if p.get("in") == "path"}
             if placeholders != declared:
@@ -110,9 +112,13 @@ def _spec_validator(spec: dict[str, Any], origin: Source) -> list[Diagnostic]:
     from openapi_spec_validator import OpenAPIV31SpecValidator
 
     out = []
-    for err in OpenAPIV31SpecValidator(spec).iter_errors():
-        where = "/".join(str(p) for p in err.absolute_path)
-        out.append(Diagnostic(origin, "check.openapi", Severity.ERROR, f"{where}: {err.message}"[:500]))
+    try:
+        for err in OpenAPIV31SpecValidator(spec).iter_errors():
+            where = "/".join(str(p) for p in err.absolute_path)
+            out.append(Diagnostic(origin, "check.openapi", Severity.ERROR, f"{where}: {err.message}"[:500]))
+    except Exception as exc:  # the validator raises on some malformed input instead of reporting it
+        out.append(Diagnostic(origin, "check.openapi", Severity.ERROR,
+                              f"openapi-spec-validator failed: {type(exc).__name__}: {exc}"[:500]))
     return out
 
 

@@ -8,6 +8,7 @@ linked across the whole tree by `link`.
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 from collections.abc import Iterator
@@ -39,13 +40,17 @@ METHODS = ("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS")
 # section title (lower-case) -> role
 _SECTION_ROLES: dict[str, str] = {}
 for _role, _titles in {
-    "function": "function functions description api description",
-    "constraints": "constraints constraint restrictions",
+    "function": "function|functions|description|api description|functional description",
+    "constraints": "constraints|constraint|restrictions",
     "uri": "uri|request uri|uri format|api format|url|request url",
-    "request": "request parameters|request|request body|request message|requests|request headers|request elements"
-    "|request parameter|request header|parameters",
+    "request": "request parameters|request|request body|request message|requests|request parameter|parameters",
+    "request_headers": "request headers|request header|request header parameters",
+    "request_elements": "request elements|request element",
     "response": "response parameters|response|response body|response message|responses|normal response"
-    "|response headers|response elements|response parameter|response header",
+    "|response parameter",
+    "response_headers": "response headers|response header|response header parameters",
+    "response_elements": "response elements|response element",
+    "request_syntax": "request syntax",
     "example_request": "example requests|example request|sample request|request example|request examples"
     "|sample requests|example request body",
     "example_response": "example responses|example response|sample response|response example|response examples"
@@ -54,11 +59,10 @@ for _role, _titles in {
     "status": "status codes|status code|returned values|returned value|return values|return value"
     "|return code|return codes",
     "errors": "error codes|error code|error responses|abnormal response|error response",
-    "other": "debugging|calling method|request syntax|response syntax",
+    "other": "debugging|calling method|response syntax",
 }.items():
-    for _t in (_titles.split("|") if "|" in _titles else _titles.split(" ")):
+    for _t in _titles.split("|"):
         _SECTION_ROLES[_t.strip()] = _role
-_SECTION_ROLES["api description"] = "function"
 
 _NAME_HEADERS = ("parameter", "name", "element", "header", "attribute", "field", "parameter name", "key")
 _TYPE_HEADERS = ("type", "parameter type", "data type")
@@ -152,29 +156,67 @@ class Extractor:
     # ------------------------------------------------------------ URI
 
     def _find_uri(self, sections: list[tuple[str, nodes.section]]) -> list[tuple[str, str, int]]:
+        """Every `METHOD /path` the URI section declares, in order; duplicates folded."""
         for role, sec in sections:
-            if role != "uri":
+            if role not in ("uri", "request_syntax"):
                 continue
+            candidates = [n for n in sec.findall(lambda n: isinstance(n, (nodes.paragraph, nodes.literal_block)))
+                          if not any(isinstance(a, nodes.table) for a in _ancestors(n))]
             calls: list[tuple[str, str, int]] = []
-            for node in sec.findall(lambda n: isinstance(n, (nodes.paragraph, nodes.literal_block))):
-                if any(isinstance(a, nodes.table) for a in _ancestors(node)):
-                    continue
-                text = " ".join(node.astext().replace("\\", "").split())
-                for m in _URI_RE.finditer(text):
-                    calls.append((m.group(1), m.group(2), _line(node)))
-                if calls:
-                    break
-            return calls
+            for node in candidates:  # paragraphs state the template; code blocks are often example URLs
+                if isinstance(node, nodes.paragraph):
+                    text = " ".join(node.astext().replace("\\", "").split())
+                    calls.extend((m.group(1), m.group(2), _line(node)) for m in _URI_RE.finditer(text))
+            if not calls:
+                calls = self._rds_v1_uri(candidates)
+            if not calls:
+                for node in candidates:
+                    if isinstance(node, nodes.literal_block):
+                        first = next((ln.strip() for ln in node.astext().splitlines() if ln.strip()), "")
+                        m = _URI_RE.match(first.replace("\\", ""))
+                        if m:
+                            calls.append((m.group(1), m.group(2), _line(node)))
+                            break
+            seen: set[tuple[str, str]] = set()
+            out = []
+            for method, raw, line in calls:
+                key = (method, raw)
+                if key not in seen:
+                    seen.add(key)
+                    out.append((method, raw, line))
+            return out
         return []
+
+    def _rds_v1_uri(self, candidates: list[nodes.Element]) -> list[tuple[str, str, int]]:
+        """RDS v1 writes `PATH: /v1/...` and `Method: POST` as two bullet paragraphs."""
+        path = method = None
+        line = 0
+        for node in candidates:
+            if not isinstance(node, nodes.paragraph):
+                continue
+            text = " ".join(node.astext().split())
+            m = re.match(r"^(?:PATH|URI|URL)\s*:\s*(\S+)", text, re.I)
+            if m and path is None:
+                path, line = m.group(1), _line(node)
+            m = re.match(r"^Method\s*:\s*([A-Za-z]+)", text, re.I)
+            if m and method is None and m.group(1).upper() in METHODS:
+                method = m.group(1).upper()
+        return [(method, path, line)] if path and method else []
 
     # ------------------------------------------------------------ operation
 
     def _build_operation(self, top: nodes.section, sections: list[tuple[str, nodes.section]],
                          uri_calls: list[tuple[str, str, int]]) -> None:
         method, raw_path, uri_line = uri_calls[0]
-        for other in uri_calls[1:]:
-            self.diag(other[2], "uri.alias", Severity.INFO, f"further URI {other[0]} {other[1]} documented")
         path, query_names = _split_uri(raw_path)
+        aliases: list[tuple[str, str, int]] = []
+        for other in uri_calls[1:]:
+            other_path, other_query = _split_uri(other[1])
+            if (other[0], other_path) == (method, path):
+                query_names = list(dict.fromkeys(query_names + other_query))  # `/x` and `/x?a={a}`
+            elif other[0] == method or other_path != path:
+                aliases.append((other[0], other_path, other[2]))
+        self.obs_style = any(role == "request_syntax" for role, _ in sections)
         op_id = self._operation_id()
         desc = ""
         for role, sec in sections:
@@ -203,6 +245,28 @@ class Extractor:
         self._read_status_and_responses(op, tables, sections)
         self._read_examples(op, sections)
         self.page.operations.append(op)
+        for n, (a_method, a_path, a_line) in enumerate(aliases, 2):
+            self.page.operations.append(self._alias(op, a_method, a_path, a_line, n))
+
+    def _alias(self, op: Operation, method: str, path: str, line: int, n: int) -> Operation:
+        """A second URI on the page (ECS `/v2.1/` and `/v2/`): the same call at another address."""
+        alias = copy.deepcopy(op)
+        alias.method, alias.path, alias.source = method.lower(), path, self.src(line)
+        version = next((seg for seg in path.split("/") if re.fullmatch(r"v\d+(\.\d+)?", seg, re.I)), None)
+        suffix = "".join(w.capitalize() for w in re.split(r"[^A-Za-z0-9]+", version or "") if w) or str(n)
+        alias.operation_id = f"{op.operation_id}{suffix}"
+        alias.alias_of = op.operation_id
+        alias.description = (op.description + f"\n\nThe same call as `{op.operation_id}` "
+                             f"({op.method.upper()} {op.path}).").strip()
+        placeholders = set(_PLACEHOLDER_RE.findall(path))
+        alias.parameters[Location.PATH] = [f for f in alias.parameters.get(Location.PATH, [])
+                                           if f.name in placeholders]
+        self._complete_path_params(alias, placeholders, line)
+        for body in ([alias.request_body] if alias.request_body else []) + [r.body for r in alias.responses if r.body]:
+            body.name = alias.operation_id + body.name[len(op.operation_id):]
+        self.diag(line, "uri.alias", Severity.INFO,
+                  f"second URI {method} {path}: operation {alias.operation_id}, same as {op.operation_id}")
+        return alias
 
     def _operation_id(self) -> str:
         for fld in self.doc.findall(nodes.field):
@@ -265,6 +329,12 @@ class Extractor:
             return "status"
         if t.cols.name is None:
             return "other"
+        by_section = {"request_headers": "header", "response_headers": "response_header",
+                      "request_elements": "body", "response_elements": "response_body"}
+        if t.section in by_section and not t.labels:
+            return by_section[t.section]
+        if t.section == "request" and getattr(self, "obs_style", False) and not t.labels:
+            return "query"  # OBS: "Request Parameters" are the query string
         if "path param" in cap or "uri param" in cap or "in the uri" in cap or "path parameter" in cap:
             return "path"
         if "query param" in cap or "query parameter" in cap:
@@ -400,6 +470,8 @@ class Extractor:
                     continue
                 op.request_body = Schema(f"{op.operation_id}Request", self._fields(t), self.src(t.line),
                                          title=t.caption)
+                if t.section == "request_elements":
+                    op.request_media_type = "application/xml"
             elif role in ("other",) and t.cols.name is not None:
                 self.diag(t.line, "table.unclassified", Severity.WARNING,
                           f"table '{t.caption or t.cols.headers}' could not be given a role")
@@ -460,6 +532,16 @@ class Extractor:
                 resp.body = Schema(name, self._fields(t), self.src(t.line), title=t.caption)
             else:
                 resp.body.fields.extend(self._fields(t))
+            if t.section == "response_elements":
+                resp.media_type = "application/xml"
+        for t in tables:
+            if self._table_role(t) != "response_header":
+                continue
+            status = t.status or _first_success(by_status) or "200"
+            resp = by_status.get(status)
+            if resp is None:
+                resp = by_status[status] = Response(status, _reason(status), self.src(t.line))
+            resp.headers.extend(self._fields(t))
             # an empty response table body is still a body
         if not by_status:
             self.diag(op.source.line, "status.none", Severity.WARNING,
