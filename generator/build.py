@@ -382,6 +382,7 @@ class Builder:
                 },
             },
         }
+        self.diagnostics.extend(widen_nulls(spec))
         if svc.docs_commit:
             spec["info"]["x-docs"] = {"commit": svc.docs_commit, **({"date": svc.docs_date} if svc.docs_date else {})}
         return BuildOutput(spec, self.diagnostics)
@@ -495,3 +496,72 @@ def _alternatives(schema: Any) -> list[Any]:
     if isinstance(schema, dict) and list(schema) == ["anyOf"]:
         return list(schema["anyOf"])
     return [schema]
+
+
+# ---------------------------------------------------------------- null in response examples
+
+
+def widen_nulls(spec: dict[str, Any]) -> list[Diagnostic]:
+    """Let a response property be null where the docs' own response example shows null for it.
+
+    Tables say `String`, examples say `null` (Neutron, Nova...): the server does send null, and a
+    client that cannot parse it is useless. The evidence is the example, so only those properties
+    widen, each with an `example.null_widened` diagnostic naming the example.
+    """
+    schemas = spec.get("components", {}).get("schemas", {})
+    out: list[Diagnostic] = []
+    done: set[tuple[str, str]] = set()
+
+    def resolve(schema: dict[str, Any]) -> tuple[str | None, dict[str, Any]]:
+        ref = schema.get("$ref")
+        if isinstance(ref, str) and ref.rsplit("/", 1)[-1] in schemas:
+            name = ref.rsplit("/", 1)[-1]
+            return name, schemas[name]
+        return None, schema
+
+    def walk(value: Any, schema: dict[str, Any], src: dict[str, Any], depth: int = 0) -> None:
+        if depth > 12:
+            return
+        name, target = resolve(schema)
+        if isinstance(value, dict) and isinstance(target.get("properties"), dict):
+            for key, sub in value.items():
+                prop = target["properties"].get(key)
+                if not isinstance(prop, dict):
+                    continue
+                if sub is None:
+                    if name is not None and (name, key) not in done and _widen(prop):
+                        done.add((name, key))
+                        out.append(Diagnostic(Source(src["file"], src["line"]), "example.null_widened",
+                                              Severity.INFO, f"{name}.{key} may be null: a documented response"
+                                              " example shows null"))
+                else:
+                    walk(sub, prop, src, depth + 1)
+        elif isinstance(value, list) and isinstance(target.get("items"), dict):
+            for item in value:
+                if item is not None:
+                    walk(item, target["items"], src, depth + 1)
+
+    for item in spec.get("paths", {}).values():
+        for op in item.values():
+            for resp in op.get("responses", {}).values():
+                for media in resp.get("content", {}).values():
+                    schema = media.get("schema")
+                    if not isinstance(schema, dict) or "$ref" not in schema:
+                        continue
+                    for ex in (media.get("examples") or {}).values():
+                        walk(ex.get("value"), schema, ex.get("x-source") or op["x-source"])
+    return out
+
+
+def _widen(prop: dict[str, Any]) -> bool:
+    t = prop.get("type")
+    if isinstance(t, str):
+        prop["type"] = [t, "null"]
+        if "enum" in prop:
+            prop["enum"] = [*prop["enum"], None]
+        return True
+    if "$ref" in prop:
+        ref = prop.pop("$ref")
+        prop["anyOf"] = [{"$ref": ref}, {"type": "null"}]
+        return True
+    return False

@@ -94,6 +94,8 @@ class _Table:
     section: str
     status: str | None  # the `**Status code: NNN**` that precedes it, if any
     line: int
+    fields: list[Field] = field(default_factory=list)
+    role: str = ""
 
 
 class Extractor:
@@ -102,6 +104,7 @@ class Extractor:
         self.file = read.file
         self.doc = read.doctree
         self.page = Page(file=self.file, title="", is_api=False)
+        self._unknown_sections: list[nodes.section] = []
         self.page.diagnostics.extend(read.diagnostics)
 
     # ------------------------------------------------------------ helpers
@@ -135,6 +138,7 @@ class Extractor:
                           "no 'METHOD /path' line in a URI section")
             return self.page
         self.page.is_api = True
+        self._report_unknown_sections()  # on overview pages any title is fine; on API pages it may hide data
         self._build_operation(top, sections, uri_calls)
         return self.page
 
@@ -144,14 +148,19 @@ class Extractor:
             if not isinstance(sec, nodes.section):
                 continue
             title = " ".join(sec.children[0].astext().split()).lower().rstrip(":")
+            title = re.sub(r"^\(optional\)\s*|\s+\d+$", "", title)
             role = _SECTION_ROLES.get(title)
             if role is None:
                 role = "unknown"
-                self.diag(sec.children[0].line, "section.unknown", Severity.WARNING,
-                          f"section '{sec.children[0].astext()}' is not one the extractor reads; its content is"
-                          " only scanned for tables")
+                self._unknown_sections.append(sec)
             out.append((role, sec))
         return out
+
+    def _report_unknown_sections(self) -> None:
+        for sec in self._unknown_sections:
+            self.diag(max(1, (sec.children[0].line or 2) - 1), "section.unknown", Severity.WARNING,
+                      f"section '{sec.children[0].astext()}' is not one the extractor reads; its content is"
+                      " only scanned for tables")
 
     # ------------------------------------------------------------ URI
 
@@ -236,6 +245,10 @@ class Extractor:
             deprecated=deprecated,
         )
         tables = list(self._tables(sections))
+        for t in tables:  # every row is read once, whatever role its table gets
+            if t.cols.name is not None and not (t.cols.status is not None and t.cols.name is None):
+                t.fields = self._parse_fields(t)
+        self._classify(tables)
         for t in tables:
             self._register_schema_table(t)
         placeholders = set(_PLACEHOLDER_RE.findall(path))
@@ -321,55 +334,98 @@ class Extractor:
                 elif h_clean in _STATUS_HEADERS and cols.status is None:
                     cols.status = i
         line = table.line or (title.line if title is not None else 0) or _line(table)
-        return _Table(table, caption, list(table.get("names", [])), cols, role, status, line)
+        labels = list(table.get("names", []))
+        if not caption:
+            # IAM style: "-  projects.links" paragraph, then the bare table, in one bullet
+            prev = _previous_sibling(table)
+            if isinstance(prev, nodes.paragraph) and len(prev.astext()) < 60 and not _STATUS_RE.match(prev.astext()):
+                caption = " ".join(prev.astext().split()).rstrip(":")
+            if isinstance(table.parent, nodes.list_item):
+                labels += [n for n in table.parent.get("names", []) if n not in labels]
+        return _Table(table, caption, labels, cols, role, status, line)
 
     def _table_role(self, t: _Table) -> str:
-        cap = t.caption.lower()
+        return t.role
+
+    def _classify(self, tables: list[_Table]) -> None:
+        """Give every table a role. A table is a nested object when a field points at it."""
+        labels: set[str] = set()
+        names: set[str] = set()
+        object_fields: set[str] = set()
+        for t in tables:
+            for f in t.fields:
+                labels.update(f.desc_refs)
+                for ref in _type_refs(f.type):
+                    if ref.ref:
+                        labels.add(ref.ref)
+                    if ref.ref_text:
+                        names.add(ref.ref_text.lower())
+                if _is_free_object(f.type):
+                    object_fields.add(f.name.lower())
+        body_seen: set[str] = set()
+        for t in tables:
+            t.role = self._role(t, labels, names | object_fields, body_seen)
+
+    def _role(self, t: _Table, labels: set[str], names: set[str], body_seen: set[str]) -> str:
+        cap = _strip_table_number(t.caption).lower()
         if t.cols.status is not None and t.cols.name is None:
             return "status"
         if t.cols.name is None:
             return "other"
-        by_section = {"request_headers": "header", "response_headers": "response_header",
-                      "request_elements": "body", "response_elements": "response_body"}
-        if t.section in by_section and not t.labels:
-            return by_section[t.section]
-        if t.section == "request" and getattr(self, "obs_style", False) and not t.labels:
-            return "query"  # OBS: "Request Parameters" are the query string
+        if any(label in labels for label in t.labels):
+            return "nested"
+        subject = _caption_subject(t.caption)
+        if subject and subject.lower() in names:
+            return "nested"
         if "path param" in cap or "uri param" in cap or "in the uri" in cap or "path parameter" in cap:
             return "path"
         if "query param" in cap or "query parameter" in cap:
             return "query"
-        if "header" in cap:
-            return "response_header" if t.section == "response" or "response" in cap else "header"
+        if "header" in cap and "header" not in (subject or "").lower():
+            return "response_header" if t.section.startswith("response") or "response" in cap else "header"
         if "request body" in cap or "in the request body" in cap or cap.endswith("request parameters"):
             return "body"
         if "response body" in cap or "in the response body" in cap or cap.endswith("response parameters"):
             return "response_body"
-        if t.labels or _caption_name(t.caption):
-            return "nested"
+        by_section = {"request_headers": "header", "response_headers": "response_header",
+                      "request_elements": "body", "response_elements": "response_body"}
+        if t.section in by_section:
+            return by_section[t.section]
+        if t.section == "request" and getattr(self, "obs_style", False):
+            return "query"  # OBS: "Request Parameters" are the query string
         if t.section == "uri":
             return "path"
-        if t.section == "request":
-            return "body"
-        if t.section == "response":
-            return "response_body"
+        if t.section in ("request", "response"):
+            role = "body" if t.section == "request" else "response_body"
+            key = f"{t.section}:{t.status}"
+            if key in body_seen and subject:
+                return "nested"  # a second table naming an object: a struct nobody links to
+            body_seen.add(key)
+            return role
+        if t.labels or subject:
+            return "nested"
         return "other"
 
     def _register_schema_table(self, t: _Table) -> None:
         role = self._table_role(t)
         if role != "nested":
             return
-        name = _caption_name(t.caption) or (t.labels[0].rsplit("_", 1)[-1] if t.labels else "Object")
+        subject = _caption_subject(t.caption)
+        name = _caption_name(t.caption) or subject or (t.labels[0].rsplit("_", 1)[-1] if t.labels else "Object")
         schema = Schema(
             name=name,
             fields=self._fields(t),
             source=self.src(t.line),
             label=t.labels[0] if t.labels else None,
             title=t.caption,
+            subject=subject,
         )
         self.page.schemas.append(schema)
 
     def _fields(self, t: _Table) -> list[Field]:
+        return t.fields
+
+    def _parse_fields(self, t: _Table) -> list[Field]:
         out: list[Field] = []
         tbody = next(iter(t.node.findall(nodes.tbody)), None)
         if tbody is None:
@@ -383,9 +439,13 @@ class Extractor:
         return out
 
     def _field(self, t: _Table, row: nodes.row) -> Field | None:
-        self.page.rows_total += 1
         cells = [e for e in row.children if isinstance(e, nodes.entry)]
         line = _row_line(row) or t.line
+        if t.cols.name is not None and len(cells) > t.cols.name and all(
+                " ".join(c.astext().split()) in ("-", "", "N/A", "None", "NA") for c in cells):
+            self.diag(line, "table.placeholder_row", Severity.INFO, "row holds only placeholders ('-'): no field")
+            return None
+        self.page.rows_total += 1
         if len(cells) != len(t.cols.headers):
             self.page.rows_failed += 1
             self.diag(line, "table.row_shape", Severity.ERROR,
@@ -431,13 +491,15 @@ class Extractor:
         constraints = Constraints()
         if t.cols.description is not None:
             cell = cells[t.cols.description]
+            desc_refs = [r["target"] for r in cell.findall(otc_ref)]
             description = prose.to_markdown(cell)
             pr = prose.read_description(cell, type_expr)
             constraints = pr.constraints
             for code, msg in pr.findings:
                 sev = Severity.WARNING if code in ("enum.inferred", "enum.partial", "enum.unparsed") else Severity.INFO
                 self.diag(line, code, sev, f"'{name}': {msg}")
-        return Field(name, type_expr, required, description, self.src(line), constraints, required_note)
+        return Field(name, type_expr, required, description, self.src(line), constraints, required_note,
+                     desc_refs if t.cols.description is not None else [])
 
     # ------------------------------------------------------------ parameters and bodies
 
@@ -512,9 +574,13 @@ class Extractor:
                 code = cells[t.cols.status].astext().strip()
                 descr_idx = t.cols.description if t.cols.description is not None else len(cells) - 1
                 descr = " ".join(cells[descr_idx].astext().split()) if descr_idx < len(cells) else ""
-                if not re.fullmatch(r"\d{3}", code):
+                m = re.match(r"^(\d{3})\b\s*(.*)$", " ".join(code.split()))
+                if not m:
                     self.diag(_row_line(row), "status.unparsed", Severity.WARNING, f"status code cell {code!r}")
                     continue
+                code = m.group(1)
+                descr = descr if descr and descr != " ".join(cells[t.cols.status].astext().split()) else (
+                    m.group(2) or descr)
                 if code in by_status:
                     continue
                 by_status[code] = Response(code, descr or _reason(code), self.src(_row_line(row)))
@@ -553,19 +619,33 @@ class Extractor:
 
     def _read_examples(self, op: Operation, sections: list[tuple[str, nodes.section]]) -> None:
         responses = {r.status: r for r in op.responses}
+        sides = {"example_request": "request", "example_response": "response", "examples": "request",
+                 "request": "request", "response": "response", "request_elements": "request",
+                 "response_elements": "response"}
         for role, sec in sections:
-            if role not in ("example_request", "example_response", "examples"):
+            if role not in sides:
                 continue
+            side = sides[role]
             status: str | None = None
             for node in sec.findall(lambda n: isinstance(n, (nodes.paragraph, nodes.literal_block))):
+                if any(isinstance(a, nodes.table) for a in _ancestors(node)):
+                    continue
                 if isinstance(node, nodes.paragraph):
-                    m = _STATUS_RE.match(node.astext())
+                    text = " ".join(node.astext().split())
+                    m = _STATUS_RE.match(text)
                     if m:
                         status = m.group(1)
+                        side = "response"
+                    elif len(text) < 80 and re.search(r"\b(request|response)s?\b", text, re.I) and re.search(
+                            r"\b(example|sample)s?\b", text, re.I):
+                        # "Example request", "Response example", "Sample Response" label the next blocks
+                        side = "request" if re.search(r"\brequests?\b", text, re.I) and not re.search(
+                            r"\bresponses?\b", text, re.I) else "response"
                     continue
                 assert isinstance(node, nodes.literal_block)
-                is_request = role == "example_request" or (role == "examples" and status is None)
-                self._example(op, node, is_request, status, responses)
+                if role in ("request", "response") and not _looks_like_body(node.astext()):
+                    continue  # URL samples and response-line notes inside older Request/Response sections
+                self._example(op, node, side == "request", status, responses)
 
     def _example(self, op: Operation, block: nodes.literal_block, is_request: bool, status: str | None,
                  responses: dict[str, Response]) -> None:
@@ -590,7 +670,16 @@ class Extractor:
             op.request_examples.append(Example(f"{op.operation_id}Request{'' if n == 1 else n}", media, value,
                                                self.src(line), None, True, headers))
             return
-        st = status or _first_success(responses) or "200"
+        http_status = re.search(r"^\s*HTTP/\d(?:\.\d)?\s+(\d{3})", text, re.M)
+        st = status or (http_status.group(1) if http_status else None) or _first_success(responses) or "200"
+        if st.startswith("2") and _is_error_body(value):
+            st = "default"  # an error body shown after "or" under the success example
+            if st not in responses:
+                resp = Response(st, "Error response (OTC error body)", self.src(line))
+                responses[st] = resp
+                op.responses.append(resp)
+            self.diag(line, "example.error_body", Severity.INFO,
+                      "response example is an error body; attached to the default response")
         resp = responses.get(st)
         if resp is None:
             self.diag(line, "example.undocumented_status", Severity.WARNING,
@@ -728,3 +817,64 @@ _REASONS = {"200": "OK", "201": "Created", "202": "Accepted", "204": "No Content
 
 def _reason(status: str) -> str:
     return _REASONS.get(status, f"Status {status}")
+
+
+def _type_refs(t: TypeExpr) -> list[TypeExpr]:
+    if t.kind is Kind.REF:
+        return [t]
+    return _type_refs(t.items) if t.items is not None else []
+
+
+def _is_free_object(t: TypeExpr) -> bool:
+    """Object, Array of objects, Map of objects: a field whose structure a nested table may give."""
+    if t.kind in (Kind.OBJECT, Kind.ANY):
+        return True
+    return t.kind in (Kind.ARRAY, Kind.MAP) and t.items is not None and _is_free_object(t.items)
+
+
+def _strip_table_number(caption: str) -> str:
+    return re.sub(r"^\s*table\s+\d+[.:]?\s*", "", caption, flags=re.I).strip()
+
+
+_SUBJECT_PATTERNS = [re.compile(p, re.I) for p in (
+    r"^(?:description of (?:the )?)?([A-Za-z_][\w.\-]*) (?:field|parameter|object|structure|element)s?"
+    r"(?: data structure)?(?: description| descriptions| details)?$",
+    r"^data structure (?:description )?(?:of|for) (?:the )?([A-Za-z_][\w.\-]*)(?: field| parameter)?$",
+    r"^(?:parameters? (?:in|of) (?:the )?)([A-Za-z_][\w.\-]*)(?: field| object| parameter)?$",
+    r"^([A-Za-z_][\w.\-]*) (?:field|parameter) data structure description$",
+    r"^([A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)*)$",
+)]
+
+
+def _caption_subject(caption: str) -> str | None:
+    """The field a caption describes: `Table 3 **tag** field data structure description` -> tag."""
+    text = _strip_table_number(caption)
+    for pat in _SUBJECT_PATTERNS:
+        m = pat.match(text)
+        if m:
+            word = m.group(1)
+            if word.lower() in ("parameter", "parameters", "request", "response", "description", "field", "table"):
+                return None
+            return word
+    return None
+
+
+def _looks_like_body(text: str) -> bool:
+    body, _ = _strip_request_line(text)
+    return body.lstrip().startswith(("{", "[", "<"))
+
+
+def _is_error_body(value: object) -> bool:
+    if not isinstance(value, dict):
+        return False
+    keys = set(value)
+    return keys == {"error"} or keys <= {"error_code", "error_msg", "request_id", "encoded_authorization_message"} \
+        and "error_code" in keys or keys == {"code", "message"}
+
+
+def _previous_sibling(node: nodes.Element) -> nodes.Node | None:
+    parent = node.parent
+    if parent is None:
+        return None
+    idx = parent.index(node)
+    return parent.children[idx - 1] if idx > 0 else None

@@ -33,8 +33,28 @@ def link(pages: list[Page]) -> dict[str, Schema]:
     for page in pages:
         local_label = {s.label: s for s in page.schemas if s.label}
         local_name: dict[str, Schema] = {}
+        local_subject: dict[str, list[Schema]] = {}
         for s in page.schemas:
             local_name.setdefault(s.name.lower(), s)
+            if s.subject:
+                local_subject.setdefault(s.subject.lower(), []).append(s)
+                if "." in s.subject:  # `projects.links`: also findable as `links` inside `projects`
+                    local_subject.setdefault(s.subject.rsplit(".", 1)[1].lower(), []).append(s)
+
+        def by_description(f: Field, page: Page = page, local_label: dict[str, Schema] = local_label,
+                           local_subject: dict[str, list[Schema]] = local_subject) -> Schema | None:
+            """`Object` + "For details, see Table 3" or a caption "**f** field description"."""
+            for target in f.desc_refs:
+                found = local_label.get(target) or by_label.get(target)
+                if found is not None:
+                    return found
+            owner = f_owner.get(id(f))
+            candidates = [s for s in local_subject.get(f.name.lower(), []) if s is not owner]
+            if len(candidates) > 1:
+                prefix = f"{owner.subject}.{f.name}".lower() if owner is not None and owner.subject else None
+                exact = [s for s in candidates if (s.subject or "").lower() == (prefix or f.name.lower())]
+                candidates = exact
+            return candidates[0] if len(candidates) == 1 else None
 
         def resolve(t: TypeExpr, f: Field, page: Page = page, local_label: dict[str, Schema] = local_label,
                     local_name: dict[str, Schema] = local_name) -> TypeExpr:
@@ -65,7 +85,14 @@ def link(pages: list[Page]) -> dict[str, Schema]:
             referenced.add(target.key)
             return TypeExpr(Kind.REF, ref=target.key, ref_text=t.ref_text or target.name)
 
+        f_owner: dict[int, Schema] = {id(f): s for s in page.schemas for f in s.fields}
         for f in _fields(page):
+            if _free(f.type):
+                target = by_description(f)
+                if target is not None:
+                    referenced.add(target.key)
+                    f.type = _replace_free(f.type, TypeExpr(Kind.REF, ref=target.key, ref_text=target.name))
+                    continue
             f.type = resolve(f.type, f)
 
     for page in pages:
@@ -94,3 +121,16 @@ def _fields(page: Page) -> Iterator[Field]:
             yield from body.fields
         for r in op.responses:
             yield from r.headers
+
+
+def _free(t: TypeExpr) -> bool:
+    if t.kind in (Kind.OBJECT, Kind.ANY):
+        return True
+    return t.kind in (Kind.ARRAY, Kind.MAP) and t.items is not None and _free(t.items)
+
+
+def _replace_free(t: TypeExpr, ref: TypeExpr) -> TypeExpr:
+    if t.kind in (Kind.OBJECT, Kind.ANY):
+        return ref
+    assert t.items is not None
+    return replace(t, items=_replace_free(t.items, ref))

@@ -103,6 +103,7 @@ class Field:
     source: Source
     constraints: Constraints = field(default_factory=Constraints)
     required_note: str | None = None  # "Yes if Tag is present." and friends
+    desc_refs: list[str] = field(default_factory=list)  # `:ref:` targets in the description ("see Table 3")
 
 
 @dataclass
@@ -115,6 +116,7 @@ class Schema:
     label: str | None = None  # normalised RST label, if any
     title: str = ""  # the caption text
     key: str = ""  # unique in the tree, set by `link`; REF types point at it
+    subject: str | None = None  # the field a caption says it describes ("**server** field description")
 
 
 class Location(StrEnum):

@@ -123,6 +123,11 @@ def _item_value(item: nodes.list_item) -> str | None:
     head = first.children[0]
     if isinstance(head, (nodes.strong, nodes.literal)):
         value = head.astext().strip()
+        nxt = first.children[1].astext() if len(first.children) > 1 else ""
+        if nxt and not nxt[0].isspace() and nxt[0] not in ":：,.(;":
+            # `**des**\ c` renders as "desc": the value runs on past the bold part
+            m = re.match(r"[^\s:：,(;]+", nxt)
+            value += m.group(0) if m else ""
         return value or None
     text = first.astext().strip()
     m = _LEADING_VALUE.match(text)
@@ -266,6 +271,12 @@ def _limits(text: str, type_: TypeExpr | None, result: ProseResult) -> None:
                       + _NUM + r"\s*(?:to|-|~|,)\s*" + _NUM + r"\]?", text, re.I)
         if m:
             c.minimum, c.maximum = _num(m.group(1)), _num(m.group(2))
+        m = re.search(r"(?:less|smaller|lower) than or equal to\s*" + _NUM, text, re.I)
+        if m and c.maximum is None:
+            c.maximum = _num(m.group(1))
+        m = re.search(r"(?:greater|larger|bigger|more) than or equal to\s*" + _NUM, text, re.I)
+        if m and c.minimum is None:
+            c.minimum = _num(m.group(1))
         m = re.search(r"(?:the )?maximum(?: value)?(?: is|:)\s*" + _NUM, text, re.I)
         if m:
             c.maximum = _num(m.group(1))

@@ -174,3 +174,23 @@ def test_markdown_rendering_keeps_structure() -> None:
         -  **B**: second.
         """))
     assert md == "Status. Options:\n\n- **A**: first.\n- **B**: second."
+
+
+def test_enum_value_split_by_escaped_markup() -> None:
+    c = read_description(cell("""
+        Sort order. Options:
+
+        -  **as**\\ c: ascending
+
+        -  **des**\\ c: descending
+        """), S).constraints
+    assert c.enum == ["asc", "desc"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The value must be smaller than or equal to 100.", (None, 100)),
+    ("The value must be greater than or equal to 1 and less than or equal to 10.", (1, 10)),
+])
+def test_comparative_limits(text: str, expected: tuple[int | None, int | None]) -> None:
+    c = read_description(cell(text), INT).constraints
+    assert (c.minimum, c.maximum) == expected
