@@ -131,8 +131,9 @@ class Builder:
             if existing is not None:
                 new = pascal(self._owner[key].operation_id + name)
                 final = self._unique(new, taken, sig, key)
+                docs_named = schema.name[:1].isupper()  # `Table 3 EndpointsReq`, not "server field description"
                 self.diagnostics.append(Diagnostic(
-                    schema.source, "schema.name_conflict", Severity.WARNING,
+                    schema.source, "schema.name_conflict", Severity.WARNING if docs_named else Severity.INFO,
                     f"'{name}' already names a different shape; this table becomes '{final}'"))
                 self.names[key] = final
                 continue

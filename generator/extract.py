@@ -129,7 +129,7 @@ class Extractor:
         if not uri_calls:
             roles = {role for role, _ in sections}
             if roles & {"uri", "request", "response", "example_request", "example_response"}:
-                self.diag(max(1, (title_node.line or 2) - 1), "page.no_uri", Severity.ERROR,
+                self.diag(max(1, (title_node.line or 2) - 1), "page.no_uri", Severity.WARNING,
                           "page has request/response sections but no 'METHOD /path' line in a URI section;"
                           " no operation could be made of it")
             else:
@@ -148,7 +148,7 @@ class Extractor:
             if not isinstance(sec, nodes.section):
                 continue
             title = " ".join(sec.children[0].astext().split()).lower().rstrip(":")
-            title = re.sub(r"^\(optional\)\s*|\s+\d+$", "", title)
+            title = re.sub(r"^\(optional\)\s*|\s+\d+$|\s*\([^)]*\)$", "", title)
             role = _SECTION_ROLES.get(title)
             if role is None:
                 role = "unknown"
@@ -175,6 +175,7 @@ class Extractor:
             for node in candidates:  # paragraphs state the template; code blocks are often example URLs
                 if isinstance(node, nodes.paragraph):
                     text = " ".join(node.astext().replace("\\", "").split())
+                    text = re.sub(r"\{\?[^}]*\}", lambda m: m.group(0).replace(" ", ""), text)  # `{?a, b}`
                     calls.extend((m.group(1), m.group(2), _line(node)) for m in _URI_RE.finditer(text))
             if not calls:
                 calls = self._rds_v1_uri(candidates)

@@ -330,6 +330,9 @@ def _default(cell: nodes.Element, text: str, type_: TypeExpr | None, result: Pro
             return
         if kind not in (Kind.STRING, Kind.INTEGER, Kind.NUMBER, Kind.BOOLEAN):
             return
+        if raw.lower() in ("none", "null", "empty", "n/a", "-", "left", "blank", "unspecified"):
+            result.findings.append(("default.none", f"the default is stated as {raw!r}: no value"))
+            return
         value = _convert(raw, kind)
         if value is None or value == "":
             result.findings.append(("default.type_mismatch", f"default {raw!r} is not a {kind}"))

@@ -42,7 +42,8 @@ _prim("double", TypeExpr(Kind.NUMBER, "double"))
 _prim("number decimal bigdecimal percentage ratio numeric", TypeExpr(Kind.NUMBER))
 _prim("boolean bool", TypeExpr(Kind.BOOLEAN))
 _prim("object dict dictionary json jsonobject map hashmap struct structure", TypeExpr(Kind.OBJECT))
-_prim("anytype any", TypeExpr(Kind.ANY))
+_prim("anytype any null xml", TypeExpr(Kind.ANY))
+_prim("container", TypeExpr(Kind.OBJECT))  # OBS: an XML element that holds other elements
 _prim("file binary stream", TypeExpr(Kind.BINARY))
 _prim("datetime timestamp", TypeExpr(Kind.STRING, "date-time"))
 _prim("date", TypeExpr(Kind.STRING, "date"))
@@ -73,8 +74,8 @@ def _parse(s: str, refs: list[RefToken]) -> TypeExpr | None:
     for lead, is_list in (("dictionary data structure", False), ("list data structure", True)):
         if low.startswith(lead):
             target = _first_ref(s, refs) or _name_after_see(s)
-            if target is None:
-                return None
+            if target is None:  # the sentence without its link still says what shape it is
+                target = TypeExpr(Kind.ANY) if is_list else TypeExpr(Kind.OBJECT)
             return TypeExpr(Kind.ARRAY, items=target) if is_list else target
 
     # a lone reference: ":ref:`X <label>`" possibly followed by "object"
@@ -89,7 +90,7 @@ def _parse(s: str, refs: list[RefToken]) -> TypeExpr | None:
         return TypeExpr(Kind.STRING, max_length=int(m.group(2)))
 
     # generic brackets: Array<X>, List<X>, Array[X], Map<K,V>
-    m = re.fullmatch(r"([A-Za-z_]+)\s*[<\[](.*)[>\]]", s)
+    m = re.fullmatch(r"([A-Za-z_]+)\s*[<\[(](.*)[>\])]", s)
     if m:
         head, inner = m.group(1).lower(), m.group(2)
         if head in ("array", "list", "set", "jsonarray"):
@@ -122,7 +123,7 @@ def _parse(s: str, refs: list[RefToken]) -> TypeExpr | None:
         return _PRIMITIVES[low]
 
     # "Name object" / bare "Name": a table found later by its caption
-    m = re.fullmatch(r"([A-Za-z_][A-Za-z0-9_.]*)\s+(object|structure|struct)", s, re.I)
+    m = re.fullmatch(r"([A-Za-z_][A-Za-z0-9_.:]*)\s+(object|structure|struct)", s, re.I)
     if m:
         name = m.group(1)
         if name.lower() in _PRIMITIVES:
@@ -130,7 +131,7 @@ def _parse(s: str, refs: list[RefToken]) -> TypeExpr | None:
         return TypeExpr(Kind.REF, ref_text=name)
     if low in ("yes", "no", "mandatory", "optional", "none", "n/a", "-"):
         return None  # a shifted column, not a type
-    if _NAME_RE.match(s) and s[0].isupper() and any(c.islower() for c in s):
+    if _NAME_RE.match(s):  # a bare table name: `Volume`, `user` (resolved, or reported, by `link`)
         return TypeExpr(Kind.REF, ref_text=s)
     return None
 

@@ -194,3 +194,8 @@ def test_enum_value_split_by_escaped_markup() -> None:
 def test_comparative_limits(text: str, expected: tuple[int | None, int | None]) -> None:
     c = read_description(cell(text), INT).constraints
     assert (c.minimum, c.maximum) == expected
+
+
+def test_default_none_is_no_default() -> None:
+    r = read_description(cell("The default value is None."), S)
+    assert not r.constraints.has_default and [c for c, _ in r.findings] == ["default.none"]

@@ -47,6 +47,14 @@ I64 = TypeExpr(Kind.INTEGER, "int64")
     ("List data structure. For details, see \x000\x00.", TypeExpr(Kind.ARRAY, items=REF)),
     ("Volume", TypeExpr(Kind.REF, ref_text="Volume")),
     ("ServerGroup object", TypeExpr(Kind.REF, ref_text="ServerGroup")),
+    ("user", TypeExpr(Kind.REF, ref_text="user")),
+    ("jobs array", TypeExpr(Kind.ARRAY, items=TypeExpr(Kind.REF, ref_text="jobs"))),
+    ("binding:profile object", TypeExpr(Kind.REF, ref_text="binding:profile")),
+    ("List(Dict)", TypeExpr(Kind.ARRAY, items=TypeExpr(Kind.OBJECT))),
+    ("Array(Object)", TypeExpr(Kind.ARRAY, items=TypeExpr(Kind.OBJECT))),
+    ("XML", TypeExpr(Kind.ANY)), ("Container", TypeExpr(Kind.OBJECT)), ("Null", TypeExpr(Kind.ANY)),
+    ("Dictionary data structure", TypeExpr(Kind.OBJECT)),
+    ("List data structure", TypeExpr(Kind.ARRAY, items=TypeExpr(Kind.ANY))),
 ])
 def test_spelling(cell: str, expected: TypeExpr) -> None:
     assert parse_type(cell, R) == expected
