@@ -87,3 +87,26 @@ def bench(session: nox.Session) -> None:
     """Validation speed: jsonschema-rs vs plain jsonschema, bodies and a 10,000-entry HAR (prints only)."""
     session.install("-e", ".")
     session.run("python", "benchmarks/bench_validate.py", *session.posargs, env=ENV)
+
+
+@nox.session
+def regenerate(session: nox.Session) -> None:
+    """Docs update -> new spec, diff, version bump, changelog entry (the scheduled job of a docs repository).
+
+    Usage: nox -s regenerate -- DOCS_DIR LAST_SPEC [--service NAME] [--changelog PATH] [--spec-out PATH]
+           [--report PATH] [--docs-commit SHA --docs-date YYYY-MM-DD] [--fail-on breaking|non-breaking]
+
+    e.g.   nox -s regenerate -- ../modelarts/api-ref/source specs/modelarts.openapi.yaml \\
+               --service modelarts --report diff.md --fail-on breaking
+
+    Builds DOCS_DIR, diffs it against LAST_SPEC (the last released spec; missing = first release),
+    overwrites LAST_SPEC (or --spec-out), bumps the version from generated/<service>/CHANGELOG.md and
+    adds an entry dated with the docs commit (from git in DOCS_DIR unless given). Exit 0 written or
+    nothing changed, 1 written with changes at/above --fail-on (ask for review), 2 bad input.
+    Run `nox -s generate` afterwards to regenerate the client with the new version.
+    """
+    if len(session.posargs) < 2:
+        session.error("usage: nox -s regenerate -- DOCS_DIR LAST_SPEC [options]; see the session docstring")
+    session.install("-e", ".")
+    session.run("python", "-m", "generator.diff.regenerate", *session.posargs, env=ENV)
+

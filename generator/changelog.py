@@ -85,7 +85,7 @@ def render_entry(
     docs_only = [c for c in changes if c.classification is Classification.DOCUMENTATION]
     api = [c for c in changes if c.classification is not Classification.DOCUMENTATION]
     for section in _SECTIONS:
-        bullets = sorted({_bullet(c) for c in api if c.category is section}, key=_breaking_first)
+        bullets = sorted(_bullets([c for c in api if c.category is section]), key=_breaking_first)
         if section is Category.CHANGED and docs_only:
             ops = {c.operation for c in docs_only}
             bullets.append(
@@ -99,12 +99,25 @@ def render_entry(
     return "\n".join(lines)
 
 
-def _bullet(change: Change) -> str:
-    op = change.operation
-    prefix = "**Breaking:** " if change.classification is Classification.BREAKING else ""
-    if change.rule_id in ("operation-added", "operation-removed"):
-        return f"- {prefix}{change.message}"
-    return f"- {prefix}`{op.operation_id or op}` (`{op.method} {op.path}`): {change.message}"
+def _bullets(changes: list[Change]) -> list[str]:
+    """One bullet per distinct message; a shared schema changed under several operations lists them all."""
+    grouped: dict[tuple[bool, str], set[Change]] = {}
+    for change in changes:
+        breaking = change.classification is Classification.BREAKING
+        grouped.setdefault((breaking, change.message), set()).add(change)
+    bullets = []
+    for (breaking, message), members in grouped.items():
+        prefix = "**Breaking:** " if breaking else ""
+        if all(c.rule_id in ("operation-added", "operation-removed") for c in members):
+            bullets.append(f"- {prefix}{message}")
+            continue
+        ops = sorted({c.operation for c in members}, key=lambda o: (o.operation_id, o.path, o.method))
+        if len(ops) == 1:
+            where = f"`{ops[0].operation_id or ops[0]}` (`{ops[0].method} {ops[0].path}`)"
+        else:
+            where = ", ".join(f"`{o.operation_id or o}`" for o in ops)
+        bullets.append(f"- {prefix}{where}: {message}")
+    return bullets
 
 
 def _migration_bullets(migration: list[Change]) -> list[str]:

@@ -14,6 +14,7 @@ _COMMAND_MODULES = (
     "generator.commands.build",
     "generator.commands.diff",
     "generator.commands.generate",
+    "generator.commands.report",
     "generator.commands.validate",
 )
 

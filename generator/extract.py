@@ -197,7 +197,7 @@ class Extractor:
             return out
         return []
 
-    def _rds_v1_uri(self, candidates: list[nodes.Element]) -> list[tuple[str, str, int]]:
+    def _rds_v1_uri(self, candidates: list[nodes.Node]) -> list[tuple[str, str, int]]:
         """RDS v1 writes `PATH: /v1/...` and `Method: POST` as two bullet paragraphs."""
         path = method = None
         line = 0
@@ -342,7 +342,9 @@ class Extractor:
             if isinstance(prev, nodes.paragraph) and len(prev.astext()) < 60 and not _STATUS_RE.match(prev.astext()):
                 caption = " ".join(prev.astext().split()).rstrip(":")
             if isinstance(table.parent, nodes.list_item):
-                labels += [n for n in table.parent.get("names", []) if n not in labels]
+                raw_names: list[object] = list(table.parent.get("names", []))
+                item_names = [str(x) for x in raw_names]
+                labels += [x for x in item_names if x not in labels]
         return _Table(table, caption, labels, cols, role, status, line)
 
     def _table_role(self, t: _Table) -> str:
@@ -676,9 +678,9 @@ class Extractor:
         if st.startswith("2") and _is_error_body(value):
             st = "default"  # an error body shown after "or" under the success example
             if st not in responses:
-                resp = Response(st, "Error response (OTC error body)", self.src(line))
-                responses[st] = resp
-                op.responses.append(resp)
+                error_resp = Response(st, "Error response (OTC error body)", self.src(line))
+                responses[st] = error_resp
+                op.responses.append(error_resp)
             self.diag(line, "example.error_body", Severity.INFO,
                       "response example is an error body; attached to the default response")
         resp = responses.get(st)

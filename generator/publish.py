@@ -133,9 +133,7 @@ def already_published(dists: Sequence[Path], index_url: str, user: str, password
                 page = resp.read().decode("utf-8", "replace")
         except (urllib.error.URLError, OSError, ValueError):
             continue
-        found.extend(
-            p.name for p in dists if f">{p.name}<" in page or f"/{p.name}#" in page or f'/{p.name}"' in page
-        )
+        found.extend(p.name for p in dists if f">{p.name}<" in page or f"/{p.name}#" in page or f'/{p.name}"' in page)
     return sorted(set(found))
 
 
@@ -144,9 +142,7 @@ def upload(dists: Sequence[Path], repository_url: str, env: Mapping[str, str] | 
     source = os.environ if env is None else env
     missing = [k for k in ("TWINE_USERNAME", "TWINE_PASSWORD") if not source.get(k)]
     if missing:
-        raise PublishError(
-            f"set {' and '.join(missing)} in the environment (credentials are never read from files)"
-        )
+        raise PublishError(f"set {' and '.join(missing)} in the environment (credentials are never read from files)")
     if not dists:
         raise PublishError("nothing to upload")
     password = source["TWINE_PASSWORD"]
@@ -190,9 +186,7 @@ def upload(dists: Sequence[Path], repository_url: str, env: Mapping[str, str] | 
             "bump the version (CHANGELOG.md) and rebuild."
         )
     if re.search(r"\b(401|403)\b", out):
-        raise PublishError(
-            f"{repository_url} refused the credentials from TWINE_USERNAME/TWINE_PASSWORD:\n{out}"
-        )
+        raise PublishError(f"{repository_url} refused the credentials from TWINE_USERNAME/TWINE_PASSWORD:\n{out}")
     raise PublishError(f"upload to {repository_url} failed:\n{out}")
 
 

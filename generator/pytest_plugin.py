@@ -75,9 +75,7 @@ def assert_valid_response(spec: SpecLike, operation: str, status: int | str, pay
 
 
 def assert_valid_request(spec: SpecLike, operation: str, payload: Any) -> None:
-    result = checker_for(spec).check_body(
-        operation, "request", None, _body(payload), Location("assert_valid_request")
-    )
+    result = checker_for(spec).check_body(operation, "request", None, _body(payload), Location("assert_valid_request"))
     _fail_unless_valid(result)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from conftest import line_of, page, table
+from rst_snippets import line_of, page, table
 
 from generator.pipeline import build_spec
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import page, table
+from rst_snippets import page, table
 
 import generator.codegen as codegen
 from generator.cli import main

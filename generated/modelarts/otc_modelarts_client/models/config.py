@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.config_type import ConfigType
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="Config")
+
+
+@_attrs_define
+class Config:
+    """
+    Attributes:
+        script (str | Unset): User-defined script content (Base64 encoding) or absolute script path.
+        type_ (ConfigType | Unset): Script type. The options are as follows:
+
+            - The script content (Base64 encoding) must be specified in COMMAND script.
+            - Default value of SCRIPT. The script path must be specified in the script.
+    """
+
+    script: str | Unset = UNSET
+    type_: ConfigType | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        script = self.script
+
+        type_: str | Unset = UNSET
+        if not isinstance(self.type_, Unset):
+            type_ = self.type_.value
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if script is not UNSET:
+            field_dict["script"] = script
+        if type_ is not UNSET:
+            field_dict["type"] = type_
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        script = d.pop("script", UNSET)
+
+        _type_ = d.pop("type", UNSET)
+        type_: ConfigType | Unset
+        if isinstance(_type_, Unset):
+            type_ = UNSET
+        else:
+            type_ = ConfigType(_type_)
+
+        config = cls(
+            script=script,
+            type_=type_,
+        )
+
+        config.additional_properties = d
+        return config
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,96 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.endpoints_req_dev_service import EndpointsReqDevService
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="EndpointsReq")
+
+
+@_attrs_define
+class EndpointsReq:
+    """
+    Attributes:
+        allowed_access_ips (list[str] | Unset): Public IP addresses that can remotely access the notebook instance. A
+            maximum of five public IP addresses are supported.
+        dev_service (EndpointsReqDevService | Unset): Supported service. Options:
+
+            - **NOTEBOOK**: You can access notebook instances using HTTPS.
+            - **SSH**: You can remotely access the notebook instance through SSH.
+        ssh_keys (list[str] | Unset): Name of the SSH key pair, which can be created and viewed on the **Key Pair** page
+            of the Elastic Cloud Server (ECS) console.
+    """
+
+    allowed_access_ips: list[str] | Unset = UNSET
+    dev_service: EndpointsReqDevService | Unset = UNSET
+    ssh_keys: list[str] | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        allowed_access_ips: list[str] | Unset = UNSET
+        if not isinstance(self.allowed_access_ips, Unset):
+            allowed_access_ips = self.allowed_access_ips
+
+        dev_service: str | Unset = UNSET
+        if not isinstance(self.dev_service, Unset):
+            dev_service = self.dev_service.value
+
+        ssh_keys: list[str] | Unset = UNSET
+        if not isinstance(self.ssh_keys, Unset):
+            ssh_keys = self.ssh_keys
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if allowed_access_ips is not UNSET:
+            field_dict["allowed_access_ips"] = allowed_access_ips
+        if dev_service is not UNSET:
+            field_dict["dev_service"] = dev_service
+        if ssh_keys is not UNSET:
+            field_dict["ssh_keys"] = ssh_keys
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        allowed_access_ips = cast(list[str], d.pop("allowed_access_ips", UNSET))
+
+        _dev_service = d.pop("dev_service", UNSET)
+        dev_service: EndpointsReqDevService | Unset
+        if isinstance(_dev_service, Unset):
+            dev_service = UNSET
+        else:
+            dev_service = EndpointsReqDevService(_dev_service)
+
+        ssh_keys = cast(list[str], d.pop("ssh_keys", UNSET))
+
+        endpoints_req = cls(
+            allowed_access_ips=allowed_access_ips,
+            dev_service=dev_service,
+            ssh_keys=ssh_keys,
+        )
+
+        endpoints_req.additional_properties = d
+        return endpoints_req
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

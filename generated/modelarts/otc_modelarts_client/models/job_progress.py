@@ -1,0 +1,114 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.job_progress_status import JobProgressStatus
+from ..models.job_progress_step import JobProgressStep
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="JobProgress")
+
+
+@_attrs_define
+class JobProgress:
+    """
+    Attributes:
+        notebook_id (str | Unset): Instance ID.
+        status (JobProgressStatus | Unset): Job status in a specified step. Options:
+
+            - **WAITING**: The job is awaiting.
+            - **PROCESSING**: The job is being processed.
+            - **FAILED**: The job failed.
+            - **COMPLETED**: The job is complete.
+        step (JobProgressStep | Unset): Job step. Options:
+
+            - **1**: Prepare storage.
+            - **2**: Prepare compute resources.
+            - **3**: Configure the network.
+            - **4**: Initialize the instance.
+        step_description (str | Unset): Description of a step in a job.
+    """
+
+    notebook_id: str | Unset = UNSET
+    status: JobProgressStatus | Unset = UNSET
+    step: JobProgressStep | Unset = UNSET
+    step_description: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        notebook_id = self.notebook_id
+
+        status: str | Unset = UNSET
+        if not isinstance(self.status, Unset):
+            status = self.status.value
+
+        step: int | Unset = UNSET
+        if not isinstance(self.step, Unset):
+            step = self.step.value
+
+        step_description = self.step_description
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if notebook_id is not UNSET:
+            field_dict["notebook_id"] = notebook_id
+        if status is not UNSET:
+            field_dict["status"] = status
+        if step is not UNSET:
+            field_dict["step"] = step
+        if step_description is not UNSET:
+            field_dict["step_description"] = step_description
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        notebook_id = d.pop("notebook_id", UNSET)
+
+        _status = d.pop("status", UNSET)
+        status: JobProgressStatus | Unset
+        if isinstance(_status, Unset):
+            status = UNSET
+        else:
+            status = JobProgressStatus(_status)
+
+        _step = d.pop("step", UNSET)
+        step: JobProgressStep | Unset
+        if isinstance(_step, Unset):
+            step = UNSET
+        else:
+            step = JobProgressStep(_step)
+
+        step_description = d.pop("step_description", UNSET)
+
+        job_progress = cls(
+            notebook_id=notebook_id,
+            status=status,
+            step=step,
+            step_description=step_description,
+        )
+
+        job_progress.additional_properties = d
+        return job_progress
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

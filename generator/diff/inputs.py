@@ -1,0 +1,128 @@
+"""Reading the two sides of a diff: a spec file (YAML/JSON) or a docs tree built on the fly.
+
+Every problem with an input is an `InputError`, which the command turns into exit code 2.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml  # type: ignore[import-untyped, unused-ignore]  # no stubs pinned in pyproject
+
+
+class InputError(Exception):
+    """An input the diff cannot use (unreadable, invalid, mismatched or empty)."""
+
+
+@dataclass(frozen=True)
+class LoadedSpec:
+    label: str  # what the report calls this side
+    spec: Mapping[str, Any]
+    service: str | None  # the service the spec says it describes
+
+
+def service_from_dir(path: Path) -> str:
+    """`modelarts@1ba1873` -> `modelarts`: corpus folders carry the docs commit after the `@`."""
+    return path.resolve().name.split("@", 1)[0]
+
+
+def load(path: Path, service: str | None = None) -> LoadedSpec:
+    if path.is_dir():
+        spec = build_docs(path, service or service_from_dir(path))
+    elif path.is_file():
+        spec = read_spec_file(path)
+    else:
+        raise InputError(f"{path}: no such file or directory")
+    validate(spec, path)
+    return LoadedSpec(str(path), spec, spec_service(spec))
+
+
+def read_spec_file(path: Path) -> Mapping[str, Any]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: cannot read: {exc}") from exc
+    try:
+        data = json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
+    except (json.JSONDecodeError, yaml.YAMLError) as exc:
+        raise InputError(f"{path}: not JSON/YAML: {exc}") from exc
+    if not isinstance(data, Mapping):
+        raise InputError(f"{path}: not an OpenAPI document (top level is not a mapping)")
+    return data
+
+
+def build_docs(path: Path, service: str) -> Mapping[str, Any]:
+    # Imported lazily: the builder is heavy and a spec-to-spec diff does not need it.
+    try:
+        pipeline: Any = importlib.import_module("generator.pipeline")
+    except ImportError as exc:
+        raise InputError(f"{path}: cannot build docs trees here (generator.pipeline: {exc})") from exc
+    if not any(path.rglob("*.rst")):
+        raise InputError(f"{path}: docs tree has no .rst files, so no API pages")
+    try:
+        result = pipeline.build_spec(path, _configured(service))
+    except Exception as exc:  # noqa: BLE001 - any builder failure is a bad input for the diff
+        raise InputError(f"{path}: building the spec failed: {exc}") from exc
+    spec = getattr(result, "spec", result)
+    if not isinstance(spec, Mapping):
+        raise InputError(f"{path}: the builder returned no spec")
+    if not spec.get("paths"):
+        raise InputError(f"{path}: docs tree has no API pages (no operations were found)")
+    return spec
+
+
+def _configured(service: str) -> Any:
+    """The service's entry in specs/services.toml when listed (its title matches committed specs)."""
+    try:
+        from generator.config import ConfigError, load_services
+    except ImportError:
+        return service
+    try:
+        listed = {s.name: s for s in load_services()}
+    except ConfigError:
+        return service
+    return listed.get(service, service)
+
+
+def validate(spec: Mapping[str, Any], path: Path) -> None:
+    from openapi_spec_validator import validate as validate_spec
+
+    try:
+        validate_spec(dict(spec))
+    except Exception as exc:  # noqa: BLE001 - the validator raises several unrelated types
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise InputError(f"{path}: not valid OpenAPI: {first}") from exc
+
+
+def spec_service(spec: Mapping[str, Any]) -> str | None:
+    info = spec.get("info")
+    info = info if isinstance(info, Mapping) else {}
+    for value in (spec.get("x-service"), info.get("x-service"), info.get("title")):
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return None
+
+
+def check_same_service(old: LoadedSpec, new: LoadedSpec) -> None:
+    """Refuse to diff two different services: every operation would read as removed and added."""
+    o_spec, n_spec = old.spec, new.spec
+    o_info = o_spec.get("info") if isinstance(o_spec.get("info"), Mapping) else {}
+    n_info = n_spec.get("info") if isinstance(n_spec.get("info"), Mapping) else {}
+    assert isinstance(o_info, Mapping) and isinstance(n_info, Mapping)
+    for what, a, b in (
+        (
+            "x-service",
+            o_spec.get("x-service") or o_info.get("x-service"),
+            n_spec.get("x-service") or n_info.get("x-service"),
+        ),
+        ("info.title", o_info.get("title"), n_info.get("title")),
+    ):
+        if a and b:
+            if str(a).strip().lower() != str(b).strip().lower():
+                raise InputError(f"different services: {old.label} has {what} {a!r}, {new.label} has {b!r}")
+            return

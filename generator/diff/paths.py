@@ -1,0 +1,130 @@
+"""Operation identity across two specs: normalised paths and pairing of moved operations."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+_PARAM = re.compile(r"\{[^}/]*\}")
+
+
+def normalise_path(path: str) -> str:
+    """`/v2/{project_id}/x` and `/v2/{pid}/x` name the same endpoint; only the segments count."""
+    return _PARAM.sub("{}", path.rstrip("/") or "/")
+
+
+def path_parameter_names(path: str) -> list[str]:
+    return [m.group(0)[1:-1] for m in _PARAM.finditer(path)]
+
+
+def escape(token: str) -> str:
+    return token.replace("~", "~0").replace("/", "~1")
+
+
+def pointer(*tokens: str) -> str:
+    return "".join("/" + escape(t) for t in tokens)
+
+
+@dataclass(frozen=True)
+class Operation:
+    method: str  # lower case, as in the spec
+    path: str
+    item: Mapping[str, Any]  # the path item (for path-level parameters)
+    op: Mapping[str, Any]
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.method, normalise_path(self.path))
+
+    @property
+    def operation_id(self) -> str:
+        return str(self.op.get("operationId", ""))
+
+    @property
+    def pointer(self) -> str:
+        return pointer("paths", self.path, self.method)
+
+    @property
+    def source_file(self) -> str | None:
+        src = self.op.get("x-source")
+        return str(src["file"]) if isinstance(src, Mapping) and "file" in src else None
+
+
+def operations(spec: Mapping[str, Any]) -> dict[tuple[str, str], Operation]:
+    """Operations keyed by (method, normalised path); on a collision the first path in sort order wins."""
+    found: dict[tuple[str, str], Operation] = {}
+    paths = spec.get("paths") or {}
+    for path in sorted(paths):
+        item = paths[path]
+        if not isinstance(item, Mapping):
+            continue
+        for method in HTTP_METHODS:
+            op = item.get(method)
+            if isinstance(op, Mapping):
+                operation = Operation(method, path, item, op)
+                found.setdefault(operation.key, operation)
+    return found
+
+
+def pair_moved(removed: list[Operation], added: list[Operation]) -> list[tuple[Operation, Operation]]:
+    """Pair a removed with an added operation when the evidence is unambiguous.
+
+    First by operationId; then, because OTC renames the page anchor when it changes the URI (DMS
+    `ShowInstanceExtendProductInfo` became `ShowEngineInstanceExtendProductInfo`), by method plus
+    the same docs page; last by method plus the same literal segments, i.e. only `{param}` segments
+    were inserted or dropped (DMS `GET /v2/products` -> `GET /v2/{engine}/products`). A candidate
+    must be unique on both sides at each step, otherwise the operations stay removed + added.
+    """
+    pairs: list[tuple[Operation, Operation]] = []
+    for key_of in (
+        lambda o: (o.method, o.operation_id) if o.operation_id else None,
+        lambda o: (o.method, o.source_file) if o.source_file else None,
+        lambda o: (o.method, _literal_segments(o.path)),
+    ):
+        left = _unique_by(removed, key_of)
+        right = _unique_by(added, key_of)
+        for key in sorted(set(left) & set(right), key=str):
+            pairs.append((left[key], right[key]))
+        paired_old = {id(p[0]) for p in pairs}
+        paired_new = {id(p[1]) for p in pairs}
+        removed = [o for o in removed if id(o) not in paired_old]
+        added = [o for o in added if id(o) not in paired_new]
+    return sorted(pairs, key=lambda p: (p[1].path, p[1].method))
+
+
+def superseded(
+    kept: list[tuple[Operation, Operation]], added: list[Operation]
+) -> list[tuple[tuple[Operation, Operation], Operation]]:
+    """Kept operations whose docs page now documents a new operation instead.
+
+    OTC moves an old URI to an "out-of-date" page and reuses its page for the new URI (DMS
+    `POST /v2/{project_id}/instances` -> `POST /v2/{engine}/{project_id}/instances`). The old call
+    still works, so this is no removal, but users need to know what differs when they migrate.
+    Returns ((old in old spec, old in new spec), successor) for unique same-method matches.
+    """
+    by_page: dict[tuple[str, str], list[tuple[Operation, Operation]]] = {}
+    for old, new in kept:
+        if old.source_file and new.source_file and old.source_file != new.source_file:
+            by_page.setdefault((old.method, old.source_file), []).append((old, new))
+    successors = _unique_by(added, lambda o: (o.method, o.source_file) if o.source_file else None)
+    result = []
+    for key, olds in sorted(by_page.items()):
+        if len(olds) == 1 and key in successors:
+            result.append((olds[0], successors[key]))
+    return result
+
+
+def _literal_segments(path: str) -> tuple[str, ...]:
+    return tuple(seg for seg in path.strip("/").split("/") if not _PARAM.fullmatch(seg))
+
+
+def _unique_by(ops: list[Operation], key_of: Any) -> dict[Any, Operation]:
+    seen: dict[Any, list[Operation]] = {}
+    for op in ops:
+        key = key_of(op)
+        if key is not None:
+            seen.setdefault(key, []).append(op)
+    return {k: v[0] for k, v in seen.items() if len(v) == 1}

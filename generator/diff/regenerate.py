@@ -1,0 +1,148 @@
+"""Scheduled regeneration: docs tree + last released spec -> new spec, diff, version, changelog.
+
+    python -m generator.diff.regenerate DOCS_DIR LAST_SPEC [--service NAME] [--changelog PATH]
+        [--spec-out PATH] [--report PATH] [--docs-commit SHA --docs-date YYYY-MM-DD] [--fail-on CLASS]
+
+LAST_SPEC may be missing (first release: version 0.1.0, every operation listed as added).
+The spec is written to --spec-out (default: over LAST_SPEC, which is what the CI job then commits)
+and the entry to --changelog (default: generated/<service>/CHANGELOG.md). The docs commit and date
+come from the options, else from `git log` in DOCS_DIR, else from a corpus folder name
+(`<service>@<commit>`) and the corpus MANIFEST.tsv; never from the clock.
+
+Exit codes: 0 written (or nothing changed: nothing is written), 1 written but a change at or above
+--fail-on was found (so CI can ask for review), 2 bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from generator.changelog import add_entry, current_version
+from generator.diff.compare import diff_specs
+from generator.diff.inputs import InputError, LoadedSpec, check_same_service, load, service_from_dir
+from generator.diff.model import DiffResult
+from generator.diff.render import at_or_above, markdown
+from generator.diff.rules import Classification
+from generator.diff.semver import next_version
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+
+def docs_revision(docs_dir: Path) -> tuple[str, str] | None:
+    """(commit, commit date) of a docs tree, from git or from a corpus folder name + MANIFEST.tsv."""
+    try:
+        proc = subprocess.run(
+            ["git", "-C", str(docs_dir), "log", "-1", "--format=%h %cs", "--", "."],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    except OSError:
+        proc = None
+    if proc is not None and proc.returncode == 0 and len(proc.stdout.split()) == 2:
+        commit, date = proc.stdout.split()
+        return commit, date
+    name = docs_dir.resolve().name
+    if "@" in name:
+        service, commit = name.split("@", 1)
+        manifest = docs_dir.resolve().parent / "MANIFEST.tsv"
+        if manifest.is_file():
+            for line in manifest.read_text(encoding="utf-8").splitlines():
+                cols = line.split("\t")
+                if len(cols) >= 3 and cols[0] == service and cols[1] == commit:
+                    return commit, cols[2]
+    return None
+
+
+def regenerate(
+    docs_dir: Path,
+    last_spec: Path,
+    *,
+    service: str | None = None,
+    changelog: Path | None = None,
+    spec_out: Path | None = None,
+    report: Path | None = None,
+    docs_commit: str | None = None,
+    docs_date: str | None = None,
+) -> tuple[DiffResult, str | None]:
+    """Do the whole job; return the diff and the new version (None when nothing changed)."""
+    name = service or service_from_dir(docs_dir)
+    if not docs_dir.is_dir():
+        raise InputError(f"{docs_dir}: not a docs tree directory")
+    new = load(docs_dir, name)
+    old = load(last_spec) if last_spec.exists() else LoadedSpec(str(last_spec), {"paths": {}}, None)
+    check_same_service(old, new)
+    if docs_commit is None or docs_date is None:
+        found = docs_revision(docs_dir)
+        if found is None:
+            raise InputError(f"{docs_dir}: docs commit/date unknown; pass --docs-commit and --docs-date")
+        docs_commit, docs_date = docs_commit or found[0], docs_date or found[1]
+
+    result = diff_specs(old.spec, new.spec)
+    changelog = changelog or REPO_ROOT / "generated" / name / "CHANGELOG.md"
+    current = current_version(changelog)
+    if result.is_empty and current is not None:
+        return result, None
+    version = next_version(current, result)
+    _write_spec(new, spec_out or last_spec)
+    add_entry(changelog, version, docs_commit, docs_date, result)
+    if report is not None:
+        report.parent.mkdir(parents=True, exist_ok=True)
+        report.write_text(markdown(result, old.label, new.label, version), encoding="utf-8")
+    return result, version
+
+
+def _write_spec(spec: LoadedSpec, path: Path) -> None:
+    from generator.emit import dump_json, dump_yaml
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = dump_json(spec.spec) if path.suffix == ".json" else dump_yaml(spec.spec)
+    path.write_text(text, encoding="utf-8")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m generator.diff.regenerate",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("docs_dir", type=Path)
+    parser.add_argument("last_spec", type=Path)
+    parser.add_argument("--service")
+    parser.add_argument("--changelog", type=Path)
+    parser.add_argument("--spec-out", type=Path)
+    parser.add_argument("--report", type=Path, help="also write the Markdown diff report here")
+    parser.add_argument("--docs-commit")
+    parser.add_argument("--docs-date")
+    parser.add_argument("--fail-on", choices=(str(Classification.BREAKING), str(Classification.NON_BREAKING)))
+    args = parser.parse_args(argv)
+    try:
+        result, version = regenerate(
+            args.docs_dir,
+            args.last_spec,
+            service=args.service,
+            changelog=args.changelog,
+            spec_out=args.spec_out,
+            report=args.report,
+            docs_commit=args.docs_commit,
+            docs_date=args.docs_date,
+        )
+    except InputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if version is None:
+        print("no changes: spec, version and changelog left as they are")
+        return 0
+    counts = ", ".join(f"{n} {k}" for k, n in result.counts().items())
+    print(f"version {version}: {len(result.changes)} changes ({counts})")
+    if args.fail_on and at_or_above(result, Classification(args.fail_on)):
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,103 @@
+"""Diff reports: Markdown for people, JSON for machines. Both are deterministic (sorted, no clock)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from generator.diff.model import Change, DiffResult, Location
+from generator.diff.rules import Classification
+
+NO_CHANGES = "No changes: the two specs describe the same API."
+
+
+def _where(loc: Location | None) -> str:
+    if loc is None:
+        return "—"
+    text = f"`{loc.pointer}`"
+    if loc.source:
+        text += f" ({loc.source})"
+    return text
+
+
+def markdown(result: DiffResult, old_label: str, new_label: str, version: str | None = None) -> str:
+    lines = [f"# API changes: {old_label} → {new_label}", ""]
+    if result.is_empty:
+        lines += [NO_CHANGES, ""]
+        return "\n".join(lines)
+    counts = result.counts()
+    summary = ", ".join(f"{n} {kind}" for kind, n in counts.items())
+    lines += [f"{len(result.changes)} changes ({summary}) in {len(result.by_operation())} operations.", ""]
+    if version:
+        lines += [f"Suggested client version: {version}", ""]
+    for op, changes in result.by_operation():
+        lines += [f"## `{op.method} {op.path}` — {op.operation_id or '(no operationId)'}", ""]
+        lines += ["| class | rule | change | old | new |", "|---|---|---|---|---|"]
+        for change in sorted(changes, key=_order):
+            message = change.message.replace("|", "\\|")
+            lines.append(
+                f"| {change.classification} | `{change.rule_id}` | {message} "
+                f"| {_where(change.old)} | {_where(change.new)} |"
+            )
+        lines.append("")
+    migration = result.by_operation(migration=True)
+    if migration:
+        lines += [
+            "## Migration notes",
+            "",
+            "Operations that replace an old one on the same docs page; the old one still works, so these "
+            "differences are advice for moving over, not changes to existing calls (and do not count "
+            "towards --fail-on or the version).",
+            "",
+        ]
+        for op, changes in migration:
+            lines += [f"### `{op.method} {op.path}` — {op.operation_id}", ""]
+            lines += [c.message for c in changes if c.rule_id == "operation-superseded"] + [""]
+            for change in sorted(changes, key=_order):
+                if change.rule_id == "operation-superseded":
+                    continue
+                if change.classification is not Classification.DOCUMENTATION:
+                    lines.append(f"- {change.classification}: `{change.rule_id}` {change.message}")
+            lines.append("")
+    return "\n".join(lines)
+
+
+def _order(change: Change) -> tuple[int, tuple[Any, ...]]:
+    # Breaking first inside an operation: that is what a reviewer has to act on.
+    return (-change.classification.rank, change.sort_key())
+
+
+def as_json(result: DiffResult, old_label: str, new_label: str, version: str | None = None) -> str:
+    doc: dict[str, Any] = {
+        "old": old_label,
+        "new": new_label,
+        "summary": result.counts(),
+        "rules": result.rule_counts(),
+        "highest": str(result.highest()) if result.highest() else None,
+        "next_version": version,
+        "operations": [
+            {
+                "method": op.method,
+                "path": op.path,
+                "operationId": op.operation_id,
+                "changes": [c.as_dict() for c in sorted(changes, key=_order)],
+            }
+            for op, changes in result.by_operation()
+        ],
+        "migration": [
+            {
+                "method": op.method,
+                "path": op.path,
+                "operationId": op.operation_id,
+                "changes": [c.as_dict() for c in sorted(changes, key=_order)],
+            }
+            for op, changes in result.by_operation(migration=True)
+        ],
+    }
+    if result.is_empty:
+        doc["message"] = NO_CHANGES
+    return json.dumps(doc, indent=2, sort_keys=False, ensure_ascii=False) + "\n"
+
+
+def at_or_above(result: DiffResult, threshold: Classification) -> list[Change]:
+    return [c for c in result.changes if c.classification.rank >= threshold.rank]

@@ -1,0 +1,44 @@
+"""OTC runtime for generated clients: authentication, endpoints, errors and retries.
+
+This package is copied verbatim into every generated client as ``<package>/_runtime/``.
+Why vendored rather than published as a shared library:
+
+* each service ships as one self-contained wheel: nothing else to publish, version or
+  keep compatible across clients generated at different times;
+* a client keeps the exact runtime it was generated and tested with, so upgrading one
+  service's client never changes another's behaviour;
+* the cost (a few hundred lines per wheel) is small next to the generated models.
+
+Hence the rules for this code: relative imports only, and no dependency beyond the
+standard library and ``httpx`` (which the generated client needs anyway).
+
+Example:
+    >>> from otc_modelarts_client.client import AuthenticatedClient  # doctest: +SKIP
+    >>> client = build_client(  # doctest: +SKIP
+    ...     AuthenticatedClient,
+    ...     endpoint_template="https://modelarts.{region}.otc.t-systems.com",
+    ...     region="eu-de",
+    ...     project_id="0123456789abcdef",
+    ...     auth=AkSkAuth("MY_AK", "MY_SK", project_id="0123456789abcdef"),
+    ... )
+"""
+
+from .auth import AkSkAuth, Secret, TokenAuth
+from .endpoints import resolve_base_url
+from .errors import OTCAPIError, RaiseForOTCError
+from .factory import DEFAULT_TIMEOUT, ConnectOptions, build_client
+from .retry import RetryPolicy, RetryTransport
+
+__all__ = [
+    "DEFAULT_TIMEOUT",
+    "AkSkAuth",
+    "ConnectOptions",
+    "OTCAPIError",
+    "RaiseForOTCError",
+    "RetryPolicy",
+    "RetryTransport",
+    "Secret",
+    "TokenAuth",
+    "build_client",
+    "resolve_base_url",
+]

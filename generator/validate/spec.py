@@ -1,0 +1,285 @@
+"""An OpenAPI 3.1 document reduced to what payload checking needs: operations and their schemas.
+
+Schemas stay as pointers into the original document so that a violation can be traced back
+to the `x-source` of the node that declared the violated constraint.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+import yaml
+
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+JSON_MEDIA_RE = re.compile(r"^application/(?:[\w.+-]+\+)?json$", re.IGNORECASE)
+
+
+class SpecError(Exception):
+    """The spec itself cannot be used (unreadable, not OpenAPI, dangling `$ref`)."""
+
+
+def escape_pointer_token(token: str) -> str:
+    return token.replace("~", "~0").replace("/", "~1")
+
+
+def source_of(node: object) -> str | None:
+    if isinstance(node, Mapping):
+        src = node.get("x-source")
+        if isinstance(src, Mapping) and "file" in src:
+            line = src.get("line")
+            return f"{src['file']}:{line}" if line is not None else str(src["file"])
+    return None
+
+
+def is_json_media(media_type: str) -> bool:
+    base = media_type.split(";", 1)[0].strip()
+    return base == "*/*" or bool(JSON_MEDIA_RE.match(base))
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str
+    location: str  # path | query | header | cookie
+    required: bool
+    schema_pointer: str | None  # JSON pointer into the spec, None when the parameter has no schema
+    source: str | None
+
+
+@dataclass(frozen=True)
+class Operation:
+    operation_id: str
+    method: str  # upper case
+    path: str
+    pointer: str  # JSON pointer of the operation object
+    parameters: tuple[Parameter, ...]
+    request_body_required: bool
+    request_media: Mapping[str, str | None]  # media type -> schema pointer
+    responses: Mapping[str, Mapping[str, str | None]]  # status key -> media type -> schema pointer
+    source: str | None
+
+    @property
+    def label(self) -> str:
+        return f"{self.operation_id} ({self.method} {self.path})"
+
+
+@dataclass(frozen=True)
+class _Template:
+    operation: Operation
+    segments: tuple[re.Pattern[str] | str, ...]
+    names: tuple[tuple[str, ...], ...]
+    # Higher ranks first: literal segments beat mixed ones ("{a}:{b}"), which beat bare placeholders.
+    rank: tuple[int, ...]
+
+
+_PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
+
+
+def _compile_segment(segment: str) -> tuple[re.Pattern[str] | str, tuple[str, ...], int]:
+    names = tuple(_PLACEHOLDER.findall(segment))
+    if not names:
+        return segment, (), 2
+    pattern = "".join(
+        f"(?P<p{i}>[^/]+?)" if i % 2 else re.escape(part) for i, part in enumerate(_PLACEHOLDER.split(segment))
+    )
+    # re.split puts captured names at odd indexes; group names must be identifiers, hence p1, p3...
+    return re.compile(f"^{pattern}$"), names, 0 if _PLACEHOLDER.fullmatch(segment) else 1
+
+
+@dataclass
+class Spec:
+    document: Mapping[str, Any]
+    name: str = "<spec>"
+    operations: dict[str, Operation] = field(default_factory=dict)
+    _templates: list[_Template] = field(default_factory=list)
+
+    @classmethod
+    def load(cls, path: str | Path) -> Spec:
+        p = Path(path)
+        try:
+            text = p.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise SpecError(f"{p}: {exc.strerror or exc}") from exc
+        try:
+            # yaml.safe_load: the spec is data, never constructs arbitrary objects.
+            doc = json.loads(text) if p.suffix == ".json" else yaml.safe_load(text)
+        except (ValueError, yaml.YAMLError) as exc:
+            raise SpecError(f"{p}: not valid YAML/JSON: {exc}") from exc
+        return cls.from_dict(doc, name=str(p))
+
+    @classmethod
+    def from_dict(cls, document: object, name: str = "<spec>") -> Spec:
+        if not isinstance(document, Mapping) or not isinstance(document.get("paths"), Mapping):
+            raise SpecError(f"{name}: not an OpenAPI document (no `paths`)")
+        spec = cls(document=document, name=name)
+        spec._index()
+        return spec
+
+    # -- document access ---------------------------------------------------------------------------
+
+    def resolve_pointer(self, pointer: str) -> Any:
+        node: Any = self.document
+        if pointer in ("", "#"):
+            return node
+        for raw in pointer.lstrip("#").lstrip("/").split("/"):
+            token = unquote(raw).replace("~1", "/").replace("~0", "~")
+            try:
+                node = node[int(token)] if isinstance(node, list) else node[token]
+            except (KeyError, IndexError, ValueError, TypeError) as exc:
+                raise SpecError(f"{self.name}: dangling reference {pointer!r}") from exc
+        return node
+
+    def deref(self, node: Any, pointer: str) -> tuple[Any, str]:
+        """Follow `$ref` chains of parameter/requestBody/response objects; returns (node, pointer)."""
+        seen: set[str] = set()
+        while isinstance(node, Mapping) and isinstance(node.get("$ref"), str):
+            ref = node["$ref"]
+            if not ref.startswith("#") or ref in seen:
+                raise SpecError(f"{self.name}: unsupported or cyclic reference {ref!r} at {pointer}")
+            seen.add(ref)
+            pointer = ref[1:]
+            node = self.resolve_pointer(ref)
+        return node, pointer
+
+    # -- indexing -------------------------------------------------------------------------------------
+
+    def _index(self) -> None:
+        seen_ids: set[str] = set()
+        for path, item in self.document["paths"].items():
+            if not isinstance(item, Mapping):
+                continue
+            item_ptr = "/paths/" + escape_pointer_token(path)
+            shared = item.get("parameters", [])
+            for method in HTTP_METHODS:
+                op = item.get(method)
+                if not isinstance(op, Mapping):
+                    continue
+                op_ptr = f"{item_ptr}/{method}"
+                op_id = str(op.get("operationId") or f"{method.upper()} {path}")
+                if op_id in seen_ids:
+                    raise SpecError(f"{self.name}: duplicate operationId {op_id!r}")
+                seen_ids.add(op_id)
+                body_required, media = self._request_body(op, op_ptr)
+                operation = Operation(
+                    operation_id=op_id,
+                    method=method.upper(),
+                    path=path,
+                    pointer=op_ptr,
+                    parameters=self._parameters(shared, f"{item_ptr}/parameters", op, op_ptr),
+                    request_body_required=body_required,
+                    request_media=media,
+                    responses=self._responses(op, op_ptr),
+                    source=source_of(op),
+                )
+                self.operations[op_id] = operation
+                self._templates.append(self._template(operation))
+
+    def _parameters(self, shared: Any, shared_ptr: str, op: Mapping[str, Any], op_ptr: str) -> tuple[Parameter, ...]:
+        merged: dict[tuple[str, str], Parameter] = {}
+        for raw_list, base in ((shared, shared_ptr), (op.get("parameters", []), f"{op_ptr}/parameters")):
+            for i, raw in enumerate(raw_list or []):
+                param, ptr = self.deref(raw, f"{base}/{i}")
+                if not isinstance(param, Mapping) or "name" not in param or "in" not in param:
+                    raise SpecError(f"{self.name}: malformed parameter at {ptr}")
+                # Operation-level parameters override path-level ones of the same name and location.
+                merged[(param["in"], param["name"])] = Parameter(
+                    name=str(param["name"]),
+                    location=str(param["in"]),
+                    required=bool(param.get("required", param["in"] == "path")),
+                    schema_pointer=f"{ptr}/schema" if "schema" in param else None,
+                    source=source_of(param) or source_of(param.get("schema")),
+                )
+        return tuple(merged.values())
+
+    def _content(self, content: Any, base: str) -> dict[str, str | None]:
+        out: dict[str, str | None] = {}
+        for media, obj in (content or {}).items():
+            has_schema = isinstance(obj, Mapping) and "schema" in obj
+            out[str(media)] = f"{base}/content/{escape_pointer_token(media)}/schema" if has_schema else None
+        return out
+
+    def _request_body(self, op: Mapping[str, Any], op_ptr: str) -> tuple[bool, dict[str, str | None]]:
+        if "requestBody" not in op:
+            return False, {}
+        body, ptr = self.deref(op["requestBody"], f"{op_ptr}/requestBody")
+        return bool(body.get("required", False)), self._content(body.get("content"), ptr)
+
+    def _responses(self, op: Mapping[str, Any], op_ptr: str) -> dict[str, dict[str, str | None]]:
+        out: dict[str, dict[str, str | None]] = {}
+        for status, raw in (op.get("responses") or {}).items():
+            resp, ptr = self.deref(raw, f"{op_ptr}/responses/{escape_pointer_token(str(status))}")
+            out[str(status).upper()] = self._content(resp.get("content"), ptr)
+        return out
+
+    def _template(self, operation: Operation) -> _Template:
+        compiled = [_compile_segment(s) for s in operation.path.strip("/").split("/")]
+        return _Template(
+            operation=operation,
+            segments=tuple(c[0] for c in compiled),
+            names=tuple(c[1] for c in compiled),
+            rank=tuple(c[2] for c in compiled),
+        )
+
+    # -- lookup ---------------------------------------------------------------------------------------
+
+    def find_operation(self, selector: str) -> Operation | None:
+        """By operationId, or by "METHOD /path/template"."""
+        if selector in self.operations:
+            return self.operations[selector]
+        method, _, path = selector.strip().partition(" ")
+        for op in self.operations.values():
+            if op.method == method.upper() and op.path == path.strip():
+                return op
+        return None
+
+    def base_paths(self) -> list[str]:
+        """Path prefixes of `servers` (variables at their defaults), longest first."""
+        prefixes = {""}
+        for server in self.document.get("servers") or []:
+            url = str(server.get("url", ""))
+            for var, spec in (server.get("variables") or {}).items():
+                url = url.replace("{" + var + "}", str(spec.get("default", "")))
+            prefix = urlsplit(url).path.rstrip("/")
+            prefixes.add(prefix)
+        return sorted(prefixes, key=lambda p: (-len(p), p))
+
+    def match_path(self, method: str, raw_path: str) -> tuple[Operation, dict[str, str]] | None:
+        """Match a concrete request path (server base path stripped) to an operation template.
+
+        Segment-wise: at each position a literal segment beats a placeholder, so
+        `/v1/{p}/notebooks/flavors` wins over `/v1/{p}/notebooks/{id}` for `.../notebooks/flavors`.
+        """
+        for prefix in self.base_paths():
+            if prefix and not (raw_path == prefix or raw_path.startswith(prefix + "/")):
+                continue
+            parts = raw_path[len(prefix) :].strip("/").split("/")
+            best: tuple[tuple[int, ...], Operation, dict[str, str]] | None = None
+            for tpl in self._templates:
+                if tpl.operation.method != method.upper() or len(tpl.segments) != len(parts):
+                    continue
+                values = _match_segments(tpl, parts)
+                if values is not None and (best is None or tpl.rank > best[0]):
+                    best = (tpl.rank, tpl.operation, values)
+            if best is not None:
+                return best[1], best[2]
+        return None
+
+
+def _match_segments(tpl: _Template, parts: list[str]) -> dict[str, str] | None:
+    values: dict[str, str] = {}
+    for seg, names, part in zip(tpl.segments, tpl.names, parts, strict=True):
+        if isinstance(seg, str):
+            if unquote(part) != seg:
+                return None
+            continue
+        m = seg.match(part)
+        if m is None:
+            return None
+        for name, value in zip(names, m.groups(), strict=True):
+            values[name] = unquote(value)
+    return values

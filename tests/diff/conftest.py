@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+import fcntl
+import json
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import pytest
+
+from generator.config import REPO_ROOT
+from generator.diff.inputs import load
+
+CORPUS = REPO_ROOT.parent / "shared" / "corpus"  # same place tests/conftest.py looks
+
+
+@pytest.fixture(scope="session")
+def corpus_spec(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Mapping[str, Any]]:
+    """Build a corpus tree once per test run, even across pytest-xdist workers.
+
+    Workers share the parent of their base temp dir; the first to take the lock builds and
+    writes JSON, the others read it (a modelarts tree takes tens of seconds to build).
+    """
+    shared = tmp_path_factory.getbasetemp().parent / "diff-corpus-specs"
+    shared.mkdir(exist_ok=True)
+
+    def get(tree: str) -> Mapping[str, Any]:
+        target = shared / f"{tree}.json"
+        with open(shared / f"{tree}.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if not target.exists():
+                spec = load(CORPUS / tree).spec
+                target.write_text(json.dumps(spec), encoding="utf-8")
+                return spec
+        result: Mapping[str, Any] = json.loads(target.read_text(encoding="utf-8"))
+        return result
+
+    return get

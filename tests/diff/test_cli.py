@@ -1,0 +1,156 @@
+"""The `diff` command end to end on files: output content, exit codes and bad-input handling."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from generator.commands import diff as diff_command
+from tests.diff.specs import base_spec, op, schemas
+
+
+def run(argv: list[str]) -> int:
+    # Only this command's parser: the CLI module imports every command, some of which may be mid-edit.
+    parser = argparse.ArgumentParser()
+    diff_command.register(parser.add_subparsers(dest="command", required=True))
+    args = parser.parse_args(["diff", *argv])
+    result: int = args.func(args)
+    return result
+
+
+def write(tmp_path: Path, name: str, spec: Any) -> Path:
+    path = tmp_path / name
+    if name.endswith(".json"):
+        path.write_text(json.dumps(spec), encoding="utf-8")
+    else:
+        path.write_text(yaml.safe_dump(spec, sort_keys=False), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def renamed(tmp_path: Path) -> tuple[Path, Path]:
+    new = base_spec()
+    props = schemas(new)["EndpointsReq"]["properties"]
+    schemas(new)["EndpointsReq"]["properties"] = {{"dev_service": "service"}.get(k, k): v for k, v in props.items()}
+    op(new)["summary"] = "Update a notebook"
+    return write(tmp_path, "old.yaml", base_spec()), write(tmp_path, "new.json", new)
+
+
+def test_identical_inputs_say_no_changes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    a = write(tmp_path, "a.yaml", base_spec())
+    b = write(tmp_path, "b.json", base_spec())
+    assert run([str(a), str(b), "--fail-on", "non-breaking"]) == 0
+    out = capsys.readouterr()
+    assert "No changes: the two specs describe the same API." in out.out
+    assert "no changes" in out.err
+
+
+def test_markdown_report_groups_by_operation(renamed: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    assert run([str(renamed[0]), str(renamed[1])]) == 0
+    out = capsys.readouterr().out
+    assert "## `PUT /v1/{project_id}/notebooks/{id}` — UpdateNotebook" in out
+    row = next(line for line in out.splitlines() if "request-property-renamed" in line)
+    assert row.startswith("| breaking |")
+    assert "`EndpointsReq.dev_service` was renamed to `service`" in row
+    assert "(nb/update.rst:65)" in row  # old docs line
+    assert "`/components/schemas/EndpointsReq/properties/service`" in row
+    assert "2 changes (1 breaking, 0 non-breaking, 1 documentation)" in out
+
+
+def test_json_report(renamed: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    assert run([str(renamed[0]), str(renamed[1]), "--format", "json", "--current-version", "0.3.1"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["summary"] == {"breaking": 1, "non-breaking": 0, "documentation": 1}
+    assert doc["next_version"] == "0.4.0"
+    [operation] = doc["operations"]
+    assert operation["operationId"] == "UpdateNotebook"
+    rules = [c["rule"] for c in operation["changes"]]
+    assert rules == ["request-property-renamed", "operation-summary-changed"]  # breaking first
+    change = operation["changes"][0]
+    assert change["old"] == {
+        "pointer": "/components/schemas/EndpointsReq/properties/dev_service",
+        "source": "nb/update.rst:65",
+    }
+
+
+@pytest.mark.parametrize(("threshold", "expected"), [("breaking", 1), ("non-breaking", 1)])
+def test_fail_on_breaking(renamed: tuple[Path, Path], threshold: str, expected: int) -> None:
+    assert run([str(renamed[0]), str(renamed[1]), "--fail-on", threshold]) == expected
+
+
+def test_fail_on_ignores_changes_below_threshold(tmp_path: Path) -> None:
+    new = base_spec()
+    op(new)["description"] = "Changed wording."
+    old_path, new_path = write(tmp_path, "o.yaml", base_spec()), write(tmp_path, "n.yaml", new)
+    assert run([str(old_path), str(new_path), "--fail-on", "non-breaking"]) == 0
+    assert run([str(old_path), str(new_path), "--fail-on", "breaking"]) == 0
+
+
+def test_different_services_are_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    other = base_spec()
+    other["info"] = {"title": "Distributed Message Service", "version": "1", "x-service": "dms"}
+    a, b = write(tmp_path, "a.yaml", base_spec()), write(tmp_path, "b.yaml", other)
+    assert run([str(a), str(b)]) == 2
+    err = capsys.readouterr().err
+    assert "different services" in err and "'modelarts'" in err and "'dms'" in err
+
+
+def test_invalid_openapi_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    broken = base_spec()
+    del broken["info"]
+    a, b = write(tmp_path, "a.yaml", base_spec()), write(tmp_path, "b.yaml", broken)
+    assert run([str(a), str(b)]) == 2
+    assert "not valid OpenAPI" in capsys.readouterr().err
+
+
+def test_unreadable_and_missing_inputs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    a = write(tmp_path, "a.yaml", base_spec())
+    garbage = tmp_path / "g.yaml"
+    garbage.write_text("openapi: [unclosed\n", encoding="utf-8")
+    assert run([str(a), str(garbage)]) == 2
+    assert "not JSON/YAML" in capsys.readouterr().err
+    assert run([str(a), str(tmp_path / "missing.yaml")]) == 2
+    assert "no such file" in capsys.readouterr().err
+
+
+def test_docs_tree_without_api_pages_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    a = write(tmp_path, "a.yaml", base_spec())
+    empty = tmp_path / "empty@0000000"
+    empty.mkdir()
+    assert run([str(a), str(empty)]) == 2
+    assert "no API pages" in capsys.readouterr().err
+
+    pytest.importorskip("generator.pipeline")
+    docs = tmp_path / "modelarts@abc1234"
+    docs.mkdir()
+    (docs / "index.rst").write_text(
+        "==========\nAPI Reference\n==========\n\n.. toctree::\n   :maxdepth: 1\n\n   overview\n",
+        encoding="utf-8",
+    )
+    (docs / "overview.rst").write_text(
+        ":original_name: overview.html\n\n.. _overview:\n\nOverview\n========\n\nProse, not an API.\n",
+        encoding="utf-8",
+    )
+    assert run([str(a), str(docs)]) == 2
+    assert "no API pages" in capsys.readouterr().err
+
+
+def test_help_documents_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        run(["--help"])
+    out = capsys.readouterr().out
+    for line in ("0  no changes", "1  at least one change at or above --fail-on", "2  bad input"):
+        assert line in out
+
+
+def test_wired_into_the_main_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from generator.cli import main
+
+    a, b = write(tmp_path, "a.yaml", base_spec()), write(tmp_path, "b.yaml", base_spec())
+    assert main(["diff", str(a), str(b), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["summary"] == {"breaking": 0, "non-breaking": 0, "documentation": 0}
