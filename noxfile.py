@@ -52,7 +52,8 @@ def typecheck(session: nox.Session) -> None:
     for client in generated_clients():
         packages = [p.name for p in client.iterdir() if (p / "__init__.py").exists() and p.name != "tests"]
         with session.chdir(client):
-            session.run("mypy", "--strict", *packages, env={"MYPYPATH": os.fspath(client)})
+            session.run("mypy", "--strict", "--cache-dir", os.fspath(ROOT / ".mypy_cache" / client.name), *packages,
+                        env={"MYPYPATH": os.fspath(client)})
 
 
 @nox.session

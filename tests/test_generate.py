@@ -207,9 +207,16 @@ def test_committed_output_is_what_generate_produces(tmp_path: Path) -> None:
         assert _same_tree(d, REPO_ROOT / "generated" / d.name), f"generated/{d.name} is stale: run nox -s generate"
 
 
+_CACHES = {"__pycache__", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".hypothesis"}
+
+
+def _files(root: Path) -> list[Path]:
+    return sorted(p.relative_to(root) for p in root.rglob("*")
+                  if p.is_file() and not _CACHES.intersection(p.relative_to(root).parts))
+
+
 def _same_tree(a: Path, b: Path) -> bool:
-    files_a = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
-    files_b = sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    files_a, files_b = _files(a), _files(b)
     if files_a != files_b:
         return False
     return all(filecmp.cmp(a / f, b / f, shallow=False) for f in files_a)
