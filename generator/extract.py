@@ -612,11 +612,37 @@ class Extractor:
                 resp = by_status[status] = Response(status, _reason(status), self.src(t.line))
             resp.headers.extend(self._fields(t))
             # an empty response table body is still a body
+        if not any(k.startswith("2") for k in by_status):
+            self._status_from_prose(sections, by_status)
         if not by_status:
             self.diag(op.source.line, "status.none", Severity.WARNING,
                       "no status code documented; assumed 200")
             by_status["200"] = Response("200", "OK", op.source)
         op.responses = [by_status[k] for k in sorted(by_status)]
+
+    def _status_from_prose(self, sections: list[tuple[str, nodes.section]], by_status: dict[str, Response]) -> None:
+        """"Normal response code: 200", "If a 2xx status code is returned, for example, 200, 202 or 204"."""
+        link: tuple[str, int] | None = None
+        for role, sec in sections:
+            if role != "status":
+                continue
+            for para in sec.findall(nodes.paragraph):
+                if any(isinstance(a, nodes.table) for a in _ancestors(para)):
+                    continue
+                text = " ".join(para.astext().split())
+                codes = re.findall(r"(?<![\d.])([1-5]\d\d)(?![\d.])", text)
+                for code in codes:
+                    if code not in by_status:
+                        by_status[code] = Response(code, text[:200], self.src(_line(para)))
+                        self.diag(_line(para), "status.from_prose", Severity.INFO,
+                                  f"status {code} taken from the sentence {text[:80]!r}")
+                refs = list(para.findall(otc_ref))
+                if refs and link is None:
+                    link = (refs[0].astext(), _line(para))
+        if not by_status and link is not None:
+            by_status["default"] = Response("default", f"See '{link[0]}' in the API reference.", self.src(link[1]))
+            self.diag(link[1], "status.from_appendix", Severity.INFO,
+                      f"status codes are only linked ({link[0]!r}): documented as the default response")
 
     # ------------------------------------------------------------ examples
 
@@ -658,8 +684,9 @@ class Extractor:
         if not body.strip():
             return  # a request line only (GET, DELETE): nothing to validate
         if body.lstrip().startswith("<"):
-            media, value = "application/xml", body
-            self.diag(line, "example.xml", Severity.INFO, "XML example kept as text")
+            media = "text/html" if body.lstrip()[:5].lower() == "<html" else "application/xml"
+            value = body
+            self.diag(line, "example.xml", Severity.INFO, f"{media} example kept as text")
         else:
             try:
                 value = json.loads(body)
@@ -669,6 +696,8 @@ class Extractor:
                 return
             media = "application/json"
         if is_request:
+            if media != "application/json":
+                op.request_media_type = media  # the documented body is XML: so is the request
             n = len(op.request_examples) + 1
             op.request_examples.append(Example(f"{op.operation_id}Request{'' if n == 1 else n}", media, value,
                                                self.src(line), None, True, headers))
@@ -690,6 +719,8 @@ class Extractor:
             resp = responses[st] = Response(st, _reason(st), self.src(line))
             op.responses.append(resp)
             op.responses.sort(key=lambda r: r.status)
+        if media != "application/json" and not any(e.media_type == "application/json" for e in resp.examples):
+            resp.media_type = media
         n = len(resp.examples) + 1
         resp.examples.append(Example(f"{op.operation_id}Response{st}{'' if n == 1 else n}", media, value,
                                      self.src(line), st, False, headers))

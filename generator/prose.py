@@ -146,6 +146,10 @@ def _enum_from_lists(cell: nodes.Element, type_: TypeExpr | None, result: ProseR
         lead_text = plain_text(lead) if isinstance(lead, nodes.paragraph) else ""
         has_leadin = bool(_ENUM_LEADIN.search(lead_text)) or lead_text.endswith(":")
         items = [c for c in blist.children if isinstance(c, nodes.list_item)]
+        if any(re.match(r"^\S+\s+(?:to|-|~)\s+\S+\s*[:：]", plain_text(i)) for i in items):
+            # "**1** to **732**: retention days" describes a range, so the list is not an enum
+            result.findings.append(("enum.range_item", "an option is a range; no enum"))
+            return
         values = [_item_value(i) for i in items]
         all_strong = all(
             isinstance(i.children[0], nodes.paragraph) and i.children[0].children

@@ -199,3 +199,14 @@ def test_comparative_limits(text: str, expected: tuple[int | None, int | None]) 
 def test_default_none_is_no_default() -> None:
     r = read_description(cell("The default value is None."), S)
     assert not r.constraints.has_default and [c for c, _ in r.findings] == ["default.none"]
+
+
+def test_range_bullet_is_not_an_enum() -> None:
+    r = read_description(cell("""
+        Retention days. The value range is from 0 to 732.
+
+        -  **0**: disabled.
+        -  **1** to **732**: retention days.
+        """), INT)
+    assert r.constraints.enum is None
+    assert (r.constraints.minimum, r.constraints.maximum) == (0, 732)
