@@ -133,7 +133,7 @@ def _item_value(item: nodes.list_item) -> str | None:
     m = _LEADING_VALUE.match(text)
     if m:
         return m.group(1)
-    if re.fullmatch(r"[A-Za-z0-9_.\-]+", text):
+    if re.fullmatch(r"[^\s:：]+", text):  # a bare token: `application/json;charset=utf-8`
         return text
     return None
 
@@ -146,7 +146,7 @@ def _enum_from_lists(cell: nodes.Element, type_: TypeExpr | None, result: ProseR
         lead_text = plain_text(lead) if isinstance(lead, nodes.paragraph) else ""
         has_leadin = bool(_ENUM_LEADIN.search(lead_text)) or lead_text.endswith(":")
         items = [c for c in blist.children if isinstance(c, nodes.list_item)]
-        if any(re.match(r"^\S+\s+(?:to|-|~)\s+\S+\s*[:：]", plain_text(i)) for i in items):
+        if any(re.match(r"^-?\d[\d,.]*\s+(?:to|-|~)\s+-?\d[\d,.]*\b", plain_text(i)) for i in items):
             # "**1** to **732**: retention days" describes a range, so the list is not an enum
             result.findings.append(("enum.range_item", "an option is a range; no enum"))
             return
