@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import json
 import re
+import shlex
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -501,8 +502,9 @@ class Extractor:
             for code, msg in pr.findings:
                 sev = Severity.WARNING if code in ("enum.inferred", "enum.partial", "enum.unparsed") else Severity.INFO
                 self.diag(line, code, sev, f"'{name}': {msg}")
+        name_refs = [str(r["target"]) for r in cells[t.cols.name].findall(otc_ref)]  # IAM: :ref:`group <...>`
         return Field(name, type_expr, required, description, self.src(line), constraints, required_note,
-                     desc_refs if t.cols.description is not None else [])
+                     name_refs + (desc_refs if t.cols.description is not None else []))
 
     # ------------------------------------------------------------ parameters and bodies
 
@@ -624,12 +626,14 @@ class Extractor:
         """"Normal response code: 200", "If a 2xx status code is returned, for example, 200, 202 or 204"."""
         link: tuple[str, int] | None = None
         for role, sec in sections:
-            if role != "status":
+            if role not in ("status", "response"):
                 continue
             for para in sec.findall(nodes.paragraph):
                 if any(isinstance(a, nodes.table) for a in _ancestors(para)):
                     continue
                 text = " ".join(para.astext().split())
+                if role == "response" and not re.search(r"\b(status|response) code\b", text, re.I):
+                    continue
                 codes = re.findall(r"(?<![\d.])([1-5]\d\d)(?![\d.])", text)
                 for code in codes:
                     if code not in by_status:
@@ -819,6 +823,8 @@ def _split_uri(raw: str) -> tuple[str, list[str]]:
 
 def _strip_request_line(text: str) -> tuple[str, dict[str, str]]:
     """Drop a leading `METHOD https://...` line and `Header: value` lines before a body."""
+    if text.lstrip().startswith("curl "):
+        return _curl_body(text)
     lines = text.splitlines()
     headers: dict[str, str] = {}
     i = 0
@@ -912,3 +918,23 @@ def _previous_sibling(node: nodes.Element) -> nodes.Node | None:
         return None
     idx = parent.index(node)
     return parent.children[idx - 1] if idx > 0 else None
+
+
+def _curl_body(text: str) -> tuple[str, dict[str, str]]:
+    """The body and headers of a documented `curl ... -H 'K: V' -d '{...}'` call."""
+    try:
+        argv = shlex.split(text.replace("\\\n", " "))
+    except ValueError:
+        return "", {}
+    headers: dict[str, str] = {}
+    body = ""
+    for flag, value in zip(argv, argv[1:], strict=False):
+        if flag in ("-H", "--header") and ":" in value:
+            k, _, v = value.partition(":")
+            headers[k.strip()] = v.strip()
+        elif flag in ("-d", "--data", "--data-raw", "--data-binary"):
+            body = value
+    for arg in argv:  # `-d'{...}'` glued to its flag
+        if arg.startswith("-d") and len(arg) > 2 and not body:
+            body = arg[2:]
+    return body, headers

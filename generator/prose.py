@@ -261,7 +261,8 @@ def _limits(text: str, type_: TypeExpr | None, result: ProseResult) -> None:
     for pat in (r"(?:a )?maximum of\s+(\d[\d,]*)\s+(?:\w+\s+)?characters", r"up to\s+(\d[\d,]*)\s+characters",
                 r"(?:cannot|can't|can not|must not|does not) exceed\s+(\d[\d,]*)\s+characters",
                 r"maximum length(?: is|:)?\s*(\d[\d,]*)", r"max(?:imum)?\.? (\d[\d,]*) characters",
-                r"(\d[\d,]*) characters at most", r"no more than\s+(\d[\d,]*)\s+characters"):
+                r"(\d[\d,]*) characters at most", r"no more than\s+(\d[\d,]*)\s+characters",
+                r"(?:less|fewer|smaller) than or equal to\s+(\d[\d,]*)\s+characters"):
         m = re.search(pat, text, re.I)
         if m and kind is Kind.STRING and c.max_length is None:
             c.max_length = int(_num(m.group(1)))

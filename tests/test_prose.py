@@ -210,3 +210,8 @@ def test_range_bullet_is_not_an_enum() -> None:
         """), INT)
     assert r.constraints.enum is None
     assert (r.constraints.minimum, r.constraints.maximum) == (0, 732)
+
+
+def test_length_less_than_or_equal() -> None:
+    c = read_description(cell("The length is less than or equal to 255 characters."), S).constraints
+    assert c.max_length == 255
