@@ -41,8 +41,11 @@ def link(pages: list[Page]) -> dict[str, Schema]:
                 if "." in s.subject:  # `projects.links`: also findable as `links` inside `projects`
                     local_subject.setdefault(s.subject.rsplit(".", 1)[1].lower(), []).append(s)
 
+        f_owner: dict[int, Schema] = {id(f): s for s in page.schemas for f in s.fields}
+
         def by_description(f: Field, page: Page = page, local_label: dict[str, Schema] = local_label,
-                           local_subject: dict[str, list[Schema]] = local_subject) -> Schema | None:
+                           local_subject: dict[str, list[Schema]] = local_subject,
+                           f_owner: dict[int, Schema] = f_owner) -> Schema | None:
             """`Object` + "For details, see Table 3" or a caption "**f** field description"."""
             for target in f.desc_refs:
                 found = local_label.get(target) or by_label.get(target)
@@ -85,7 +88,6 @@ def link(pages: list[Page]) -> dict[str, Schema]:
             referenced.add(target.key)
             return TypeExpr(Kind.REF, ref=target.key, ref_text=t.ref_text or target.name)
 
-        f_owner: dict[int, Schema] = {id(f): s for s in page.schemas for f in s.fields}
         for f in _fields(page):
             if _free(f.type):
                 target = by_description(f)
