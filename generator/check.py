@@ -105,6 +105,34 @@ def check(spec: dict[str, Any], origin: Source | None = None) -> list[Diagnostic
                 out.append(Diagnostic(_source(sub, src), "check.reserved_property", Severity.WARNING,
                                       f"{name}.{prop} collides with a method of the generated model; the client keeps"
                                       " it in additional_properties"))
+            if not re.search(r"[A-Za-z0-9]", prop):
+                # a docs row like ``-`` (Object) means "the body is this", not a property of that name
+                out.append(Diagnostic(_source(sub, src), "check.placeholder_property", Severity.WARNING,
+                                      f"{name}: property {prop!r} has no letter or digit (a placeholder row?)"))
+    out.extend(_binary_in_json(spec, origin))
+    return out
+
+
+def _binary_in_json(spec: dict[str, Any], origin: Source) -> list[Diagnostic]:
+    """`format: binary` reachable from a JSON body: a JSON document cannot carry bytes (FormData or a file?)."""
+    out = []
+    schemas: dict[str, Any] = spec.get("components", {}).get("schemas", {})
+    for path, item in spec.get("paths", {}).items():
+        for method, op in item.items():
+            if not isinstance(op, dict):
+                continue
+            contents = [("request", op.get("requestBody", {}).get("content", {}))]
+            contents += [(f"response {st}", (r.get("content") or {})) for st, r in op.get("responses", {}).items()]
+            for side, content in contents:
+                for media, m in content.items():
+                    if "json" not in media:
+                        continue
+                    names = sorted({ref.rsplit("/", 1)[1] for _, ref in iter_refs(m.get("schema", {}))})
+                    hits = [f"{n}.{p}" for n in names for p, sub in schemas.get(n, {}).get("properties", {}).items()
+                            if isinstance(sub, dict) and sub.get("format") == "binary"]
+                    if hits:
+                        out.append(Diagnostic(_source(op, origin), "check.binary_in_json", Severity.WARNING,
+                                              f"{method.upper()} {path} {side} {media}: binary {', '.join(hits)}"))
     return out
 
 

@@ -13,8 +13,9 @@ from typing import Any
 _MAX_DEPTH = 4
 
 
-def _resolve(spec: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
-    while "$ref" in schema:
+def resolve(spec: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
+    """`schema` with its `$ref` chain followed (components only)."""
+    while isinstance(schema, dict) and "$ref" in schema:
         name = schema["$ref"].rsplit("/", 1)[1]
         schema = spec["components"]["schemas"][name]
     return schema
@@ -22,21 +23,34 @@ def _resolve(spec: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
 
 def sample(spec: dict[str, Any], schema: dict[str, Any], depth: int = 0, full: bool = False) -> Any:
     """A value valid for `schema`: required properties only (all with `full`), one array item."""
-    schema = _resolve(spec, schema)
+    schema = resolve(spec, schema)
+    branches = schema.get("anyOf") or schema.get("oneOf")
+    if branches:
+        return sample(spec, branches[0], depth, full)
+    if schema.get("allOf"):
+        parts = [sample(spec, sub, depth, full) for sub in schema["allOf"]]
+        if all(isinstance(p, dict) for p in parts):
+            return {k: v for p in parts for k, v in p.items()}
+        return parts[0]
+    if "const" in schema:
+        return schema["const"]
     if "enum" in schema:
         return schema["enum"][0]
-    if "default" in schema:
-        return schema["default"]
+    # no `default`: the docs' defaults are prose-derived and sometimes mistyped; a sample must be valid
     t = schema.get("type")
+    if isinstance(t, list):  # 3.1 type arrays: the first non-null member
+        t = next((x for x in t if x != "null"), "null")
+        if t == "null":
+            return None
     if t == "string":
-        if schema.get("format") == "date-time":
-            return "2024-01-01T00:00:00Z"
-        n = max(1, min(schema.get("minLength", 1), schema.get("maxLength", 8)))
+        fmt = schema.get("format")
+        if fmt in _FORMATS:
+            return _FORMATS[fmt]
+        n = schema.get("minLength", 1)
+        n = max(1, min(n, schema.get("maxLength", n)))
         return "s" * n
-    if t == "integer":
-        return int(schema.get("minimum", 1)) if schema.get("minimum", 1) <= schema.get("maximum", 1) else 1
-    if t == "number":
-        return float(schema.get("minimum", 1.5))
+    if t in ("integer", "number"):
+        return _number(schema, t)
     if t == "boolean":
         return True
     if t == "array":
@@ -56,6 +70,31 @@ def sample(spec: dict[str, Any], schema: dict[str, Any], depth: int = 0, full: b
     return "any"
 
 
+# formats the generated models parse (date-time, date, uuid); others are plain strings to them
+_FORMATS = {"date-time": "2024-01-01T00:00:00Z", "date": "2024-01-01", "uuid": "00000000-0000-4000-8000-000000000000"}
+
+
+def _number(schema: dict[str, Any], t: str) -> int | float:
+    """The smallest value the bounds allow (1 when unbounded), as the schema's type."""
+    low = schema.get("minimum")
+    if isinstance(schema.get("exclusiveMinimum"), int | float):
+        low = schema["exclusiveMinimum"] + (1 if t == "integer" else 0.5)
+    high = schema.get("maximum")
+    if isinstance(schema.get("exclusiveMaximum"), int | float):
+        high = schema["exclusiveMaximum"] - (1 if t == "integer" else 0.5)
+    value: float = 1
+    if low is not None:
+        value = max(value, low) if high is None or max(value, low) <= high else low
+    if high is not None and value > high:
+        value = high
+    step = schema.get("multipleOf")
+    if isinstance(step, int | float) and step > 0 and value % step:
+        value = (value // step + 1) * step
+    if t == "integer":
+        return int(value) if float(value).is_integer() else int(value) + 1
+    return float(value)
+
+
 @dataclass
 class Mutation:
     why: str
@@ -72,8 +111,11 @@ def mutations(spec: dict[str, Any], ref_name: str, base: Any, limit: int = 40) -
     out: list[Mutation] = []
     schema = spec["components"]["schemas"][ref_name]
     for name, sub_raw in schema.get("properties", {}).items():
-        sub = _resolve(spec, sub_raw)
+        sub = resolve(spec, sub_raw)
         t = sub.get("type")
+        if isinstance(t, list):  # 3.1 type array: mutate only a single (possibly nullable) type
+            rest = [x for x in t if x != "null"]
+            t = rest[0] if len(rest) == 1 else None
         ptr = f"/{name}"
         if t in _WRONG_TYPE:
             out.append(Mutation(f"{name}: wrong type (expected {t})", ptr, _with(base, name, _WRONG_TYPE[t])))
