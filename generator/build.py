@@ -278,10 +278,12 @@ class Builder:
                 params.append(self.parameter(f, loc))
         if params:
             out["parameters"] = params
-        if op.request_body is not None or op.request_examples:
+        if op.request_body is not None or op.request_examples or op.request_body_type is not None:
             media: dict[str, Any] = {}
             if op.request_body is not None:
                 media["schema"] = {"$ref": f"#/components/schemas/{self.names[op.request_body.key]}"}
+            elif op.request_body_type is not None:
+                media["schema"] = self.type_schema(op.request_body_type)
             else:
                 media["schema"] = {}
             if op.request_examples:
@@ -293,10 +295,12 @@ class Builder:
         responses: dict[str, Any] = {}
         for r in op.responses:
             resp: dict[str, Any] = {"description": r.description or r.status}
-            if r.body is not None or r.examples:
+            if r.body is not None or r.examples or r.body_type is not None:
                 media = {}
                 if r.body is not None:
                     media["schema"] = {"$ref": f"#/components/schemas/{self.names[r.body.key]}"}
+                elif r.body_type is not None:
+                    media["schema"] = self.type_schema(r.body_type)
                 if r.examples:
                     media["examples"] = self.examples(r.examples)
                 resp["content"] = {r.media_type: media}

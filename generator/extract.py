@@ -446,7 +446,8 @@ class Extractor:
         cells = [e for e in row.children if isinstance(e, nodes.entry)]
         line = _row_line(row) or t.line
         if t.cols.name is not None and len(cells) > t.cols.name and all(
-                " ".join(c.astext().split()) in ("-", "", "N/A", "None", "NA") for c in cells):
+                " ".join(c.astext().split()) in ("-", "", "N/A", "None", "NA") for c in cells) and not all(
+                not c.astext().strip() and not list(c.findall(nodes.bullet_list)) for c in cells):
             self.diag(line, "table.placeholder_row", Severity.INFO, "row holds only placeholders ('-'): no field")
             return None
         self.page.rows_total += 1
@@ -457,6 +458,8 @@ class Extractor:
             return None
         assert t.cols.name is not None
         name = " ".join(cells[t.cols.name].astext().split()).strip("`*")
+        if not name and any(True for _ in cells[t.cols.name].findall(nodes.bullet_list)):
+            name = "-"  # docutils reads a lone "-" cell as an empty bullet list
         if not name:
             self.page.rows_failed += 1
             self.diag(line, "table.empty_name", Severity.ERROR, "row without a parameter name")
@@ -532,6 +535,15 @@ class Extractor:
             elif role == "body":
                 if t.section == "response":
                     continue
+                if "formdata" in t.caption.lower().replace(" ", "") or "form-data" in t.caption.lower():
+                    op.request_media_type = "multipart/form-data"
+                whole = _whole_body_type(self._fields(t))
+                if whole is not None and op.request_body is None:
+                    op.request_body_type = whole.type  # a lone `-` row: the body *is* this type
+                    op.request_body_source = whole.source
+                    if whole.type.kind is Kind.BINARY:
+                        op.request_media_type = "application/octet-stream"
+                    continue
                 if op.request_body is not None:
                     op.request_body.fields.extend(self._fields(t))
                     continue
@@ -599,6 +611,12 @@ class Extractor:
                 self.diag(t.line, "status.from_body", Severity.INFO,
                           f"status {status} has a response body but no row in a status-code table")
             name = f"{op.operation_id}Response" + ("" if status == _first_success(by_status) else status)
+            whole = _whole_body_type(self._fields(t))
+            if whole is not None and resp.body is None:
+                resp.body_type = whole.type
+                if whole.type.kind is Kind.BINARY:
+                    resp.media_type = "application/octet-stream"
+                continue
             if resp.body is None:
                 resp.body = Schema(name, self._fields(t), self.src(t.line), title=t.caption)
             else:
@@ -938,3 +956,10 @@ def _curl_body(text: str) -> tuple[str, dict[str, str]]:
         if arg.startswith("-d") and len(arg) > 2 and not body:
             body = arg[2:]
     return body, headers
+
+
+def _whole_body_type(fields: list[Field]) -> Field | None:
+    """A body table whose only row is named `-`: the row's type is the type of the whole body."""
+    if len(fields) == 1 and fields[0].name in ("-", "--", "N/A"):
+        return fields[0]
+    return None

@@ -163,6 +163,7 @@ class Operation:
     parameters: dict[Location, list[Field]] = field(default_factory=dict)
     request_body: Schema | None = None
     request_body_type: TypeExpr | None = None
+    request_body_source: Source | None = None
     request_media_type: str = "application/json"
     request_examples: list[Example] = field(default_factory=list)
     responses: list[Response] = field(default_factory=list)

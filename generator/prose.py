@@ -207,6 +207,13 @@ def _enum_inline(cell: nodes.Element, type_: TypeExpr | None, result: ProseResul
 
 def _set_enum(result: ProseResult, values: list[str], type_: TypeExpr | None, *, inferred: bool) -> None:
     kind = _scalar_kind(type_)
+    if any(v.strip().lower() == "null" for v in values):
+        result.findings.append(("enum.null_value", "null listed as an option: kept out of the enum"))
+        values = [v for v in values if v.strip().lower() != "null"]
+    if kind is Kind.STRING and len(values) > 1 and all(len(v.strip()) == 1 for v in values):
+        # "vX.Y.Z-rN" explained letter by letter: placeholders of a format, not values
+        result.findings.append(("enum.placeholder_letters", f"single-letter options {values}: not an enum"))
+        return
     typed: list[Any] = []
     for v in dict.fromkeys(values):  # keep order, drop repeats
         converted = _convert(v, kind)

@@ -311,3 +311,15 @@ def test_one_call_on_two_pages_is_merged(make_tree: Tree) -> None:
         {"$ref": "#/components/schemas/CreatePrivateZoneRequest"},
         {"$ref": "#/components/schemas/CreatePublicZoneRequest"}]}
     assert [d.code for d in r.diagnostics if d.code == "operation.merged"] == ["operation.merged"]
+
+
+def test_lone_dash_row_types_the_whole_body(make_tree: Tree) -> None:
+    from rst_snippets import page, table
+
+    body = ("Request Parameters\n------------------\n\n"
+            + table("Request body parameters", [["Parameter", "Mandatory", "Type", "Description"],
+                                                ["-", "Yes", "Object", "Free-form settings."]]))
+    r = build_spec(make_tree({"a/start.rst": page("Starting It", "POST /v1/start", body, name="Start")}), "svc")
+    media = r.spec["paths"]["/v1/start"]["post"]["requestBody"]["content"]["application/json"]
+    assert media["schema"] == {"type": "object"}
+    assert "StartRequest" not in r.spec["components"]["schemas"]

@@ -215,3 +215,25 @@ def test_range_bullet_is_not_an_enum() -> None:
 def test_length_less_than_or_equal() -> None:
     c = read_description(cell("The length is less than or equal to 255 characters."), S).constraints
     assert c.max_length == 255
+
+
+def test_single_letter_options_are_format_placeholders() -> None:
+    r = read_description(cell("""
+        Version, in the format vX.Y.Z-rN. Options:
+
+        -  **X**: major
+
+        -  **Y**: minor
+        """), S)
+    assert r.constraints.enum is None and [c for c, _ in r.findings] == ["enum.placeholder_letters"]
+
+
+def test_null_is_not_an_enum_value() -> None:
+    r = read_description(cell("""
+        Protocol. Options:
+
+        -  **tcp**
+
+        -  **null**
+        """), S)
+    assert r.constraints.enum == ["tcp"] and "enum.null_value" in [c for c, _ in r.findings]
