@@ -31,7 +31,7 @@ def generate(session: nox.Session) -> None:
 def tests(session: nox.Session) -> None:
     """All tests: the pipeline's own, then each generated client's conformance tests."""
     session.install("-e", ".[test]")
-    session.run("python", "-m", "pytest", "-q", "-n", "2", "tests", *session.posargs, env=ENV)
+    session.run("python", "-m", "pytest", "-q", "-n", "2", "--dist", "loadgroup", "tests", *session.posargs, env=ENV)
     for client in generated_clients():
         session.run("python", "-m", "pytest", "-q", "-p", "no:cacheprovider", str(client / "tests"),
                     env={**ENV, "PYTHONPATH": str(client)})

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import asdict
 from typing import Any
 
 from generator.model import Diagnostic, Page, Severity
+from generator.report.as_json import examples_dict
+from generator.report.census import census
+from generator.report.reconcile import problems
 
 
 def summary(pages: list[Page], spec: dict[str, Any], diagnostics: list[Diagnostic]) -> dict[str, Any]:
@@ -27,6 +31,8 @@ def summary(pages: list[Page], spec: dict[str, Any], diagnostics: list[Diagnosti
                 for media in resp.get("content", {}).values():
                     examples["documented"] += len(media.get("examples", {}))
     by_code = Counter(d.code for d in diagnostics)
+    cov = census(str(spec.get("info", {}).get("x-service", "")), pages, spec, diagnostics, True)
+    broken = problems(cov)
     return {
         "pages": len(pages),
         "api_pages": len(api_pages),
@@ -40,6 +46,14 @@ def summary(pages: list[Page], spec: dict[str, Any], diagnostics: list[Diagnosti
         "examples_invalid_json": by_code.get("example.invalid_json", 0),
         "examples_schema_mismatch": len({(d.source.file, d.source.line) for d in diagnostics
                                          if d.code == "example.schema_mismatch"}),
+        # example blocks: valid + invalid (documentation defects) + unchecked + unparseable = total
+        "examples": examples_dict(cov.examples),
+        "api_pages_with_operations": cov.api_pages_with_operations,
+        "operations_merged": cov.operations_merged,
+        "documentation_defects": len(cov.defects),
+        # every counter identity of generator.report.reconcile; a False here is a pipeline bug
+        "counters_add_up": not broken,
+        "counter_problems": broken,
         "diagnostics": {
             "total": len(diagnostics),
             "by_severity": {s.value: sum(1 for d in diagnostics if d.severity is s) for s in Severity},
@@ -54,5 +68,8 @@ def report(service: str, pages: list[Page], spec: dict[str, Any], diagnostics: l
         "service": service,
         "spec_valid": spec_valid,
         "summary": summary(pages, spec, diagnostics),
+        # examples that contradict their own page's tables, for the docs writers (file, line, operation,
+        # part, JSON pointer, message); `python -m generator report` renders them with the page drill-down
+        "documentation_defects": [asdict(d) for d in census(service, pages, spec, diagnostics, spec_valid).defects],
         "diagnostics": [d.as_dict() for d in sorted(diagnostics)],
     }

@@ -103,6 +103,8 @@ def read_description(cell: nodes.Element, type_: TypeExpr | None) -> ProseResult
     result = ProseResult()
     text = plain_text(cell)
     _enum_from_lists(cell, type_, result)
+    if result.constraints.enum is None and not result.findings:
+        _enum_from_paragraphs(cell, type_, result)
     if result.constraints.enum is None:
         _enum_inline(cell, type_, result)
     _limits(text, type_, result)
@@ -177,6 +179,29 @@ def _enum_from_lists(cell: nodes.Element, type_: TypeExpr | None, result: ProseR
                                     f"option texts: {', '.join(c[0] for c in caps)}"))
             return
         result.findings.append(("enum.unparsed", f"options listed but no values found after '{lead_text[-40:]}'"))
+        return
+
+
+def _enum_from_paragraphs(cell: nodes.Element, type_: TypeExpr | None, result: ProseResult) -> None:
+    """"Options:" then one paragraph per value: `STORAGE: storage billing.` (no bullets, no bold)."""
+    paras = [c for c in cell.children if isinstance(c, nodes.paragraph)]
+    for i, para in enumerate(paras):
+        lead = plain_text(para)
+        if not (lead.endswith(":") and _ENUM_LEADIN.search(lead)):
+            continue
+        following = paras[i + 1:]
+        if any(isinstance(c, nodes.bullet_list) for c in cell.children):
+            return
+        values = []
+        for p in following:
+            m = _LEADING_VALUE.match(plain_text(p))
+            if not m:
+                break
+            values.append(m.group(1))
+        if len(values) >= 2:
+            _set_enum(result, values, type_, inferred=False)
+        else:
+            result.findings.append(("enum.unparsed", f"options announced ('{lead[-40:]}') but no values follow"))
         return
 
 

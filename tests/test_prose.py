@@ -237,3 +237,25 @@ def test_null_is_not_an_enum_value() -> None:
         -  **null**
         """), S)
     assert r.constraints.enum == ["tcp"] and "enum.null_value" in [c for c, _ in r.findings]
+
+
+def test_enum_from_plain_value_paragraphs() -> None:
+    c = read_description(cell("""
+        Billing items. Options:
+
+        STORAGE: storage billing.
+
+        COMPUTE: compute billing.
+
+        ALL: both.
+        """), A).constraints
+    assert c.enum == ["STORAGE", "COMPUTE", "ALL"]
+
+
+def test_options_announced_without_values_is_reported() -> None:
+    r = read_description(cell("""
+        Billing items. Options:
+
+        Ask your account manager.
+        """), S)
+    assert r.constraints.enum is None and [c for c, _ in r.findings] == ["enum.unparsed"]

@@ -48,6 +48,9 @@ def run(args: argparse.Namespace) -> int:
     text = as_text.render(cov)
     rows: list[peer.PeerRow] = []
     if args.compare_peer:
+        if args.docs_dir.resolve().name != peer.PEER_TREE:
+            print(f"note: the peer's figures were measured on {peer.PEER_TREE}, not on {args.docs_dir.name}",
+                  file=sys.stderr)
         rows = peer.compare(cov, result.pages, result.spec)
         data["peer_comparison"] = {"peer": "opentelekomcloud/gen-sdk-toolset@d7ce52b", "tree": peer.PEER_TREE,
                                    "rows": [vars(r) for r in rows]}
