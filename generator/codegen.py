@@ -823,9 +823,13 @@ def _example_call(spec: dict[str, Any], names: _Names, package: str) -> str:
 
 
 def _initial_changelog(service: Service, version: str) -> str:
-    docs = f" (docs {service.docs_commit}, {service.docs_date})" if service.docs_commit else ""
-    return (f"# Changelog\n\nAll notable changes to {service.client} are listed here; versions follow semantic "
-            f"versioning of the API the docs describe.\n\n## [{version}]{docs}\n\n- First generated release.\n")
+    """The first entry, in the format `generator.changelog.add_entry` writes the later ones in."""
+    from generator.changelog import HEADER
+
+    date = f" - {service.docs_date}" if service.docs_date else ""
+    docs = (f"Generated from docs commit `{service.docs_commit}`" + (f" ({service.docs_date})" if service.docs_date
+                                                                     else "") + ".\n\n") if service.docs_commit else ""
+    return f"{HEADER.rstrip()}\n\n## [{version}]{date}\n\n{docs}First generated release.\n"
 
 
 def _swap(new: Path, target: Path) -> None:
