@@ -813,12 +813,22 @@ def _add_extras(project: Path, service: Service, spec: dict[str, Any], view: dic
 
 
 def _example_call(spec: dict[str, Any], names: _Names, package: str) -> str:
+    """A ready call of the first operation: its path arguments in order, its body model if any."""
     for path, item in spec.get("paths", {}).items():
-        for method in item:
-            if (method.upper(), path) in names.endpoints:
-                tag, module, _ = names.endpoints[(method.upper(), path)]
-                return (f"from {package}.api.{tag} import {module}\n\n"
-                        f"response = {module}.sync_detailed(client=client, ...)")
+        for method, op in item.items():
+            if (method.upper(), path) not in names.endpoints:
+                continue
+            tag, module, params = names.endpoints[(method.upper(), path)]
+            args = [f'"<{_ident(params[p])}>"' for p in re.findall(r"\{([^}]+)\}", path) if p in params]
+            imports = [f"from {package}.api.{tag} import {module}"]
+            ref = (op.get("requestBody", {}).get("content", {}).get("application/json", {})
+                   .get("schema", {}).get("$ref", ""))
+            model = names.models.get(ref.rsplit("/", 1)[-1]) if ref else None
+            if model is not None:
+                imports.append(f"from {package}.models import {model[1]}")
+                args.append(f"body={model[1]}()")
+            call = ", ".join([*args, "client=client"])
+            return "\n".join(imports) + f"\n\nresponse = {module}.sync_detailed({call})\nprint(response.parsed)"
     return ""
 
 
