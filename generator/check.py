@@ -51,17 +51,20 @@ def schema_validator(spec: dict[str, Any], ref: str) -> Any:
     Only the components `ref` reaches are embedded: compiling all of a 1000-schema spec for every
     example made checking slower than parsing the docs.
     """
+    return _compile(spec, {"$ref": ref})
+
+
+def _compile(spec: dict[str, Any], schema: dict[str, Any]) -> Any:
     schemas = spec.get("components", {}).get("schemas", {})
     reached: dict[str, Any] = {}
-    todo = [ref]
+    todo = [r for _, r in iter_refs(schema)]
     while todo:
         name = todo.pop().rsplit("/", 1)[-1]
         if name in reached or name not in schemas:
             continue
         reached[name] = schemas[name]
         todo.extend(r for _, r in iter_refs(schemas[name]) if r.startswith("#/components/schemas/"))
-    root = {"$schema": "https://json-schema.org/draft/2020-12/schema", "$ref": ref,
-            "components": {"schemas": reached}}
+    root = {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema, "components": {"schemas": reached}}
     return jsonschema_rs.validator_for(root)
 
 
@@ -175,13 +178,17 @@ def _check_examples(spec: dict[str, Any], op: dict[str, Any], src: Source,
     for side, content in media_sets:
         for media, m in content.items():
             schema = m.get("schema") or {}
-            ref = schema.get("$ref")
-            if not ref or "json" not in media:
+            refs = [s["$ref"] for s in schema.get("anyOf", []) if isinstance(s, dict) and "$ref" in s]
+            if "json" not in media or not (schema.get("$ref") or refs):
                 continue
-            validator = validators.get(ref)
-            if validator is None:  # compiling pulls in every component: once per schema, not per example
-                validator = validators[ref] = schema_validator(spec, ref)
             for name, ex in (m.get("examples") or {}).items():
+                # a merged operation: an example is checked against the body of the page it came from
+                own = [r for r in refs if name.startswith(r.rsplit("/", 1)[-1])]
+                ref = schema.get("$ref") or (max(own, key=len) if own else None)
+                key = ref or repr(refs)
+                validator = validators.get(key)
+                if validator is None:  # compiling is the expensive part: once per schema, not per example
+                    validator = validators[key] = _compile(spec, {"$ref": ref} if ref else {"anyOf": schema["anyOf"]})
                 errors = list(validator.iter_errors(ex.get("value")))
                 for e in errors[:5]:
                     out.append(Diagnostic(_source(ex, src), "example.schema_mismatch", Severity.ERROR,

@@ -43,7 +43,8 @@ def _example_sources(spec: dict[str, Any]) -> tuple[set[Key], set[Key]]:
                 for media, m in content.items():
                     schema = m.get("schema") or {}
                     # the same test as check._check_examples: only JSON bodies with a component schema
-                    validated = bool(schema.get("$ref")) and "json" in media
+                    anyof_refs = any(isinstance(x, dict) and "$ref" in x for x in schema.get("anyOf", []))
+                    validated = bool(schema.get("$ref") or anyof_refs) and "json" in media  # as check.py does
                     for ex in (m.get("examples") or {}).values():
                         xs = ex.get("x-source") or {}
                         key = (str(xs.get("file", "")), int(xs.get("line", 0)))

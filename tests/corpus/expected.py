@@ -66,29 +66,29 @@ EXPECTED: dict[str, dict[str, Any]] = {
     },
     "domain-name-service@83bb279": {
         "api_pages": 33, "api_pages_with_operations": 33, "operations": 25, "rows": 554, "rows_resolved": 554,
-        "rows_unknown_type": 0, "rows_failed": 0, "examples": 62, "examples_invalid": 3, "examples_unparseable": 0,
+        "rows_unknown_type": 0, "rows_failed": 0, "examples": 62, "examples_invalid": 6, "examples_unparseable": 0,
         "codes": {
             "page.crash": 0, "page.no_uri": 0, "type.unknown": 0, "ref.dangling": 0, "table.row_shape": 0,
-            "table.empty_name": 0, "example.invalid_json": 0, "example.schema_mismatch": 4, "operation.merged": 8,
+            "table.empty_name": 0, "example.invalid_json": 0, "example.schema_mismatch": 7, "operation.merged": 8,
             "section.unknown": 0, "status.none": 0, "schema.name_conflict": 10,
         },
     },
     "elastic-cloud-server@efcbeed": {
         "api_pages": 140, "api_pages_with_operations": 140, "operations": 188, "rows": 1629, "rows_resolved": 1629,
-        "rows_unknown_type": 0, "rows_failed": 0, "examples": 178, "examples_invalid": 27, "examples_unparseable": 4,
+        "rows_unknown_type": 0, "rows_failed": 0, "examples": 178, "examples_invalid": 32, "examples_unparseable": 4,
         "codes": {
             "page.crash": 0, "page.no_uri": 0, "type.unknown": 0, "ref.dangling": 0, "table.row_shape": 0,
-            "table.empty_name": 0, "example.invalid_json": 4, "example.schema_mismatch": 80, "operation.merged": 33,
+            "table.empty_name": 0, "example.invalid_json": 4, "example.schema_mismatch": 89, "operation.merged": 33,
             "section.unknown": 0, "status.none": 0, "schema.name_conflict": 77,
         },
     },
     "identity-access-management@9d2eac9": {
         "api_pages": 144, "api_pages_with_operations": 144, "operations": 139, "rows": 2245, "rows_resolved": 2208,
-        "rows_unknown_type": 37, "rows_failed": 0, "examples": 258, "examples_invalid": 11,
+        "rows_unknown_type": 37, "rows_failed": 0, "examples": 258, "examples_invalid": 17,
         "examples_unparseable": 15,
         "codes": {
             "page.crash": 0, "page.no_uri": 2, "type.unknown": 37, "ref.dangling": 0, "table.row_shape": 0,
-            "table.empty_name": 0, "example.invalid_json": 15, "example.schema_mismatch": 25, "operation.merged": 5,
+            "table.empty_name": 0, "example.invalid_json": 15, "example.schema_mismatch": 33, "operation.merged": 5,
             "section.unknown": 0, "status.none": 0, "schema.name_conflict": 160,
         },
     },
@@ -140,10 +140,10 @@ EXPECTED: dict[str, dict[str, Any]] = {
     },
     "relational-database-service@03eecfd": {
         "api_pages": 160, "api_pages_with_operations": 160, "operations": 147, "rows": 1836, "rows_resolved": 1833,
-        "rows_unknown_type": 3, "rows_failed": 0, "examples": 253, "examples_invalid": 22, "examples_unparseable": 4,
+        "rows_unknown_type": 3, "rows_failed": 0, "examples": 253, "examples_invalid": 36, "examples_unparseable": 4,
         "codes": {
             "page.crash": 0, "page.no_uri": 2, "type.unknown": 3, "ref.dangling": 0, "table.row_shape": 0,
-            "table.empty_name": 0, "example.invalid_json": 4, "example.schema_mismatch": 39, "operation.merged": 13,
+            "table.empty_name": 0, "example.invalid_json": 4, "example.schema_mismatch": 69, "operation.merged": 13,
             "section.unknown": 0, "status.none": 12, "schema.name_conflict": 115,
         },
     },
