@@ -7,5 +7,15 @@ class JobProgressStep(IntEnum):
     VALUE_3 = 3
     VALUE_4 = 4
 
+    @classmethod
+    def _missing_(cls, value: object) -> "JobProgressStep | None":
+        # See the string enums: an undocumented value is kept, not rejected.
+        if not isinstance(value, int) or isinstance(value, bool):
+            return None
+        member = int.__new__(cls, value)
+        member._name_ = f"VALUE_{value}"
+        member._value_ = value
+        return member
+
     def __str__(self) -> str:
         return str(self.value)
