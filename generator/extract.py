@@ -106,6 +106,7 @@ class Extractor:
         self.doc = read.doctree
         self.page = Page(file=self.file, title="", is_api=False)
         self._unknown_sections: list[nodes.section] = []
+        self.obs_style = False  # set per page: OBS pages declare their call in "Request Syntax"
         self.page.diagnostics.extend(read.diagnostics)
 
     # ------------------------------------------------------------ helpers
@@ -395,7 +396,7 @@ class Extractor:
                       "request_elements": "body", "response_elements": "response_body"}
         if t.section in by_section:
             return by_section[t.section]
-        if t.section == "request" and getattr(self, "obs_style", False):
+        if t.section == "request" and self.obs_style:
             return "query"  # OBS: "Request Parameters" are the query string
         if t.section == "uri":
             return "path"
@@ -489,8 +490,7 @@ class Extractor:
             else:
                 self.page.rows_resolved += 1
         else:
-            desc_cell = cells[t.cols.description] if t.cols.description is not None else None
-            type_expr = _guess_untyped(desc_cell)
+            type_expr = TypeExpr(Kind.STRING)  # URI and header tables without a Type column: strings
             self.page.rows_resolved += 1
             self.diag(line, "type.no_column", Severity.INFO,
                       f"'{name}': table has no Type column; typed {type_expr.kind}")
@@ -802,10 +802,6 @@ def _flatten_cell(cell: nodes.Element) -> tuple[str, list[RefToken]]:
 
     walk(cell)
     return "".join(out), refs
-
-
-def _guess_untyped(cell: nodes.entry | None) -> TypeExpr:
-    return TypeExpr(Kind.STRING)
 
 
 def _caption_name(caption: str) -> str | None:
