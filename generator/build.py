@@ -112,49 +112,31 @@ class Builder:
 
     def assign_names(self) -> None:
         order = self._reachable()
-        body_keys = {k for k in order if self._is_body(k)}
-        taken: dict[str, str] = {}  # lower-case name -> signature
-        for key in order:  # bodies first: their names are derived, so they own them
-            if key in body_keys:
-                name = pascal(self.schemas[key].name)
-                self.names[key] = self._unique(name, taken, self._signature(key), key)
-        for key in order:
-            if key in body_keys:
-                continue
+        bodies = [k for k in order if self._is_body(k)]
+        body_set = set(bodies)
+        taken: dict[str, tuple[str, str]] = {}  # lower-case name -> (name as given out, shape signature)
+        for key in bodies + [k for k in order if k not in body_set]:  # bodies first: they own derived names
             schema = self.schemas[key]
             name = pascal(schema.name)
             sig = self._signature(key)
-            existing = taken.get(name.lower())
-            if existing is not None and existing == sig and self._name_owner(name) is not None:
-                self.names[key] = self._name_owner(name) or name
+            held = taken.get(name.lower())
+            if held is None or held[1] == sig or key in body_set:
+                self.names[key] = self._claim(name, sig, taken)
                 continue
-            if existing is not None:
-                new = pascal(self._owner[key].operation_id + name)
-                final = self._unique(new, taken, sig, key)
-                docs_named = schema.name[:1].isupper()  # `Table 3 EndpointsReq`, not "server field description"
-                self.diagnostics.append(Diagnostic(
-                    schema.source, "schema.name_conflict", Severity.WARNING if docs_named else Severity.INFO,
-                    f"'{name}' already names a different shape; this table becomes '{final}'"))
-                self.names[key] = final
-                continue
-            self.names[key] = self._unique(name, taken, sig, key)
+            final = self._claim(pascal(self._owner[key].operation_id + name), sig, taken)
+            docs_named = schema.name[:1].isupper()  # `Table 3 EndpointsReq`, not "server field description"
+            self.diagnostics.append(Diagnostic(
+                schema.source, "schema.name_conflict", Severity.WARNING if docs_named else Severity.INFO,
+                f"'{name}' already names a different shape; this table becomes '{final}'"))
+            self.names[key] = final
 
-    def _name_owner(self, name: str) -> str | None:
-        for v in self.names.values():
-            if v.lower() == name.lower():
-                return v
-        return None
-
-    def _unique(self, name: str, taken: dict[str, str], sig: str, key: str) -> str:
+    @staticmethod
+    def _claim(name: str, sig: str, taken: dict[str, tuple[str, str]]) -> str:
+        """`name`, else `name2`, `name3`...: the first one free or already holding this very shape."""
         candidate, n = name, 2
-        while candidate.lower() in taken and taken[candidate.lower()] != sig:
+        while candidate.lower() in taken and taken[candidate.lower()][1] != sig:
             candidate, n = f"{name}{n}", n + 1
-        if candidate.lower() in taken and taken[candidate.lower()] == sig:
-            owner = self._name_owner(candidate)
-            if owner is not None:
-                return owner
-        taken[candidate.lower()] = sig
-        return candidate
+        return taken.setdefault(candidate.lower(), (candidate, sig))[0]
 
     def _is_body(self, key: str) -> bool:
         return "#" in key and not key.rsplit("#", 1)[1].isdigit()

@@ -349,9 +349,6 @@ class Extractor:
                 labels += [x for x in item_names if x not in labels]
         return _Table(table, caption, labels, cols, role, status, line)
 
-    def _table_role(self, t: _Table) -> str:
-        return t.role
-
     def _classify(self, tables: list[_Table]) -> None:
         """Give every table a role. A table is a nested object when a field points at it."""
         labels: set[str] = set()
@@ -412,7 +409,7 @@ class Extractor:
         return "other"
 
     def _register_schema_table(self, t: _Table) -> None:
-        role = self._table_role(t)
+        role = t.role
         if role != "nested":
             return
         subject = _caption_subject(t.caption)
@@ -513,7 +510,7 @@ class Extractor:
 
     def _read_parameter_tables(self, op: Operation, tables: list[_Table], placeholders: set[str]) -> None:
         for t in tables:
-            role = self._table_role(t)
+            role = t.role
             if role in ("path", "query", "header"):
                 for f in self._fields(t):
                     loc = Location(role)
@@ -578,7 +575,7 @@ class Extractor:
                                    sections: list[tuple[str, nodes.section]]) -> None:
         by_status: dict[str, Response] = {}
         for t in tables:
-            if self._table_role(t) != "status":
+            if t.role != "status":
                 continue
             tbody = next(iter(t.node.findall(nodes.tbody)), None)
             for row in tbody.children if tbody is not None else []:
@@ -602,14 +599,9 @@ class Extractor:
                     continue
                 by_status[code] = Response(code, descr or _reason(code), self.src(_row_line(row)))
         for t in tables:
-            if self._table_role(t) != "response_body":
+            if t.role != "response_body":
                 continue
-            status = t.status or _first_success(by_status) or "200"
-            resp = by_status.get(status)
-            if resp is None:
-                resp = by_status[status] = Response(status, _reason(status), self.src(t.line))
-                self.diag(t.line, "status.from_body", Severity.INFO,
-                          f"status {status} has a response body but no row in a status-code table")
+            status, resp = self._response_for(t, by_status)
             name = f"{op.operation_id}Response" + ("" if status == _first_success(by_status) else status)
             whole = _whole_body_type(self._fields(t))
             if whole is not None and resp.body is None:
@@ -624,14 +616,10 @@ class Extractor:
             if t.section == "response_elements":
                 resp.media_type = "application/xml"
         for t in tables:
-            if self._table_role(t) != "response_header":
+            if t.role != "response_header":
                 continue
-            status = t.status or _first_success(by_status) or "200"
-            resp = by_status.get(status)
-            if resp is None:
-                resp = by_status[status] = Response(status, _reason(status), self.src(t.line))
+            _, resp = self._response_for(t, by_status)
             resp.headers.extend(self._fields(t))
-            # an empty response table body is still a body
         if not any(k.startswith("2") for k in by_status):
             self._status_from_prose(sections, by_status)
         if not by_status:
@@ -639,6 +627,16 @@ class Extractor:
                       "no status code documented; assumed 200")
             by_status["200"] = Response("200", "OK", op.source)
         op.responses = [by_status[k] for k in sorted(by_status)]
+
+    def _response_for(self, t: _Table, by_status: dict[str, Response]) -> tuple[str, Response]:
+        """The response a body or header table belongs to: its `**Status code: NNN**`, else the first 2xx."""
+        status = t.status or _first_success(by_status) or "200"
+        resp = by_status.get(status)
+        if resp is None:
+            resp = by_status[status] = Response(status, _reason(status), self.src(t.line))
+            self.diag(t.line, "status.from_body", Severity.INFO,
+                      f"status {status} has a response table but no row in a status-code table")
+        return status, resp
 
     def _status_from_prose(self, sections: list[tuple[str, nodes.section]], by_status: dict[str, Response]) -> None:
         """"Normal response code: 200", "If a 2xx status code is returned, for example, 200, 202 or 204"."""

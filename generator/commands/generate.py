@@ -54,9 +54,8 @@ def run(args: argparse.Namespace) -> int:
             continue
         result, findings, valid = build_and_check(service.docs, service)
         diagnostics = sorted(result.diagnostics + findings)
-        rep = report(service.name, result.pages, result.spec, diagnostics, valid)
         if not valid:
-            print_summary(service.name, rep, None)
+            print_summary(service.name, report(service.name, result.pages, result.spec, diagnostics, valid), None)
             status = 1
             continue
         try:
