@@ -162,6 +162,12 @@ def _enum_from_lists(cell: nodes.Element, type_: TypeExpr | None, result: ProseR
             continue
         if not _ENUM_LEADIN.search(lead_text) and not all_strong:
             continue
+        if not _ENUM_LEADIN.search(lead_text) and values and all(
+            v is not None and re.search(rf"(?<!\w){re.escape(v)}(?!\w)", lead_text) for v in values
+        ):
+            # "The format is start.end.duration. Parameter description:" then one bullet per part:
+            # bold terms the lead sentence already names are a glossary of it, not the options.
+            continue
         if all(v is not None for v in values) and values:
             _set_enum(result, [v for v in values if v is not None], type_, inferred=False)
             return

@@ -259,3 +259,28 @@ def test_options_announced_without_values_is_reported() -> None:
         Ask your account manager.
         """), S)
     assert r.constraints.enum is None and [c for c, _ in r.findings] == ["enum.unparsed"]
+
+
+def test_bullets_glossing_terms_of_the_lead_sentence_are_no_enum() -> None:
+    # modelarts monitoring_a_resource_pool.rst: the bullets explain the parts of a format.
+    result = read_description(cell("""
+        Time range. The format is startTimeInMillis.endTimeInMillis.durationInMinutes. Parameter description:
+
+        -  **startTimeInMillis**: start of the query.
+
+        -  **endTimeInMillis**: end of the query.
+
+        -  **durationInMinutes**: time span.
+        """), S)
+    assert result.constraints.enum is None
+
+
+def test_bold_bullets_not_named_in_the_lead_stay_an_enum() -> None:
+    c = read_description(cell("""
+        Statistical mode. Parameter description:
+
+        -  **maximum**: maximum value.
+
+        -  **minimum**: minimum value.
+        """), S).constraints
+    assert c.enum == ["maximum", "minimum"]

@@ -4,11 +4,19 @@ OLD and NEW are each an OpenAPI spec file (YAML or JSON) or a docs tree director
 built first (`--service` names the service; default: the folder name before any `@`, so
 `modelarts@1ba1873` builds `modelarts`).
 
-Changes are grouped by operation; each carries its rule id, its classification (breaking,
-non-breaking, documentation), JSON pointers into both specs and the docs file:line it came from.
+Each change carries its rule id, its level (error: breaks a correct existing client; warning: may
+break some; info), JSON pointers into both specs and the docs file:line it came from. Two docs
+trees are built in parallel.
+
+formats:
+  markdown  a pull-request comment: summary, errors, warnings, info collapsed; at most --limit characters
+  json      every change (the full report; also written by --json-out next to another format)
+  github    GitHub Actions workflow commands, one per error and warning, on the docs line
+            (paths relative to the repository root: --path-prefix, else found with git)
 
 exit codes:
-  0  no changes, or no change at or above --fail-on (the default is never to fail on changes)
+  0  no changes, or no change at or above --fail-on (the default is never to fail on changes);
+     --fail-on takes a level (error, warning, info) or, as before, breaking / non-breaking
   1  at least one change at or above --fail-on
   2  bad input: unreadable file, not valid OpenAPI, specs of two different services,
      or a docs tree with no API pages
@@ -21,11 +29,18 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from generator.diff import github
+from generator.diff.comment import LIMIT
 from generator.diff.compare import diff_specs
-from generator.diff.inputs import InputError, check_same_service, load
+from generator.diff.inputs import InputError, check_same_service
+from generator.diff.model import Change, DiffResult
 from generator.diff.render import as_json, at_or_above, markdown
-from generator.diff.rules import Classification
+from generator.diff.rules import Classification, Level
 from generator.diff.semver import next_version
+from generator.diff.sides import load_pair
+from generator.gha import detect_prefix
+
+FAIL_ON = (*[str(level) for level in Level], str(Classification.BREAKING), str(Classification.NON_BREAKING))
 
 EXIT_OK = 0
 EXIT_CHANGES = 1
@@ -42,11 +57,17 @@ def register(subparsers: Any) -> None:
     parser.add_argument("old", type=Path, help="old spec file or docs tree")
     parser.add_argument("new", type=Path, help="new spec file or docs tree")
     parser.add_argument("--service", help="service name for docs trees (default: folder name before '@')")
-    parser.add_argument("--format", choices=("markdown", "json"), default="markdown")
+    parser.add_argument("--format", choices=("markdown", "json", "github"), default="markdown")
     parser.add_argument(
         "--fail-on",
-        choices=(str(Classification.BREAKING), str(Classification.NON_BREAKING)),
-        help="exit 1 when a change of this class or a more severe one is found",
+        choices=FAIL_ON,
+        help="exit 1 when a change of this level (or class) or a more severe one is found",
+    )
+    parser.add_argument("--json-out", type=Path, help="also write the full JSON report here (the comment links it)")
+    parser.add_argument("--limit", type=int, default=LIMIT, help=f"markdown: most characters (default {LIMIT})")
+    parser.add_argument(
+        "--path-prefix",
+        help="github: the docs tree's folder in its repository, e.g. api-ref/source/ (default: found with git)",
     )
     parser.add_argument("--current-version", help="client version of OLD; the report then suggests the next")
     parser.add_argument("-o", "--output", type=Path, help="write the report here instead of stdout")
@@ -55,16 +76,34 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     try:
-        old = load(args.old, args.service)
-        new = load(args.new, args.service)
+        old, new = load_pair(args.old, args.new, args.service)
         check_same_service(old, new)
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     result = diff_specs(old.spec, new.spec)
     version = next_version(args.current_version, result) if args.current_version else None
-    render = as_json if args.format == "json" else markdown
-    report = render(result, old.label, new.label, version)
+    if args.json_out:
+        args.json_out.parent.mkdir(parents=True, exist_ok=True)
+        args.json_out.write_text(as_json(result, old.label, new.label, version), encoding="utf-8")
+    if args.format == "json":
+        report = as_json(result, old.label, new.label, version)
+    elif args.format == "github":
+        prefix = args.path_prefix
+        if prefix is None:
+            # Spec files carry docs-relative x-source paths and no checkout to ask.
+            prefix = detect_prefix(args.new) if args.new.is_dir() else ""
+        report = github.render(result, prefix)
+    else:
+        report = markdown(
+            result,
+            old.label,
+            new.label,
+            version,
+            current_version=args.current_version,
+            json_report=str(args.json_out) if args.json_out else None,
+            limit=args.limit,
+        )
     if args.output:
         args.output.write_text(report, encoding="utf-8")
     else:
@@ -72,6 +111,14 @@ def run(args: argparse.Namespace) -> int:
     if result.is_empty:
         print("no changes", file=sys.stderr)
         return EXIT_OK
-    if args.fail_on and at_or_above(result, Classification(args.fail_on)):
+    if args.fail_on and failing(result, args.fail_on):
         return EXIT_CHANGES
     return EXIT_OK
+
+
+def failing(result: DiffResult, threshold: str) -> list[Change]:
+    """Changes at or above a level (`error`, `warning`, `info`) or a class (`breaking`, `non-breaking`)."""
+    if threshold in {str(level) for level in Level}:
+        level = Level(threshold)
+        return [c for c in result.changes if c.level.rank >= level.rank]
+    return at_or_above(result, Classification(threshold))

@@ -8,13 +8,14 @@
 
 from generator.diff.compare import diff_specs
 from generator.diff.model import Change, DiffResult, Location, OperationRef
-from generator.diff.rules import RULES, Classification, Rule
+from generator.diff.rules import RULES, Classification, Level, Rule
 
 __all__ = [
     "RULES",
     "Change",
     "Classification",
     "DiffResult",
+    "Level",
     "Location",
     "OperationRef",
     "Rule",

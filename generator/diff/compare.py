@@ -43,6 +43,8 @@ _LIMITS = (
     ("minItems", False),
     ("minProperties", False),
 )
+# String formats openapi-python-client maps to a type other than `str` (notes: openapi-python-client).
+_PY_STRING_TYPES = {"date-time": "datetime", "date": "date", "uuid": "UUID", "binary": "File"}
 _ZERO_BY_DEFAULT = frozenset({"minLength", "minItems", "minProperties"})
 _COMPOSITIONS = ("allOf", "oneOf", "anyOf")
 
@@ -136,6 +138,29 @@ class _Differ:
             schema, ptr, src = target, ref[1:], _source(target, src)
         return _Node(schema if isinstance(schema, Mapping) else {}, ptr, src), name
 
+    def resolve_nullable(self, spec: Mapping[str, Any], node: _Node) -> tuple[_Node, str | None, bool]:
+        """`resolve`, seeing through nullability: `anyOf: [X, {type: null}]` is X that may be null.
+
+        The builder writes a nullable `$ref` that way (and `type: [T, "null"]`, `enum: [..., null]`
+        for inline schemas), so without this a field becoming nullable would read as a new union.
+        """
+        resolved, name = self.resolve(spec, node)
+        for key in ("anyOf", "oneOf"):
+            alts = resolved.schema.get(key)
+            if not isinstance(alts, list) or len(alts) < 2:
+                continue
+            rest = [(i, a) for i, a in enumerate(alts) if not _is_null(a)]
+            if len(rest) == len(alts):
+                continue
+            if len(rest) == 1:
+                i, alt = rest[0]
+                inner, inner_name = self.resolve(spec, _Node(alt, f"{resolved.pointer}/{key}/{i}", resolved.source))
+                return inner, inner_name or name, True
+            trimmed = {k: v for k, v in resolved.schema.items() if k != key}
+            trimmed[key] = [a for _, a in rest]
+            return replace(resolved, schema=trimmed), name, True
+        return resolved, name, _is_nullable(resolved.schema)
+
     # ------------------------------------------------------------ operations
 
     def run(self) -> DiffResult:
@@ -196,7 +221,7 @@ class _Differ:
             self.emit("operation-deprecated", ref, o, n)
         for key in ("summary", "description"):
             if (old.op.get(key) or "") != (new.op.get(key) or ""):
-                self.emit(f"operation-{key}-changed", ref, o, n)
+                self.emit(f"operation-{key}-changed", ref, o, n, old=old.op.get(key) or "", new=new.op.get(key) or "")
         self.parameters(ref, old, new)
         self.request_body(ref, o, n)
         self.responses(ref, o, n)
@@ -260,6 +285,26 @@ class _Differ:
                 )
                 common.append((o_params[ok], n_params[nk]))
 
+        # A query parameter under a new name: the same evidence as a renamed body field.
+        o_query = {k[1]: _param_as_schema(o_params[k]) for k in o_params if k[0] == "query"}
+        n_query = {k[1]: _param_as_schema(n_params[k]) for k in n_params if k[0] == "query"}
+        gone_q = [k[1] for k in gone if k[0] == "query"]
+        came_q = [k[1] for k in came if k[0] == "query"]
+        for o_name, n_name in self.renames(o_query, n_query, gone_q, came_q):
+            ok, nk = ("query", o_name), ("query", n_name)
+            gone.remove(ok)
+            came.remove(nk)
+            self.emit(
+                "request-query-parameter-renamed",
+                ref,
+                o_params[ok],
+                n_params[nk],
+                location="query",
+                old=o_name,
+                new=n_name,
+            )
+            common.append((o_params[ok], n_params[nk]))
+
         for key in gone:
             self.emit("request-parameter-removed", ref, o_params[key], None, field=key[1], location=key[0])
         for key in came:
@@ -278,7 +323,15 @@ class _Differ:
         if n.schema.get("deprecated") and not o.schema.get("deprecated"):
             self.emit("request-parameter-deprecated", ref, o, n, field=name, location=where)
         if (o.schema.get("description") or "") != (n.schema.get("description") or ""):
-            self.emit("request-parameter-description-changed", ref, o, n, field=name)
+            self.emit(
+                "request-parameter-description-changed",
+                ref,
+                o,
+                n,
+                field=name,
+                old=o.schema.get("description") or "",
+                new=n.schema.get("description") or "",
+            )
         self.schema(
             _Ctx(ref, "request", name),
             _Node(o.schema.get("schema") or {}, o.pointer + "/schema", o.source),
@@ -323,12 +376,21 @@ class _Differ:
                 self.emit(rule_id, ref, _Node({}, o_ptr, op_o.source), op_n, status=status)
                 continue
             if status not in o_all:
-                self.emit("response-status-added", ref, op_o, _Node({}, n_ptr, op_n.source), status=status)
+                rule_id = "response-success-status-added" if str(status).startswith("2") else "response-status-added"
+                self.emit(rule_id, ref, op_o, _Node({}, n_ptr, op_n.source), status=status)
                 continue
             o, _ = self.resolve(self.old, _Node(o_all[status], o_ptr, op_o.source))
             n, _ = self.resolve(self.new, _Node(n_all[status], n_ptr, op_n.source))
             if (o.schema.get("description") or "") != (n.schema.get("description") or ""):
-                self.emit("response-description-changed", ref, o, n, status=status)
+                self.emit(
+                    "response-description-changed",
+                    ref,
+                    o,
+                    n,
+                    status=status,
+                    old=o.schema.get("description") or "",
+                    new=n.schema.get("description") or "",
+                )
             self.content(_Ctx(ref, "response", f"response {status}"), o, n, status=str(status))
             self.response_headers(ref, o, n, str(status))
 
@@ -393,21 +455,28 @@ class _Differ:
     # ------------------------------------------------------------ schemas
 
     def schema(self, ctx: _Ctx, o_in: _Node, n_in: _Node, seen: frozenset[tuple[str, str]]) -> None:
-        o, o_name = self.resolve(self.old, o_in)
-        n, n_name = self.resolve(self.new, n_in)
+        o, o_name, o_null = self.resolve_nullable(self.old, o_in)
+        n, n_name, n_null = self.resolve_nullable(self.new, n_in)
+        if o_null != n_null:
+            kind = "nullable" if n_null else "non-nullable"
+            self.emit(f"{ctx.direction}-became-{kind}", ctx.op, o, n, field=ctx.field)
         if (o.pointer, n.pointer) in seen:  # recursive schema: this pair is already being compared
             return
+        if o_name and n_name and o_name != n_name:
+            # The component name is the generated model's class name, which user code imports.
+            self.emit(f"{ctx.direction}-model-renamed", ctx.op, o, n, field=ctx.field, old=o_name, new=n_name)
         seen = seen | {(o.pointer, n.pointer)}
         os_, ns = o.schema, n.schema
         d = ctx.direction
 
         o_type, n_type = _types(os_), _types(ns)
         if o_type != n_type and o_type and n_type:
+            # A type change is read on the row that declares the field, not in the table it links to.
             self.emit(
                 f"{d}-type-changed",
                 ctx.op,
-                o,
-                n,
+                replace(o, source=_source(o_in.schema, o.source)),
+                replace(n, source=_source(n_in.schema, n.source)),
                 field=ctx.field,
                 old=_describe(self, self.old, o),
                 new=_describe(self, self.new, n),
@@ -469,10 +538,22 @@ class _Differ:
 
     def format(self, ctx: _Ctx, o: _Node, n: _Node) -> None:
         o_fmt, n_fmt = o.schema.get("format"), n.schema.get("format")
+        d = ctx.direction
+        if "string" in _types(o.schema) and _PY_STRING_TYPES.get(str(o_fmt)) != _PY_STRING_TYPES.get(str(n_fmt)):
+            # date-time, date, uuid and binary give the generated attribute another Python type.
+            self.emit(
+                f"{d}-type-changed",
+                ctx.op,
+                o,
+                n,
+                field=ctx.field,
+                old=_describe(self, self.old, o),
+                new=_describe(self, self.new, n),
+            )
+            return
         if o_fmt == n_fmt or o_fmt is None or n_fmt is None:
             # A format appearing or vanishing is the docs getting more or less precise, not a new type.
             return
-        d = ctx.direction
         o_rank, n_rank = _FORMAT_ORDER.get(str(o_fmt)), _FORMAT_ORDER.get(str(n_fmt))
         if o_rank and n_rank and o_rank[0] == n_rank[0]:
             kind = "widened" if n_rank[1] > o_rank[1] else "narrowed"
@@ -481,7 +562,8 @@ class _Differ:
             self.emit(f"{d}-format-changed", ctx.op, o, n, field=ctx.field, old=_show(o_fmt), new=_show(n_fmt))
 
     def enum(self, ctx: _Ctx, o: _Node, n: _Node) -> None:
-        o_enum, n_enum = o.schema.get("enum"), n.schema.get("enum")
+        # `null` in an enum is nullability (reported on its own), not a value.
+        o_enum, n_enum = _non_null_enum(o.schema), _non_null_enum(n.schema)
         d = ctx.direction
         if o_enum is None and n_enum is None:
             return
@@ -568,7 +650,15 @@ class _Differ:
             if nn.schema.get("deprecated") and not on.schema.get("deprecated"):
                 self.emit(f"{d}-property-deprecated", ctx.op, on, nn, field=field)
             if (on.schema.get("description") or "") != (nn.schema.get("description") or ""):
-                self.emit("property-description-changed", ctx.op, on, nn, field=field)
+                self.emit(
+                    "property-description-changed",
+                    ctx.op,
+                    on,
+                    nn,
+                    field=field,
+                    old=_desc(on.schema),
+                    new=_desc(nn.schema),
+                )
             self.schema(replace(ctx, field=field), on, nn, seen)
 
     def renames(
@@ -577,9 +667,9 @@ class _Differ:
         """Removed/added fields of one object that are the same field under a new name.
 
         Evidence must be clear: the same structural shape plus one more sign (same row position in
-        a table where as many rows went as came, identical description, or one name containing the
-        other), and the match must be unique in both directions. Anything less stays a removal plus
-        an addition.
+        a table where as many rows went as came, identical description, one name containing the
+        other, or the same name in another spelling), and the match must be unique in both
+        directions. Anything less stays a removal plus an addition.
         """
         if not gone or not came:
             return []
@@ -604,6 +694,7 @@ class _Differ:
                 lambda c: substitution and _same_slot(my_order, name, other_order, c, pool),
                 lambda c: bool(_desc(my_props[name])) and _desc(other_props[c]) == _desc(my_props[name]),
                 lambda c: c in name or name in c,
+                lambda c: _spelling(c) == _spelling(name),
             )
             # Same shape alone is weak (many fields are plain strings), so one more sign is required.
             same = [c for c in pool if shapes[c] == mine and any(tie(c) for tie in ties)]
@@ -643,6 +734,17 @@ def _same_slot(a_order: list[str], a: str, b_order: list[str], b: str, b_pool: l
     return neighbour_matches(-1) and neighbour_matches(1)
 
 
+def _spelling(name: str) -> str:
+    """`pageSize`, `page_size` and `page-size` are one name spelt three ways."""
+    return name.replace("_", "").replace("-", "").lower()
+
+
+def _param_as_schema(node: _Node) -> dict[str, Any]:
+    """A parameter seen as a property (its schema plus its description), for rename detection."""
+    inner = node.schema.get("schema")
+    return {**(inner if isinstance(inner, Mapping) else {}), "description": node.schema.get("description") or ""}
+
+
 def _desc(schema: Any) -> str:
     return str(schema.get("description") or "") if isinstance(schema, Mapping) else ""
 
@@ -674,6 +776,25 @@ def _describe(differ: _Differ, spec: Mapping[str, Any], node: _Node, depth: int 
         inner, _ = differ.resolve(spec, _Node(items, "", None))
         text = f"array of {_describe(differ, spec, inner, depth + 1)}"
     return f"`{text}`" if depth == 0 else text
+
+
+def _is_null(schema: Any) -> bool:
+    return isinstance(schema, Mapping) and schema.get("type") == "null" and len(
+        [k for k in schema if not str(k).startswith("x-") and k != "description"]
+    ) == 1
+
+
+def _is_nullable(schema: Schema) -> bool:
+    raw = schema.get("type")
+    return (isinstance(raw, list) and "null" in raw) or None in (schema.get("enum") or [])
+
+
+def _non_null_enum(schema: Schema) -> list[Any] | None:
+    values = schema.get("enum")
+    if not isinstance(values, list):
+        return None
+    kept = [v for v in values if v is not None]
+    return kept or None
 
 
 def _hashable_set(values: Iterable[Any]) -> set[Any]:

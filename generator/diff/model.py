@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.diff.rules import Category, Classification, rule
+from generator.diff.rules import Category, Classification, Level, rule
 
 
 @dataclass(frozen=True, order=True)
@@ -45,6 +45,10 @@ class Change:
         return rule(self.rule_id).classification
 
     @property
+    def level(self) -> Level:
+        return rule(self.rule_id).level
+
+    @property
     def category(self) -> Category:
         return rule(self.rule_id).category
 
@@ -69,6 +73,7 @@ class Change:
     def as_dict(self) -> dict[str, Any]:
         return {
             "rule": self.rule_id,
+            "level": str(self.level),
             "classification": str(self.classification),
             "message": self.message,
             "params": dict(self.params),
@@ -107,6 +112,10 @@ class DiffResult:
     def counts(self) -> dict[str, int]:
         counter = Counter(str(c.classification) for c in self.changes)
         return {str(c): counter.get(str(c), 0) for c in reversed(Classification)}
+
+    def level_counts(self) -> dict[str, int]:
+        counter = Counter(str(c.level) for c in self.changes)
+        return {str(level): counter.get(str(level), 0) for level in reversed(Level)}
 
     def rule_counts(self) -> dict[str, int]:
         return dict(sorted(Counter(c.rule_id for c in self.changes).items()))

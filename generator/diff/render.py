@@ -20,7 +20,15 @@ def _where(loc: Location | None) -> str:
     return text
 
 
-def markdown(result: DiffResult, old_label: str, new_label: str, version: str | None = None) -> str:
+def markdown(result: DiffResult, old_label: str, new_label: str, version: str | None = None, **options: Any) -> str:
+    """The pull-request comment (`generator.diff.comment`); options: current_version, json_report, limit."""
+    from generator.diff.comment import render
+
+    return render(result, old_label, new_label, version, **options)
+
+
+def markdown_by_operation(result: DiffResult, old_label: str, new_label: str, version: str | None = None) -> str:
+    """The full per-operation Markdown listing (no size limit), with JSON pointers."""
     lines = [f"# API changes: {old_label} → {new_label}", ""]
     if result.is_empty:
         lines += [NO_CHANGES, ""]
@@ -71,6 +79,7 @@ def as_json(result: DiffResult, old_label: str, new_label: str, version: str | N
     doc: dict[str, Any] = {
         "old": old_label,
         "new": new_label,
+        "levels": result.level_counts(),
         "summary": result.counts(),
         "rules": result.rule_counts(),
         "highest": str(result.highest()) if result.highest() else None,

@@ -50,22 +50,61 @@ def test_identical_inputs_say_no_changes(tmp_path: Path, capsys: pytest.CaptureF
     assert "no changes" in out.err
 
 
-def test_markdown_report_groups_by_operation(renamed: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
-    assert run([str(renamed[0]), str(renamed[1])]) == 0
+def test_markdown_comment(renamed: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    assert run([str(renamed[0]), str(renamed[1]), "--current-version", "0.3.1"]) == 0
     out = capsys.readouterr().out
-    assert "## `PUT /v1/{project_id}/notebooks/{id}` — UpdateNotebook" in out
-    row = next(line for line in out.splitlines() if "request-property-renamed" in line)
-    assert row.startswith("| breaking |")
-    assert "`EndpointsReq.dev_service` was renamed to `service`" in row
-    assert "(nb/update.rst:65)" in row  # old docs line
-    assert "`/components/schemas/EndpointsReq/properties/service`" in row
-    assert "2 changes (1 breaking, 0 non-breaking, 1 documentation)" in out
+    lines = out.splitlines()
+    assert lines[2] == "🔴 **1** error · 🟡 **0** warnings · ⚪ **1** info in 1 operation."
+    assert "client `0.3.1` becomes **`0.4.0`**" in lines[4]
+    assert out.index("#### 🔴 Errors (1)") < out.index("<details><summary><b>⚪ Info (1)</b></summary>")
+    row = next(line for line in lines if "was renamed" in line)
+    # Names and docs lines, no JSON pointers.
+    assert row == (
+        "| Request field `EndpointsReq.dev_service` was renamed to `service` — update your code. "
+        "| `UpdateNotebook` | `update.rst:65` |"
+    )
+    assert "/components/schemas" not in out
+    summary_row = next(line for line in lines if "Summary changed" in line)
+    assert "<del>Updating</del> <ins>Update</ins> a <del>Notebook Instance</del> <ins>notebook</ins>" in summary_row
+
+
+def test_json_out_next_to_the_comment(renamed: tuple[Path, Path], tmp_path: Path,
+                                     capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "out" / "diff.json"
+    assert run([str(renamed[0]), str(renamed[1]), "--json-out", str(target)]) == 0
+    assert f"The full report (every change, with JSON pointers) is `{target}`." in capsys.readouterr().out
+    doc = json.loads(target.read_text(encoding="utf-8"))
+    assert doc["levels"] == {"error": 1, "warning": 0, "info": 1}
+
+
+def test_github_annotations(renamed: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    assert run([str(renamed[0]), str(renamed[1]), "--format", "github", "--path-prefix", "api-ref/source/"]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines() == [
+        "::error file=api-ref/source/nb/update.rst,line=65,title=API error%3A request-property-renamed "
+        "(UpdateNotebook)::Request field `EndpointsReq.dev_service` was renamed to `service` — update your code. "
+        "[the constructor argument is renamed]"
+    ]
+
+
+@pytest.mark.parametrize(("threshold", "expected"), [("error", 1), ("warning", 1), ("info", 1)])
+def test_fail_on_levels(renamed: tuple[Path, Path], threshold: str, expected: int) -> None:
+    assert run([str(renamed[0]), str(renamed[1]), "--fail-on", threshold]) == expected
+
+
+def test_fail_on_error_ignores_warnings(tmp_path: Path) -> None:
+    new = base_spec()
+    schemas(new)["UpdateNotebookRequest"]["properties"]["name"]["maxLength"] = 10  # a warning
+    old_path, new_path = write(tmp_path, "o.yaml", base_spec()), write(tmp_path, "n.yaml", new)
+    assert run([str(old_path), str(new_path), "--fail-on", "error"]) == 0
+    assert run([str(old_path), str(new_path), "--fail-on", "warning"]) == 1
 
 
 def test_json_report(renamed: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
     assert run([str(renamed[0]), str(renamed[1]), "--format", "json", "--current-version", "0.3.1"]) == 0
     doc = json.loads(capsys.readouterr().out)
     assert doc["summary"] == {"breaking": 1, "non-breaking": 0, "documentation": 1}
+    assert doc["levels"] == {"error": 1, "warning": 0, "info": 1}
     assert doc["next_version"] == "0.4.0"
     [operation] = doc["operations"]
     assert operation["operationId"] == "UpdateNotebook"

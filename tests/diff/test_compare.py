@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from generator.diff import Classification, diff_specs
+from generator.diff import Classification, Level, diff_specs
 from generator.diff.rules import RULES
 from tests.diff.specs import UPDATE, base_spec, clone, op, schemas, src
 
@@ -34,12 +34,19 @@ def test_provenance_alone_is_not_a_change() -> None:
     assert _diff(new).is_empty
 
 
-def test_component_renamed_with_same_shape_is_not_a_change() -> None:
+def test_component_renamed_with_same_shape_is_only_a_model_rename() -> None:
+    # Fields are compared by structure, not by component name; the name itself is the generated
+    # model's class name, which user code imports, so the rename is reported once, by name.
     new = base_spec()
     s = schemas(new)
     s["EndpointsRequest"] = s.pop("EndpointsReq")
     s["UpdateNotebookRequest"]["properties"]["endpoints"]["items"]["$ref"] = "#/components/schemas/EndpointsRequest"
-    assert _diff(new).is_empty
+    [change] = _diff(new).changes
+    assert change.rule_id == "request-model-renamed"
+    assert (change.param("old"), change.param("new")) == ("EndpointsReq", "EndpointsRequest")
+    assert change.message == (
+        "Request model `EndpointsReq` is now `EndpointsRequest` (at `UpdateNotebookRequest.endpoints[]`)."
+    )
 
 
 def test_renames_in_request_items_are_reported_as_breaking_renames() -> None:
@@ -120,7 +127,8 @@ def test_response_property_becoming_optional_is_breaking() -> None:
     ("where", "rule_id", "classification"),
     [
         ("request", "request-format-widened", Classification.NON_BREAKING),
-        ("response", "response-format-widened", Classification.BREAKING),
+        # Python ints do not overflow, so a wider response integer breaks no generated client.
+        ("response", "response-format-widened", Classification.NON_BREAKING),
     ],
 )
 def test_int32_to_int64_depends_on_direction(where: str, rule_id: str, classification: Classification) -> None:
@@ -160,7 +168,9 @@ def test_enum_value_removed_from_request_and_added_to_response() -> None:
     removed = _only(result, "request-enum-value-removed", field="UpdateNotebookRequest.flavor")
     assert removed.param("old") == "`large`" and removed.classification is Classification.BREAKING
     added = _only(result, "response-enum-value-added", field="UpdateNotebookResponse.status")
-    assert added.param("new") == "`FROZEN`" and added.classification is Classification.BREAKING
+    # Open enums keep an unknown value, so a new response value is no error for our clients.
+    assert added.param("new") == "`FROZEN`" and added.level is Level.INFO
+    assert removed.level is Level.WARNING  # only calls sending `large` fail
 
 
 def test_limits_narrowed_in_request_and_widened_in_response() -> None:
@@ -175,9 +185,9 @@ def test_limits_narrowed_in_request_and_widened_in_response() -> None:
         "64",
         "32",
     )
-    assert narrowed.classification is Classification.BREAKING
+    assert narrowed.classification is Classification.BREAKING and narrowed.level is Level.WARNING
     widened = _only(result, "response-limit-widened", field="UpdateNotebookResponse.count")
-    assert widened.classification is Classification.BREAKING
+    assert widened.level is Level.INFO
     assert _only(result, "request-limit-widened", field="limit").classification is Classification.NON_BREAKING
 
 
@@ -219,7 +229,7 @@ def test_path_parameter_names_are_normalised() -> None:
     assert not result.find("operation-removed") and not result.find("operation-added")
     renamed = _only(result, "request-path-parameter-renamed")
     assert (renamed.param("old"), renamed.param("new")) == ("project_id", "pid")
-    assert renamed.classification is Classification.NON_BREAKING
+    assert renamed.level is Level.WARNING  # same URL; only keyword callers break
 
 
 def test_new_path_segment_pairs_by_operation_id_as_path_changed() -> None:
@@ -281,7 +291,7 @@ def test_media_type_and_status_removed() -> None:
     op(new2)["responses"]["201"] = op(new2)["responses"].pop("200")
     result2 = _diff(new2)
     assert _only(result2, "response-success-status-removed", status="200").classification == "breaking"
-    assert _only(result2, "response-status-added", status="201").classification == "non-breaking"
+    assert _only(result2, "response-success-status-added", status="201").level == "warning"
 
 
 def test_charset_parameter_does_not_make_a_new_media_type() -> None:

@@ -1,0 +1,102 @@
+"""The Markdown pull-request comment: order, grouping, text diffs and the size cap."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from generator.diff import diff_specs
+from generator.diff.comment import LIMIT, render
+from tests.diff.specs import base_spec, op, schemas, src
+
+
+def _many_operations(n: int, *, description: str, fields: int = 0) -> dict[str, Any]:
+    """A spec with n copies of the update operation (own paths, ids and response models)."""
+    spec = base_spec()
+    template = spec["paths"].pop("/v1/{project_id}/notebooks/{id}")["put"]
+    for i in range(n):
+        operation = copy.deepcopy(template)
+        operation["operationId"] = f"UpdateThing{i:03d}"
+        operation["x-source"] = src(f"things/thing_{i:03d}.rst", 5)
+        operation["parameters"][0]["description"] = description
+        name = f"Thing{i:03d}Response"
+        media = operation["responses"]["200"]["content"]["application/json"]
+        media["schema"] = {"$ref": f"#/components/schemas/{name}"}
+        schemas(spec)[name] = {
+            "type": "object",
+            "properties": {
+                f"field_with_a_rather_long_name_{j:03d}": {
+                    "type": "string",
+                    "x-source": src(f"things/thing_{i:03d}.rst", 100 + j),
+                }
+                for j in range(fields)
+            },
+        }
+        spec["paths"][f"/v1/{{project_id}}/things{i:03d}/{{id}}"] = {"put": operation}
+    return spec
+
+
+def test_repeated_description_change_is_one_row_with_old_and_new_text() -> None:
+    old = _many_operations(45, description="Project ID.")
+    new = _many_operations(45, description="Project ID. Obtain it from the console.")
+    text = render(diff_specs(old, new), "a", "b")
+    rows = [line for line in text.splitlines() if "Description of parameter `project_id` changed" in line]
+    assert len(rows) == 1
+    assert "**45 operations**: `UpdateThing000`, `UpdateThing001`, `UpdateThing002`, …" in rows[0]
+    assert "Project ID. <ins>Obtain it from the console.</ins>" in rows[0]
+
+
+def test_levels_in_order_and_info_collapsed() -> None:
+    new = base_spec()
+    del schemas(new)["UpdateNotebookResponse"]["properties"]["status"]  # error
+    schemas(new)["UpdateNotebookRequest"]["properties"]["name"]["maxLength"] = 10  # warning
+    op(new)["summary"] = "Update"  # info
+    text = render(diff_specs(base_spec(), new), "a", "b", "0.4.0", current_version="0.3.1")
+    first = text.splitlines()[:5]
+    assert first[2] == "🔴 **1** error · 🟡 **1** warning · ⚪ **1** info in 1 operation."
+    assert first[4] == (
+        "**Version:** breaking change — major bump (minor while at 0.x) → client `0.3.1` becomes **`0.4.0`**."
+    )
+    errors, warnings, info = (text.index(t) for t in ("#### 🔴 Errors", "#### 🟡 Warnings", "<details><summary>"))
+    assert errors < warnings < info
+    assert text.rstrip().endswith("</details>")
+
+
+def test_fields_of_one_object_changed_alike_share_a_row() -> None:
+    new = base_spec()
+    props = schemas(new)["UpdateNotebookResponse"]["properties"]
+    del props["status"], props["count"]
+    text = render(diff_specs(base_spec(), new), "a", "b")
+    [row] = [line for line in text.splitlines() if "was removed" in line]
+    assert "Response field `UpdateNotebookResponse.count` was removed. Also `status` (2 fields in all)." in row
+
+
+def test_long_descriptions_are_shortened_around_the_change() -> None:
+    words = " ".join(f"word{i}" for i in range(60))
+    old, new = base_spec(), base_spec()
+    op(old)["parameters"][0]["description"] = words + " old ending"
+    op(new)["parameters"][0]["description"] = words + " new ending"
+    [row] = [line for line in render(diff_specs(old, new), "a", "b").splitlines() if "project_id" in line]
+    assert "old: “… word56 word57 word58 word59 old ending”<br>new: “… word56 word57 word58 word59 new ending”" in row
+
+
+def test_comment_never_exceeds_the_limit_and_says_what_was_left_out() -> None:
+    old = _many_operations(400, description="Project ID.", fields=12)
+    new = _many_operations(400, description="The project's ID.", fields=0)  # 4,800 removed fields
+    result = diff_specs(old, new)
+    assert len(result.changes) == 400 * 13
+    text = render(result, "old", "new", json_report="out/diff.json")
+    assert len(text) <= LIMIT
+    [note] = [line for line in text.splitlines() if "are not shown" in line]
+    shown_rows = [line for line in text.splitlines() if line.startswith("| Response field")]
+    left_out = int(note.split("**")[1].split()[0])
+    assert 0 < left_out < len(result.changes)
+    assert "`out/diff.json`" in note
+    # Every shown row stands for one operation's 12 removed fields.
+    assert left_out == len(result.changes) - 12 * len(shown_rows)
+    small = render(result, "old", "new", limit=8_000)
+    assert len(small) <= 8_000 and "are not shown" in small
+
+
+def test_no_changes() -> None:
+    assert "No changes: the two specs describe the same API." in render(diff_specs(base_spec(), base_spec()), "a", "b")
