@@ -5,6 +5,10 @@ Builds and checks the tree (as `build` does, writing no spec), then prints the c
 lists the documentation defects: examples that contradict their own page's tables. With --compare-peer,
 our figures are set next to gen-sdk-toolset's published ones (measured on modelarts@1ba1873).
 
+With --format github, the documentation defects are printed instead as GitHub Actions workflow commands
+(`::error file=...,line=...::...`) on their RST lines, paths relative to the repository root
+(--path-prefix, else found with git).
+
 Exit status: 0 report produced; 1 the counters do not add up (a pipeline bug: nothing is written);
 2 unusable arguments.
 """
@@ -18,7 +22,8 @@ from typing import Any
 
 from generator.commands.build import build_and_check, resolve_service
 from generator.emit import dump_json, write_text_atomic
-from generator.report import CountersDoNotAddUp, as_html, as_json, as_text, coverage, peer
+from generator.gha import detect_prefix
+from generator.report import CountersDoNotAddUp, as_github, as_html, as_json, as_text, coverage, peer
 
 
 def register(sub: Any) -> None:
@@ -30,6 +35,10 @@ def register(sub: Any) -> None:
     p.add_argument("--config", type=Path, default=None, help="services config (default specs/services.toml)")
     p.add_argument("--compare-peer", action="store_true",
                    help=f"add our figures next to gen-sdk-toolset's (its figures are for {peer.PEER_TREE})")
+    p.add_argument("--format", choices=("text", "github"), default="text",
+                   help="github: documentation defects as workflow-command annotations")
+    p.add_argument("--path-prefix", default=None,
+                   help="github: the docs tree's folder in its repository, e.g. api-ref/source/ (default: from git)")
     p.set_defaults(func=run)
 
 
@@ -46,6 +55,9 @@ def run(args: argparse.Namespace) -> int:
         return 1
     data = as_json.to_dict(cov)
     text = as_text.render(cov)
+    if args.format == "github":
+        prefix = args.path_prefix if args.path_prefix is not None else detect_prefix(args.docs_dir)
+        text = as_github.render(cov, prefix)
     rows: list[peer.PeerRow] = []
     if args.compare_peer:
         if args.docs_dir.resolve().name != peer.PEER_TREE:
@@ -54,9 +66,10 @@ def run(args: argparse.Namespace) -> int:
         rows = peer.compare(cov, result.pages, result.spec)
         data["peer_comparison"] = {"peer": "opentelekomcloud/gen-sdk-toolset@d7ce52b", "tree": peer.PEER_TREE,
                                    "rows": [vars(r) for r in rows]}
-        text += (f"\nCompared with gen-sdk-toolset (its figures: {peer.PEER_TREE}; ours: {args.docs_dir.name})\n\n"
-                 + as_text.format_table(["measure", "gen-sdk-toolset", "otc-apigen", "note"],
-                                        [r.cells() for r in rows]) + "\n")
+        if args.format != "github":  # workflow commands only: the peer table is for people
+            text += (f"\nCompared with gen-sdk-toolset (its figures: {peer.PEER_TREE}; ours: {args.docs_dir.name})\n\n"
+                     + as_text.format_table(["measure", "gen-sdk-toolset", "otc-apigen", "note"],
+                                            [r.cells() for r in rows]) + "\n")
     sys.stdout.write(text)
     if args.output_dir is not None:
         args.output_dir.mkdir(parents=True, exist_ok=True)
