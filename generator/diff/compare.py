@@ -346,7 +346,12 @@ class _Differ:
         if raw_o is None and raw_n is None:
             return
         if raw_n is None:
-            self.emit("request-body-removed", ref, op_o, op_n)
+            o, _ = self.resolve(self.old, _Node(raw_o, op_o.pointer + "/requestBody", op_o.source))
+            # A GET page whose example request shows `{ }` gets an optional body that describes nothing.
+            undocumented = not o.schema.get("required") and not any(
+                (media or {}).get("schema") for media in (o.schema.get("content") or {}).values()
+            )
+            self.emit("request-body-removed-undocumented" if undocumented else "request-body-removed", ref, o, op_n)
             return
         n, _ = self.resolve(self.new, _Node(raw_n, op_n.pointer + "/requestBody", op_n.source))
         if raw_o is None:

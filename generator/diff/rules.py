@@ -136,6 +136,9 @@ _RULES = (
     _docs("request-parameter-description-changed", "Description of parameter `{field}` changed."),
     # bodies and media types
     Rule("request-body-removed", E, REM, "The request body was removed.", "the function loses its `body` argument"),
+    Rule("request-body-removed-undocumented", W, REM,
+         "The optional request body, which the docs never described, was removed.",
+         "only calls that passed a body the docs never described break"),
     Rule("request-body-added-required", E, ADD, "A required request body was added.",
          "every existing call lacks the new required `body` argument"),
     Rule("request-body-added", I, ADD, "An optional request body was added.", "a new optional `body` argument"),
@@ -245,9 +248,9 @@ _RULES = (
          "the argument's union type changes; calls with a dropped alternative fail"),
     Rule("response-composition-changed", W, CHG, "Response schema `{field}` now has {new} alternatives (was {old}).",
          "the attribute's union type changes; code handling only known alternatives may miss one"),
-    Rule("request-model-renamed", E, CHG, "Request model `{old}` is now `{new}` (at `{field}`).",
+    Rule("request-model-renamed", E, CHG, "Request model `{old}` is now `{new}`.",
          "the class code imports and constructs is renamed"),
-    Rule("response-model-renamed", W, CHG, "Response model `{old}` is now `{new}` (at `{field}`).",
+    Rule("response-model-renamed", W, CHG, "Response model `{old}` is now `{new}`.",
          "attribute access keeps working; only code naming the class (imports, annotations) breaks"),
     _docs("property-description-changed", "Description of `{field}` changed."),
 )

@@ -45,7 +45,7 @@ def test_component_renamed_with_same_shape_is_only_a_model_rename() -> None:
     assert change.rule_id == "request-model-renamed"
     assert (change.param("old"), change.param("new")) == ("EndpointsReq", "EndpointsRequest")
     assert change.message == (
-        "Request model `EndpointsReq` is now `EndpointsRequest` (at `UpdateNotebookRequest.endpoints[]`)."
+        "Request model `EndpointsReq` is now `EndpointsRequest`."
     )
 
 

@@ -112,6 +112,11 @@ def _no_body(side: str) -> Mutation:
     return mutate
 
 
+def _undocumented_body(old: Spec, new: Spec) -> None:
+    body(old)["content"] = {"application/json": {"schema": {}, "examples": {"Req": {"value": {}}}}}
+    del op(new)["requestBody"]
+
+
 def _media(target: Callable[[Spec], dict[str, Any]], extra: str, drop_json: bool) -> Mutation:
     def mutate(old: Spec, new: Spec) -> None:
         content = target(new)["content"]
@@ -225,6 +230,7 @@ CASES: dict[str, tuple[Level, Mutation]] = {
     "request-parameter-deprecated": (I, _set(limit, "deprecated", True)),
     "request-parameter-description-changed": (I, _set(limit, "description", "Page size (max 100).")),
     "request-body-removed": (E, _no_body("new")),
+    "request-body-removed-undocumented": (W, _both(_set(body, "required", False, "old"), _undocumented_body)),
     "request-body-added-required": (E, _no_body("old")),
     "request-body-added": (I, _both(_no_body("old"), _set(body, "required", False))),
     "request-body-became-required": (E, _set(body, "required", False, "old")),
