@@ -33,14 +33,11 @@ from generator.diff import github
 from generator.diff.comment import LIMIT
 from generator.diff.compare import diff_specs
 from generator.diff.inputs import InputError, check_same_service
-from generator.diff.model import Change, DiffResult
-from generator.diff.render import as_json, at_or_above, markdown
-from generator.diff.rules import Classification, Level
+from generator.diff.levels import FAIL_ON, failing
+from generator.diff.render import as_json, markdown
 from generator.diff.semver import next_version
 from generator.diff.sides import load_pair
 from generator.gha import detect_prefix
-
-FAIL_ON = (*[str(level) for level in Level], str(Classification.BREAKING), str(Classification.NON_BREAKING))
 
 EXIT_OK = 0
 EXIT_CHANGES = 1
@@ -115,10 +112,3 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_CHANGES
     return EXIT_OK
 
-
-def failing(result: DiffResult, threshold: str) -> list[Change]:
-    """Changes at or above a level (`error`, `warning`, `info`) or a class (`breaking`, `non-breaking`)."""
-    if threshold in {str(level) for level in Level}:
-        level = Level(threshold)
-        return [c for c in result.changes if c.level.rank >= level.rank]
-    return at_or_above(result, Classification(threshold))

@@ -346,7 +346,7 @@ class _Differ:
         if raw_o is None and raw_n is None:
             return
         if raw_n is None:
-            o, _ = self.resolve(self.old, _Node(raw_o, op_o.pointer + "/requestBody", op_o.source))
+            o, _ = self.resolve(self.old, _Node(raw_o or {}, op_o.pointer + "/requestBody", op_o.source))
             # A GET page whose example request shows `{ }` gets an optional body that describes nothing.
             undocumented = not o.schema.get("required") and not any(
                 (media or {}).get("schema") for media in (o.schema.get("content") or {}).values()

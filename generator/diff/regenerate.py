@@ -2,11 +2,13 @@
 
     python -m generator.diff.regenerate DOCS_DIR LAST_SPEC [--service NAME] [--changelog PATH]
         [--spec-out PATH] [--report PATH] [--docs-commit SHA --docs-date YYYY-MM-DD] [--fail-on CLASS]
+        [--client-dir DIR | --no-client]
 
 LAST_SPEC may be missing (first release: version 0.1.0, every operation listed as added).
 The spec is written to --spec-out (default: over LAST_SPEC, which is what the CI job then commits)
-and the entry to --changelog (default: generated/<service>/CHANGELOG.md). The docs commit and date
-come from the options, else from `git log` in DOCS_DIR, else from a corpus folder name
+and the entry to --changelog (default: <client dir>/CHANGELOG.md); then the client is regenerated
+into --client-dir (default: generated/<service>/) with the new version, unless --no-client. The
+docs commit and date come from the options, else from `git log` in DOCS_DIR, else from a corpus folder name
 (`<service>@<commit>`) and the corpus MANIFEST.tsv; never from the clock.
 
 Exit codes: 0 written (or nothing changed: nothing is written), 1 written but a change at or above
@@ -24,9 +26,9 @@ from pathlib import Path
 from generator.changelog import add_entry, current_version
 from generator.diff.compare import diff_specs
 from generator.diff.inputs import InputError, LoadedSpec, check_same_service, load, service_from_dir
+from generator.diff.levels import FAIL_ON, failing
 from generator.diff.model import DiffResult
-from generator.diff.render import at_or_above, markdown
-from generator.diff.rules import Classification
+from generator.diff.render import markdown
 from generator.diff.semver import next_version
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -68,8 +70,14 @@ def regenerate(
     report: Path | None = None,
     docs_commit: str | None = None,
     docs_date: str | None = None,
+    client_dir: Path | None = None,
+    client: bool = False,
 ) -> tuple[DiffResult, str | None]:
-    """Do the whole job; return the diff and the new version (None when nothing changed)."""
+    """Do the whole job; return the diff and the new version (None when nothing changed).
+
+    With `client`, the client in `client_dir` (default generated/<service>/) is regenerated from the
+    new spec after the changelog entry, so it carries the new version.
+    """
     name = service or service_from_dir(docs_dir)
     if not docs_dir.is_dir():
         raise InputError(f"{docs_dir}: not a docs tree directory")
@@ -83,7 +91,8 @@ def regenerate(
         docs_commit, docs_date = docs_commit or found[0], docs_date or found[1]
 
     result = diff_specs(old.spec, new.spec)
-    changelog = changelog or REPO_ROOT / "generated" / name / "CHANGELOG.md"
+    client_dir = client_dir or REPO_ROOT / "generated" / name
+    changelog = changelog or client_dir / "CHANGELOG.md"
     current = current_version(changelog)
     if result.is_empty and current is not None:
         return result, None
@@ -92,8 +101,23 @@ def regenerate(
     add_entry(changelog, version, docs_commit, docs_date, result)
     if report is not None:
         report.parent.mkdir(parents=True, exist_ok=True)
-        report.write_text(markdown(result, old.label, new.label, version), encoding="utf-8")
+        report.write_text(markdown(result, old.label, new.label, version, current_version=current), encoding="utf-8")
+    if client:
+        _regenerate_client(name, new, client_dir)
     return result, version
+
+
+def _regenerate_client(name: str, spec: LoadedSpec, client_dir: Path) -> None:
+    from generator.codegen import CodegenError, generate_client
+    from generator.config import Service, default_service
+    from generator.diff.inputs import _configured
+
+    configured = _configured(name)
+    service = configured if isinstance(configured, Service) else default_service(name)
+    try:
+        generate_client(service, dict(spec.spec), client_dir)
+    except CodegenError as exc:
+        raise InputError(f"client generation failed (spec and changelog were written): {exc}") from exc
 
 
 def _write_spec(spec: LoadedSpec, path: Path) -> None:
@@ -118,7 +142,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--report", type=Path, help="also write the Markdown diff report here")
     parser.add_argument("--docs-commit")
     parser.add_argument("--docs-date")
-    parser.add_argument("--fail-on", choices=(str(Classification.BREAKING), str(Classification.NON_BREAKING)))
+    parser.add_argument("--fail-on", choices=FAIL_ON)
+    parser.add_argument("--client-dir", type=Path,
+                        help="the client project to regenerate (default generated/<service>/)")
+    parser.add_argument("--no-client", action="store_true", help="write spec and changelog only")
     args = parser.parse_args(argv)
     try:
         result, version = regenerate(
@@ -130,6 +157,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             report=args.report,
             docs_commit=args.docs_commit,
             docs_date=args.docs_date,
+            client_dir=args.client_dir,
+            client=not args.no_client,
         )
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -139,7 +168,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     counts = ", ".join(f"{n} {k}" for k, n in result.counts().items())
     print(f"version {version}: {len(result.changes)} changes ({counts})")
-    if args.fail_on and at_or_above(result, Classification(args.fail_on)):
+    if args.fail_on and failing(result, args.fail_on):
         return 1
     return 0
 
