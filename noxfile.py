@@ -95,16 +95,17 @@ def regenerate(session: nox.Session) -> None:
     """Docs update -> new spec, diff, version bump, changelog entry (the scheduled job of a docs repository).
 
     Usage: nox -s regenerate -- DOCS_DIR LAST_SPEC [--service NAME] [--changelog PATH] [--spec-out PATH]
-           [--report PATH] [--docs-commit SHA --docs-date YYYY-MM-DD] [--fail-on breaking|non-breaking]
+           [--report PATH] [--docs-commit SHA --docs-date YYYY-MM-DD] [--fail-on error|warning|info]
+           [--client-dir DIR | --no-client]
 
     e.g.   nox -s regenerate -- ../modelarts/api-ref/source specs/modelarts.openapi.yaml \\
-               --service modelarts --report diff.md --fail-on breaking
+               --service modelarts --report diff.md --fail-on error
 
     Builds DOCS_DIR, diffs it against LAST_SPEC (the last released spec; missing = first release),
     overwrites LAST_SPEC (or --spec-out), bumps the version from generated/<service>/CHANGELOG.md and
-    adds an entry dated with the docs commit (from git in DOCS_DIR unless given). Exit 0 written or
-    nothing changed, 1 written with changes at/above --fail-on (ask for review), 2 bad input.
-    Run `nox -s generate` afterwards to regenerate the client with the new version.
+    adds an entry dated with the docs commit (from git in DOCS_DIR unless given), then regenerates the
+    client (generated/<service>/ or --client-dir) with the new version. Exit 0 written or nothing
+    changed, 1 written with changes at/above --fail-on (ask for review), 2 bad input.
     """
     if len(session.posargs) < 2:
         session.error("usage: nox -s regenerate -- DOCS_DIR LAST_SPEC [options]; see the session docstring")

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 _COMMAND_MODULES = (
     "generator.commands.build",
     "generator.commands.diff",
+    "generator.commands.docs_ci",
     "generator.commands.generate",
     "generator.commands.report",
     "generator.commands.validate",
