@@ -218,6 +218,8 @@ def _docs(change: Change) -> str:
             return f"`{_name(o_file)}:{o_line}`"
         if o_file == n_file:
             return f"`{_name(o_file)}:{o_line}` → `:{n_line}`"
+        if _name(o_file) == _name(n_file):  # the page moved to another folder: say where
+            return f"`{_name(o_file)}:{o_line}` → `{n_file}:{n_line}`"
         return f"`{_name(o_file)}:{o_line}` → `{_name(n_file)}:{n_line}`"
     if old or new:
         file, line = str(old or new).rsplit(":", 1)

@@ -1,7 +1,9 @@
-"""The diff as GitHub Actions annotations: one workflow command per error and warning, on its docs line.
+"""The diff as GitHub Actions annotations: workflow commands for the errors and warnings, on docs lines.
 
 The line is the new side's (the pull request's head) when the change has one, else the old side's:
 a removed field is annotated on the table it was removed from, a removed page on its old file.
+Changes that land on the same line at the same level share one annotation (one message per line),
+because GitHub shows only 10 error and 10 warning annotations of a step on the pull request.
 """
 
 from __future__ import annotations
@@ -12,22 +14,30 @@ from generator.gha import command, repo_path
 
 
 def workflow_commands(result: DiffResult, path_prefix: str = "", *, min_level: Level = Level.WARNING) -> list[str]:
-    chosen = [c for c in result.changes if c.level.rank >= min_level.rank]
-    chosen.sort(key=lambda c: (-c.level.rank, c.sort_key()))
-    return [_line(c, path_prefix) for c in chosen]
+    grouped: dict[tuple[int, str, int, str], list[Change]] = {}
+    for change in sorted(result.changes, key=lambda c: (-c.level.rank, c.sort_key())):
+        if change.level.rank < min_level.rank:
+            continue
+        file, line = _where(change, path_prefix)
+        grouped.setdefault((-change.level.rank, file or "", line or 0, str(change.level)), []).append(change)
+    lines = []
+    for (_rank, file, line, _level), changes in sorted(grouped.items()):
+        first = changes[0]
+        op = first.operation.operation_id or str(first.operation)
+        more = f" and {len(changes) - 1} more" if len(changes) > 1 else ""
+        title = f"API {first.level}: {first.rule_id} ({op}){more}"
+        message = "\n".join(f"{c.message} [{rule(c.rule_id).reason}]" for c in changes)
+        level = "notice" if first.level is Level.INFO else str(first.level)
+        lines.append(command(level, message, file=file or None, line=line or None, title=title))
+    return lines
 
 
-def _line(change: Change, prefix: str) -> str:
+def _where(change: Change, prefix: str) -> tuple[str | None, int | None]:
     loc = change.new if change.new and change.new.source else change.old
-    file, line = None, None
-    if loc and loc.source:
-        name, _, number = loc.source.rpartition(":")
-        file, line = repo_path(prefix, name), int(number) if number.isdigit() else None
-    op = change.operation.operation_id or str(change.operation)
-    title = f"API {change.level}: {change.rule_id} ({op})"
-    message = f"{change.message} [{rule(change.rule_id).reason}]"
-    level = "notice" if change.level is Level.INFO else str(change.level)
-    return command(level, message, file=file, line=line, title=title)
+    if not loc or not loc.source:
+        return None, None
+    name, _, number = loc.source.rpartition(":")
+    return repo_path(prefix, name), int(number) if number.isdigit() else None
 
 
 def render(result: DiffResult, path_prefix: str = "") -> str:

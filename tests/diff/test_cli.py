@@ -193,3 +193,17 @@ def test_wired_into_the_main_cli(tmp_path: Path, capsys: pytest.CaptureFixture[s
     a, b = write(tmp_path, "a.yaml", base_spec()), write(tmp_path, "b.yaml", base_spec())
     assert main(["diff", str(a), str(b), "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out)["summary"] == {"breaking": 0, "non-breaking": 0, "documentation": 0}
+
+
+def test_github_annotations_on_one_line_share_a_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    new = base_spec()
+    props = schemas(new)["UpdateNotebookResponse"]["properties"]
+    del props["status"], props["count"]  # both annotated on the response table (new side, line 200)
+    a, b = write(tmp_path, "a.yaml", base_spec()), write(tmp_path, "b.yaml", new)
+    assert run([str(a), str(b), "--format", "github", "--path-prefix", "api-ref/source"]) == 0
+    [line] = capsys.readouterr().out.splitlines()
+    assert line.startswith(
+        "::error file=api-ref/source/nb/update.rst,line=200,"
+        "title=API error%3A response-property-removed (UpdateNotebook) and 1 more::"
+    )
+    assert "`UpdateNotebookResponse.count` was removed. [the model loses the attribute code reads]%0A" in line
