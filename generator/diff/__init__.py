@@ -1,9 +1,11 @@
 """Spec diff: what changed between two OpenAPI specs of one service, and what it means for clients.
 
 - `compare.diff_specs(old, new)` walks both specs operation by operation;
-- `rules` holds every rule (id, classification, message template) as data;
-- `render` formats a `DiffResult` as Markdown or JSON; `semver` turns it into a version bump;
-- `inputs` loads spec files or builds docs trees; `regenerate` is the scheduled-CI entry point.
+- `rules` holds every rule (id, level, message template, reason for the level) as data;
+- `render` formats a `DiffResult` as JSON, `comment` as the Markdown pull-request comment,
+  `github` as workflow-command annotations; `semver` turns it into a version bump;
+- `inputs` loads spec files or builds docs trees, `sides` both sides at once (in parallel);
+  `regenerate` is the scheduled-CI entry point (see also `generator.docs_ci`).
 """
 
 from generator.diff.compare import diff_specs
