@@ -79,7 +79,7 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "codes": {
             "page.crash": 0, "page.no_uri": 0, "type.unknown": 0, "ref.dangling": 0, "table.row_shape": 0,
             "table.empty_name": 0, "example.invalid_json": 4, "example.schema_mismatch": 89, "operation.merged": 33,
-            "section.unknown": 0, "status.none": 0, "schema.name_conflict": 77,
+            "section.unknown": 0, "status.none": 0, "schema.name_conflict": 78,
         },
     },
     "identity-access-management@9d2eac9": {
@@ -140,10 +140,10 @@ EXPECTED: dict[str, dict[str, Any]] = {
     },
     "relational-database-service@03eecfd": {
         "api_pages": 160, "api_pages_with_operations": 160, "operations": 147, "rows": 1836, "rows_resolved": 1833,
-        "rows_unknown_type": 3, "rows_failed": 0, "examples": 253, "examples_invalid": 36, "examples_unparseable": 4,
+        "rows_unknown_type": 3, "rows_failed": 0, "examples": 253, "examples_invalid": 35, "examples_unparseable": 4,
         "codes": {
             "page.crash": 0, "page.no_uri": 2, "type.unknown": 3, "ref.dangling": 0, "table.row_shape": 0,
-            "table.empty_name": 0, "example.invalid_json": 4, "example.schema_mismatch": 69, "operation.merged": 13,
+            "table.empty_name": 0, "example.invalid_json": 4, "example.schema_mismatch": 68, "operation.merged": 13,
             "section.unknown": 0, "status.none": 12, "schema.name_conflict": 115,
         },
     },
