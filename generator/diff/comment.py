@@ -111,8 +111,9 @@ def render(
     budget = _Budget(limit, "\n".join(head), reserve=len(where_full) + 400)
     body: list[str] = []
     shown = 0
+    all_groups = groups(result.changes)
     for level in (Level.ERROR, Level.WARNING, Level.INFO):
-        level_groups = [g for g in groups(result.changes) if g.level is level]
+        level_groups = [g for g in all_groups if g.level is level]
         if not level_groups:
             continue
         n = sum(len(g.changes) for g in level_groups)
