@@ -73,7 +73,7 @@ def test_diff_command_on_docs_trees(capsys: pytest.CaptureFixture[str]) -> None:
 
     assert cli(["diff", str(NEW), str(NEW)]) == 0
     assert "No changes: the two specs describe the same API." in capsys.readouterr().out
-    assert cli(["diff", str(OLD), str(NEW), "--fail-on", "breaking"]) == 1
+    assert cli(["diff", str(OLD), str(NEW), "--fail-on", "error"]) == 1
     out = capsys.readouterr().out
-    assert "## `POST /v2/{engine}/{project_id}/instances` — CreateInstanceByEngine" in out
-    assert "## Migration notes" in out
+    assert "| New operation `POST /v2/{engine}/{project_id}/instances` (`CreateInstanceByEngine`). |" in out
+    assert "<details><summary><b>Migration notes</b>" in out
