@@ -14,12 +14,13 @@ import time
 from pathlib import Path
 from typing import Any
 
-from generator.codegen import CodegenError, generate_client
+from generator.client import CodegenError, generate_client
 from generator.commands.build import build_and_check, print_summary
 from generator.config import DEFAULT_CONFIG, REPO_ROOT, ConfigError, load_services
 from generator.diagnostics import report
 from generator.emit import dump_json, dump_yaml, write_text_atomic
 from generator.model import Severity
+from generator.release.changelog import client_release
 
 
 def register(sub: Any) -> None:
@@ -59,7 +60,8 @@ def run(args: argparse.Namespace) -> int:
             status = 1
             continue
         try:
-            gen = generate_client(service, result.spec, args.generated_dir / service.name)
+            out_dir = args.generated_dir / service.name
+            gen = generate_client(service, result.spec, out_dir, *client_release(service, out_dir))
         except CodegenError as exc:
             print(f"{service.name}: client generation failed; previous spec and client kept\n{exc}", file=sys.stderr)
             status = 1

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.changelog import add_entry, current_version
 from generator.diff import DiffResult, diff_specs
-from generator.diff.semver import next_version
+from generator.release.changelog import add_entry, current_version
+from generator.release.semver import next_version
 from tests.diff.specs import base_spec, op, schemas
 
 
