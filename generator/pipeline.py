@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.build import build
 from generator.config import Service, default_service
 from generator.extract import extract
 from generator.link import link
 from generator.model import Diagnostic, Page, Severity, Source
+from generator.openapi import render_spec
 from generator.read import read_file
 
 
@@ -54,7 +54,7 @@ def build_spec(docs_dir: Path, service: Service | str) -> BuildResult:
         raise FileNotFoundError(f"docs folder {docs_dir} does not exist")
     pages = [extract_page(p, docs_dir) for p in rst_files(docs_dir)]
     schemas = link(pages)
-    out = build(svc, pages, schemas)
+    out = render_spec(svc, pages, schemas)
     diagnostics = [d for p in pages for d in p.diagnostics] + out.diagnostics
     diagnostics.sort()
     return BuildResult(svc, out.spec, pages, diagnostics)

@@ -11,8 +11,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from generator.model import Field, Kind, Page, TypeExpr
+from generator.model import Field, Page
 from generator.report.model import Coverage
+from generator.types import Kind, TypeExpr
 
 PEER_TREE = "modelarts@1ba1873"
 
@@ -52,10 +53,6 @@ def _fields(page: Page) -> Iterator[tuple[bool, Field]]:
             yield from once(False, r.headers)
 
 
-def _has(t: TypeExpr, kind: Kind) -> bool:
-    return t.kind is kind or (t.items is not None and _has(t.items, kind))
-
-
 def _nested_array(t: TypeExpr) -> bool:
     return t.kind is Kind.ARRAY and t.items is not None and t.items.kind is Kind.ARRAY
 
@@ -78,7 +75,7 @@ def field_figures(pages: list[Page]) -> FieldFigures:
         for is_nested, f in _fields(page):
             nested += is_nested
             top += not is_nested
-            maps += _has(f.type, Kind.MAP)
+            maps += f.type.has(Kind.MAP)
             arrays2 += _nested_array(f.type)
             c = f.constraints
             enums += c.enum is not None

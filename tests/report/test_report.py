@@ -14,20 +14,19 @@ from rst_snippets import page, table
 from generator.cli import main
 from generator.model import (
     Diagnostic,
+    DocOperation,
     Example,
     Field,
-    Kind,
-    Operation,
     Page,
     Response,
     Schema,
     Severity,
     Source,
-    TypeExpr,
 )
 from generator.report import CountersDoNotAddUp, as_html, as_json, as_text, coverage
 from generator.report.census import census, parse_defect
 from generator.report.reconcile import problems
+from generator.types import Kind, TypeExpr
 
 HOSTILE = '<script>alert("x")</script> """ {{ config }} {% raw %} & \'q\''
 
@@ -41,7 +40,7 @@ def _page(title: str = "Creating a Thing") -> Page:
     f = "things/create.rst"
     body = Schema("CreateThingRequest", [Field("count", TypeExpr(Kind.INTEGER), True, "", Source(f, 20))],
                   Source(f, 18))
-    op = Operation("CreateThing", "post", "/v1/things", title, "", Source(f, 8), "things", request_body=body,
+    op = DocOperation("CreateThing", "post", "/v1/things", title, "", Source(f, 8), "things", request_body=body,
                    request_examples=[Example("CreateThingRequest", "application/json", {"count": "x"},
                                              Source(f, 30))],
                    responses=[Response("200", "OK", Source(f, 36),
@@ -234,7 +233,8 @@ def test_report_command_rejects_missing_folder(tmp_path: Path) -> None:
 def test_page_merged_into_another_pages_operation_is_counted_as_merged() -> None:
     pages, spec, diags = _inputs()
     twin = Page("things/create_v2.rst", "Creating a Thing (variant)", True,
-                [Operation("CreateThingVariant", "post", "/v1/things", "", "", Source("things/create_v2.rst", 9), "t")])
+                [DocOperation("CreateThingVariant", "post", "/v1/things", "", "", Source("things/create_v2.rst", 9),
+                              "t")])
     op = spec["paths"]["/v1/things"]["post"]
     op["x-otc-variants"] = [{"operationId": "CreateThing", "x-source": op["x-source"]},
                             {"operationId": "CreateThingVariant", "x-source": {"file": "things/create_v2.rst",
