@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from generator.validate.check import VALID, Checker, Result
+from generator.validate.verdict import VALID, Checker, Result
 from generator.validate.inputs import Location
 from generator.validate.report import describe, format_violation
 from generator.validate.spec import Spec

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from generator.validate.check import Checker, Result
+from generator.validate.verdict import Checker, Result
 from generator.validate.inputs import Defaults, read
 from generator.validate.report import EXIT_UNUSABLE, exit_code, render_json, render_text
 from generator.validate.spec import Spec, SpecError

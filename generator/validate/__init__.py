@@ -1,6 +1,6 @@
 """Checking recorded request/response payloads against a generated OpenAPI 3.1 spec."""
 
-from generator.validate.check import Checker, Result
+from generator.validate.verdict import Checker, Result
 from generator.validate.engine import Engine, Violation
 from generator.validate.spec import Operation, Spec, SpecError
 
