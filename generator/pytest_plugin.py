@@ -19,10 +19,10 @@ from typing import Any
 
 import pytest
 
-from generator.validate.verdict import VALID, Checker, Result
 from generator.validate.inputs import Location
 from generator.validate.report import describe, format_violation
 from generator.validate.spec import Spec
+from generator.validate.verdict import VALID, Checker, Result
 
 SpecLike = str | Path | Spec | Mapping[str, Any]
 

@@ -12,10 +12,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from generator.validate.verdict import Checker, Result
 from generator.validate.inputs import Defaults, read
 from generator.validate.report import EXIT_UNUSABLE, exit_code, render_json, render_text
 from generator.validate.spec import Spec, SpecError
+from generator.validate.verdict import Checker, Result
 
 
 def register(subparsers: Any) -> None:
