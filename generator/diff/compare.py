@@ -13,7 +13,7 @@ from typing import Any
 
 from generator.diff.model import Change, DiffResult, Location, OperationRef
 from generator.diff.paths import (
-    Operation,
+    PathOperation,
     operations,
     pair_moved,
     path_parameter_names,
@@ -181,7 +181,7 @@ class _Differ:
         unique = {(c.rule_id, c.operation, c.old, c.new, c.params): c for c in changes}
         return tuple(sorted(unique.values(), key=Change.sort_key))
 
-    def operation(self, old: Operation, new: Operation) -> None:
+    def operation(self, old: PathOperation, new: PathOperation) -> None:
         ref = OperationRef(new.path, new.method.upper(), new.operation_id)
         o = _Node(old.op, old.pointer, _source(old.op, None))
         n = _Node(new.op, new.pointer, _source(new.op, None))
@@ -203,7 +203,7 @@ class _Differ:
 
     # ------------------------------------------------------------ parameters
 
-    def _params(self, spec: Mapping[str, Any], op: Operation) -> dict[tuple[str, str], _Node]:
+    def _params(self, spec: Mapping[str, Any], op: PathOperation) -> dict[tuple[str, str], _Node]:
         found: dict[tuple[str, str], _Node] = {}
         op_src = _source(op.op, None)
         # Path-level parameters first so operation-level ones override them, as OpenAPI specifies.
@@ -217,7 +217,7 @@ class _Differ:
                 )
         return found
 
-    def parameters(self, ref: OperationRef, old: Operation, new: Operation) -> None:
+    def parameters(self, ref: OperationRef, old: PathOperation, new: PathOperation) -> None:
         o_params, n_params = self._params(self.old, old), self._params(self.new, new)
         gone = sorted(o_params.keys() - n_params.keys())
         came = sorted(n_params.keys() - o_params.keys())

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from generator.model import Diagnostic, Page
-from generator.report.model import Coverage, Defect, ExampleCounts, OperationRef, PageCoverage, RowCounts
+from generator.report.model import Coverage, Defect, ExampleCounts, PageCoverage, ReportedOperation, RowCounts
 
 # The message `generator.check._check_examples` writes: "<opId> <part> example <name>: at /<pointer>: <msg>"
 _MISMATCH_RE = re.compile(r"^(?P<op>\S+) (?P<part>request|response \S+) example \S+: at (?P<ptr>/.*?): (?P<msg>.*)$",
@@ -104,10 +104,10 @@ def census(service: str, pages: list[Page], spec: dict[str, Any], diagnostics: l
             unchecked=len({k for k in blocks if k not in checked and k not in mismatched}),
             unparseable=sum(1 for d in page_diags if d.code == "example.invalid_json"),
         )
-        ops: list[OperationRef] = []
+        ops: list[ReportedOperation] = []
         for op in page.operations:
             key = (op.method.upper(), op.path, page.file)
-            ops.append(OperationRef(key[0], op.path, op.operation_id, key in in_spec, in_spec.get(key, "")))
+            ops.append(ReportedOperation(key[0], op.path, op.operation_id, key in in_spec, in_spec.get(key, "")))
         ops.sort()
         out.append(PageCoverage(
             file=page.file, title=page.title, is_api=page.is_api, operations=ops,

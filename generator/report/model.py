@@ -61,7 +61,7 @@ class Defect:
 
 
 @dataclass(frozen=True, order=True)
-class OperationRef:
+class ReportedOperation:
     method: str  # upper-case
     path: str
     operation_id: str
@@ -74,7 +74,7 @@ class PageCoverage:
     file: str
     title: str
     is_api: bool
-    operations: list[OperationRef]
+    operations: list[ReportedOperation]
     rows: RowCounts
     examples: ExampleCounts
     diagnostics: list[Diagnostic]

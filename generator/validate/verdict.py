@@ -10,7 +10,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 from generator.validate.engine import Engine, Violation
-from generator.validate.inputs import ABSENT, BodyPayload, HarEntry, InputProblem, Location, RawBody, Record
+from generator.validate.inputs import ABSENT, BodyPayload, HarEntry, InputProblem, Origin, RawBody, Record
 from generator.validate.spec import Operation, Parameter, Spec, is_json_media
 
 VALID, INVALID, SKIPPED = "valid", "invalid", "skipped"
@@ -19,7 +19,7 @@ _INT_RE = re.compile(r"-?\d+")
 
 @dataclass(frozen=True)
 class Result:
-    location: Location
+    location: Origin
     operation: str | None
     side: str | None
     status: str | None
@@ -114,9 +114,9 @@ class Checker:
         side: str,
         status: int | str | None,
         body: Any,
-        location: Location | None = None,
+        location: Origin | None = None,
     ) -> Result:
-        location = location or Location("<payload>")
+        location = location or Origin("<payload>")
         op = self.spec.find_operation(operation) if isinstance(operation, str) else operation
         status_text = None if status is None else str(status)
         if op is None:
