@@ -6,7 +6,7 @@ lists the documentation defects: examples that contradict their own page's table
 our figures are set next to gen-sdk-toolset's published ones (measured on modelarts@1ba1873).
 
 Exit status: 0 report produced; 1 the counters do not add up (a pipeline bug: nothing is written);
-2 unusable arguments.
+2 unusable arguments or a services config that cannot be read.
 """
 
 from __future__ import annotations
@@ -16,9 +16,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from generator.commands.build import build_and_check, resolve_service
+from generator.config import ConfigError
 from generator.emit import dump_json, write_text_atomic
-from generator.report import CountersDoNotAddUp, as_html, as_json, as_text, coverage, peer
+from generator.pipeline import build_and_check, resolve_service
+from generator.report import CountersDoNotAddUp, as_html, as_json, as_text, peer, verify
 
 
 def register(sub: Any) -> None:
@@ -37,10 +38,16 @@ def run(args: argparse.Namespace) -> int:
     if not args.docs_dir.is_dir():
         print(f"error: {args.docs_dir} is not a folder", file=sys.stderr)
         return 2
-    service = resolve_service(args.service, args.config)
-    result, findings, valid = build_and_check(args.docs_dir, service)
     try:
-        cov = coverage(service.name, result.pages, result.spec, sorted(result.diagnostics + findings), valid)
+        service = resolve_service(args.service, args.config)
+    except ConfigError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    built = build_and_check(args.docs_dir, service)
+    result = built.result
+    cov = built.census()
+    try:
+        verify(cov)
     except CountersDoNotAddUp as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

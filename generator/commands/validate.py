@@ -12,9 +12,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from generator.spec import SpecError
 from generator.validate.inputs import Defaults, read
 from generator.validate.report import EXIT_UNUSABLE, exit_code, render_json, render_text
-from generator.validate.spec import Spec, SpecError
+from generator.validate.spec import Spec
 from generator.validate.verdict import Checker, Result
 
 

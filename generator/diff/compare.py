@@ -12,14 +12,8 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from generator.diff.model import Change, DiffResult, Location, OperationRef
-from generator.diff.paths import (
-    PathOperation,
-    operations,
-    pair_moved,
-    path_parameter_names,
-    pointer,
-    superseded,
-)
+from generator.diff.paths import PathOperation, operations, pair_moved, path_parameter_names, superseded
+from generator.spec import deref, pointer, source_of
 
 Schema = Mapping[str, Any]
 
@@ -68,10 +62,7 @@ class _Ctx:
 
 
 def _source(obj: Any, fallback: str | None) -> str | None:
-    src = obj.get("x-source") if isinstance(obj, Mapping) else None
-    if isinstance(src, Mapping) and "file" in src:
-        return f"{src['file']}:{src.get('line', 0)}"
-    return fallback
+    return source_of(obj) or fallback
 
 
 def _show(value: Any) -> str:
@@ -120,21 +111,11 @@ class _Differ:
 
     def resolve(self, spec: Mapping[str, Any], node: _Node) -> tuple[_Node, str | None]:
         """Follow `$ref`s; return the target node and the component name when there was one."""
-        name: str | None = None
-        schema, ptr, src = node.schema, node.pointer, node.source
-        for _ in range(32):  # a ref chain longer than this is a cycle in the spec itself
-            ref = schema.get("$ref") if isinstance(schema, Mapping) else None
-            if not isinstance(ref, str) or not ref.startswith("#/"):
-                break
-            target: Any = spec
-            for token in ref[2:].split("/"):
-                token = token.replace("~1", "/").replace("~0", "~")
-                target = target.get(token) if isinstance(target, Mapping) else None
-            if not isinstance(target, Mapping):
-                break
-            name = ref.rsplit("/", 1)[-1]
-            schema, ptr, src = target, ref[1:], _source(target, src)
-        return _Node(schema if isinstance(schema, Mapping) else {}, ptr, src), name
+        r = deref(spec, node.schema, node.pointer)
+        src = node.source
+        for target in r.targets:  # the innermost provenance on the way wins
+            src = _source(target, src)
+        return _Node(r.node if isinstance(r.node, Mapping) else {}, r.pointer, src), r.name
 
     # ------------------------------------------------------------ operations
 

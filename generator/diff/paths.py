@@ -7,7 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+from generator.spec import iter_operations, pointer, x_source
+
 _PARAM = re.compile(r"\{[^}/]*\}")
 
 
@@ -18,14 +19,6 @@ def normalise_path(path: str) -> str:
 
 def path_parameter_names(path: str) -> list[str]:
     return [m.group(0)[1:-1] for m in _PARAM.finditer(path)]
-
-
-def escape(token: str) -> str:
-    return token.replace("~", "~0").replace("/", "~1")
-
-
-def pointer(*tokens: str) -> str:
-    return "".join("/" + escape(t) for t in tokens)
 
 
 @dataclass(frozen=True)
@@ -49,23 +42,17 @@ class PathOperation:
 
     @property
     def source_file(self) -> str | None:
-        src = self.op.get("x-source")
-        return str(src["file"]) if isinstance(src, Mapping) and "file" in src else None
+        src = x_source(self.op)
+        return src.file if src is not None else None
 
 
 def operations(spec: Mapping[str, Any]) -> dict[tuple[str, str], PathOperation]:
     """Operations keyed by (method, normalised path); on a collision the first path in sort order wins."""
     found: dict[tuple[str, str], PathOperation] = {}
     paths = spec.get("paths") or {}
-    for path in sorted(paths):
-        item = paths[path]
-        if not isinstance(item, Mapping):
-            continue
-        for method in HTTP_METHODS:
-            op = item.get(method)
-            if isinstance(op, Mapping):
-                operation = PathOperation(method, path, item, op)
-                found.setdefault(operation.key, operation)
+    for path, method, op in iter_operations(spec, sort_paths=True):
+        operation = PathOperation(method, path, paths[path], op)
+        found.setdefault(operation.key, operation)
     return found
 
 

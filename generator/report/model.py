@@ -65,7 +65,7 @@ class ReportedOperation:
     method: str  # upper-case
     path: str
     operation_id: str
-    in_spec: bool  # False when dropped because another page documents METHOD + path (operation.duplicate_path)
+    in_spec: bool  # False when neither in the spec nor merged into a spec operation (a pipeline bug)
     merged_into: str = ""  # operationId of the spec operation this page became a variant of (operation.merged)
 
 

@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
+from generator.spec import is_json_media
 from generator.validate.engine import Engine, Violation
 from generator.validate.inputs import ABSENT, BodyPayload, HarEntry, InputProblem, Origin, RawBody, Record
-from generator.validate.spec import Operation, Parameter, Spec, is_json_media
+from generator.validate.spec import Operation, Parameter, Spec
 
 VALID, INVALID, SKIPPED = "valid", "invalid", "skipped"
 _INT_RE = re.compile(r"-?\d+")

@@ -140,7 +140,7 @@ def test_spec_stays_true_to_the_docs() -> None:
 
 
 def test_check_reports_the_docs_side(hazards_client: tuple[Path, CodegenResult]) -> None:
-    codes = {d.code for d in check(HAZARDS)}
+    codes = {d.code for d in check(HAZARDS).diagnostics}
     assert {"check.component_case_clash", "check.placeholder_property", "check.reserved_property",
             "check.binary_in_json"} <= codes, codes
 
