@@ -47,7 +47,7 @@ def _example(ctx: PageContext, op: DocOperation, block: nodes.literal_block, is_
              responses: dict[str, Response]) -> None:
     text = block.astext()
     line = line_of(block)
-    body, headers = _strip_request_line(text)
+    body, headers = strip_request_line(text)
     if not body.strip():
         return  # a request line only (GET, DELETE): nothing to validate
     if body.lstrip().startswith("<"):
@@ -93,7 +93,7 @@ def _example(ctx: PageContext, op: DocOperation, block: nodes.literal_block, is_
                                  ctx.src(line), st, False, headers))
 
 
-def _strip_request_line(text: str) -> tuple[str, dict[str, str]]:
+def strip_request_line(text: str) -> tuple[str, dict[str, str]]:
     """Drop a leading `METHOD https://...` line and `Header: value` lines before a body."""
     if text.lstrip().startswith("curl "):
         return _curl_body(text)
@@ -118,7 +118,7 @@ def _strip_request_line(text: str) -> tuple[str, dict[str, str]]:
 
 
 def _looks_like_body(text: str) -> bool:
-    body, _ = _strip_request_line(text)
+    body, _ = strip_request_line(text)
     return body.lstrip().startswith(("{", "[", "<"))
 
 
