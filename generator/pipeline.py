@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.check import Findings, check
-from generator.config import DEFAULT_CONFIG, Service, default_service, load_services
+from generator.config import DEFAULT_CONFIG, ConfigError, Service, default_service, load_services
 from generator.extract import extract
 from generator.link import link
 from generator.model import Diagnostic, Page, Severity, Source
@@ -102,6 +102,21 @@ def build_and_check(docs_dir: Path, service: Service) -> CheckedBuild:
     result = build_spec(docs_dir, service)
     findings = check(result.spec, Source(f"<{service.name}.openapi.yaml>", 0))
     return CheckedBuild(result, findings, is_valid(findings))
+
+
+class UnusableInput(Exception):
+    """A docs tree or services config a command cannot use; the CLI prints it as one line and exits 2."""
+
+
+def build_and_check_named(docs_dir: Path, name: str, config: Path | None = None) -> CheckedBuild:
+    """`build_and_check` for a tree and a service named on the command line."""
+    if not docs_dir.is_dir():
+        raise UnusableInput(f"{docs_dir} is not a folder")
+    try:
+        service = resolve_service(name, config)
+    except ConfigError as exc:
+        raise UnusableInput(str(exc)) from exc
+    return build_and_check(docs_dir, service)
 
 
 def resolve_service(name: str, config: Path | None = None) -> Service:

@@ -8,24 +8,21 @@ spec was written, 1 when none could be (or, with --strict, when any error diagno
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
-from generator.config import ConfigError
+from generator.config import add_tree_arguments
 from generator.diagnostics import print_summary, report
 from generator.emit import dump_json, dump_yaml, write_text_atomic
 from generator.model import Severity
-from generator.pipeline import build_and_check, resolve_service
+from generator.pipeline import build_and_check_named
 
 
 def register(sub: Any) -> None:
     p = sub.add_parser("build", help="convert one docs tree into one OpenAPI 3.1 spec", description=__doc__,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("docs_dir", type=Path)
-    p.add_argument("--service", required=True, help="service name (looked up in specs/services.toml if listed)")
+    add_tree_arguments(p)
     p.add_argument("-o", "--output", type=Path, required=True, help="spec path (.yaml or .json)")
-    p.add_argument("--config", type=Path, default=None, help="services config (default specs/services.toml)")
     p.add_argument("--strict", action="store_true", help="exit 1 when any error diagnostic was raised")
     p.set_defaults(func=run)
 
@@ -38,15 +35,8 @@ def diagnostics_path(spec_path: Path) -> Path:
 
 
 def run(args: argparse.Namespace) -> int:
-    if not args.docs_dir.is_dir():
-        print(f"error: {args.docs_dir} is not a folder", file=sys.stderr)
-        return 2
-    try:
-        service = resolve_service(args.service, args.config)
-    except ConfigError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    built = build_and_check(args.docs_dir, service)
+    built = build_and_check_named(args.docs_dir, args.service, args.config)  # UnusableInput: exit 2 (cli)
+    service = built.result.service
     result, valid = built.result, built.valid
     rep = report(built.census())
     write_text_atomic(diagnostics_path(args.output), dump_json(rep))

@@ -16,34 +16,25 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from generator.config import ConfigError
+from generator.config import add_tree_arguments
 from generator.emit import dump_json, write_text_atomic
-from generator.pipeline import build_and_check, resolve_service
+from generator.pipeline import build_and_check_named
 from generator.report import CountersDoNotAddUp, as_html, as_json, as_text, peer, verify
 
 
 def register(sub: Any) -> None:
     p = sub.add_parser("report", help="coverage report of one docs tree (text, JSON, HTML)", description=__doc__,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("docs_dir", type=Path)
-    p.add_argument("--service", required=True, help="service name (looked up in specs/services.toml if listed)")
+    add_tree_arguments(p)
     p.add_argument("-o", "--output-dir", type=Path, default=None, help="write NAME.coverage.json and NAME.html here")
-    p.add_argument("--config", type=Path, default=None, help="services config (default specs/services.toml)")
     p.add_argument("--compare-peer", action="store_true",
                    help=f"add our figures next to gen-sdk-toolset's (its figures are for {peer.PEER_TREE})")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    if not args.docs_dir.is_dir():
-        print(f"error: {args.docs_dir} is not a folder", file=sys.stderr)
-        return 2
-    try:
-        service = resolve_service(args.service, args.config)
-    except ConfigError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    built = build_and_check(args.docs_dir, service)
+    built = build_and_check_named(args.docs_dir, args.service, args.config)  # UnusableInput: exit 2 (cli)
+    service = built.result.service
     result = built.result
     cov = built.census()
     try:

@@ -118,17 +118,11 @@ class Coverage:
 
     @property
     def rows(self) -> RowCounts:
-        total = RowCounts()
-        for p in self.pages:
-            total = total + p.rows
-        return total
+        return sum((p.rows for p in self.pages), RowCounts())
 
     @property
     def examples(self) -> ExampleCounts:
-        total = ExampleCounts()
-        for p in self.pages:
-            total = total + p.examples
-        return total
+        return sum((p.examples for p in self.pages), ExampleCounts())
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
