@@ -40,7 +40,8 @@ class RenderedSpec:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-def x_source(src: Source) -> dict[str, Any]:
+def provenance(src: Source) -> dict[str, Any]:
+    """The `x-source` of a node made from the docs."""
     return {"file": src.file, "line": src.line}
 
 
@@ -197,14 +198,8 @@ class SpecRenderer:
                 scalar["maxItems"] = c.max_items
         if c.has_default and "$ref" not in out and out.get("type") in ("string", "integer", "number", "boolean"):
             out["default"] = c.default
-        if f.description:
-            out["description"] = f.description
-        if c.deprecated:
-            out["deprecated"] = True
-        if f.required_note:
-            out["x-required-note"] = f.required_note
-        out["x-source"] = x_source(f.source)
-        return out
+        return _finish(out, f.source, ("description", f.description), ("deprecated", c.deprecated),
+                       ("x-required-note", f.required_note))
 
     def object_schema(self, s: Schema) -> dict[str, Any]:
         out: dict[str, Any] = {"type": "object"}
@@ -223,7 +218,7 @@ class SpecRenderer:
         out["properties"] = props
         if required:
             out["required"] = required
-        out["x-source"] = x_source(s.source)
+        out["x-source"] = provenance(s.source)
         return out
 
     def _bare_schema(self, f: Field) -> tuple[dict[str, Any], str | None]:
@@ -243,11 +238,11 @@ class SpecRenderer:
         if deprecated:
             out["deprecated"] = True
         out["schema"] = schema
-        out["x-source"] = x_source(f.source)
+        out["x-source"] = provenance(f.source)
         return out
 
     def examples(self, examples: list[Example]) -> dict[str, Any]:
-        return {e.name: {"value": e.value, "x-source": x_source(e.source)} for e in examples}
+        return {e.name: {"value": e.value, "x-source": provenance(e.source)} for e in examples}
 
     def operation(self, op: DocOperation) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -300,17 +295,12 @@ class SpecRenderer:
                 for h in r.headers:
                     schema, description = self._bare_schema(h)
                     headers[h.name] = {**({"description": description} if description else {}), "schema": schema,
-                                       "x-source": x_source(h.source)}
+                                       "x-source": provenance(h.source)}
                 resp["headers"] = headers
-            resp["x-source"] = x_source(r.source)
+            resp["x-source"] = provenance(r.source)
             responses[r.status] = resp
         out["responses"] = responses
-        if op.deprecated:
-            out["deprecated"] = True
-        if op.alias_of:
-            out["x-alias-of"] = op.alias_of
-        out["x-source"] = x_source(op.source)
-        return out
+        return _finish(out, op.source, ("deprecated", op.deprecated), ("x-alias-of", op.alias_of))
 
     # ------------------------------------------------------------ document
 
@@ -380,6 +370,15 @@ class SpecRenderer:
         if svc.docs_commit:
             spec["info"]["x-docs"] = {"commit": svc.docs_commit, **({"date": svc.docs_date} if svc.docs_date else {})}
         return RenderedSpec(spec, self.diagnostics)
+
+
+def _finish(out: dict[str, Any], source: Source, *extras: tuple[str, Any]) -> dict[str, Any]:
+    """Each extra that is set, in order, then the `x-source` every node made from the docs carries."""
+    for key, value in extras:
+        if value:
+            out[key] = value
+    out["x-source"] = provenance(source)
+    return out
 
 
 def _constraint_sig(f: Field) -> Any:

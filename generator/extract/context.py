@@ -76,7 +76,6 @@ def row_line(row: nodes.row) -> int:
     return 0
 
 
-
 def previous_sibling(node: nodes.Element) -> nodes.Node | None:
     parent = node.parent
     if parent is None:

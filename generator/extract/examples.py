@@ -130,14 +130,6 @@ def _is_error_body(value: object) -> bool:
         and "error_code" in keys or keys == {"code", "message"}
 
 
-def previous_sibling(node: nodes.Element) -> nodes.Node | None:
-    parent = node.parent
-    if parent is None:
-        return None
-    idx = parent.index(node)
-    return parent.children[idx - 1] if idx > 0 else None
-
-
 def _curl_body(text: str) -> tuple[str, dict[str, str]]:
     """The body and headers of a documented `curl ... -H 'K: V' -d '{...}'` call."""
     try:
