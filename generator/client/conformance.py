@@ -12,7 +12,8 @@ from generator.spec import compile_schema, deref
 
 def _mismatch(spec: dict[str, Any], schema_name: str, value: Any) -> list[str]:
     """Where a documented example contradicts its schema (the check stage's `example.schema_mismatch`)."""
-    validator = compile_schema(spec, {"$ref": f"#/components/schemas/{schema_name}"})
+    # the same validator as `check` uses for examples (formats as annotations), so the lists agree
+    validator = compile_schema(spec, {"$ref": f"#/components/schemas/{schema_name}"}, int_ranges=False)
     return [f"/{'/'.join(str(p) for p in e.instance_path)}: {e.message}"[:300]
             for e in list(validator.iter_errors(value))[:5]]
 
