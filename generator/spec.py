@@ -3,7 +3,7 @@
 Every stage that walks a spec (`check`, the client view, the report, the diff, the payload
 validator, the pytest plugin) goes through here for: the HTTP methods of a path item, the
 operations, an operation's (side, status, media) contents, `$ref`s (cycles end the walk instead
-of looping), the `x-source` provenance that `build` writes on every node it makes from the docs,
+of looping), the `x-source` provenance that `openapi` writes on every node it makes from the docs,
 JSON media types, JSON pointers, and compiling a schema into a validator.
 
 Validators assert `format: int32|int64` as a range. JSON Schema 2020-12 treats `format` as an
@@ -23,7 +23,7 @@ from urllib.parse import unquote
 
 import jsonschema_rs
 
-# the order `build` writes operations in, and the order every walker visits them
+# the order `openapi` writes operations in, and the order every walker visits them
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 COMPONENT_SCHEMAS = "#/components/schemas/"
 JSON_MEDIA_RE = re.compile(r"^application/(?:[\w.+-]+\+)?json$", re.IGNORECASE)
@@ -149,7 +149,7 @@ def reachable_schemas(doc: Mapping[str, Any], schema: Any) -> dict[str, Any]:
 
 
 class XSource(NamedTuple):
-    """Docs provenance `build` writes on a node: the page and line it came from."""
+    """Docs provenance `openapi` writes on a node: the page and line it came from."""
 
     file: str
     line: int | None

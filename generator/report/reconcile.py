@@ -28,7 +28,7 @@ def problems(cov: Coverage) -> list[str]:
     rows = cov.rows
     if not rows.adds_up:
         out.append(f"rows {rows.total} != {rows.resolved} + {rows.unknown_type} + {rows.failed}")
-    # `build` merges every page documenting an already-seen METHOD + path into that operation (one
+    # `openapi` merges every page documenting an already-seen METHOD + path into that operation (one
     # `operation.merged` each), so no extracted operation may be missing from the spec
     if cov.operations_extracted - cov.operations_merged != cov.operations_in_spec:
         out.append(f"operations: {cov.operations_extracted} extracted - {cov.operations_merged} merged into another"
