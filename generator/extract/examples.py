@@ -59,7 +59,7 @@ def _example(ctx: PageContext, op: DocOperation, block: nodes.literal_block, is_
             value = json.loads(body)
         except json.JSONDecodeError as exc:
             ctx.diag(line + exc.lineno - 1, "example.invalid_json", Severity.ERROR,
-                      f"example is not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})")
+                     f"example is not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})")
             return
         media = "application/json"
     if is_request:
@@ -78,11 +78,11 @@ def _example(ctx: PageContext, op: DocOperation, block: nodes.literal_block, is_
             responses[st] = error_resp
             op.responses.append(error_resp)
         ctx.diag(line, "example.error_body", Severity.INFO,
-                  "response example is an error body; attached to the default response")
+                 "response example is an error body; attached to the default response")
     resp = responses.get(st)
     if resp is None:
         ctx.diag(line, "example.undocumented_status", Severity.WARNING,
-                  f"example for status {st}, which no table documents; status added")
+                 f"example for status {st}, which no table documents; status added")
         resp = responses[st] = Response(st, reason(st), ctx.src(line))
         op.responses.append(resp)
         op.responses.sort(key=lambda r: r.status)

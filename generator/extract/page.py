@@ -36,27 +36,26 @@ def extract(read: ReadPage) -> Page:
         return ctx.page
     title_node = top.children[0]
     ctx.page.title = title_node.astext().strip()
-    sections, unknown = section_roles(ctx, top)
+    sections, unknown = section_roles(top)
     uri_calls = find_uri(sections)
     if not uri_calls:
         roles = {role for role, _ in sections}
         if roles & {"uri", "request", "response", "example_request", "example_response"}:
             ctx.diag(max(1, (title_node.line or 2) - 1), "page.no_uri", Severity.WARNING,
-                      "page has request/response sections but no 'METHOD /path' line in a URI section;"
-                      " no operation could be made of it")
+                     "page has request/response sections but no 'METHOD /path' line in a URI section;"
+                     " no operation could be made of it")
         else:
             # index pages, overviews, appendices: nothing to extract, but say why
             ctx.diag(max(1, (title_node.line or 2) - 1), "page.not_api", Severity.INFO,
-                      "no 'METHOD /path' line in a URI section")
+                     "no 'METHOD /path' line in a URI section")
         return ctx.page
     ctx.page.is_api = True
     report_unknown_sections(ctx, unknown)  # on overview pages any title is fine; on API pages it may hide data
-    _build_operation(ctx, top, sections, uri_calls)
+    _build_operation(ctx, sections, uri_calls)
     return ctx.page
 
 
-def _build_operation(ctx: PageContext, top: nodes.section, sections: Sections,
-                     uri_calls: list[tuple[str, str, int]]) -> None:
+def _build_operation(ctx: PageContext, sections: Sections, uri_calls: list[tuple[str, str, int]]) -> None:
     method, raw_path, uri_line = uri_calls[0]
     path, query_names = split_uri(raw_path)
     aliases: list[tuple[str, str, int]] = []
@@ -115,10 +114,10 @@ def _alias(ctx: PageContext, op: DocOperation, method: str, path: str, line: int
                          f"({op.method.upper()} {op.path}).").strip()
     placeholders = set(PLACEHOLDER_RE.findall(path))
     alias.parameters[ParamLocation.PATH] = [f for f in alias.parameters.get(ParamLocation.PATH, [])
-                                       if f.name in placeholders]
+                                            if f.name in placeholders]
     complete_path_params(ctx, alias, placeholders, line)
-    for body in ([alias.request_body] if alias.request_body else []) + [r.body for r in alias.responses if r.body]:
+    for body in alias.bodies():
         body.name = alias.operation_id + body.name[len(op.operation_id):]
     ctx.diag(line, "uri.alias", Severity.INFO,
-              f"second URI {method} {path}: operation {alias.operation_id}, same as {op.operation_id}")
+             f"second URI {method} {path}: operation {alias.operation_id}, same as {op.operation_id}")
     return alias

@@ -17,14 +17,14 @@ def read_parameter_tables(ctx: PageContext, op: DocOperation, tables: list[Table
                 if role == "path" and f.name not in placeholders:
                     loc = ParamLocation.QUERY
                     ctx.diag(f.source.line, "param.query_in_path_table", Severity.INFO,
-                              f"'{f.name}' is not a placeholder of {op.path}: taken as a query parameter")
+                             f"'{f.name}' is not a placeholder of {op.path}: taken as a query parameter")
                 if role == "header" and f.name.lower() == "x-auth-token":
                     ctx.diag(f.source.line, "param.auth_header", Severity.INFO,
-                              "X-Auth-Token documented as a header: expressed by the security scheme")
+                             "X-Auth-Token documented as a header: expressed by the security scheme")
                     continue
                 if role == "header" and f.name.lower() == "content-type":
                     ctx.diag(f.source.line, "param.content_type_header", Severity.INFO,
-                              "Content-Type documented as a header: expressed by the request media type")
+                             "Content-Type documented as a header: expressed by the request media type")
                     continue
                 if loc is ParamLocation.PATH:
                     f.required = True
@@ -50,14 +50,14 @@ def read_parameter_tables(ctx: PageContext, op: DocOperation, tables: list[Table
                 op.request_media_type = "application/xml"
         elif role in ("other",) and t.cols.name is not None:
             ctx.diag(t.line, "table.unclassified", Severity.WARNING,
-                      f"table '{t.caption or t.cols.headers}' could not be given a role")
+                     f"table '{t.caption or t.cols.headers}' could not be given a role")
 
 
 def complete_path_params(ctx: PageContext, op: DocOperation, placeholders: set[str], line: int) -> None:
     have = {f.name for f in op.parameters.get(ParamLocation.PATH, [])}
     for name in sorted(placeholders - have, key=op.path.find):
         ctx.diag(line, "param.undocumented_path", Severity.WARNING,
-                  f"path placeholder {{{name}}} has no table row; typed string")
+                 f"path placeholder {{{name}}} has no table row; typed string")
         op.parameters.setdefault(ParamLocation.PATH, []).append(
             Field(name, TypeExpr(Kind.STRING), True, "", ctx.src(line)))
     # keep path parameters in URI order
@@ -69,6 +69,6 @@ def complete_query_from_uri(ctx: PageContext, op: DocOperation, names: list[str]
     for name in names:
         if name not in have:
             ctx.diag(line, "param.query_from_uri", Severity.INFO,
-                      f"query parameter '{name}' appears only in the URI line; typed string")
+                     f"query parameter '{name}' appears only in the URI line; typed string")
             op.parameters.setdefault(ParamLocation.QUERY, []).append(
                 Field(name, TypeExpr(Kind.STRING), False, "", ctx.src(line)))

@@ -14,8 +14,8 @@ from generator.read import otc_ref
 from generator.types import Kind
 
 
-def read_responses(ctx: PageContext, op: DocOperation, tables: list[Table],
-                               sections: Sections) -> None:
+def read_responses(ctx: PageContext, op: DocOperation, tables: list[Table], sections: Sections) -> None:
+    """`op.responses` from the status-code tables, then body and header tables; prose when no 2xx is found."""
     by_status: dict[str, Response] = {}
     for t in tables:
         if t.role != "status":
@@ -67,7 +67,7 @@ def read_responses(ctx: PageContext, op: DocOperation, tables: list[Table],
         _status_from_prose(ctx, sections, by_status)
     if not by_status:
         ctx.diag(op.source.line, "status.none", Severity.WARNING,
-                  "no status code documented; assumed 200")
+                 "no status code documented; assumed 200")
         by_status["200"] = Response("200", "OK", op.source)
     op.responses = [by_status[k] for k in sorted(by_status)]
 
@@ -79,7 +79,7 @@ def _response_for(ctx: PageContext, t: Table, by_status: dict[str, Response]) ->
     if resp is None:
         resp = by_status[status] = Response(status, reason(status), ctx.src(t.line))
         ctx.diag(t.line, "status.from_body", Severity.INFO,
-                  f"status {status} has a response table but no row in a status-code table")
+                 f"status {status} has a response table but no row in a status-code table")
     return status, resp
 
 
@@ -98,14 +98,14 @@ def _status_from_prose(ctx: PageContext, sections: Sections, by_status: dict[str
                 if code not in by_status:
                     by_status[code] = Response(code, text[:200], ctx.src(line_of(para)))
                     ctx.diag(line_of(para), "status.from_prose", Severity.INFO,
-                              f"status {code} taken from the sentence {text[:80]!r}")
+                             f"status {code} taken from the sentence {text[:80]!r}")
             refs = list(para.findall(otc_ref))
             if refs and link is None:
                 link = (refs[0].astext(), line_of(para))
     if not by_status and link is not None:
         by_status["default"] = Response("default", f"See '{link[0]}' in the API reference.", ctx.src(link[1]))
         ctx.diag(link[1], "status.from_appendix", Severity.INFO,
-                  f"status codes are only linked ({link[0]!r}): documented as the default response")
+                 f"status codes are only linked ({link[0]!r}): documented as the default response")
 
 
 def first_success(by_status: dict[str, Response]) -> str | None:

@@ -51,7 +51,7 @@ PLACEHOLDER_RE = re.compile(r"\{([^{}?&=/]+)\}")
 Sections = list[tuple[str, nodes.section]]
 
 
-def section_roles(ctx: PageContext, top: nodes.section) -> tuple[Sections, list[nodes.section]]:
+def section_roles(top: nodes.section) -> tuple[Sections, list[nodes.section]]:
     """(role, section) for each subsection of the page, and the sections no role fits."""
     out = []
     unknown = []

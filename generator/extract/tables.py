@@ -204,7 +204,7 @@ def _field(ctx: PageContext, t: Table, row: nodes.row) -> Field | None:
     if len(cells) != len(t.cols.headers):
         ctx.page.rows_failed += 1
         ctx.diag(line, "table.row_shape", Severity.ERROR,
-                  f"row has {len(cells)} cells, the header has {len(t.cols.headers)}")
+                 f"row has {len(cells)} cells, the header has {len(t.cols.headers)}")
         return None
     assert t.cols.name is not None
     name = " ".join(cells[t.cols.name].astext().split()).strip("`*")
@@ -223,8 +223,8 @@ def _field(ctx: PageContext, t: Table, row: nodes.row) -> Field | None:
         if low not in ("yes", "no", "mandatory", "optional", "true", "false", "required", "m", "o", ""):
             required_note = mand
             ctx.diag(line, "field.conditional_required", Severity.INFO,
-                      f"'{name}': mandatory column says {mand!r}; taken as "
-                      f"{'required' if required else 'optional'}")
+                     f"'{name}': mandatory column says {mand!r}; taken as "
+                     f"{'required' if required else 'optional'}")
     type_expr: TypeExpr | None
     if t.cols.type is not None:
         text, refs = _flatten_cell(cells[t.cols.type])
@@ -232,9 +232,9 @@ def _field(ctx: PageContext, t: Table, row: nodes.row) -> Field | None:
         if type_expr is None:
             ctx.page.rows_unknown_type += 1
             ctx.diag(line, "type.unknown", Severity.ERROR,
-                      f"'{name}': type {' '.join(cells[t.cols.type].astext().split())!r} is not in the type"
-                      " grammar;"
-                      " left untyped")
+                     f"'{name}': type {' '.join(cells[t.cols.type].astext().split())!r} is not in the type"
+                     " grammar;"
+                     " left untyped")
             type_expr = TypeExpr(Kind.ANY)
         else:
             ctx.page.rows_resolved += 1
@@ -242,7 +242,7 @@ def _field(ctx: PageContext, t: Table, row: nodes.row) -> Field | None:
         type_expr = TypeExpr(Kind.STRING)  # URI and header tables without a Type column: strings
         ctx.page.rows_resolved += 1
         ctx.diag(line, "type.no_column", Severity.INFO,
-                  f"'{name}': table has no Type column; typed {type_expr.kind}")
+                 f"'{name}': table has no Type column; typed {type_expr.kind}")
     description = ""
     constraints = Constraints()
     if t.cols.description is not None:
