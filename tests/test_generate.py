@@ -142,12 +142,12 @@ def test_build_writes_spec_and_diagnostics(tmp_path: Path, make_tree: Callable[[
 
 def test_build_without_valid_spec_exits_1_and_keeps_old(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                          make_tree: Callable[[dict[str, str]], Path]) -> None:
-    import generator.commands.build as build_cmd
+    import generator.pipeline as pipeline  # the build command goes through pipeline.build_and_check
 
     root = make_tree({"t/c.rst": HOSTILE})
     out = tmp_path / "s.openapi.yaml"
     out.write_text("previous\n")
-    real = build_cmd.build_spec
+    real = pipeline.build_spec
 
     def broken(*a: Any, **k: Any) -> Any:
         r = real(*a, **k)
@@ -155,7 +155,7 @@ def test_build_without_valid_spec_exits_1_and_keeps_old(tmp_path: Path, monkeypa
             "schema"] = {"$ref": "#/components/schemas/Nope"}
         return r
 
-    monkeypatch.setattr(build_cmd, "build_spec", broken)
+    monkeypatch.setattr(pipeline, "build_spec", broken)
     assert main(["build", str(root), "--service", "hostile", "-o", str(out)]) == 1
     assert out.read_text() == "previous\n"
     assert '"check.dangling_ref"' in (tmp_path / "s.diagnostics.json").read_text()
