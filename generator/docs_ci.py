@@ -29,8 +29,8 @@ from generator.diff.inputs import InputError, check_same_service
 from generator.diff.model import DiffResult
 from generator.diff.render import as_json, markdown
 from generator.diff.rules import Level
-from generator.diff.semver import next_version
 from generator.diff.sides import load_pair
+from generator.release.semver import next_version
 
 MARKER = "<!-- otc-apigen:api-diff -->"
 COMMENT_FILE, JSON_FILE, ANNOTATIONS_FILE = "comment.md", "diff.json", "annotations.txt"
@@ -183,17 +183,17 @@ def release(
 ) -> Release:
     """Regenerate spec, changelog and client; build the sdist and wheel; upload them when asked.
 
-    `build_wheel(project, outdir)` defaults to `generator.publish.build` (an isolated build, which
+    `build_wheel(project, outdir)` defaults to `generator.release.publish.build_dists` (an isolated build, which
     fetches the build backend); `upload(dists)` is only called when given.
     """
-    from generator.diff.regenerate import regenerate
+    from generator.release.regenerate import regenerate
 
     result, version = regenerate(docs_dir, spec, service=service, client_dir=client_dir, client=True,
                                  report=report, docs_commit=docs_commit, docs_date=docs_date)
     if version is None:
         return Release(None, result, [])
     if build_wheel is None:
-        from generator.publish import build as publish_build
+        from generator.release.publish import build_dists as publish_build
 
         build_wheel = publish_build
     dists = build_wheel(client_dir, dist_dir)

@@ -35,9 +35,9 @@ from generator.diff.compare import diff_specs
 from generator.diff.inputs import InputError, check_same_service
 from generator.diff.levels import FAIL_ON, failing
 from generator.diff.render import as_json, markdown
-from generator.diff.semver import next_version
 from generator.diff.sides import load_pair
 from generator.gha import detect_prefix
+from generator.release.semver import next_version
 
 EXIT_OK = 0
 EXIT_CHANGES = 1

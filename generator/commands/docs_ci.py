@@ -21,9 +21,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from generator.changelog import current_version
 from generator.diff.inputs import InputError
 from generator.docs_ci import CIError, pr_check, release, upsert_comment
+from generator.release.changelog import current_version
 
 
 def register(sub: Any) -> None:
@@ -96,8 +96,8 @@ def run_pr_comment(args: argparse.Namespace) -> int:
 
 
 def run_release(args: argparse.Namespace) -> int:
-    from generator.publish import PublishError
-    from generator.publish import upload as twine_upload
+    from generator.release.publish import PublishError
+    from generator.release.publish import upload as twine_upload
 
     upload = (lambda dists: twine_upload(dists, args.publish_url)) if args.publish_url else None
     try:

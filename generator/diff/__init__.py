@@ -3,9 +3,9 @@
 - `compare.diff_specs(old, new)` walks both specs operation by operation;
 - `rules` holds every rule (id, level, message template, reason for the level) as data;
 - `render` formats a `DiffResult` as JSON, `comment` as the Markdown pull-request comment,
-  `github` as workflow-command annotations; `semver` turns it into a version bump;
-- `inputs` loads spec files or builds docs trees, `sides` both sides at once (in parallel);
-  `regenerate` is the scheduled-CI entry point (see also `generator.docs_ci`).
+  `github` as workflow-command annotations (`generator.release.semver` turns it into a version bump);
+- `inputs` loads spec files or builds docs trees, `sides` both sides at once (in parallel)
+  (`generator.release.regenerate` is the scheduled-CI entry point; see also `generator.docs_ci`).
 """
 
 from generator.diff.compare import diff_specs

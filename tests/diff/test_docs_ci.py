@@ -14,11 +14,11 @@ from typing import Any
 
 import pytest
 
-from generator.changelog import current_version
 from generator.cli import main
 from generator.config import REPO_ROOT
-from generator.diff.regenerate import regenerate
 from generator.docs_ci import MARKER, CIError, export_tree, pr_check, release, upsert_comment
+from generator.release.changelog import current_version
+from generator.release.regenerate import regenerate
 
 CORPUS = REPO_ROOT.parent / "shared" / "corpus"
 OLD, NEW = CORPUS / "distributed-message-service@5758a36", CORPUS / "distributed-message-service@d2c571c"

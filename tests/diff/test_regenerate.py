@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.changelog import current_version
 from generator.config import REPO_ROOT
-from generator.diff.regenerate import docs_revision, main
+from generator.release.changelog import current_version
+from generator.release.regenerate import docs_revision, main
 
 CORPUS = REPO_ROOT.parent / "shared" / "corpus"  # same place tests/conftest.py looks
 OLD = CORPUS / "distributed-message-service@5758a36"
@@ -62,8 +62,9 @@ def test_regenerate_refuses_a_spec_of_another_service(tmp_path: Path, capsys: py
     pytest.importorskip("generator.pipeline")
     spec = tmp_path / "kms.openapi.yaml"
     changelog = tmp_path / "CHANGELOG.md"
-    assert main([str(CORPUS / "key-management-service@c2d17c2"), str(spec), "--changelog", str(changelog)]) == 0
-    assert main([str(NEW), str(spec), "--changelog", str(changelog)]) == 2
+    args = ["--changelog", str(changelog), "--no-client"]  # the client would go to generated/ of this repository
+    assert main([str(CORPUS / "key-management-service@c2d17c2"), str(spec), *args]) == 0
+    assert main([str(NEW), str(spec), *args]) == 2
     assert "different services" in capsys.readouterr().err
 
 

@@ -25,7 +25,8 @@ def test_escaping_follows_the_actions_toolkit() -> None:
 
 
 def test_defects_and_doc_diagnostics_become_annotations() -> None:
-    cov = coverage("things", *_inputs(), True)
+    pages, spec, diags, findings = _inputs()
+    cov = coverage("things", pages, spec, diags, True, findings)
     lines = as_github.workflow_commands(cov, "api-ref/source/")
     assert lines == [
         "::error file=api-ref/source/things/create.rst,line=21,title=Docs defect%3A type.unknown::"

@@ -1,6 +1,6 @@
 """Scheduled regeneration: docs tree + last released spec -> new spec, diff, version, changelog.
 
-    python -m generator.diff.regenerate DOCS_DIR LAST_SPEC [--service NAME] [--changelog PATH]
+    python -m generator.release.regenerate DOCS_DIR LAST_SPEC [--service NAME] [--changelog PATH]
         [--spec-out PATH] [--report PATH] [--docs-commit SHA --docs-date YYYY-MM-DD] [--fail-on CLASS]
         [--client-dir DIR | --no-client]
 
@@ -23,13 +23,13 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from generator.changelog import add_entry, current_version
 from generator.diff.compare import diff_specs
 from generator.diff.inputs import InputError, LoadedSpec, check_same_service, load, service_from_dir
 from generator.diff.levels import FAIL_ON, failing
 from generator.diff.model import DiffResult
 from generator.diff.render import markdown
-from generator.diff.semver import next_version
+from generator.release.changelog import add_entry, current_version
+from generator.release.semver import next_version
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -103,19 +103,21 @@ def regenerate(
         report.parent.mkdir(parents=True, exist_ok=True)
         report.write_text(markdown(result, old.label, new.label, version, current_version=current), encoding="utf-8")
     if client:
-        _regenerate_client(name, new, client_dir)
+        _regenerate_client(name, new, client_dir, version, changelog)
     return result, version
 
 
-def _regenerate_client(name: str, spec: LoadedSpec, client_dir: Path) -> None:
-    from generator.codegen import CodegenError, generate_client
-    from generator.config import Service, default_service
-    from generator.diff.inputs import _configured
+def _regenerate_client(name: str, spec: LoadedSpec, client_dir: Path, version: str, changelog: Path) -> None:
+    from generator.client import CodegenError, generate_client
+    from generator.config import ConfigError
+    from generator.pipeline import resolve_service
 
-    configured = _configured(name)
-    service = configured if isinstance(configured, Service) else default_service(name)
     try:
-        generate_client(service, dict(spec.spec), client_dir)
+        service = resolve_service(name)
+    except ConfigError as exc:
+        raise InputError(str(exc)) from exc
+    try:
+        generate_client(service, dict(spec.spec), client_dir, version, changelog.read_text(encoding="utf-8"))
     except CodegenError as exc:
         raise InputError(f"client generation failed (spec and changelog were written): {exc}") from exc
 
@@ -130,7 +132,7 @@ def _write_spec(spec: LoadedSpec, path: Path) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m generator.diff.regenerate",
+        prog="python -m generator.release.regenerate",
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
