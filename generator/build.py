@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.build_extras import drop_unreferenced, error_bodies, info_extras, place_examples
 from generator.config import Service
 from generator.model import (
     Diagnostic,
@@ -351,6 +352,7 @@ class Builder:
                 "title": svc.title,
                 "version": svc.docs_commit or "0.0.0",
                 "description": f"{svc.title} API of Open Telekom Cloud, generated from its API reference.",
+                **info_extras(svc),
                 "x-service": svc.name,
             },
             "servers": [{"url": svc.endpoint, **({"variables": server_vars} if server_vars else {})}],
@@ -370,6 +372,9 @@ class Builder:
             },
         }
         self.diagnostics.extend(widen_nulls(spec))
+        place_examples(spec)  # after widen_nulls: a documented null is evidence, not a defect
+        self.diagnostics.extend(drop_unreferenced(spec))
+        error_bodies(spec)
         if svc.docs_commit:
             spec["info"]["x-docs"] = {"commit": svc.docs_commit, **({"date": svc.docs_date} if svc.docs_date else {})}
         return BuildOutput(spec, self.diagnostics)

@@ -167,9 +167,19 @@ def _spec_validator(spec: dict[str, Any], origin: Source) -> list[Diagnostic]:
     return out
 
 
-def _check_examples(spec: dict[str, Any], op: dict[str, Any], src: Source,
-                    validators: dict[str, Any]) -> list[Diagnostic]:
-    out = []
+# Where a documented example that contradicts its schema lives (a documentation defect): not in `examples`,
+# where portals show it and mocks serve it, but here, with its `x-source` and `x-mismatches`
+# (see generator/build_extras.py).
+INVALID_EXAMPLES = "x-otc-invalid-examples"
+
+
+def example_checks(spec: dict[str, Any], op: dict[str, Any],
+                   validators: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any], str, dict[str, Any], list[Any]]]:
+    """(side, media object, name, example, schema errors) for each example of a JSON body with a component schema.
+
+    Examples are read from both places, `examples` and `x-otc-invalid-examples`: the verdict is the
+    schema's, not the placement's.
+    """
     media_sets = []
     body = op.get("requestBody", {}).get("content", {})
     media_sets.append(("request", body))
@@ -181,7 +191,8 @@ def _check_examples(spec: dict[str, Any], op: dict[str, Any], src: Source,
             refs = [s["$ref"] for s in schema.get("anyOf", []) if isinstance(s, dict) and "$ref" in s]
             if "json" not in media or not (schema.get("$ref") or refs):
                 continue
-            for name, ex in (m.get("examples") or {}).items():
+            placed = {**(m.get("examples") or {}), **(m.get(INVALID_EXAMPLES) or {})}
+            for name, ex in placed.items():
                 # a merged operation: an example is checked against the body of the page it came from
                 own = [r for r in refs if name.startswith(r.rsplit("/", 1)[-1])]
                 ref = schema.get("$ref") or (max(own, key=len) if own else None)
@@ -189,9 +200,15 @@ def _check_examples(spec: dict[str, Any], op: dict[str, Any], src: Source,
                 validator = validators.get(key)
                 if validator is None:  # compiling is the expensive part: once per schema, not per example
                     validator = validators[key] = _compile(spec, {"$ref": ref} if ref else {"anyOf": schema["anyOf"]})
-                errors = list(validator.iter_errors(ex.get("value")))
-                for e in errors[:5]:
-                    out.append(Diagnostic(_source(ex, src), "example.schema_mismatch", Severity.ERROR,
-                                          f"{op.get('operationId')} {side} example {name}: "
-                                          f"at /{'/'.join(str(p) for p in e.instance_path)}: {e.message}"[:400]))
+                yield side, m, name, ex, list(validator.iter_errors(ex.get("value")))
+
+
+def _check_examples(spec: dict[str, Any], op: dict[str, Any], src: Source,
+                    validators: dict[str, Any]) -> list[Diagnostic]:
+    out = []
+    for side, _, name, ex, errors in example_checks(spec, op, validators):
+        for e in errors[:5]:
+            out.append(Diagnostic(_source(ex, src), "example.schema_mismatch", Severity.ERROR,
+                                  f"{op.get('operationId')} {side} example {name}: "
+                                  f"at /{'/'.join(str(p) for p in e.instance_path)}: {e.message}"[:400]))
     return out

@@ -27,7 +27,8 @@ from typing import Any
 import jinja2
 
 from generator import samples
-from generator.check import RESERVED_PROPERTIES, iter_refs, schema_validator
+from generator.build_extras import OTC_ERROR
+from generator.check import INVALID_EXAMPLES, RESERVED_PROPERTIES, iter_refs, schema_validator
 from generator.config import Service
 from generator.emit import dump_json
 from generator.model import Diagnostic, Severity, Source
@@ -92,12 +93,32 @@ def client_view(spec: dict[str, Any]) -> tuple[dict[str, Any], list[Diagnostic]]
         for status, resp in op.get("responses", {}).items():
             for media in (resp.get("content") or {}).values():
                 _fix_schema(media.get("schema", {}), f"{where}.response_{status}", notes)
+    _drop_error_bodies(view, notes)
     _fix_media_types(view, notes)
     _fix_binary_in_json(view, notes)
     _fix_parameters(view, notes)
     _fix_operation_ids(view, notes)
     _fix_class_names(view, notes)
     return view, notes
+
+
+def _drop_error_bodies(view: dict[str, Any], notes: list[Diagnostic]) -> None:
+    """Error responses with the shared `OTCError` body lose it in the client: the runtime raises `OTCAPIError`
+    for them, so a model would only widen every call's return type with a value nobody receives."""
+    ref = f"#/components/schemas/{OTC_ERROR}"
+    dropped = 0
+    for _, _, op in _operations(view):
+        for status, resp in op.get("responses", {}).items():
+            content = resp.get("content") or {}
+            if not status.startswith("2") and [m.get("schema") for m in content.values()] == [{"$ref": ref}]:
+                del resp["content"]
+                dropped += 1
+    schemas = view.get("components", {}).get("schemas", {})
+    if dropped and OTC_ERROR in schemas and ref not in json.dumps(view):
+        del schemas[OTC_ERROR]
+        notes.append(Diagnostic(Source("<spec>", 0), "client.error_body", Severity.INFO,
+                                f"{dropped} error responses with the {OTC_ERROR} body: the client raises OTCAPIError"
+                                " for them (no model)"))
 
 
 def _fix_schema(node: Any, where: str, notes: list[Diagnostic]) -> None:
@@ -125,7 +146,7 @@ def _fix_schema(node: Any, where: str, notes: list[Diagnostic]) -> None:
             notes.append(Diagnostic(_src(node), "client.reserved_property", Severity.WARNING,
                                     f"{where}.{name}: reserved in generated models; kept in additional_properties"))
     for k, v in node.items():
-        if k in ("enum", "examples", "example", "x-source", "default", "const"):
+        if k in ("enum", "examples", "example", "x-source", "default", "const", INVALID_EXAMPLES):
             continue  # values, not schemas
         if k == "properties" and isinstance(v, dict):
             for pname, sub in v.items():
@@ -206,6 +227,7 @@ def _fix_media_types(view: dict[str, Any], notes: list[Diagnostic]) -> None:
                 continue
             m["schema"] = dict(_BINARY)
             m.pop("examples", None)
+            m.pop(INVALID_EXAMPLES, None)
             notes.append(Diagnostic(_src(op), "client.raw_body", Severity.INFO,
                                     f"{where}: request body {media} is sent as raw bytes by the client"))
         first: dict[str, Any] = next(iter(body.get("content", {}).values()), {})
@@ -224,6 +246,7 @@ def _fix_media_types(view: dict[str, Any], notes: list[Diagnostic]) -> None:
                     # the generator hands the response *text* to the model's from_dict
                     m["schema"] = {"type": "string"}
                     m.pop("examples", None)
+                    m.pop(INVALID_EXAMPLES, None)
                     notes.append(Diagnostic(_src(resp), "client.text_body", Severity.INFO,
                                             f"{where}: response {status} {media} is returned as text"))
                     continue
@@ -231,6 +254,7 @@ def _fix_media_types(view: dict[str, Any], notes: list[Diagnostic]) -> None:
                     continue
                 m["schema"] = dict(_BINARY)
                 m.pop("examples", None)
+                m.pop(INVALID_EXAMPLES, None)
                 notes.append(Diagnostic(_src(resp), "client.raw_body", Severity.INFO,
                                         f"{where}: response {status} {media} is returned as raw bytes"))
 
@@ -254,7 +278,7 @@ def _fix_binary_in_json(view: dict[str, Any], notes: list[Diagnostic]) -> None:
                 notes.append(Diagnostic(_src(node), "client.binary_in_json", Severity.WARNING,
                                         f"{where}: binary in a JSON schema; the client treats it as a string"))
             for k, v in node.items():
-                if k not in ("examples", "example", "enum", "default", "x-source"):
+                if k not in ("examples", "example", "enum", "default", "x-source", INVALID_EXAMPLES):
                     walk(v, where)
         elif isinstance(node, list):
             for v in node:
@@ -590,9 +614,9 @@ def _union_branches(schema: dict[str, Any]) -> list[dict[str, Any]]:
 def conformance_data(spec: dict[str, Any], names: _Names, view: dict[str, Any] | None = None) -> dict[str, Any]:
     """The cases of the generated conformance tests; text from the docs stays data (JSON), never code.
 
-    Documented examples that contradict their schema (`example.schema_mismatch`) are kept with the
-    reasons: their validity test is an expected failure, and the request/response test uses a valid
-    instance instead so the client is still exercised.
+    Documented examples that contradict their schema (`example.schema_mismatch`, in the spec under
+    `x-otc-invalid-examples`) are kept with the reasons: their validity test is an expected failure, and
+    the request/response test uses a valid instance instead so the client is still exercised.
     """
     view = view if view is not None else spec
     schemas = spec.get("components", {}).get("schemas", {})
@@ -608,7 +632,9 @@ def conformance_data(spec: dict[str, Any], names: _Names, view: dict[str, Any] |
         chosen: Any = None
         found = False
         branches = [b["$ref"].rsplit("/", 1)[1] for b in _union_branches(media.get("schema", {}))]
-        for name, ex in (media.get("examples") or {}).items():
+        # a defect (`x-otc-invalid-examples`) is still a documented example: its validity test is the xfail
+        placed = {**(media.get("examples") or {}), **(media.get(INVALID_EXAMPLES) or {})}
+        for name, ex in placed.items():
             home = next((b for b in branches if not _mismatch(spec, b, ex["value"])), ref_name)
             mismatch = _mismatch(spec, home, ex["value"])
             examples.setdefault(home, []).append({"name": name, "value": ex["value"],
@@ -672,8 +698,9 @@ def conformance_data(spec: dict[str, Any], names: _Names, view: dict[str, Any] |
             content = resp.get("content") or {}
             rmedia = next((m for t, m in content.items() if _base_media(t) == "application/json"
                            or _base_media(t).endswith("+json")), None)
-            if rmedia is None:
-                # no JSON body documented: the mock replies without one (raw and text bodies are not parsed
+            if rmedia is None or rmedia.get("schema") == {"$ref": f"#/components/schemas/{OTC_ERROR}"}:
+                # no JSON body documented (or the shared error body, which the client leaves to the runtime's
+                # OTCAPIError): the mock replies without one (raw and text bodies are not parsed
                 # into models, so there is nothing to compare)
                 responses.append({"status": int(status), "schema": None, "body": None, "documented": False,
                                   "example_mismatch": [], "binary": []})

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from generator.check import INVALID_EXAMPLES
 from generator.model import Diagnostic, Page
 from generator.report.model import Coverage, Defect, ExampleCounts, OperationRef, PageCoverage, RowCounts
 
@@ -45,13 +46,33 @@ def _example_sources(spec: dict[str, Any]) -> tuple[set[Key], set[Key]]:
                     # the same test as check._check_examples: only JSON bodies with a component schema
                     anyof_refs = any(isinstance(x, dict) and "$ref" in x for x in schema.get("anyOf", []))
                     validated = bool(schema.get("$ref") or anyof_refs) and "json" in media  # as check.py does
-                    for ex in (m.get("examples") or {}).values():
+                    placed = [*(m.get("examples") or {}).values(), *(m.get(INVALID_EXAMPLES) or {}).values()]
+                    for ex in placed:
                         xs = ex.get("x-source") or {}
                         key = (str(xs.get("file", "")), int(xs.get("line", 0)))
                         everything.add(key)
                         if validated:
                             checked.add(key)
     return everything, checked
+
+
+def spec_defects(spec: dict[str, Any]) -> list[Defect]:
+    """The documentation defects as the spec keeps them: examples under `x-otc-invalid-examples`, each mismatch."""
+    out = []
+    for item in spec.get("paths", {}).values():
+        for op in item.values():
+            parts = [("request", op.get("requestBody", {}).get("content", {}))]
+            parts += [(f"response {st}", r.get("content") or {}) for st, r in op.get("responses", {}).items()]
+            for part, content in parts:
+                for m in content.values():
+                    for ex in (m.get(INVALID_EXAMPLES) or {}).values():
+                        xs = ex.get("x-source") or {}
+                        for mm in ex.get("x-mismatches") or []:
+                            pointer = str(mm.get("at", ""))
+                            out.append(Defect(str(xs.get("file", "")), int(xs.get("line", 0)),
+                                              str(op.get("operationId", "")), part, "" if pointer == "/" else pointer,
+                                              str(mm.get("message", ""))))
+    return sorted(out)
 
 
 def _page_examples(page: Page) -> Iterator[Key]:
@@ -116,5 +137,5 @@ def census(service: str, pages: list[Page], spec: dict[str, Any], diagnostics: l
 
     ops_in_spec = sum(len(item) for item in spec.get("paths", {}).values())
     components = len(spec.get("components", {}).get("schemas", {}))
-    defects = sorted(parse_defect(d) for d in diagnostics if d.code == "example.schema_mismatch")
+    defects = spec_defects(spec)
     return Coverage(service, spec_valid, ops_in_spec, components, out, sorted(spec_level), defects)

@@ -47,6 +47,11 @@ def problems(cov: Coverage) -> list[str]:
     defect_blocks = {(d.file, d.line) for d in cov.defects}
     if len(defect_blocks) != ex.invalid:
         out.append(f"examples: {ex.invalid} invalid blocks on pages but defects name {len(defect_blocks)} blocks")
+    # defects are read from the spec (`x-otc-invalid-examples`), mismatches from the check stage: one set of blocks
+    flagged = {(d.source.file, d.source.line) for d in cov.diagnostics if d.code == "example.schema_mismatch"}
+    if flagged != defect_blocks:
+        out.append(f"examples: the spec keeps {len(defect_blocks)} blocks under x-otc-invalid-examples but "
+                   f"{len(flagged)} blocks have example.schema_mismatch diagnostics")
     diags = cov.diagnostics
     if sum(cov.by_severity().values()) != len(diags):
         out.append("diagnostics: by-severity counts do not sum to the total")

@@ -61,9 +61,13 @@ def _spec() -> dict[str, Any]:
         return {"value": {}, "x-source": {"file": "things/create.rst", "line": line}}
 
     ref = {"$ref": "#/components/schemas/CreateThingRequest"}
+    # the request example contradicts its schema: the build keeps it under x-otc-invalid-examples
+    invalid = {**ex(30), "x-mismatches": [{"at": "/count", "message": '"x" is not of type "integer"'},
+                                          {"at": "/", "message": "'name' is a required property"}]}
     return {"paths": {"/v1/things": {"post": {
         "operationId": "CreateThing", "x-source": {"file": "things/create.rst", "line": 8},
-        "requestBody": {"content": {"application/json": {"schema": ref, "examples": {"CreateThingRequest": ex(30)}}}},
+        "requestBody": {"content": {"application/json": {"schema": ref,
+                                                          "x-otc-invalid-examples": {"CreateThingRequest": invalid}}}},
         "responses": {"200": {"content": {"application/json": {"schema": ref,
                                                                 "examples": {"CreateThingResponse200": ex(40)}}}}},
     }}}, "components": {"schemas": {"CreateThingRequest": {"type": "object"}}}}
@@ -139,7 +143,15 @@ def test_unresolved_row_without_a_diagnostic_is_refused() -> None:
 def test_mismatch_on_an_unknown_example_is_refused() -> None:
     pages, spec, diags = _inputs()
     diags.append(_diag("things/create.rst", 99, "example.schema_mismatch", "CreateThing request example X: at /: no"))
-    with pytest.raises(CountersDoNotAddUp, match="defects name 2 blocks"):
+    with pytest.raises(CountersDoNotAddUp, match="keeps 1 blocks under x-otc-invalid-examples but 2 blocks"):
+        coverage("things", pages, spec, diags, True)
+
+
+def test_defects_come_from_the_spec_not_from_the_messages() -> None:
+    pages, spec, diags = _inputs()
+    media = spec["paths"]["/v1/things"]["post"]["requestBody"]["content"]["application/json"]
+    media["examples"] = media.pop("x-otc-invalid-examples")  # a spec that still shows the defect to consumers
+    with pytest.raises(CountersDoNotAddUp, match="keeps 0 blocks under x-otc-invalid-examples but 1 blocks"):
         coverage("things", pages, spec, diags, True)
 
 
@@ -161,6 +173,9 @@ def test_html_escapes_hostile_doc_text() -> None:
     pages, spec, diags = _inputs(title=HOSTILE)
     hostile = _diag("things/create.rst", 30, "example.schema_mismatch",
                     f"CreateThing request example CreateThingRequest: at /{HOSTILE}: {HOSTILE}")
+    media = spec["paths"]["/v1/things"]["post"]["requestBody"]["content"]["application/json"]
+    media["x-otc-invalid-examples"]["CreateThingRequest"]["x-mismatches"].append({"at": f"/{HOSTILE}",
+                                                                                  "message": HOSTILE})
     pages[0].diagnostics.append(_diag("things/create.rst", 7, "section.unknown", HOSTILE, Severity.WARNING))
     out = as_html.render(coverage("things", pages, spec, sorted(diags + [hostile, pages[0].diagnostics[-1]]), True))
     assert "<script" not in out

@@ -1,0 +1,186 @@
+"""What the built document needs so that consumers (portals, linters, mock servers) take it as it is.
+
+Runs on the finished document at the end of `generator.build`:
+- `info_extras`: `info.license` and `info.contact` from the service configuration.
+- `describe_tags` (called by `generator.pipeline`, which knows the docs folder): tag descriptions from the
+  intro text of the docs section.
+- `drop_unreferenced`: components no operation reaches leave the spec, each with a diagnostic.
+- `error_bodies`: error responses the docs list without a body get the shared `OTCError` body.
+- `place_examples`: a documented example that contradicts its own schema (a documentation defect)
+  leaves `examples`, where portals show it and mock servers serve it, for `x-otc-invalid-examples`,
+  keeping its value, its `x-source` and the first mismatches. The check stage, the conformance
+  tests and the report read it from there.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from generator.check import INVALID_EXAMPLES, example_checks, iter_refs
+from generator.config import Service
+from generator.model import Diagnostic, Severity, Source
+
+# as many mismatches per example as the check stage reports (`example.schema_mismatch`)
+MISMATCHES_KEPT = 5
+
+
+def place_examples(spec: dict[str, Any]) -> int:
+    """Move every example that contradicts its schema to `x-otc-invalid-examples`; returns how many moved.
+
+    Only after `widen_nulls`: an example whose only contradiction is a documented null is evidence
+    for the schema, not a defect, and stays.
+    """
+    validators: dict[str, Any] = {}
+    moves: list[tuple[dict[str, Any], str, list[Any]]] = []
+    for item in spec.get("paths", {}).values():
+        for op in item.values():
+            for _, media, name, _, errors in example_checks(spec, op, validators):
+                if errors and name in (media.get("examples") or {}):
+                    moves.append((media, name, errors))
+    for media, name, errors in moves:
+        ex = media["examples"].pop(name)
+        mismatches = [{"at": "/" + "/".join(str(p) for p in e.instance_path), "message": e.message[:300]}
+                      for e in errors[:MISMATCHES_KEPT]]
+        media.setdefault(INVALID_EXAMPLES, {})[name] = {**ex, "x-mismatches": mismatches}
+        if not media["examples"]:
+            del media["examples"]
+    return len(moves)
+
+
+def info_extras(service: Service) -> dict[str, Any]:
+    return {
+        "contact": {"name": service.contact_name, "url": service.contact_url or service.docs_repository},
+        "license": {"name": service.license, "url": service.license_url},
+    }
+
+
+def _tag_of_folder(folder: str) -> str:
+    """The tag `generator.extract` gives the pages of `folder` (its last name, title-cased)."""
+    name = folder.rsplit("/", 1)[-1]
+    return " ".join(w.capitalize() for w in name.replace("-", "_").split("_") if w)
+
+
+def section_intro(index: Path, root: Path) -> tuple[str, int]:
+    """The intro text of a docs section: paragraphs of its `index.rst` before the list of its pages."""
+    from docutils import nodes
+
+    from generator.read import read_file
+
+    doc = read_file(index, root).doctree
+    top: nodes.Element = doc
+    sections = [c for c in doc.children if isinstance(c, nodes.section)]
+    if not any(isinstance(c, nodes.title) for c in doc.children) and len(sections) == 1:
+        top = sections[0]  # docutils keeps a lone section when it does not promote its title
+    paragraphs: list[nodes.paragraph] = []
+    for child in top.children:
+        if isinstance(child, (nodes.bullet_list, nodes.enumerated_list, nodes.comment, nodes.section)):
+            break  # the list of the section's pages (or its toctree) ends the intro
+        if isinstance(child, nodes.paragraph):
+            paragraphs.append(child)
+    text = "\n\n".join(" ".join(p.astext().split()) for p in paragraphs)
+    return text, (paragraphs[0].line or 0) if paragraphs else 0
+
+
+def describe_tags(spec: dict[str, Any], docs_dir: Path) -> None:
+    """A tag's description is the intro text of its docs section (`<folder>/index.rst`), where there is one.
+
+    Most sections have none (the index lists the pages, nothing more): their tags stay without a description
+    rather than get an invented one.
+    """
+    folders: dict[str, set[str]] = {}
+    for item in spec.get("paths", {}).values():
+        for op in item.values():
+            files = [op.get("x-source", {}).get("file", "")]
+            files += [v.get("x-source", {}).get("file", "") for v in op.get("x-otc-variants") or []]
+            for file in files:
+                folder = str(file).rpartition("/")[0]
+                if folder and _tag_of_folder(folder) in op.get("tags", []):
+                    folders.setdefault(_tag_of_folder(folder), set()).add(folder)
+    for tag in spec.get("tags", []):
+        for folder in sorted(folders.get(tag["name"], ())):
+            index = docs_dir / folder / "index.rst"
+            if not index.is_file():
+                continue
+            text, line = section_intro(index, docs_dir)
+            if text:
+                tag["description"] = text
+                tag["x-source"] = {"file": f"{folder}/index.rst", "line": line}
+                break
+
+
+def drop_unreferenced(spec: dict[str, Any]) -> list[Diagnostic]:
+    """Drop components that no operation reaches, each with a `component.unreferenced` diagnostic.
+
+    (`schema.unreferenced` is link's code for tables never rendered at all.)
+
+    They arise where two tables of one name and shape share a component (`generator.build`): the second
+    table's nested tables were named after their own operation, and nothing refers to those names.
+    """
+    schemas: dict[str, Any] = spec.get("components", {}).get("schemas", {})
+    prefix = "#/components/schemas/"
+    todo = [ref for _, ref in iter_refs({k: v for k, v in spec.items() if k != "components"})]
+    reached: set[str] = set()
+    while todo:
+        ref = todo.pop()
+        name = ref[len(prefix):] if ref.startswith(prefix) else ""
+        if name in schemas and name not in reached:
+            reached.add(name)
+            todo.extend(r for _, r in iter_refs(schemas[name]))
+    out = []
+    for name in sorted(set(schemas) - reached):
+        xs = schemas.pop(name).get("x-source") or {}
+        out.append(Diagnostic(Source(str(xs.get("file", "<spec>")), int(xs.get("line", 0))),
+                              "component.unreferenced", Severity.INFO,
+                              f"'{name}' is referenced by no operation (its parent table shares the component of a "
+                              "table with the same name and shape); dropped from the spec"))
+    return out
+
+
+OTC_ERROR = "OTCError"
+_OTC_ERROR_REF = f"#/components/schemas/{OTC_ERROR}"
+
+
+def otc_error_schema() -> dict[str, Any]:
+    """The error body OTC documents ("Response" in each API reference's "Calling APIs"; the shapes the client
+    runtime's `parse_error_body` reads). Every member is optional: services use one of three shapes."""
+    text = {"type": "string"}
+    return {
+        "type": "object",
+        "description": "Error body of an Open Telekom Cloud API: `error_code` and `error_msg` (most services), "
+                       "the same or `code` and `message` inside `error` (OpenStack-derived services), or `code` "
+                       "and `message` (older services). The codes are listed in the API reference's "
+                       "error-code appendix.",
+        "properties": {
+            "error_code": {**text, "description": "Error code, e.g. `ModelArts.0104`."},
+            "error_msg": {**text, "description": "Error message."},
+            "code": {"type": ["string", "integer"], "description": "Error code (older services)."},
+            "message": {**text, "description": "Error message (older services)."},
+            "error": {"type": "object", "description": "The error, nested (OpenStack-derived services).",
+                      "properties": {"code": {"type": ["string", "integer"]}, "error_code": text,
+                                     "message": text, "error_msg": text}},
+            "request_id": {**text, "description": "Request ID, where the service returns one."},
+        },
+    }
+
+
+def error_bodies(spec: dict[str, Any]) -> int:
+    """Error responses (4xx, 5xx, `default`) the docs list without a body get the shared `OTCError` body.
+
+    The pages list the status codes; the body shape is documented once per service. Returns the number of
+    responses given the body; `OTCError` is added only when one is.
+    """
+    schemas: dict[str, Any] = spec.setdefault("components", {}).setdefault("schemas", {})
+    if OTC_ERROR in schemas:  # a docs table of that name: leave the responses as documented
+        return 0
+    n = 0
+    for item in spec.get("paths", {}).values():
+        for op in item.values():
+            for status, resp in op.get("responses", {}).items():
+                if (status[:1] in ("4", "5") or status == "default") and not resp.get("content"):
+                    resp["content"] = {"application/json": {"schema": {"$ref": _OTC_ERROR_REF}}}
+                    n += 1
+    if n:
+        schemas[OTC_ERROR] = otc_error_schema()
+        spec["components"]["schemas"] = {k: schemas[k] for k in sorted(schemas)}
+    return n
