@@ -6,6 +6,8 @@ Runs on the finished document at the end of `generator.build`:
   intro text of the docs section.
 - `drop_unreferenced`: components no operation reaches leave the spec, each with a diagnostic.
 - `error_bodies`: error responses the docs list without a body get the shared `OTCError` body.
+- `linked_error_statuses` (called by `generator.pipeline`): 4xx responses from the status-code table a page
+  links to instead of listing codes itself.
 - `place_examples`: a documented example that contradicts its own schema (a documentation defect)
   leaves `examples`, where portals show it and mock servers serve it, for `x-otc-invalid-examples`,
   keeping its value, its `x-source` and the first mismatches. The check stage, the conformance
@@ -19,7 +21,7 @@ from typing import Any
 
 from generator.check import INVALID_EXAMPLES, example_checks, iter_refs
 from generator.config import Service
-from generator.model import Diagnostic, Severity, Source
+from generator.model import Diagnostic, Page, Severity, Source
 
 # as many mismatches per example as the check stage reports (`example.schema_mismatch`)
 MISMATCHES_KEPT = 5
@@ -171,8 +173,8 @@ def error_bodies(spec: dict[str, Any]) -> int:
     responses given the body; `OTCError` is added only when one is.
     """
     schemas: dict[str, Any] = spec.setdefault("components", {}).setdefault("schemas", {})
-    if OTC_ERROR in schemas:  # a docs table of that name: leave the responses as documented
-        return 0
+    if OTC_ERROR in schemas and schemas[OTC_ERROR] != otc_error_schema():
+        return 0  # a docs table of that name: leave the responses as documented
     n = 0
     for item in spec.get("paths", {}).values():
         for op in item.values():
@@ -184,3 +186,71 @@ def error_bodies(spec: dict[str, Any]) -> int:
         schemas[OTC_ERROR] = otc_error_schema()
         spec["components"]["schemas"] = {k: schemas[k] for k in sorted(schemas)}
     return n
+
+
+def _first_line(node: Any) -> int:
+    from docutils import nodes
+
+    return next((int(n.line) for n in node.findall(nodes.paragraph) if n.line), 0)
+
+
+def linked_status_rows(page: Path, root: Path) -> list[tuple[str, str, int]]:
+    """(code, description, line) of every 4xx row in the tables of a status-code page (an appendix)."""
+    from docutils import nodes
+
+    from generator.read import read_file
+
+    out = []
+    for table in read_file(page, root).doctree.findall(nodes.table):
+        for body in table.findall(nodes.tbody):
+            for row in body.findall(nodes.row):
+                cells = [" ".join(e.astext().split()) for e in row.findall(nodes.entry)]
+                first = cells[0].split(" ", 1) if cells else [""]
+                if len(first[0]) == 3 and first[0].isdigit() and first[0].startswith("4"):
+                    descr = cells[1] if len(cells) > 1 and cells[1] else (first[1] if len(first) > 1 else "")
+                    out.append((first[0], descr, _first_line(row)))
+    return out
+
+
+def linked_error_statuses(spec: dict[str, Any], pages: list[Page], docs_dir: Path) -> list[Diagnostic]:
+    """4xx responses for operations whose status section only links to the service's status-code table.
+
+    "If a 2xx status code is returned ... For details, see Status Code": the linked table (an appendix) lists
+    the 4xx codes the service answers with. Each becomes a response with the shared `OTCError` body and the
+    row's `x-source`; one `status.from_linked_table` diagnostic per operation names them.
+    """
+    schemas = spec.setdefault("components", {}).setdefault("schemas", {})
+    if OTC_ERROR in schemas and schemas[OTC_ERROR] != otc_error_schema():
+        return []  # a docs table of that name: no shared error body to point at
+    by_label = {label: p.file for p in pages for label in p.labels}
+    rows: dict[str, list[tuple[str, str, int]]] = {}
+    out: list[Diagnostic] = []
+    for page in pages:
+        for op in page.operations:
+            target = by_label.get(op.status_link or "")
+            rendered = spec.get("paths", {}).get(op.path, {}).get(op.method)
+            if target is None or rendered is None or target == page.file:
+                continue
+            owners = [rendered.get("x-source", {})]
+            owners += [v.get("x-source", {}) for v in rendered.get("x-otc-variants", [])]
+            if page.file not in {str(o.get("file")) for o in owners}:
+                continue  # the call is another page's (a duplicate dropped from the spec)
+            if target not in rows:
+                rows[target] = linked_status_rows(docs_dir / target, docs_dir)
+            added = []
+            for code, descr, line in rows[target]:
+                if code not in rendered["responses"]:
+                    body = {"application/json": {"schema": {"$ref": _OTC_ERROR_REF}}}
+                    rendered["responses"][code] = {"description": descr or code, "content": body,
+                                                   "x-source": {"file": target, "line": line}}
+                    added.append(code)
+            if added:
+                rendered["responses"] = {k: rendered["responses"][k] for k in sorted(rendered["responses"])}
+                out.append(Diagnostic(op.source, "status.from_linked_table", Severity.INFO,
+                                      f"status codes {', '.join(added)} from the status-code table the page links to "
+                                      f"({target})"))
+    if out:
+        schemas = spec["components"]["schemas"]
+        schemas[OTC_ERROR] = otc_error_schema()
+        spec["components"]["schemas"] = {k: schemas[k] for k in sorted(schemas)}
+    return out

@@ -126,6 +126,8 @@ class Extractor:
             return self.page
         title_node = top.children[0]
         self.page.title = title_node.astext().strip()
+        names: list[str] = list(top.get("names", []))
+        self.page.labels = names
         sections = self._sections(top)
         uri_calls = self._find_uri(sections)
         if not uri_calls:
@@ -621,7 +623,9 @@ class Extractor:
             _, resp = self._response_for(t, by_status)
             resp.headers.extend(self._fields(t))
         if not any(k.startswith("2") for k in by_status):
-            self._status_from_prose(sections, by_status)
+            op.status_link = self._status_from_prose(sections, by_status)
+        if op.status_link is None and not any(k.startswith("4") for k in by_status):
+            op.status_link = self._status_link(sections)
         if not by_status:
             self.diag(op.source.line, "status.none", Severity.WARNING,
                       "no status code documented; assumed 200")
@@ -638,9 +642,27 @@ class Extractor:
                       f"status {status} has a response table but no row in a status-code table")
         return status, resp
 
-    def _status_from_prose(self, sections: list[tuple[str, nodes.section]], by_status: dict[str, Response]) -> None:
-        """"Normal response code: 200", "If a 2xx status code is returned, for example, 200, 202 or 204"."""
+    @staticmethod
+    def _status_link(sections: list[tuple[str, nodes.section]]) -> str | None:
+        """The label a status-code section links to outside its tables ("For details, see Status Code")."""
+        for role, sec in sections:
+            if role != "status":
+                continue
+            for para in sec.findall(nodes.paragraph):
+                if any(isinstance(a, nodes.table) for a in _ancestors(para)):
+                    continue
+                for ref in para.findall(otc_ref):
+                    return str(ref.get("target") or "") or None
+        return None
+
+    def _status_from_prose(self, sections: list[tuple[str, nodes.section]],
+                           by_status: dict[str, Response]) -> str | None:
+        """"Normal response code: 200", "If a 2xx status code is returned, for example, 200, 202 or 204".
+
+        Returns the label of the status-code table the section links to ("For details, see Status Code"), if any.
+        """
         link: tuple[str, int] | None = None
+        target: str | None = None
         for role, sec in sections:
             if role not in ("status", "response"):
                 continue
@@ -659,10 +681,12 @@ class Extractor:
                 refs = list(para.findall(otc_ref))
                 if refs and link is None:
                     link = (refs[0].astext(), _line(para))
+                    target = str(refs[0].get("target") or "") or None
         if not by_status and link is not None:
             by_status["default"] = Response("default", f"See '{link[0]}' in the API reference.", self.src(link[1]))
             self.diag(link[1], "status.from_appendix", Severity.INFO,
                       f"status codes are only linked ({link[0]!r}): documented as the default response")
+        return target
 
     # ------------------------------------------------------------ examples
 

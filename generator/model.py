@@ -170,6 +170,7 @@ class Operation:
     deprecated: bool = False
     security: bool = True  # X-Auth-Token (mapped to the security scheme, not a parameter)
     alias_of: str | None = None  # when a page documents the same call under another URI
+    status_link: str | None = None  # label the status section links to ("For details, see Status Code")
 
 
 @dataclass
@@ -186,3 +187,4 @@ class Page:
     rows_resolved: int = 0
     rows_unknown_type: int = 0
     rows_failed: int = 0
+    labels: list[str] = field(default_factory=list)  # `.. _label:` of the page itself (what `:ref:`s name)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.build import build
-from generator.build_extras import describe_tags
+from generator.build_extras import describe_tags, linked_error_statuses
 from generator.config import Service, default_service
 from generator.extract import extract
 from generator.link import link
@@ -57,6 +57,7 @@ def build_spec(docs_dir: Path, service: Service | str) -> BuildResult:
     schemas = link(pages)
     out = build(svc, pages, schemas)
     describe_tags(out.spec, docs_dir)
+    out.diagnostics.extend(linked_error_statuses(out.spec, pages, docs_dir))
     diagnostics = [d for p in pages for d in p.diagnostics] + out.diagnostics
     diagnostics.sort()
     return BuildResult(svc, out.spec, pages, diagnostics)

@@ -116,3 +116,94 @@ def test_null_shown_by_the_docs_widens_the_schema_and_the_example_stays(
     assert list(response["examples"]) == ["CreateThingResponse200"]  # widened first, so not a defect
     assert "x-otc-invalid-examples" not in response
     assert spec["components"]["schemas"]["CreateThingResponse"]["properties"]["name"]["type"] == ["string", "null"]
+
+
+STATUS_APPENDIX = """:original_name: things_status.html
+
+.. _things_status:
+
+Status Code
+===========
+
+.. table:: **Table 1** Return codes
+
+   ====================== =========================================
+   Returned Value         Description
+   ====================== =========================================
+   200                    Request succeeded.
+   400 Bad Request        The server fails to process the request.
+   404 Not Found          The server cannot find the requested page.
+   500 Internal Error     The server is abnormal.
+   ====================== =========================================
+"""
+
+SECTION_INDEX = """:original_name: things_index.html
+
+.. _things_index:
+
+Thing Management
+================
+
+Things are what this service keeps.
+
+-  :ref:`Querying a Thing <QueryThing>`
+
+.. toctree::
+   :hidden:
+
+   query
+"""
+
+
+def test_status_codes_of_the_linked_table_tags_info_and_error_body(make_tree: Callable[[dict[str, str]], Path]) -> None:
+    query = page("Querying a Thing", "GET /v1/things", """
+Response Parameters
+-------------------
+
+""" + RESPONSE + """
+Returned Value
+--------------
+
+If a 2xx status code is returned, for example, 200, the request is successful.
+
+For details, see :ref:`Status Code <things_status>`.
+""", name="QueryThing")
+    root = make_tree({"thing_management/query.rst": query, "thing_management/index.rst": SECTION_INDEX,
+                      "appendix/status_code.rst": STATUS_APPENDIX})
+    result = build_spec(root, "things")
+    spec = result.spec
+    responses = spec["paths"]["/v1/things"]["get"]["responses"]
+    assert list(responses) == ["200", "400", "404"]  # the 4xx rows of the linked table, not its 5xx
+    assert responses["400"] == {
+        "description": "The server fails to process the request.",
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/OTCError"}}},
+        "x-source": {"file": "appendix/status_code.rst", "line": line_of(STATUS_APPENDIX, "400 Bad Request")}}
+    assert set(spec["components"]["schemas"]["OTCError"]["properties"]) >= {"error_code", "error_msg", "error"}
+    [diag] = [d for d in result.diagnostics if d.code == "status.from_linked_table"]
+    assert diag.source.file == "thing_management/query.rst" and "400, 404" in diag.message
+
+    assert spec["tags"] == [{"name": "Thing Management", "description": "Things are what this service keeps.",
+                             "x-source": {"file": "thing_management/index.rst", "line": 8}}]
+    assert spec["info"]["license"] == {"name": "Apache-2.0", "url": "https://www.apache.org/licenses/LICENSE-2.0"}
+    assert spec["info"]["contact"]["url"] == "https://github.com/opentelekomcloud-docs/things"
+
+
+def test_a_section_without_intro_text_gives_no_tag_description(make_tree: Callable[[dict[str, str]], Path]) -> None:
+    index = SECTION_INDEX.replace("Things are what this service keeps.\n\n", "")
+    root = make_tree({"thing_management/create.rst": _page('{"count": 3}', '{"name": "x"}'),
+                      "thing_management/index.rst": index})
+    assert build_spec(root, "things").spec["tags"] == [{"name": "Thing Management"}]
+
+
+def test_component_nothing_references_is_dropped_with_a_diagnostic() -> None:
+    from generator.build_extras import drop_unreferenced
+
+    spec: dict[str, Any] = {"paths": {"/a": {"get": {"responses": {"200": {"content": {"application/json": {
+        "schema": {"$ref": "#/components/schemas/Used"}}}}}}}},
+        "components": {"schemas": {
+            "Used": {"type": "object", "properties": {"n": {"$ref": "#/components/schemas/Nested"}}},
+            "Nested": {"type": "object"},
+            "Orphan": {"type": "object", "x-source": {"file": "a.rst", "line": 7}}}}}
+    [d] = drop_unreferenced(spec)
+    assert sorted(spec["components"]["schemas"]) == ["Nested", "Used"]
+    assert (d.code, d.source, "'Orphan'" in d.message) == ("component.unreferenced", Source("a.rst", 7), True)
