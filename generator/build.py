@@ -13,7 +13,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.build_extras import drop_unreferenced, error_bodies, info_extras, place_examples
+from generator.build_extras import (
+    drop_unreferenced,
+    error_bodies,
+    info_extras,
+    number_repeated_placeholders,
+    place_examples,
+)
 from generator.config import Service
 from generator.model import (
     Diagnostic,
@@ -375,6 +381,7 @@ class Builder:
         place_examples(spec)  # after widen_nulls: a documented null is evidence, not a defect
         self.diagnostics.extend(drop_unreferenced(spec))
         error_bodies(spec)
+        self.diagnostics.extend(number_repeated_placeholders(spec))
         if svc.docs_commit:
             spec["info"]["x-docs"] = {"commit": svc.docs_commit, **({"date": svc.docs_date} if svc.docs_date else {})}
         return BuildOutput(spec, self.diagnostics)

@@ -8,6 +8,7 @@ Runs on the finished document at the end of `generator.build`:
 - `error_bodies`: error responses the docs list without a body get the shared `OTCError` body.
 - `linked_error_statuses` (called by `generator.pipeline`): 4xx responses from the status-code table a page
   links to instead of listing codes itself.
+- `number_repeated_placeholders`: a placeholder used twice in one path is declared once per occurrence.
 - `place_examples`: a documented example that contradicts its own schema (a documentation defect)
   leaves `examples`, where portals show it and mock servers serve it, for `x-otc-invalid-examples`,
   keeping its value, its `x-source` and the first mismatches. The check stage, the conformance
@@ -16,6 +17,7 @@ Runs on the finished document at the end of `generator.build`:
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 from typing import Any
 
@@ -223,12 +225,14 @@ def linked_error_statuses(spec: dict[str, Any], pages: list[Page], docs_dir: Pat
     if OTC_ERROR in schemas and schemas[OTC_ERROR] != otc_error_schema():
         return []  # a docs table of that name: no shared error body to point at
     by_label = {label: p.file for p in pages for label in p.labels}
+    by_call = {(str(o.get("x-otc-docs-path", path)), method): o
+               for path, item in spec.get("paths", {}).items() for method, o in item.items()}
     rows: dict[str, list[tuple[str, str, int]]] = {}
     out: list[Diagnostic] = []
     for page in pages:
         for op in page.operations:
             target = by_label.get(op.status_link or "")
-            rendered = spec.get("paths", {}).get(op.path, {}).get(op.method)
+            rendered = by_call.get((op.path, op.method))
             if target is None or rendered is None or target == page.file:
                 continue
             owners = [rendered.get("x-source", {})]
@@ -253,4 +257,49 @@ def linked_error_statuses(spec: dict[str, Any], pages: list[Page], docs_dir: Pat
         schemas = spec["components"]["schemas"]
         schemas[OTC_ERROR] = otc_error_schema()
         spec["components"]["schemas"] = {k: schemas[k] for k in sorted(schemas)}
+    return out
+
+
+def number_repeated_placeholders(spec: dict[str, Any]) -> list[Diagnostic]:
+    """A placeholder the docs use twice in one path (`/v2.1/{project_id}/os-quota-sets/{project_id}`) is declared
+    once per occurrence: `{project_id_2}`, marked `x-otc-same-as: project_id`.
+
+    OpenAPI tools reject a repeated template name (Spectral `path-params`), and the second occurrence is a
+    value of its own on the wire (Nova's `os-quota-sets/{tenant_id}`: the project whose quotas are read).
+    """
+    out: list[Diagnostic] = []
+    paths: dict[str, Any] = spec.get("paths", {})
+    renames: dict[str, str] = {}
+    for path, item in paths.items():
+        seen: dict[str, int] = {}
+        parts = []
+        for i, piece in enumerate(path.split("{")):
+            if i == 0 or "}" not in piece:
+                parts.append(piece)
+                continue
+            name, rest = piece.split("}", 1)
+            seen[name] = seen.get(name, 0) + 1
+            parts.append(name + "}" + rest if seen[name] == 1 else f"{name}_{seen[name]}}}{rest}")
+        new_path = "{".join(parts)
+        if new_path == path:
+            continue
+        renames[path] = new_path
+        for op in item.values():
+            op["x-otc-docs-path"] = path  # as the page writes it (the report matches pages to operations by it)
+            params = op.setdefault("parameters", [])
+            for name, count in seen.items():
+                decl = next((p for p in params if p.get("in") == "path" and p.get("name") == name), None)
+                for n in range(2, count + 1):
+                    extra = copy.deepcopy(decl) if decl else {"in": "path", "required": True,
+                                                              "schema": {"type": "string"}}
+                    extra["name"] = f"{name}_{n}"
+                    extra["x-otc-same-as"] = name
+                    params.append(extra)
+                    src = op.get("x-source") or {}
+                    out.append(Diagnostic(Source(str(src.get("file", "<spec>")), int(src.get("line", 0))),
+                                          "path.repeated_placeholder", Severity.WARNING,
+                                          f"{{{name}}} appears {count} times in {path}; occurrence {n} is declared "
+                                          f"as {{{name}_{n}}}"))
+    if renames:
+        spec["paths"] = {renames.get(k, k): v for k, v in paths.items()}
     return out

@@ -207,3 +207,31 @@ def test_component_nothing_references_is_dropped_with_a_diagnostic() -> None:
     [d] = drop_unreferenced(spec)
     assert sorted(spec["components"]["schemas"]) == ["Nested", "Used"]
     assert (d.code, d.source, "'Orphan'" in d.message) == ("component.unreferenced", Source("a.rst", 7), True)
+
+
+def test_placeholder_used_twice_is_declared_per_occurrence(make_tree: Callable[[dict[str, str]], Path]) -> None:
+    path_table = table("Path parameters", [["Parameter", "Mandatory", "Type", "Description"],
+                                           ["project_id", "Yes", "String", "Project ID."]])
+    quota = page("Querying Quotas", "GET /v2.1/{project_id}/os-quota-sets/{project_id}", f"""
+Request Parameters
+------------------
+
+{path_table}
+Response Parameters
+-------------------
+
+{RESPONSE}""", name="ShowQuotas")
+    root = make_tree({"quotas/show.rst": quota})
+    result = build_spec(root, "things")
+    [(path, item)] = result.spec["paths"].items()
+    assert path == "/v2.1/{project_id}/os-quota-sets/{project_id_2}"
+    params = item["get"]["parameters"]
+    assert [(p["name"], p.get("x-otc-same-as")) for p in params] == [("project_id", None),
+                                                                     ("project_id_2", "project_id")]
+    assert item["get"]["x-otc-docs-path"] == "/v2.1/{project_id}/os-quota-sets/{project_id}"
+    assert [d.code for d in result.diagnostics if d.code == "path.repeated_placeholder"] == [
+        "path.repeated_placeholder"]
+    findings = check(result.spec, Source("<spec>", 0))
+    assert not [d for d in findings if d.code.startswith("check.path")]
+    cov = coverage("things", result.pages, result.spec, sorted(result.diagnostics + findings), True)
+    assert cov.operations_in_spec == 1  # the page's call is found under its numbered path

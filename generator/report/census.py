@@ -88,8 +88,9 @@ def _operations_in_spec(spec: dict[str, Any]) -> dict[tuple[str, str, str], str]
     """(METHOD, path, page file) -> "" for the page that owns the spec operation, or the operationId it was
     merged into when several pages document one call (`x-otc-variants`, the first variant is the owner)."""
     out: dict[tuple[str, str, str], str] = {}
-    for path, item in spec.get("paths", {}).items():
+    for spec_path, item in spec.get("paths", {}).items():
         for method, op in item.items():
+            path = str(op.get("x-otc-docs-path", spec_path))  # a repeated placeholder is numbered in the spec
             owner = str(op.get("x-source", {}).get("file", ""))
             for v in op.get("x-otc-variants") or []:
                 file = str(v.get("x-source", {}).get("file", ""))
