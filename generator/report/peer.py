@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from generator.check import INVALID_EXAMPLES
 from generator.model import Field, Kind, Page, TypeExpr
 from generator.report.model import Coverage
 
@@ -102,7 +103,8 @@ def compare(cov: Coverage, pages: list[Page], spec: dict[str, Any]) -> list[Peer
     # distinct blocks: alias operations (ECS v2.1/v2) carry the same examples twice
     response_examples = len({(ex.get("x-source", {}).get("file"), ex.get("x-source", {}).get("line"))
                              for op in ops for r in op.get("responses", {}).values()
-                             for m in r.get("content", {}).values() for ex in (m.get("examples") or {}).values()})
+                             for m in r.get("content", {}).values()
+                             for place in ("examples", INVALID_EXAMPLES) for ex in (m.get(place) or {}).values()})
     query_in_path = sum(1 for p in spec.get("paths", {}) if "?" in p)
     query_params = sum(1 for op in ops for p in op.get("parameters", []) if p.get("in") == "query")
     e, r = cov.examples, cov.rows
