@@ -747,7 +747,9 @@ def conformance_data(spec: dict[str, Any], names: _Names, view: dict[str, Any] |
 def _param_value(spec: dict[str, Any], p: dict[str, Any]) -> Any:
     schema = samples.resolve(spec, p.get("schema", {}))
     if p["in"] == "path" and schema.get("type") in ("string", None) and "enum" not in schema:
-        return f"{p['name']}-value"
+        value = f"{p['name']}-value"
+        value = value.ljust(int(schema.get("minLength", 0)), "0")  # a documented length (VPC: 32-character IDs)
+        return value[:int(schema["maxLength"])] if "maxLength" in schema else value
     return samples.sample(spec, schema)
 
 

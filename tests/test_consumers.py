@@ -235,3 +235,13 @@ Response Parameters
     assert not [d for d in findings if d.code.startswith("check.path")]
     cov = coverage("things", result.pages, result.spec, sorted(result.diagnostics + findings), True)
     assert cov.operations_in_spec == 1  # the page's call is found under its numbered path
+
+
+def test_yaml_keeps_strings_that_yaml_1_2_readers_would_take_for_numbers() -> None:
+    from generator.emit import dump_yaml
+
+    doc = {"areacode": "0086", "octal": "0o17", "float": "1e3", "word": "true", "plain": "abc", "number": 86}
+    text = dump_yaml(doc)
+    # the JavaScript tools (Prism, Spectral, Redocly) read YAML 1.2, where a plain 0086 is the integer 86
+    assert "areacode: '0086'" in text and "octal: '0o17'" in text and "float: '1e3'" in text
+    assert "word: 'true'" in text and "plain: abc" in text and "number: 86" in text
