@@ -19,6 +19,7 @@ from generator.build_extras import (
     info_extras,
     number_repeated_placeholders,
     place_examples,
+    widen_int32,
 )
 from generator.config import Service
 from generator.model import (
@@ -378,7 +379,8 @@ class Builder:
             },
         }
         self.diagnostics.extend(widen_nulls(spec))
-        place_examples(spec)  # after widen_nulls: a documented null is evidence, not a defect
+        self.diagnostics.extend(widen_int32(spec))
+        place_examples(spec)  # after the widening: a documented null or long is evidence, not a defect
         self.diagnostics.extend(drop_unreferenced(spec))
         error_bodies(spec)
         self.diagnostics.extend(number_repeated_placeholders(spec))

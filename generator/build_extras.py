@@ -9,6 +9,7 @@ Runs on the finished document at the end of `generator.build`:
 - `linked_error_statuses` (called by `generator.pipeline`): 4xx responses from the status-code table a page
   links to instead of listing codes itself.
 - `number_repeated_placeholders`: a placeholder used twice in one path is declared once per occurrence.
+- `widen_int32`: an integer whose documented example exceeds int32 becomes int64.
 - `place_examples`: a documented example that contradicts its own schema (a documentation defect)
   leaves `examples`, where portals show it and mock servers serve it, for `x-otc-invalid-examples`,
   keeping its value, its `x-source` and the first mismatches. The check stage, the conformance
@@ -302,4 +303,55 @@ def number_repeated_placeholders(spec: dict[str, Any]) -> list[Diagnostic]:
                                           f"as {{{name}_{n}}}"))
     if renames:
         spec["paths"] = {renames.get(k, k): v for k, v in paths.items()}
+    return out
+
+
+INT32 = (-(2**31), 2**31 - 1)
+
+
+def widen_int32(spec: dict[str, Any]) -> list[Diagnostic]:
+    """An integer the docs type without a size is `int32`; where the docs' own example holds a larger value (a
+    millisecond timestamp), the property becomes `int64`, with an `example.int64_widened` diagnostic.
+
+    Validators that check formats (Spectral, Redocly, Prism) would otherwise reject the documented example.
+    Runs before `place_examples`: the example is evidence for the schema, not a defect.
+    """
+    schemas: dict[str, Any] = spec.get("components", {}).get("schemas", {})
+    out: list[Diagnostic] = []
+    done: set[int] = set()
+
+    def walk(value: Any, schema: Any, src: dict[str, Any], where: str, depth: int = 0) -> None:
+        if depth > 12 or not isinstance(schema, dict):
+            return
+        ref = schema.get("$ref")
+        if isinstance(ref, str) and ref.rsplit("/", 1)[-1] in schemas:
+            where = ref.rsplit("/", 1)[-1]
+            schema = schemas[where]
+        for alt in schema.get("anyOf", []):
+            walk(value, alt, src, where, depth + 1)
+        if isinstance(value, bool):
+            return
+        if isinstance(value, int) and schema.get("format") == "int32" and not INT32[0] <= value <= INT32[1]:
+            schema["format"] = "int64"
+            if id(schema) not in done:
+                done.add(id(schema))
+                out.append(Diagnostic(Source(str(src.get("file", "<spec>")), int(src.get("line", 0))),
+                                      "example.int64_widened", Severity.INFO,
+                                      f"{where} is int64: a documented example holds {value}"))
+        elif isinstance(value, dict) and isinstance(schema.get("properties"), dict):
+            for key, sub in value.items():
+                walk(sub, schema["properties"].get(key), src, f"{where}.{key}", depth + 1)
+        elif isinstance(value, list) and isinstance(schema.get("items"), dict):
+            for item in value:
+                walk(item, schema["items"], src, where, depth + 1)
+
+    for item in spec.get("paths", {}).values():
+        for op in item.values():
+            contents = [op.get("requestBody", {}).get("content", {})]
+            contents += [r.get("content") or {} for r in op.get("responses", {}).values()]
+            for content in contents:
+                for media in content.values():
+                    for ex in (media.get("examples") or {}).values():
+                        walk(ex.get("value"), media.get("schema"), ex.get("x-source") or op.get("x-source") or {},
+                             str(op.get("operationId", "")))
     return out

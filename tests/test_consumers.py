@@ -245,3 +245,15 @@ def test_yaml_keeps_strings_that_yaml_1_2_readers_would_take_for_numbers() -> No
     # the JavaScript tools (Prism, Spectral, Redocly) read YAML 1.2, where a plain 0086 is the integer 86
     assert "areacode: '0086'" in text and "octal: '0o17'" in text and "float: '1e3'" in text
     assert "word: 'true'" in text and "plain: abc" in text and "number: 86" in text
+
+
+def test_integer_whose_documented_example_exceeds_int32_becomes_int64(
+        make_tree: Callable[[dict[str, str]], Path]) -> None:
+    root = make_tree({"things/create.rst": _page('{"count": 1650000000000}', '{"name": "x"}')})
+    result = build_spec(root, "things")
+    media = _media(result.spec, "request")
+    assert "examples" in media and "x-otc-invalid-examples" not in media  # evidence, not a defect
+    count = result.spec["components"]["schemas"]["CreateThingRequest"]["properties"]["count"]
+    assert count["type"] == "integer" and count["format"] == "int64"
+    [d] = [d for d in result.diagnostics if d.code == "example.int64_widened"]
+    assert "1650000000000" in d.message and d.source.file == "things/create.rst"
