@@ -1,6 +1,6 @@
 """What the built document needs so that consumers (portals, linters, mock servers) take it as it is.
 
-Runs on the finished document at the end of `generator.build`:
+Runs on the finished document at the end of `generator.openapi`:
 - `info_extras`: `info.license` and `info.contact` from the service configuration.
 - `describe_tags` (called by `generator.pipeline`, which knows the docs folder): tag descriptions from the
   intro text of the docs section.
@@ -22,9 +22,10 @@ import copy
 from pathlib import Path
 from typing import Any
 
-from generator.check import INVALID_EXAMPLES, example_checks, iter_refs
+from generator.check import INVALID_EXAMPLES, example_checks
 from generator.config import Service
 from generator.model import Diagnostic, Page, Severity, Source
+from generator.spec import iter_refs
 
 # as many mismatches per example as the check stage reports (`example.schema_mismatch`)
 MISMATCHES_KEPT = 5
@@ -119,7 +120,7 @@ def drop_unreferenced(spec: dict[str, Any]) -> list[Diagnostic]:
 
     (`schema.unreferenced` is link's code for tables never rendered at all.)
 
-    They arise where two tables of one name and shape share a component (`generator.build`): the second
+    They arise where two tables of one name and shape share a component (`generator.openapi`): the second
     table's nested tables were named after their own operation, and nothing refers to those names.
     """
     schemas: dict[str, Any] = spec.get("components", {}).get("schemas", {})

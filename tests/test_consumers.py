@@ -11,7 +11,9 @@ from typing import Any
 from rst_snippets import line_of, page, table
 
 from generator.check import check
-from generator.codegen import _generator_names, client_view, conformance_data
+from generator.client.conformance import conformance_data
+from generator.client.names import generator_names
+from generator.client.view import client_view
 from generator.model import Source
 from generator.pipeline import build_spec
 from generator.report import coverage
@@ -84,7 +86,7 @@ def test_contradicting_example_leaves_examples_and_keeps_its_source_and_mismatch
     assert "x-otc-invalid-examples" not in response
 
     # the check stage still names the defect, from its new place
-    found = [d for d in check(spec, Source("<spec>", 0)) if d.code == "example.schema_mismatch"]
+    found = [d for d in check(spec, Source("<spec>", 0)).diagnostics if d.code == "example.schema_mismatch"]
     assert [(d.source, d.message) for d in found] == [
         (Source("things/create.rst", kept["x-source"]["line"]),
          'CreateThing request example CreateThingRequest: at /count: "three" is not of type "integer"')]
@@ -95,12 +97,13 @@ def test_report_and_conformance_data_read_the_defect_from_the_spec(
     root = make_tree({"things/create.rst": _page('{"count": "three"}', '{"name": "thing"}')})
     result = build_spec(root, "things")
     findings = check(result.spec, Source("<spec>", 0))
-    cov = coverage("things", result.pages, result.spec, sorted(result.diagnostics + findings), True)
+    cov = coverage("things", result.pages, result.spec, sorted(result.diagnostics + findings.diagnostics), True,
+                   findings)
     assert [(d.operation, d.part, d.pointer, d.message) for d in cov.defects] == [
         ("CreateThing", "request", "/count", '"three" is not of type "integer"')]
 
     view, _ = client_view(result.spec)
-    data = conformance_data(result.spec, _generator_names(view, "otc_things_client"), view)
+    data = conformance_data(result.spec, generator_names(view, "otc_things_client"), view)
     [case] = [c for c in data["schemas"] if c["schema"] == "CreateThingRequest"]
     [example] = case["examples"]
     assert example["value"] == {"count": "three"} and example["mismatch"]  # the strict xfail of the validity test
@@ -232,8 +235,9 @@ Response Parameters
     assert [d.code for d in result.diagnostics if d.code == "path.repeated_placeholder"] == [
         "path.repeated_placeholder"]
     findings = check(result.spec, Source("<spec>", 0))
-    assert not [d for d in findings if d.code.startswith("check.path")]
-    cov = coverage("things", result.pages, result.spec, sorted(result.diagnostics + findings), True)
+    assert not [d for d in findings.diagnostics if d.code.startswith("check.path")]
+    cov = coverage("things", result.pages, result.spec, sorted(result.diagnostics + findings.diagnostics), True,
+                   findings)
     assert cov.operations_in_spec == 1  # the page's call is found under its numbered path
 
 

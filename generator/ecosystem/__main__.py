@@ -25,20 +25,18 @@ CORPUS = REPO_ROOT.parent / "shared" / "corpus"
 
 
 def _corpus_target(tree: Path, out: Path) -> tuple[Path, Path, str]:
-    from generator.check import check
-    from generator.codegen import generate_client
-    from generator.model import Source
-    from generator.pipeline import build_spec
+    from generator.client import generate_client
+    from generator.pipeline import build_and_check
+    from generator.release.changelog import client_release
 
     service = default_service(tree.name.split("@", 1)[0])
-    result = build_spec(tree, service)
-    bad = [d for d in check(result.spec, Source("<spec>", 0)) if d.code in ("check.openapi", "check.dangling_ref")]
-    if bad:
-        raise RuntimeError(f"{tree.name}: no valid spec: {bad[0].message}")
+    built = build_and_check(tree, service)
+    if not built.valid:
+        raise RuntimeError(f"{tree.name}: no valid spec")
     spec_path = out / f"{tree.name}.yaml"
-    spec_path.write_text(dump_yaml(result.spec), encoding="utf-8")
+    spec_path.write_text(dump_yaml(built.result.spec), encoding="utf-8")
     client_dir = out / f"{tree.name.replace('@', '_')}-client"
-    generate_client(service, result.spec, client_dir)
+    generate_client(service, built.result.spec, client_dir, *client_release(service, client_dir))
     return spec_path, client_dir, service.package
 
 
