@@ -48,15 +48,19 @@ class Finding:
         if self.tool == "spectral" and self.rule == "oas3-valid-schema-example" and "/value/" in self.pointer \
                 and "/examples/" in self.pointer:
             return "stoplightio/spectral#1972"
-        if self.rule in ("oas3-valid-media-example", "no-invalid-media-type-examples") and self.xml_example:
+        if self.rule in ("oas3-valid-media-example", "no-invalid-media-type-examples") and self.text_example:
             return {"spectral": "stoplightio/spectral#2523", "redocly": "Redocly/redocly-cli#1276"}[self.tool]
         return ""
 
     @property
-    def xml_example(self) -> bool:
-        """An example of an XML body: the build keeps it as the XML text, a string (OpenAPI 3.1 wants examples of
-        media types JSON cannot represent as strings); both linters hold the string against the object schema."""
-        return "/content/application~1xml/" in self.pointer
+    def text_example(self) -> bool:
+        """An example of a body JSON cannot represent (XML, HTML): the build keeps it as the text, a string
+        (OpenAPI 3.1 asks for that); both linters hold the string against the object schema of the document."""
+        parts = self.pointer.split("/")
+        if "content" not in parts or parts.index("content") + 1 >= len(parts):
+            return False
+        media = parts[parts.index("content") + 1].replace("~1", "/").replace("~0", "~")
+        return "json" not in media and ("xml" in media or media.startswith("text/"))
 
 
 @dataclass
