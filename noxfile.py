@@ -113,3 +113,19 @@ def regenerate(session: nox.Session) -> None:
     session.install("-e", ".")
     session.run("python", "-m", "generator.release.regenerate", *session.posargs, env=ENV)
 
+
+
+@nox.session
+def ecosystem(session: nox.Session) -> None:
+    """Our specs against third-party tools: Spectral and Redocly lint, Prism mocks, the clients call it.
+
+    Not part of CI's `tests` (it builds every corpus tree and a client for each: minutes). Installs the
+    pinned npm tools into tools/ecosystem/node_modules (`npm ci`: package-lock.json), then for the
+    committed specs and every tree of ../shared/corpus: lints the spec, starts `prism mock --errors` on
+    127.0.0.1 and calls every operation of the service's client with the documented example (or a
+    minimal valid instance). Usage: nox -s ecosystem [-- TREE ... | seed] [--out DIR] [--no-prism]
+    """
+    session.install("-e", ".[test]")
+    session.run("npm", "ci", "--prefix", str(ROOT / "tools" / "ecosystem"), "--no-audit", "--no-fund",
+                external=True)
+    session.run("python", "-m", "generator.ecosystem", *session.posargs, env=ENV)

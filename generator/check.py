@@ -22,6 +22,7 @@ the coverage report reads them instead of parsing message text.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -178,15 +179,26 @@ def _spec_validator(spec: dict[str, Any], origin: Source) -> list[Diagnostic]:
     return out
 
 
-def _check_examples(spec: dict[str, Any], op: Any, src: Source, validators: dict[str, Any],
-                    found: Findings, int_ranges: bool) -> None:
-    """Every example of a JSON body with a component schema, held against that schema."""
+# Where a documented example that contradicts its schema lives (a documentation defect): not in `examples`,
+# where portals show it and mocks serve it, but here, with its `x-source` and `x-mismatches`
+# (see generator/build_extras.py).
+INVALID_EXAMPLES = "x-otc-invalid-examples"
+
+
+def example_checks(spec: dict[str, Any], op: Any, validators: dict[str, Any], int_ranges: bool = False
+                   ) -> Iterator[tuple[str, dict[str, Any], str, dict[str, Any], list[Any]]]:
+    """(part, media object, name, example, schema errors) for each example of a JSON body with a component schema.
+
+    Examples are read from both places, `examples` and `x-otc-invalid-examples`: the verdict is the
+    schema's, not the placement's.
+    """
     for c in S.iter_contents(op):
         schema = c.schema or {}
         refs = [s["$ref"] for s in schema.get("anyOf", []) if isinstance(s, dict) and "$ref" in s]
         if not S.is_json_media(c.media) or not (schema.get("$ref") or refs):
             continue
-        for name, ex in (c.media_object.get("examples") or {}).items():
+        placed = {**(c.media_object.get("examples") or {}), **(c.media_object.get(INVALID_EXAMPLES) or {})}
+        for name, ex in placed.items():
             # a merged operation: an example is checked against the body of the page it came from
             own = [r for r in refs if name.startswith(S.ref_name(r))]
             ref = schema.get("$ref") or (max(own, key=len) if own else None)
@@ -195,11 +207,18 @@ def _check_examples(spec: dict[str, Any], op: Any, src: Source, validators: dict
             if validator is None:  # compiling is the expensive part: once per schema, not per example
                 target = {"$ref": ref} if ref else {"anyOf": schema["anyOf"]}
                 validator = validators[key] = S.compile_schema(spec, target, int_ranges=int_ranges)
-            ex_src = _source(ex, src)
-            found.checked_examples.add((ex_src.file, ex_src.line))
-            for e in list(validator.iter_errors(ex.get("value")))[:_MISMATCHES_PER_EXAMPLE]:
-                at = "/" + "/".join(str(p) for p in e.instance_path)
-                m = ExampleMismatch.make(ex_src, str(op.get("operationId")), c.label, str(name),
-                                    "" if at == "/" else at, str(e.message))
-                found.mismatches.append(m)
-                found.diagnostics.append(m.diagnostic())
+            yield c.label, c.media_object, str(name), ex, list(validator.iter_errors(ex.get("value")))
+
+
+def _check_examples(spec: dict[str, Any], op: Any, src: Source, validators: dict[str, Any],
+                    found: Findings, int_ranges: bool) -> None:
+    """Every example of a JSON body with a component schema, held against that schema."""
+    for part, _, name, ex, errors in example_checks(spec, op, validators, int_ranges):
+        ex_src = _source(ex, src)
+        found.checked_examples.add((ex_src.file, ex_src.line))
+        for e in errors[:_MISMATCHES_PER_EXAMPLE]:
+            at = "/" + "/".join(str(p) for p in e.instance_path)
+            m = ExampleMismatch.make(ex_src, str(op.get("operationId")), part, name, "" if at == "/" else at,
+                                     str(e.message))
+            found.mismatches.append(m)
+            found.diagnostics.append(m.diagnostic())

@@ -25,6 +25,17 @@ class Service:
     default_region: str = "eu-de"
     docs_commit: str | None = None
     docs_date: str | None = None
+    # `info.license` / `info.contact` of the spec. The spec is a derived work of the service's docs
+    # repository (opentelekomcloud-docs/<name>, "Free software: Apache license"), so it carries that
+    # licence; questions about what the API does go to that repository's issues.
+    license: str = "Apache-2.0"
+    license_url: str = "https://www.apache.org/licenses/LICENSE-2.0"
+    contact_name: str = "Open Telekom Cloud documentation"
+    contact_url: str | None = None  # default: docs_repository
+
+    @property
+    def docs_repository(self) -> str:
+        return f"https://github.com/opentelekomcloud-docs/{self.name}"
 
     @property
     def package(self) -> str:
@@ -61,6 +72,7 @@ def load_services(path: Path = DEFAULT_CONFIG) -> list[Service]:
                     default_region=raw.get("default_region", "eu-de"),
                     docs_commit=raw.get("docs_commit"),
                     docs_date=raw.get("docs_date"),
+                    **{k: raw[k] for k in ("license", "license_url", "contact_name", "contact_url") if k in raw},
                 )
             )
         except KeyError as exc:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -14,8 +15,16 @@ class _Dumper(yaml.SafeDumper):
         return True
 
 
+# Plain scalars a YAML 1.2 (core schema) reader takes for numbers, booleans or null although PyYAML (YAML 1.1)
+# writes them unquoted: `0086` (an area code) would reach Prism, Spectral and Redocly as the integer 86.
+_YAML12_NON_STRING = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+"
+                                r"|[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)|true|True|TRUE|false|False|FALSE|null|Null|NULL|~")
+
+
 def _str_presenter(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
     style = "|" if "\n" in data and not any(ch in data for ch in "\r\t") and data == data.strip(" ") else None
+    if style is None and _YAML12_NON_STRING.fullmatch(data):
+        style = "'"
     return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
 
 

@@ -145,6 +145,7 @@ class DocOperation:
     deprecated: bool = False
     security: bool = True  # X-Auth-Token (mapped to the security scheme, not a parameter)
     alias_of: str | None = None  # when a page documents the same call under another URI
+    status_link: str | None = None  # label the status section links to ("For details, see Status Code")
 
     def bodies(self) -> Iterator[Schema]:
         """The request body table, then each response's body table."""
@@ -169,6 +170,7 @@ class Page:
     rows_resolved: int = 0
     rows_unknown_type: int = 0
     rows_failed: int = 0
+    labels: list[str] = field(default_factory=list)  # `.. _label:` of the page itself (what `:ref:`s name)
 
     def fields(self) -> Iterator[Field]:
         """Every table row of the page: nested tables, then per operation parameters, bodies, headers."""

@@ -15,6 +15,14 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.build_extras import (
+    drop_unreferenced,
+    error_bodies,
+    info_extras,
+    number_repeated_placeholders,
+    place_examples,
+    widen_int32,
+)
 from generator.config import Service
 from generator.model import (
     Diagnostic,
@@ -348,6 +356,7 @@ class SpecRenderer:
                 "title": svc.title,
                 "version": svc.docs_commit or "0.0.0",
                 "description": f"{svc.title} API of Open Telekom Cloud, generated from its API reference.",
+                **info_extras(svc),
                 "x-service": svc.name,
             },
             "servers": [{"url": svc.endpoint, **({"variables": server_vars} if server_vars else {})}],
@@ -367,6 +376,11 @@ class SpecRenderer:
             },
         }
         self.diagnostics.extend(widen_nulls(spec))
+        self.diagnostics.extend(widen_int32(spec))
+        place_examples(spec)  # after the widening: a documented null or long is evidence, not a defect
+        self.diagnostics.extend(drop_unreferenced(spec))
+        error_bodies(spec)
+        self.diagnostics.extend(number_repeated_placeholders(spec))
         if svc.docs_commit:
             spec["info"]["x-docs"] = {"commit": svc.docs_commit, **({"date": svc.docs_date} if svc.docs_date else {})}
         return RenderedSpec(spec, self.diagnostics)

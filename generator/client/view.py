@@ -6,13 +6,15 @@ Every change is a diagnostic with a `client.*` code; the published spec is never
 from __future__ import annotations
 
 import copy
+import json
 import re
 from typing import Any
 
-from generator.check import RESERVED_PROPERTIES
+from generator.build_extras import OTC_ERROR
+from generator.check import INVALID_EXAMPLES, RESERVED_PROPERTIES
 from generator.client.class_names import fix_class_names
 from generator.client.common import BINARY, MAX_NAME, base_media, operations, source
-from generator.model import Diagnostic, Severity
+from generator.model import Diagnostic, Severity, Source
 from generator.spec import HTTP_METHODS, iter_refs
 
 # media types openapi-python-client can send / parse; anything else is handed over as raw bytes
@@ -41,6 +43,7 @@ def client_view(spec: dict[str, Any]) -> tuple[dict[str, Any], list[Diagnostic]]
         for status, resp in op.get("responses", {}).items():
             for media in (resp.get("content") or {}).values():
                 _fix_schema(media.get("schema", {}), f"{where}.response_{status}", notes)
+    _drop_error_bodies(view, notes)
     _fix_media_types(view, notes)
     _fix_binary_in_json(view, notes)
     _fix_parameters(view, notes)
@@ -74,7 +77,7 @@ def _fix_schema(node: Any, where: str, notes: list[Diagnostic]) -> None:
             notes.append(Diagnostic(source(node), "client.reserved_property", Severity.WARNING,
                                     f"{where}.{name}: reserved in generated models; kept in additional_properties"))
     for k, v in node.items():
-        if k in ("enum", "examples", "example", "x-source", "default", "const"):
+        if k in ("enum", "examples", "example", "x-source", "default", "const", INVALID_EXAMPLES):
             continue  # values, not schemas
         if k == "properties" and isinstance(v, dict):
             for pname, sub in v.items():
@@ -151,6 +154,7 @@ def _fix_media_types(view: dict[str, Any], notes: list[Diagnostic]) -> None:
                 continue
             m["schema"] = dict(BINARY)
             m.pop("examples", None)
+            m.pop(INVALID_EXAMPLES, None)
             notes.append(Diagnostic(source(op), "client.raw_body", Severity.INFO,
                                     f"{where}: request body {media} is sent as raw bytes by the client"))
         first: dict[str, Any] = next(iter(body.get("content", {}).values()), {})
@@ -169,6 +173,7 @@ def _fix_media_types(view: dict[str, Any], notes: list[Diagnostic]) -> None:
                     # the generator hands the response *text* to the model's from_dict
                     m["schema"] = {"type": "string"}
                     m.pop("examples", None)
+                    m.pop(INVALID_EXAMPLES, None)
                     notes.append(Diagnostic(source(resp), "client.text_body", Severity.INFO,
                                             f"{where}: response {status} {media} is returned as text"))
                     continue
@@ -176,6 +181,7 @@ def _fix_media_types(view: dict[str, Any], notes: list[Diagnostic]) -> None:
                     continue
                 m["schema"] = dict(BINARY)
                 m.pop("examples", None)
+                m.pop(INVALID_EXAMPLES, None)
                 notes.append(Diagnostic(source(resp), "client.raw_body", Severity.INFO,
                                         f"{where}: response {status} {media} is returned as raw bytes"))
 
@@ -199,7 +205,7 @@ def _fix_binary_in_json(view: dict[str, Any], notes: list[Diagnostic]) -> None:
                 notes.append(Diagnostic(source(node), "client.binary_in_json", Severity.WARNING,
                                         f"{where}: binary in a JSON schema; the client treats it as a string"))
             for k, v in node.items():
-                if k not in ("examples", "example", "enum", "default", "x-source"):
+                if k not in ("examples", "example", "enum", "default", "x-source", INVALID_EXAMPLES):
                     walk(v, where)
         elif isinstance(node, list):
             for v in node:
@@ -296,3 +302,22 @@ def _fix_operation_ids(view: dict[str, Any], notes: list[Diagnostic]) -> None:
                                     f"the client calls it {op['operationId']}"))
             key = f"{key}_{n}"
         seen.add(key)
+
+
+def _drop_error_bodies(view: dict[str, Any], notes: list[Diagnostic]) -> None:
+    """Error responses with the shared `OTCError` body lose it in the client: the runtime raises `OTCAPIError`
+    for them, so a model would only widen every call's return type with a value nobody receives."""
+    ref = f"#/components/schemas/{OTC_ERROR}"
+    dropped = 0
+    for _, _, op in operations(view):
+        for status, resp in op.get("responses", {}).items():
+            content = resp.get("content") or {}
+            if not status.startswith("2") and [m.get("schema") for m in content.values()] == [{"$ref": ref}]:
+                del resp["content"]
+                dropped += 1
+    schemas = view.get("components", {}).get("schemas", {})
+    if dropped and OTC_ERROR in schemas and ref not in json.dumps(view):
+        del schemas[OTC_ERROR]
+        notes.append(Diagnostic(Source("<spec>", 0), "client.error_body", Severity.INFO,
+                                f"{dropped} error responses with the {OTC_ERROR} body: the client raises OTCAPIError"
+                                " for them (no model)"))

@@ -36,6 +36,8 @@ def extract(read: ReadPage) -> Page:
         return ctx.page
     title_node = top.children[0]
     ctx.page.title = title_node.astext().strip()
+    names: list[str] = list(top.get("names", []))
+    ctx.page.labels = names
     sections, unknown = section_roles(top)
     uri_calls = find_uri(sections)
     if not uri_calls:

@@ -64,7 +64,9 @@ def read_responses(ctx: PageContext, op: DocOperation, tables: list[Table], sect
         _, resp = _response_for(ctx, t, by_status)
         resp.headers.extend(t.fields)
     if not any(k.startswith("2") for k in by_status):
-        _status_from_prose(ctx, sections, by_status)
+        op.status_link = _status_from_prose(ctx, sections, by_status)
+    if op.status_link is None and not any(k.startswith("4") for k in by_status):
+        op.status_link = _status_link(sections)
     if not by_status:
         ctx.diag(op.source.line, "status.none", Severity.WARNING,
                  "no status code documented; assumed 200")
@@ -83,9 +85,24 @@ def _response_for(ctx: PageContext, t: Table, by_status: dict[str, Response]) ->
     return status, resp
 
 
-def _status_from_prose(ctx: PageContext, sections: Sections, by_status: dict[str, Response]) -> None:
-    """"Normal response code: 200", "If a 2xx status code is returned, for example, 200, 202 or 204"."""
+def _status_link(sections: Sections) -> str | None:
+    """The label a status-code section links to outside its tables ("For details, see Status Code")."""
+    for role, sec in sections:
+        if role != "status":
+            continue
+        for para in outside_tables(sec, nodes.paragraph):
+            for ref in para.findall(otc_ref):
+                return str(ref.get("target") or "") or None
+    return None
+
+
+def _status_from_prose(ctx: PageContext, sections: Sections, by_status: dict[str, Response]) -> str | None:
+    """"Normal response code: 200", "If a 2xx status code is returned, for example, 200, 202 or 204".
+
+    Returns the label of the status-code table the section links to ("For details, see Status Code"), if any.
+    """
     link: tuple[str, int] | None = None
+    target: str | None = None
     for role, sec in sections:
         if role not in ("status", "response"):
             continue
@@ -102,10 +119,12 @@ def _status_from_prose(ctx: PageContext, sections: Sections, by_status: dict[str
             refs = list(para.findall(otc_ref))
             if refs and link is None:
                 link = (refs[0].astext(), line_of(para))
+                target = str(refs[0].get("target") or "") or None
     if not by_status and link is not None:
         by_status["default"] = Response("default", f"See '{link[0]}' in the API reference.", ctx.src(link[1]))
         ctx.diag(link[1], "status.from_appendix", Severity.INFO,
                  f"status codes are only linked ({link[0]!r}): documented as the default response")
+    return target
 
 
 def first_success(by_status: dict[str, Response]) -> str | None:

@@ -35,7 +35,8 @@ def _operations_in_spec(spec: dict[str, Any]) -> dict[tuple[str, str, str], str]
     """(METHOD, path, page file) -> "" for the page that owns the spec operation, or the operationId it was
     merged into when several pages document one call (`x-otc-variants`, the first variant is the owner)."""
     out: dict[tuple[str, str, str], str] = {}
-    for path, method, op in iter_operations(spec):
+    for spec_path, method, op in iter_operations(spec):
+        path = str(op.get("x-otc-docs-path", spec_path))  # a repeated placeholder is numbered in the spec
         owner = _file(op)
         for v in op.get("x-otc-variants") or []:
             file = _file(v)

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from generator.check import INVALID_EXAMPLES
 from generator.model import Field, Page
 from generator.report.model import Coverage
 from generator.spec import iter_contents, iter_operations, x_source
@@ -99,7 +100,8 @@ def compare(cov: Coverage, pages: list[Page], spec: dict[str, Any]) -> list[Peer
     responses = sum(len(op.get("responses", {})) for op in ops)
     # distinct blocks: alias operations (ECS v2.1/v2) carry the same examples twice
     response_examples = len({x_source(ex) for op in ops for c in iter_contents(op) if c.side == "response"
-                             for ex in (c.media_object.get("examples") or {}).values()})
+                             for place in ("examples", INVALID_EXAMPLES)
+                             for ex in (c.media_object.get(place) or {}).values()})
     query_in_path = sum(1 for p in spec.get("paths", {}) if "?" in p)
     query_params = sum(1 for op in ops for p in op.get("parameters", []) if p.get("in") == "query")
     e, r = cov.examples, cov.rows
