@@ -1,0 +1,355 @@
+"""The prose census: every sentence of every description cell that states a value set, a default, a range or
+length, a pattern or an array size, and whether it reached the spec.
+
+    python -m generator.report.prose_census [--corpus DIR] [--list] [--json FILE] [TREE ...]
+
+The net is deliberately wide (vocabulary, not the phrasings `generator.prose` understands), so that what the
+extractor misses shows up here instead of being invisible. For each classified sentence the field's node in the
+built spec is looked up by its `x-source` (file and row line):
+
+- captured: the keyword(s) of that kind are on the field (`enum`, `default`, `minimum`/`maximum`/`minLength`/
+  `maxLength`/`multipleOf`, `pattern`, `minItems`/`maxItems`; on the field or its array items). A boolean
+  field's "**true** or **false**" is captured by its type.
+- rejected: the extractor reported on that field, for that kind, why it took nothing (`enum.*` and
+  `prose.enum_*` for value sets, `default.*` and `prose.default_*` for defaults, `prose.range_*`,
+  `prose.pattern_*`, `prose.items_*`): a conscious decision with a file and line.
+- fell through: neither. Every fall-through is listed with file:line.
+
+The decision is per field and kind: two range sentences in one cell count as captured once the field carries a
+range keyword. Fields whose row is not in the spec at all (tables no operation reaches) are counted apart.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator.model import Diagnostic, Field, Kind, Page
+
+KINDS = ("value set", "default", "range/length", "pattern", "array size")
+
+_NUMBER_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred)"
+_VALUE_SET = re.compile(
+    r"\b(?:can|could|must|may|should|will) (?:only )?be\b|\boptions?\b|\bpossible values?\b|\benumerat\w*|"
+    r"\benums?\b|\bvalid values?\b|\bone of\b|\bvalue range\b|\bvalues? (?:is|are|include)\b|\bsupport(?:s|ed)?\b|"
+    r"\bavailable values?\b|\bfollowing values?\b|\bset to\b|\beither\b|\bvalues?:", re.I)
+_DEFAULT = re.compile(
+    r"\bdefault(?:s|ed)?\b|\b(?:is|are) not (?:specified|set|configured|provided|passed|transferred|carried)\b|"
+    r"\bleft (?:blank|empty)\b|\bif (?:not|no) \w+|\bunspecified\b|\bomitted\b", re.I)
+_RANGE = re.compile(
+    r"\b(?:range|ranges|ranging|minimum|maximum|min|max|at least|at most|exceeds?|exceeding|no more than|"
+    r"no less than|not more than|not less than|up to|less than|greater than|more than|fewer than|longer than|"
+    r"shorter than|between|characters?|bytes?|digits?|length|from -?\d[\d,.]* to)\b", re.I)
+_DIGIT = re.compile(r"(?<![\w.])-?\d")
+_PATTERN = re.compile(r"regular expression|\bregex\b|\^\S+\$|\bpattern\b", re.I)
+_ITEMS = re.compile(r"\b(?:items|elements|entries)\b", re.I)
+_ARRAY_LIMIT = re.compile(rf"\b(?:maximum of|max\.?|at most|up to|no more than|not more than|a max of|"
+                          rf"maximum(?: number)?(?: is|:)|minimum(?: number)?(?: is|:)|at least)\s+(?:\*\*)?"
+                          rf"(?:\d|{_NUMBER_WORD})", re.I)
+_MARKED = re.compile(r"\*\*[^*]+\*\*|`[^`]+`|\"[^\"]+\"|“[^”]+”")
+_TRUE_FALSE = re.compile(r"\btrue\b.*\bfalse\b|\bfalse\b.*\btrue\b", re.I)
+
+# extractor findings (diagnostic code prefixes) that reject a statement of one kind on purpose
+_REJECT = {
+    "value set": ("enum.", "prose.enum_"),
+    "default": ("default.", "prose.default_"),
+    "range/length": ("prose.range_",),
+    "pattern": ("prose.pattern_",),
+    "array size": ("prose.items_",),
+}
+_KEYWORDS = {
+    "value set": ("enum",),
+    "default": ("default",),
+    "range/length": ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minLength", "maxLength",
+                     "multipleOf"),
+    "pattern": ("pattern",),
+    "array size": ("minItems", "maxItems"),
+}
+
+
+@dataclass(frozen=True, order=True)
+class Sentence:
+    file: str
+    line: int
+    field: str
+    kind: str
+    text: str
+
+
+@dataclass
+class KindCounts:
+    classified: int = 0
+    captured: int = 0
+    rejected: int = 0
+    fell_through: int = 0
+
+    def add(self, outcome: str) -> None:
+        self.classified += 1
+        setattr(self, outcome, getattr(self, outcome) + 1)
+
+    def cells(self) -> list[int]:
+        return [self.classified, self.captured, self.rejected, self.fell_through]
+
+
+@dataclass
+class ProseCensus:
+    service: str
+    by_kind: dict[str, KindCounts] = field(default_factory=lambda: {k: KindCounts() for k in KINDS})
+    fell_through: list[Sentence] = field(default_factory=list)
+    fields_outside_spec: int = 0
+
+    @property
+    def total(self) -> KindCounts:
+        t = KindCounts()
+        for c in self.by_kind.values():
+            t.classified += c.classified
+            t.captured += c.captured
+            t.rejected += c.rejected
+            t.fell_through += c.fell_through
+        return t
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "service": self.service,
+            "by_kind": {k: vars(c) for k, c in self.by_kind.items()},
+            "total": vars(self.total),
+            "fields_outside_spec": self.fields_outside_spec,
+            "fell_through": [vars(s) for s in self.fell_through],
+        }
+
+
+# ---------------------------------------------------------------- sentences of a description
+
+
+@dataclass(frozen=True)
+class _Unit:
+    text: str
+    leads_list: bool  # ends with ":" and values follow (a bullet list or "VALUE: ..." paragraphs)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?。])\s+(?=[A-Z*`(\"“])|(?<=:)\s+(?=\*\*)")
+_ABBREV = re.compile(r"\b(?:e\.g|i\.e|etc|No|approx|vs|max|min)\.$", re.I)
+
+
+def _sentences(paragraph: str) -> list[str]:
+    out: list[str] = []
+    for piece in _SENTENCE_END.split(paragraph):
+        if out and _ABBREV.search(out[-1]):
+            out[-1] += " " + piece
+        else:
+            out.append(piece)
+    return [s.strip() for s in out if s.strip()]
+
+
+def units(description: str) -> list[_Unit]:
+    """A description (the Markdown `prose.to_markdown` made of the cell) cut into sentences and list items."""
+    blocks = [b for b in description.split("\n\n") if b.strip()]
+    out: list[_Unit] = []
+    for i, block in enumerate(blocks):
+        if block.startswith("```"):
+            continue
+        if re.match(r"(?:-|\d+\.) ", block):
+            for item in re.split(r"\n(?=(?:-|\d+\.) )", block):
+                body = re.sub(r"^(?:-|\d+\.) ", "", item)
+                out += [_Unit(s, False) for s in _sentences(" ".join(body.split()))]
+            continue
+        text = " ".join(block.lstrip("> ").split())
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else ""
+        follows = bool(re.match(r"(?:-|\d+\.) ", nxt)) or bool(re.match(r"\*{0,2}[\w./:-]+\*{0,2}\s*[:：]", nxt))
+        sentences = _sentences(text)
+        for j, s in enumerate(sentences):
+            out.append(_Unit(s, follows and j == len(sentences) - 1 and s.rstrip().endswith((":", "："))))
+    return out
+
+
+def classify(unit: _Unit, kind: Kind | None, items_kind: Kind | None) -> list[str]:
+    """The kinds of statement one sentence makes (none, one or several)."""
+    s = unit.text
+    out: list[str] = []
+    if _VALUE_SET.search(s) and (unit.leads_list or len(_MARKED.findall(s)) >= 2 or _TRUE_FALSE.search(s)):
+        out.append("value set")
+    if _DEFAULT.search(s):
+        out.append("default")
+    is_array = kind is Kind.ARRAY
+    if is_array and (_ARRAY_LIMIT.search(s) or (_ITEMS.search(s) and _DIGIT.search(s))) and not re.search(
+            r"\bcharacters?\b|\bbytes?\b", s, re.I):
+        out.append("array size")
+    elif _RANGE.search(s) and _DIGIT.search(s):
+        out.append("range/length")
+    elif _ITEMS.search(s) and _DIGIT.search(s) and _ARRAY_LIMIT.search(s):
+        out.append("array size")
+    if _PATTERN.search(s):
+        out.append("pattern")
+    return out
+
+
+# ---------------------------------------------------------------- what reached the spec
+
+
+def _keywords(node: Any, into: set[str], depth: int = 0) -> None:
+    if not isinstance(node, dict) or depth > 4:
+        return
+    into.update(k for k in node if isinstance(k, str))
+    if node.get("type") == "boolean" or (isinstance(node.get("type"), list) and "boolean" in node["type"]):
+        into.add("x-boolean")
+    for key in ("items", "additionalProperties"):
+        _keywords(node.get(key), into, depth + 1)
+    for alt in node.get("anyOf", []) + node.get("oneOf", []):
+        _keywords(alt, into, depth + 1)
+
+
+def spec_fields(spec: dict[str, Any]) -> dict[tuple[str, int], set[str]]:
+    """(file, line) -> the schema keywords on every spec node (property, parameter, header) from that row."""
+    out: dict[tuple[str, int], set[str]] = {}
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            xs = node.get("x-source")
+            if isinstance(xs, dict) and "file" in xs:
+                key = (str(xs["file"]), int(xs.get("line", 0)))
+                target = node["schema"] if isinstance(node.get("schema"), dict) else node
+                _keywords(target, out.setdefault(key, set()))
+            for v in node.values():
+                walk(v)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v)
+
+    walk(spec)
+    return out
+
+
+def _page_fields(page: Page) -> Iterator[Field]:
+    for s in page.schemas:
+        yield from s.fields
+    for op in page.operations:
+        for params in op.parameters.values():
+            yield from params
+        for body in (op.request_body, *(r.body for r in op.responses)):
+            if body is not None:
+                yield from body.fields
+        for r in op.responses:
+            yield from r.headers
+
+
+def prose_census(service: str, pages: list[Page], spec: dict[str, Any],
+                 diagnostics: list[Diagnostic]) -> ProseCensus:
+    in_spec = spec_fields(spec)
+    codes: dict[tuple[str, int], set[str]] = {}
+    for d in diagnostics:
+        codes.setdefault((d.source.file, d.source.line), set()).add(d.code)
+    out = ProseCensus(service)
+    seen: set[tuple[str, int, str]] = set()
+    for page in pages:
+        for f in _page_fields(page):
+            key = (f.source.file, f.source.line)
+            if not f.description or (key + (f.name,)) in seen:
+                continue
+            seen.add(key + (f.name,))
+            keywords = in_spec.get(key)
+            if keywords is None:
+                out.fields_outside_spec += 1
+                continue
+            field_codes = codes.get(key, set())
+            items_kind = f.type.items.kind if f.type.items is not None else None
+            for unit in units(f.description):
+                for kind in classify(unit, f.type.kind, items_kind):
+                    if any(k in keywords for k in _KEYWORDS[kind]) or (
+                            kind == "value set" and "x-boolean" in keywords):
+                        outcome = "captured"
+                    elif any(c.startswith(_REJECT[kind]) for c in field_codes):
+                        outcome = "rejected"
+                    else:
+                        outcome = "fell_through"
+                        out.fell_through.append(Sentence(f.source.file, f.source.line, f.name, kind, unit.text))
+                    out.by_kind[kind].add(outcome)
+    out.fell_through.sort()
+    return out
+
+
+# ---------------------------------------------------------------- rendering
+
+
+HEADERS = ["kind", "classified", "captured", "rejected", "fell through", "fall-through %"]
+
+
+def _pct(part: int, whole: int) -> str:
+    return f"{100 * part / whole:.1f}%" if whole else "n/a"
+
+
+def rows(c: ProseCensus) -> list[list[str | int]]:
+    out: list[list[str | int]] = [[k, *v.cells(), _pct(v.fell_through, v.classified)] for k, v in c.by_kind.items()]
+    t = c.total
+    out.append(["all", *t.cells(), _pct(t.fell_through, t.classified)])
+    return out
+
+
+def render_text(c: ProseCensus, *, listing: bool = True) -> str:
+    from generator.report.as_text import format_table
+
+    text = (f"\nProse census: {c.service} (fields outside the spec, not counted: {c.fields_outside_spec})\n\n"
+            + format_table(HEADERS, rows(c)) + "\n")
+    if listing and c.fell_through:
+        text += "\nFell through:\n" + "".join(
+            f"  {s.file}:{s.line} [{s.kind}] {s.field}: {s.text[:200]}\n" for s in c.fell_through)
+    return text
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from generator.config import default_service
+    from generator.pipeline import build_spec
+    from generator.report.as_text import format_table
+    from generator.report.corpus import CORPUS, trees
+
+    ap = argparse.ArgumentParser(prog="python -m generator.report.prose_census", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("trees", nargs="*", help="tree folder names (default: all)")
+    ap.add_argument("--corpus", type=Path, default=CORPUS)
+    ap.add_argument("--list", action="store_true", help="also list every fall-through with file:line")
+    ap.add_argument("--by-kind", action="store_true", help="also print the per-kind table of every tree")
+    ap.add_argument("--json", type=Path, default=None, help="write every tree's census as JSON here")
+    args = ap.parse_args(argv)
+    names = args.trees or trees(args.corpus)
+    if not names:
+        print(f"error: no trees in {args.corpus}", file=sys.stderr)
+        return 2
+    results: list[tuple[str, ProseCensus]] = []
+    for tree in names:
+        service = default_service(tree.split("@", 1)[0])
+        built = build_spec(args.corpus / tree, service)
+        results.append((tree, prose_census(service.name, built.pages, built.spec, built.diagnostics)))
+    table = []
+    for tree, c in results:
+        t = c.total
+        table.append([tree, *t.cells(), _pct(t.fell_through, t.classified)])
+    print(format_table(["tree", "classified", "captured", "rejected", "fell through", "fall-through %"], table))
+    print("\nper kind, all trees")
+    summed = ProseCensus("all")
+    for _, c in results:
+        for k, v in c.by_kind.items():
+            s = summed.by_kind[k]
+            s.classified += v.classified
+            s.captured += v.captured
+            s.rejected += v.rejected
+            s.fell_through += v.fell_through
+    print(format_table(HEADERS, rows(summed)))
+    for tree, c in results:
+        if args.by_kind:
+            print(f"\n{tree}\n" + format_table(HEADERS, rows(c)))
+        if args.list:
+            for s in c.fell_through:
+                print(f"{tree}/{s.file}:{s.line} [{s.kind}] {s.field}: {s.text[:240]}")
+    if args.json is not None:
+        from generator.emit import dump_json, write_text_atomic
+
+        write_text_atomic(args.json, dump_json({tree: c.as_dict() for tree, c in results}))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
