@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator import consistency
 from generator.build import build
 from generator.config import Service, default_service
 from generator.extract import extract
@@ -55,6 +56,6 @@ def build_spec(docs_dir: Path, service: Service | str) -> BuildResult:
     pages = [extract_page(p, docs_dir) for p in rst_files(docs_dir)]
     schemas = link(pages)
     out = build(svc, pages, schemas)
-    diagnostics = [d for p in pages for d in p.diagnostics] + out.diagnostics
+    diagnostics = [d for p in pages for d in p.diagnostics] + out.diagnostics + consistency.check(pages)
     diagnostics.sort()
     return BuildResult(svc, out.spec, pages, diagnostics)
