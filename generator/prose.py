@@ -112,6 +112,7 @@ def read_description(cell: nodes.Element, type_: TypeExpr | None) -> ProseResult
     if re.search(r"\b(this (?:parameter|field|api) (?:is|has been) (?:deprecated|discarded)|"
                  r"\(deprecated\)|^deprecated\b|is no longer (?:used|supported))", text, re.IGNORECASE):
         result.constraints.deprecated = True
+    _sentence_pass(cell, type_, result)
     return result
 
 
@@ -381,3 +382,299 @@ def _default(cell: nodes.Element, text: str, type_: TypeExpr | None, result: Pro
         result.constraints.default = value
         result.constraints.has_default = True
         return
+
+
+# ---------------------------------------------------------------- sentence by sentence
+#
+# The patterns above read the phrasings they know anywhere in the cell. This pass goes over every sentence the
+# vocabulary net (`generator.prose_net`) classifies and, for each kind the field does not carry yet, either learns
+# the constraint or says why not (`prose.<kind>_<reason>`): nothing the net catches is dropped without a word.
+
+_EXAMPLE_ONLY = re.compile(r"\b(?:for example|for instance|e\.g\.?|such as|commonly used|example|typical(?:ly)?|"
+                           r"recommended|suggested|like)\b", re.I)
+# "if this parameter is not specified, ..." is what a default means, not a condition on it
+_ABSENT = re.compile(
+    r"\b(?:if|when)\s+(?:this|the|it|\*\*[^*]+\*\*|no|the value)?\s*(?:parameter|field|value)?\s*(?:is|are)?\s*"
+    r"(?:not (?:specified|set|configured|provided|passed|transferred|carried|included|left blank)|left (?:blank|empty)|"
+    r"unspecified|omitted|empty|not)\b[^,]*,?", re.I)
+_CONDITION = re.compile(r"\b(?:if|when|unless|only when|in case|depending on|depends on|varies|otherwise|"
+                        r"whether)\b|\bis set to\b|\bfor (?:a |an |the )?(?:\*\*)?[\w-]+(?:\*\*)? (?:instance|node|"
+                        r"cluster|type|engine|pool|mode|database|db|edition|flavor|disk|queue)s?\b", re.I)
+_VALUE_TOKEN = (r"(?:\*\*(?P<b>[^*]+)\*\*|`(?P<c>[^`]+)`|\"(?P<q>[^\"]+)\"|“(?P<q2>[^”]+)”|"
+                r"(?P<w>-?\d[\d,]*(?:\.\d+)?|true|false|[A-Za-z0-9_][\w.:/-]*))")
+_DEFAULT_VALUE = [re.compile(p, re.I) for p in (
+    r"\bdefault(?: value| setting)?(?: of this parameter| of the parameter)?\s*(?:is|:|：|=)\s*(?:set to\s+)?"
+    + _VALUE_TOKEN,
+    r"\bdefaults? to\s+" + _VALUE_TOKEN,
+    r"\bthe default value\s+" + _VALUE_TOKEN + r"\s+(?:is|will be) used",
+    r"\bthe default \w+(?: \w+)? is\s+" + _VALUE_TOKEN,
+    r"(?:is|are|be|value)\s+(?:set to\s+)?" + _VALUE_TOKEN + r"\s+by default\b",
+    r"^(?:by default, )?" + _VALUE_TOKEN + r"\s+(?:is|will be) (?:used|applied|selected|returned) by default\b",
+    r"^by default, (?:the value is |the value of this parameter is |this parameter is (?:set to )?)" + _VALUE_TOKEN,
+    r"^" + _VALUE_TOKEN + r"\s*\((?:the )?default(?: value)?\)",
+    r"^" + _VALUE_TOKEN + r"\s*[:：].*\((?:the )?default(?: value)?\)",
+    r"^" + _VALUE_TOKEN + r"\s*(?:\(|[:：]\s*)?(?:the )?default(?: value)?\b",
+)]
+_NO_VALUE = {"none", "null", "empty", "n/a", "na", "-", "left", "blank", "unspecified", "not", "no default",
+             "not specified", "the", "a", "an", "this", "that", "it", "used", "set"}
+
+
+def _marked_value(m: re.Match[str]) -> str:
+    for g in ("b", "c", "q", "q2", "w"):
+        v = m.groupdict().get(g)
+        if v:
+            return v.strip()
+    return ""
+
+
+def _sentence_pass(cell: nodes.Element, type_: TypeExpr | None, result: ProseResult) -> None:
+    from generator import prose_net
+
+    kind = type_.kind if type_ is not None else None
+    for unit in prose_net.units(to_markdown(cell)):
+        for k in prose_net.classify(unit, kind):
+            if _has(k, result, type_):
+                continue
+            {prose_net.VALUE_SET: _learn_values, prose_net.DEFAULT: _learn_default, prose_net.RANGE: _learn_range,
+             prose_net.PATTERN: _learn_pattern, prose_net.ARRAY_SIZE: _learn_items}[k](unit, type_, result)
+
+
+_REJECTIONS = {"value set": ("enum.", "prose.enum_"), "default": ("default.", "prose.default_"),
+               "range/length": ("prose.range_",), "pattern": ("prose.pattern_",), "array size": ("prose.items_",)}
+
+
+def _has(k: str, result: ProseResult, type_: TypeExpr | None) -> bool:
+    """The field already carries this kind, or a finding already says why it does not."""
+    c = result.constraints
+    done = {
+        "value set": c.enum is not None or (type_ is not None and _scalar_kind(type_) is Kind.BOOLEAN),
+        "default": c.has_default,
+        "range/length": any(v is not None for v in (c.minimum, c.maximum, c.min_length, c.max_length,
+                                                    c.exclusive_minimum, c.exclusive_maximum, c.multiple_of)),
+        "pattern": c.pattern is not None,
+        "array size": c.min_items is not None or c.max_items is not None,
+    }[k]
+    return done or any(code.startswith(_REJECTIONS[k]) for code, _ in result.findings)
+
+
+def _plain(s: str) -> str:
+    """Markup and thousands separators out: `**1,000**` -> `1000`."""
+    s = s.replace("**", "").replace("`", "")
+    return re.sub(r"(?<=\d),(?=\d{3}\b)", "", s)
+
+
+def _learn_values(unit: Any, type_: TypeExpr | None, result: ProseResult) -> None:
+    s = unit.text
+    if _EXAMPLE_ONLY.search(s):
+        result.findings.append(("prose.enum_example_only", f"values given as examples, not a closed set: {s[:80]!r}"))
+        return
+    if re.match(r"(?:if|when|only when|unless)\b", s, re.I) or re.search(r"\bis set to\b|\bis\s+\*\*", s):
+        result.findings.append(("prose.enum_conditional", f"values stated under a condition: {s[:80]!r}"))
+        return
+    if re.search(r"\b(?:parameters?|fields?|together with|mutually exclusive|either)\b", s, re.I):
+        result.findings.append(("prose.enum_ambiguous", f"the marked words name other parameters: {s[:80]!r}"))
+        return
+    if unit.leads_list:
+        result.findings.append(("prose.enum_ambiguous", f"options announced but not one value per item: {s[-60:]!r}"))
+        return
+    m = re.search(r"\b(?:can|could|must|may|should|will) (?:only )?be(?: one of)?\b|\bone of\b|\bvalues? "
+                  r"(?:is|are|include)\b|\boptions?\b|\b(?:possible|valid|available|supported|enumerat\w*) values?",
+                  s, re.I)
+    start = m.end() if m else 0
+    rest = s[start:]
+    values = [v.strip() for v in prose_marked(rest) if v.strip()]
+    # only a list of marked values joined by commas / "or" / "and": "**A**, **B**, or **C**"
+    if len(values) < 2 or not re.match(r"\s*[:：]?\s*(?:\*\*[^*]+\*\*|`[^`]+`|\"[^\"]+\")(?:\s*(?:,|，|or|and|/)+\s*"
+                                       r"(?:\*\*[^*]+\*\*|`[^`]+`|\"[^\"]+\"))+", rest):
+        result.findings.append(("prose.enum_ambiguous", f"marked words are not a plain list of values: {s[:80]!r}"))
+        return
+    before = len(result.findings)
+    _set_enum(result, values, type_, inferred=False)
+    if result.constraints.enum is None and len(result.findings) == before:
+        result.findings.append(("prose.enum_ambiguous", f"values not taken: {s[:80]!r}"))
+
+
+def _default_kind(type_: TypeExpr | None) -> Kind | None:
+    if type_ is None:
+        return None
+    return type_.kind
+
+
+def _learn_default(unit: Any, type_: TypeExpr | None, result: ProseResult) -> None:
+    s = unit.text
+    core = _ABSENT.sub("", s, count=1).strip()
+    value: str | None = None
+    for pat in _DEFAULT_VALUE:
+        m = pat.search(core)
+        if m:
+            value = _marked_value(m)
+            break
+    if value is None or value.lower().rstrip(".") in _NO_VALUE:
+        if value is not None and value.lower().rstrip(".") in ("none", "null", "empty", "n/a", "na", "-"):
+            result.findings.append(("default.none", f"the default is stated as {value!r}: no value"))
+        else:
+            result.findings.append(("prose.default_behaviour", f"default stated as a behaviour, not a value: "
+                                    f"{s[:80]!r}"))
+        return
+    if _EXAMPLE_ONLY.search(core[:m.start()] if m else core) and not re.search(r"\bdefault\b", core[:20], re.I):
+        result.findings.append(("prose.default_example_only", f"default given as an example: {s[:80]!r}"))
+        return
+    tail = core[m.end():] if m else ""
+    head = core[:m.start()] if m else ""
+    if _CONDITION.search(re.split(r"[.;]", tail, maxsplit=1)[0]) or _CONDITION.search(head):
+        result.findings.append(("default.conditional", f"default depends on a condition: {s[:80]!r}"))
+        return
+    kind = _default_kind(type_)
+    if kind is Kind.ARRAY or kind not in (Kind.STRING, Kind.INTEGER, Kind.NUMBER, Kind.BOOLEAN):
+        result.findings.append(("prose.default_contradicts_type", f"default {value!r} on a {kind} field"))
+        return
+    value = value.rstrip(".")
+    converted = _convert(_plain(value), kind)
+    if converted is None or converted == "":
+        result.findings.append(("default.type_mismatch", f"default {value!r} is not a {kind}"))
+        return
+    enum = result.constraints.enum
+    if enum is not None and converted not in enum:
+        result.findings.append(("default.not_in_enum", f"default {converted!r} is not among the options"))
+        return
+    result.constraints.default = converted
+    result.constraints.has_default = True
+
+
+_N = r"(-?\d+(?:\.\d+)?)"
+_UNIT = r"(?:characters?|chars?|bytes?|digits?|letters?)"
+
+
+def _learn_range(unit: Any, type_: TypeExpr | None, result: ProseResult) -> None:
+    s = _plain(unit.text)
+    kind = _scalar_kind(type_) if type_ is not None and type_.kind is Kind.ARRAY else (type_.kind if type_ else None)
+    c = result.constraints
+    if _EXAMPLE_ONLY.search(s) and not re.search(r"\b(?:range|ranges|maximum|minimum|at most|at least|exceed)\b",
+                                                 s.split("example")[0], re.I):
+        result.findings.append(("prose.range_example_only", f"numbers given as examples: {s[:80]!r}"))
+        return
+    if re.match(r"(?:if|when|only when|unless|for)\b", s, re.I) or re.search(r"\bis set to\b", s, re.I):
+        result.findings.append(("prose.range_conditional", f"range stated under a condition: {s[:80]!r}"))
+        return
+    if kind is Kind.STRING:
+        m = (re.search(rf"\b{_N}\s*(?:to|-|~|and)\s*{_N}\s*{_UNIT}", s, re.I)
+             or re.search(rf"\bbetween\s+{_N}\s+(?:and|to)\s+{_N}\s*{_UNIT}", s, re.I)
+             or re.search(rf"\blength\D{{0,40}}?\b(?:from\s+)?{_N}\s*(?:to|-|~|and)\s*{_N}\b", s, re.I))
+        if m:
+            c.min_length, c.max_length = int(float(m.group(1))), int(float(m.group(2)))
+            return
+        m = re.search(rf"(?:maximum|max\.?|at most|up to|no more than|not more than|cannot exceed|can't exceed|"
+                      rf"not exceed|not longer than|less than or equal to|maximum length(?: of| is)?)\s*(?:of\s*)?"
+                      rf"{_N}\s*{_UNIT}", s, re.I) or re.search(
+                          rf"(?:maximum|max\.?) (?:length|size)(?: of| is|:)?\s*{_N}", s, re.I) or re.search(
+                          rf"{_UNIT}\D{{0,30}}(?:cannot|can't|must not|does not|not) exceed\s*{_N}", s, re.I)
+        if m:
+            c.max_length = int(float(m.group(1)))
+            return
+        m = re.search(rf"(?:at least|minimum(?: of| length(?: of| is)?)?|no less than|not less than)\s*{_N}\s*{_UNIT}",
+                      s, re.I)
+        if m:
+            c.min_length = int(float(m.group(1)))
+            return
+        m = re.search(rf"\b(?:an?|the|contains?|of|must be|is)\s+{_N}[- ]{_UNIT}", s, re.I) or re.search(
+            rf"^{_N}[- ]{_UNIT}", s, re.I)
+        if m:
+            c.min_length = c.max_length = int(float(m.group(1)))
+            return
+        if re.search(r"\b(?:range|ranges|value|integer|number)\b", s, re.I) and re.search(_N, s):
+            result.findings.append(("prose.range_contradicts_type", f"numeric range stated for a string: {s[:80]!r}"))
+            return
+        return
+    if kind in (Kind.INTEGER, Kind.NUMBER):
+        num: Any = int if kind is Kind.INTEGER else float
+        m = (re.search(rf"\[\s*{_N}\s*,\s*{_N}\s*\]", s)
+             or re.search(rf"\b(?:from|between)\s+{_N}\s*(?:\([^)]*\)\s*)?(?:to|and|-|~)\s+{_N}", s, re.I)
+             or re.search(rf"\b(?:range|ranges|value|values|integer|number)\b[^.\d-]{{0,30}}{_N}\s*(?:\([^)]*\)\s*)?"
+                          rf"(?:to|-|~)\s*{_N}", s, re.I))
+        if m:
+            c.minimum, c.maximum = _num(m.group(1)), _num(m.group(2))
+            return
+        m = re.search(rf"(?:greater|larger|more) than or equal to\s*{_N}|(?:at least|minimum(?: value)?(?: is|:)?|"
+                      rf"no less than|not less than|>=)\s*{_N}", s, re.I)
+        if m:
+            c.minimum = _num(m.group(1) or m.group(2))
+        else:
+            m = re.search(rf"(?:greater|larger|more|bigger) than\s*{_N}|>\s*{_N}", s, re.I)
+            if m:
+                v = _num(m.group(1) or m.group(2))
+                if num is int and isinstance(v, int):
+                    c.minimum = v + 1
+                else:
+                    c.exclusive_minimum = v
+        m = re.search(rf"(?:less|smaller|lower) than or equal to\s*{_N}|(?:at most|maximum(?: value)?(?: is|:)?|"
+                      rf"up to|no more than|not more than|cannot exceed|can't exceed|not exceed|<=)\s*{_N}", s, re.I)
+        if m:
+            c.maximum = _num(m.group(1) or m.group(2))
+        else:
+            m = re.search(rf"(?:less|smaller|lower) than\s*{_N}|<\s*{_N}", s, re.I)
+            if m:
+                v = _num(m.group(1) or m.group(2))
+                if num is int and isinstance(v, int):
+                    c.maximum = v - 1
+                else:
+                    c.exclusive_maximum = v
+        m = re.search(rf"multiple of\s*{_N}", s, re.I)
+        if m:
+            c.multiple_of = _num(m.group(1))
+        return
+    if kind is not None and kind not in (Kind.STRING, Kind.INTEGER, Kind.NUMBER):
+        result.findings.append(("prose.range_contradicts_type", f"a range or length stated for a {kind} field: "
+                                f"{s[:80]!r}"))
+
+
+def _learn_pattern(unit: Any, type_: TypeExpr | None, result: ProseResult) -> None:
+    s = unit.text
+    kind = _scalar_kind(type_)
+    for m in prose_marked(s):
+        v = m.strip().strip("\"'“”")
+        if v.startswith("^") or v.endswith("$"):
+            try:
+                re.compile(v)
+            except re.error:
+                result.findings.append(("prose.pattern_ambiguous", f"regular expression {v!r} does not compile"))
+                return
+            if kind is not Kind.STRING:
+                result.findings.append(("prose.pattern_contradicts_type", f"pattern {v!r} on a {kind} field"))
+                return
+            result.constraints.pattern = v
+            return
+    result.findings.append(("prose.pattern_ambiguous", f"a regular expression is named but not stated: {s[:80]!r}"))
+
+
+def prose_marked(s: str) -> list[str]:
+    return [next(g for g in m.groups() if g) for m in re.finditer(r"\*\*(.+?)\*\*(?!\*)|`([^`]+)`", s)]
+
+
+def _learn_items(unit: Any, type_: TypeExpr | None, result: ProseResult) -> None:
+    s = _plain(unit.text)
+    c = result.constraints
+    if re.match(r"(?:if|when|only when|unless)\b", s, re.I):
+        result.findings.append(("prose.items_conditional", f"array size stated under a condition: {s[:80]!r}"))
+        return
+    words = "|".join(_NUMBER_WORDS)
+    n = rf"(\d+|{words})"
+
+    def val(t: str) -> int:
+        return _NUMBER_WORDS.get(t.lower()) or int(t)
+
+    m = re.search(rf"\b{n}\s*(?:to|-|~)\s*{n}\s+(?:\w+\s+)?(?:items|elements|entries|\w+s)\b", s, re.I)
+    if m:
+        c.min_items, c.max_items = val(m.group(1)), val(m.group(2))
+        return
+    hit = False
+    m = re.search(rf"(?:maximum of|max\.?|at most|up to|no more than|not more than|cannot exceed|can't exceed|"
+                  rf"not exceed|a max of|maximum(?: number)?(?: is|:))\s*{n}\b", s, re.I)
+    if m:
+        c.max_items = val(m.group(1))
+        hit = True
+    m = re.search(rf"(?:at least|minimum of|minimum(?: number)?(?: is|:))\s*{n}\b", s, re.I)
+    if m:
+        c.min_items = val(m.group(1))
+        hit = True
+    if not hit:
+        result.findings.append(("prose.items_ambiguous", f"array size words without a readable bound: {s[:80]!r}"))

@@ -22,37 +22,16 @@ range keyword. Fields whose row is not in the spec at all (tables no operation r
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.model import Diagnostic, Field, Kind, Page
+from generator import prose_net
+from generator.model import Diagnostic, Field, Page
 
-KINDS = ("value set", "default", "range/length", "pattern", "array size")
-
-_NUMBER_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred)"
-_VALUE_SET = re.compile(
-    r"\b(?:can|could|must|may|should|will) (?:only )?be\b|\boptions?\b|\bpossible values?\b|\benumerat\w*|"
-    r"\benums?\b|\bvalid values?\b|\bone of\b|\bvalue range\b|\bvalues? (?:is|are|include)\b|\bsupport(?:s|ed)?\b|"
-    r"\bavailable values?\b|\bfollowing values?\b|\bset to\b|\beither\b|\bvalues?:", re.I)
-_DEFAULT = re.compile(
-    r"\bdefault(?:s|ed)?\b|\b(?:is|are) not (?:specified|set|configured|provided|passed|transferred|carried)\b|"
-    r"\bleft (?:blank|empty)\b|\bif (?:not|no) \w+|\bunspecified\b|\bomitted\b", re.I)
-_RANGE = re.compile(
-    r"\b(?:range|ranges|ranging|minimum|maximum|min|max|at least|at most|exceeds?|exceeding|no more than|"
-    r"no less than|not more than|not less than|up to|less than|greater than|more than|fewer than|longer than|"
-    r"shorter than|between|characters?|bytes?|digits?|length|from -?\d[\d,.]* to)\b", re.I)
-_DIGIT = re.compile(r"(?<![\w.])-?\d")
-_PATTERN = re.compile(r"regular expression|\bregex\b|\^\S+\$|\bpattern\b", re.I)
-_ITEMS = re.compile(r"\b(?:items|elements|entries)\b", re.I)
-_ARRAY_LIMIT = re.compile(rf"\b(?:maximum of|max\.?|at most|up to|no more than|not more than|a max of|"
-                          rf"maximum(?: number)?(?: is|:)|minimum(?: number)?(?: is|:)|at least)\s+(?:\*\*)?"
-                          rf"(?:\d|{_NUMBER_WORD})", re.I)
-_MARKED = re.compile(r"\*\*[^*]+\*\*|`[^`]+`|\"[^\"]+\"|“[^”]+”")
-_TRUE_FALSE = re.compile(r"\btrue\b.*\bfalse\b|\bfalse\b.*\btrue\b", re.I)
+KINDS = prose_net.KINDS
 
 # extractor findings (diagnostic code prefixes) that reject a statement of one kind on purpose
 _REJECT = {
@@ -123,71 +102,6 @@ class ProseCensus:
         }
 
 
-# ---------------------------------------------------------------- sentences of a description
-
-
-@dataclass(frozen=True)
-class _Unit:
-    text: str
-    leads_list: bool  # ends with ":" and values follow (a bullet list or "VALUE: ..." paragraphs)
-
-
-_SENTENCE_END = re.compile(r"(?<=[.!?。])\s+(?=[A-Z*`(\"“])|(?<=:)\s+(?=\*\*)")
-_ABBREV = re.compile(r"\b(?:e\.g|i\.e|etc|No|approx|vs|max|min)\.$", re.I)
-
-
-def _sentences(paragraph: str) -> list[str]:
-    out: list[str] = []
-    for piece in _SENTENCE_END.split(paragraph):
-        if out and _ABBREV.search(out[-1]):
-            out[-1] += " " + piece
-        else:
-            out.append(piece)
-    return [s.strip() for s in out if s.strip()]
-
-
-def units(description: str) -> list[_Unit]:
-    """A description (the Markdown `prose.to_markdown` made of the cell) cut into sentences and list items."""
-    blocks = [b for b in description.split("\n\n") if b.strip()]
-    out: list[_Unit] = []
-    for i, block in enumerate(blocks):
-        if block.startswith("```"):
-            continue
-        if re.match(r"(?:-|\d+\.) ", block):
-            for item in re.split(r"\n(?=(?:-|\d+\.) )", block):
-                body = re.sub(r"^(?:-|\d+\.) ", "", item)
-                out += [_Unit(s, False) for s in _sentences(" ".join(body.split()))]
-            continue
-        text = " ".join(block.lstrip("> ").split())
-        nxt = blocks[i + 1] if i + 1 < len(blocks) else ""
-        follows = bool(re.match(r"(?:-|\d+\.) ", nxt)) or bool(re.match(r"\*{0,2}[\w./:-]+\*{0,2}\s*[:：]", nxt))
-        sentences = _sentences(text)
-        for j, s in enumerate(sentences):
-            out.append(_Unit(s, follows and j == len(sentences) - 1 and s.rstrip().endswith((":", "："))))
-    return out
-
-
-def classify(unit: _Unit, kind: Kind | None, items_kind: Kind | None) -> list[str]:
-    """The kinds of statement one sentence makes (none, one or several)."""
-    s = unit.text
-    out: list[str] = []
-    if _VALUE_SET.search(s) and (unit.leads_list or len(_MARKED.findall(s)) >= 2 or _TRUE_FALSE.search(s)):
-        out.append("value set")
-    if _DEFAULT.search(s):
-        out.append("default")
-    is_array = kind is Kind.ARRAY
-    if is_array and (_ARRAY_LIMIT.search(s) or (_ITEMS.search(s) and _DIGIT.search(s))) and not re.search(
-            r"\bcharacters?\b|\bbytes?\b", s, re.I):
-        out.append("array size")
-    elif _RANGE.search(s) and _DIGIT.search(s):
-        out.append("range/length")
-    elif _ITEMS.search(s) and _DIGIT.search(s) and _ARRAY_LIMIT.search(s):
-        out.append("array size")
-    if _PATTERN.search(s):
-        out.append("pattern")
-    return out
-
-
 # ---------------------------------------------------------------- what reached the spec
 
 
@@ -256,9 +170,8 @@ def prose_census(service: str, pages: list[Page], spec: dict[str, Any],
                 out.fields_outside_spec += 1
                 continue
             field_codes = codes.get(key, set())
-            items_kind = f.type.items.kind if f.type.items is not None else None
-            for unit in units(f.description):
-                for kind in classify(unit, f.type.kind, items_kind):
+            for unit in prose_net.units(f.description):
+                for kind in prose_net.classify(unit, f.type.kind):
                     if any(k in keywords for k in _KEYWORDS[kind]) or (
                             kind == "value set" and "x-boolean" in keywords):
                         outcome = "captured"
