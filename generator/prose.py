@@ -214,6 +214,12 @@ def _enum_inline(cell: nodes.Element, type_: TypeExpr | None, result: ProseResul
         m = _INLINE_ENUM.search(text)
         if not m:
             continue
+        sentence_start = max(text.rfind(". ", 0, m.start()) + 1, 0)
+        if _EXAMPLE_ONLY.search(text[sentence_start:m.end()]):
+            # "Commonly used values are **10**, **20**, and **50**": examples, not a closed set
+            result.findings.append(("prose.enum_example_only", "values given as examples, not a closed set: "
+                                    f"{text[sentence_start:sentence_start + 80].strip()!r}"))
+            continue
         # values are the bold words of the sentence that follows the lead-in
         sentence_end = text.find(".", m.end())
         strongs = []
@@ -282,7 +288,18 @@ def _convert(value: str, kind: Kind | None) -> Any:
 # ---------------------------------------------------------------- limits
 
 
+def _unconditional(text: str) -> str:
+    """The sentences of a cell that state something of this field outright: a range under "If **x** is set to
+    **y**" or given "for example" holds for a case, not for the field (the sentence pass reports those)."""
+    from generator.prose_net import sentences
+
+    return " ".join(s for s in sentences(text) if not (
+        re.match(r"(?:-\s*)?(?:if|when|only when|unless)\b", s, re.I) or re.search(r"\bis set to\b", s, re.I)
+        or _EXAMPLE_ONLY.search(s)))
+
+
 def _limits(text: str, type_: TypeExpr | None, result: ProseResult) -> None:
+    text = _unconditional(text)
     c = result.constraints
     kind = type_.kind if type_ else None
     if type_ is not None and type_.max_length is not None:
@@ -403,13 +420,13 @@ _CONDITION = re.compile(r"\b(?:if|when|unless|only when|in case|depending on|dep
 _VALUE_TOKEN = (r"(?:\*\*(?P<b>[^*]+)\*\*|`(?P<c>[^`]+)`|\"(?P<q>[^\"]+)\"|“(?P<q2>[^”]+)”|"
                 r"(?P<w>-?\d[\d,]*(?:\.\d+)?|true|false|[A-Za-z0-9_][\w.:/-]*))")
 _DEFAULT_VALUE = [re.compile(p, re.I) for p in (
-    r"\bdefault(?: value| setting)?(?: of this parameter| of the parameter)?\s*(?:is|:|：|=)\s*(?:set to\s+)?"
+    r"\bdefault(?: value| setting)?(?: of this parameter| of the parameter)?\**\s*(?:is|:|：|=)\s*(?:set to\s+)?"
     + _VALUE_TOKEN,
     r"\bdefaults? to\s+" + _VALUE_TOKEN,
     r"\bthe default value\s+" + _VALUE_TOKEN + r"\s+(?:is|will be) used",
     r"\bthe default \w+(?: \w+)? is\s+" + _VALUE_TOKEN,
-    r"(?:is|are|be|value)\s+(?:set to\s+)?" + _VALUE_TOKEN + r"\s+by default\b",
     r"^(?:by default, )?" + _VALUE_TOKEN + r"\s+(?:is|will be) (?:used|applied|selected|returned) by default\b",
+    r"(?:is|are|be|value)\s+(?:set to\s+)?" + _VALUE_TOKEN + r"\s+by default\b",
     r"^by default, (?:the value is |the value of this parameter is |this parameter is (?:set to )?)" + _VALUE_TOKEN,
     r"^" + _VALUE_TOKEN + r"\s*\((?:the )?default(?: value)?\)",
     r"^" + _VALUE_TOKEN + r"\s*[:：].*\((?:the )?default(?: value)?\)",
@@ -471,7 +488,8 @@ def _learn_values(unit: Any, type_: TypeExpr | None, result: ProseResult) -> Non
     if re.match(r"(?:if|when|only when|unless)\b", s, re.I) or re.search(r"\bis set to\b|\bis\s+\*\*", s):
         result.findings.append(("prose.enum_conditional", f"values stated under a condition: {s[:80]!r}"))
         return
-    if re.search(r"\b(?:parameters?|fields?|together with|mutually exclusive|either)\b", s, re.I):
+    if re.search(r"\b(?:together with|mutually exclusive|either|(?:is|are) required|specify)\b|"
+                 r"\*\*\s+(?:parameters?|fields?|headers?)\b", s, re.I):
         result.findings.append(("prose.enum_ambiguous", f"the marked words name other parameters: {s[:80]!r}"))
         return
     if unit.leads_list:
@@ -504,23 +522,26 @@ def _learn_default(unit: Any, type_: TypeExpr | None, result: ProseResult) -> No
     s = unit.text
     core = _ABSENT.sub("", s, count=1).strip()
     value: str | None = None
+    m: re.Match[str] | None = None
     for pat in _DEFAULT_VALUE:
-        m = pat.search(core)
-        if m:
-            value = _marked_value(m)
+        for cand in pat.finditer(core):
+            v = _marked_value(cand)
+            if v.lower().rstrip(".") in ("none", "null", "empty", "n/a", "na", "-"):
+                result.findings.append(("default.none", f"the default is stated as {v!r}: no value"))
+                return
+            if v.lower().rstrip(".") not in _NO_VALUE:
+                value, m = v, cand
+                break
+        if value is not None:
             break
-    if value is None or value.lower().rstrip(".") in _NO_VALUE:
-        if value is not None and value.lower().rstrip(".") in ("none", "null", "empty", "n/a", "na", "-"):
-            result.findings.append(("default.none", f"the default is stated as {value!r}: no value"))
-        else:
-            result.findings.append(("prose.default_behaviour", f"default stated as a behaviour, not a value: "
-                                    f"{s[:80]!r}"))
+    if value is None or m is None:
+        result.findings.append(("prose.default_behaviour", f"default stated as a behaviour, not a value: {s[:80]!r}"))
         return
-    if _EXAMPLE_ONLY.search(core[:m.start()] if m else core) and not re.search(r"\bdefault\b", core[:20], re.I):
+    if _EXAMPLE_ONLY.search(core[:m.start()]) and not re.search(r"\bdefault\b", core[:20], re.I):
         result.findings.append(("prose.default_example_only", f"default given as an example: {s[:80]!r}"))
         return
-    tail = core[m.end():] if m else ""
-    head = core[:m.start()] if m else ""
+    tail = core[m.end():]
+    head = core[:m.start()]
     if _CONDITION.search(re.split(r"[.;]", tail, maxsplit=1)[0]) or _CONDITION.search(head):
         result.findings.append(("default.conditional", f"default depends on a condition: {s[:80]!r}"))
         return
@@ -549,8 +570,8 @@ def _learn_range(unit: Any, type_: TypeExpr | None, result: ProseResult) -> None
     s = _plain(unit.text)
     kind = _scalar_kind(type_) if type_ is not None and type_.kind is Kind.ARRAY else (type_.kind if type_ else None)
     c = result.constraints
-    if _EXAMPLE_ONLY.search(s) and not re.search(r"\b(?:range|ranges|maximum|minimum|at most|at least|exceed)\b",
-                                                 s.split("example")[0], re.I):
+    ex = _EXAMPLE_ONLY.search(s)
+    if ex and not re.search(r"(?<![\w.])-?\d", s[:ex.start()]):
         result.findings.append(("prose.range_example_only", f"numbers given as examples: {s[:80]!r}"))
         return
     if re.match(r"(?:if|when|only when|unless|for)\b", s, re.I) or re.search(r"\bis set to\b", s, re.I):
