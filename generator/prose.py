@@ -108,7 +108,6 @@ def read_description(cell: nodes.Element, type_: TypeExpr | None) -> ProseResult
     if result.constraints.enum is None:
         _enum_inline(cell, type_, result)
     _limits(text, type_, result)
-    _default(cell, text, type_, result)
     if re.search(r"\b(this (?:parameter|field|api) (?:is|has been) (?:deprecated|discarded)|"
                  r"\(deprecated\)|^deprecated\b|is no longer (?:used|supported))", text, re.IGNORECASE):
         result.constraints.deprecated = True
@@ -242,7 +241,7 @@ def _set_enum(result: ProseResult, values: list[str], type_: TypeExpr | None, *,
     if any(v.strip().lower() == "null" for v in values):
         result.findings.append(("enum.null_value", "null listed as an option: kept out of the enum"))
         values = [v for v in values if v.strip().lower() != "null"]
-    if kind is Kind.STRING and len(values) > 1 and all(len(v.strip()) == 1 for v in values):
+    if kind is Kind.STRING and len(values) > 1 and all(len(v.strip()) == 1 and v.strip().isalpha() for v in values):
         # "vX.Y.Z-rN" explained letter by letter: placeholders of a format, not values
         result.findings.append(("enum.placeholder_letters", f"single-letter options {values}: not an enum"))
         return
@@ -357,50 +356,6 @@ def _limits(text: str, type_: TypeExpr | None, result: ProseResult) -> None:
             c.max_items = int(m.group(1))
 
 
-# ---------------------------------------------------------------- defaults
-
-_DEFAULT_PATTERNS = (
-    r"\bdefault value is\s+(?P<v>[^\s,;]+)",
-    r"\bdefault value:\s*(?P<v>[^\s,;]+)",
-    r"\bdefaults? to\s+(?P<v>[^\s,;]+)",
-    r"\bis used by default\b(?P<v>)",
-)
-# words after the value that make it depend on something else
-_CONDITIONAL = re.compile(r"\b(for|if|when|unless|depending|otherwise|in case|based on|varies)\b", re.I)
-
-
-def _default(cell: nodes.Element, text: str, type_: TypeExpr | None, result: ProseResult) -> None:
-    kind = _scalar_kind(type_) if type_ is not None and type_.kind is not Kind.ARRAY else (
-        type_.kind if type_ else None)
-    for pat in _DEFAULT_PATTERNS:
-        m = re.search(pat, text, re.I)
-        if not m:
-            continue
-        raw = m.group("v").strip("*`\"'“”").rstrip(".")
-        if not raw:
-            continue
-        sentence_rest = text[m.end():].split(". ", 1)[0]
-        if _CONDITIONAL.search(sentence_rest):
-            result.findings.append(("default.conditional", f"default depends on a condition: {m.group(0)[:60]!r}"))
-            return
-        if kind not in (Kind.STRING, Kind.INTEGER, Kind.NUMBER, Kind.BOOLEAN):
-            return
-        if raw.lower() in ("none", "null", "empty", "n/a", "-", "left", "blank", "unspecified"):
-            result.findings.append(("default.none", f"the default is stated as {raw!r}: no value"))
-            return
-        value = _convert(raw, kind)
-        if value is None or value == "":
-            result.findings.append(("default.type_mismatch", f"default {raw!r} is not a {kind}"))
-            return
-        enum = result.constraints.enum
-        if enum is not None and value not in enum:
-            result.findings.append(("default.not_in_enum", f"default {value!r} is not among the options"))
-            return
-        result.constraints.default = value
-        result.constraints.has_default = True
-        return
-
-
 # ---------------------------------------------------------------- sentence by sentence
 #
 # The patterns above read the phrasings they know anywhere in the cell. This pass goes over every sentence the
@@ -413,17 +368,20 @@ _EXAMPLE_ONLY = re.compile(r"\b(?:for example|for instance|e\.g\.?|such as|commo
 _ABSENT = re.compile(
     r"\b(?:if|when)\s+(?:this|the|it|\*\*[^*]+\*\*|no|the value)?\s*(?:parameter|field|value)?\s*(?:is|are)?\s*"
     r"(?:not (?:specified|set|configured|provided|passed|transferred|carried|included|left blank)|left (?:blank|empty)|"
-    r"unspecified|omitted|empty|not)\b[^,]*,?", re.I)
+    r"unspecified|omitted|empty|not)\b[^,]*,?|\b(?:if|when)\s+no\s+\w+\s+(?:is|are)\s+(?:available|specified|set|"
+    r"provided|entered|configured|selected)\s*,?", re.I)
 _CONDITION = re.compile(r"\b(?:if|when|unless|only when|in case|depending on|depends on|varies|otherwise|"
                         r"whether)\b|\bis set to\b|\bfor (?:a |an |the )?(?:\*\*)?[\w-]+(?:\*\*)? (?:instance|node|"
                         r"cluster|type|engine|pool|mode|database|db|edition|flavor|disk|queue)s?\b", re.I)
+# words after the value that make it depend on something else ("5 GB for EVS and 50 GB for EFS")
+_AFTER_VALUE = re.compile(r"\b(?:for|if|when|unless|depending|otherwise|in case|based on|varies)\b", re.I)
 _VALUE_TOKEN = (r"(?:\*\*(?P<b>[^*]+)\*\*|`(?P<c>[^`]+)`|\"(?P<q>[^\"]+)\"|“(?P<q2>[^”]+)”|"
                 r"(?P<w>-?\d[\d,]*(?:\.\d+)?|true|false|[A-Za-z0-9_][\w.:/-]*))")
 _DEFAULT_VALUE = [re.compile(p, re.I) for p in (
     r"\bdefault(?: value| setting)?(?: of this parameter| of the parameter)?\**\s*(?:is|:|：|=)\s*(?:set to\s+)?"
     + _VALUE_TOKEN,
     r"\bdefaults? to\s+" + _VALUE_TOKEN,
-    r"\bthe default value\s+" + _VALUE_TOKEN + r"\s+(?:is|will be) used",
+    r"\bthe default value\s+" + _VALUE_TOKEN + r"\s*(?:\([^)]*\)\s*)?(?:is|will be) used",
     r"\bthe default \w+(?: \w+)? is\s+" + _VALUE_TOKEN,
     r"^(?:by default, )?" + _VALUE_TOKEN + r"\s+(?:is|will be) (?:used|applied|selected|returned) by default\b",
     r"(?:is|are|be|value)\s+(?:set to\s+)?" + _VALUE_TOKEN + r"\s+by default\b",
@@ -448,12 +406,20 @@ def _sentence_pass(cell: nodes.Element, type_: TypeExpr | None, result: ProseRes
     from generator import prose_net
 
     kind = type_.kind if type_ is not None else None
+    # a kind the cell-wide readers above already decided against (enum.partial, ...) is not asked again
+    decided = {k for k in prose_net.KINDS for code, _ in result.findings
+               if code.startswith(_REJECTIONS[k]) and not code.startswith("prose.")}
     for unit in prose_net.units(to_markdown(cell)):
         for k in prose_net.classify(unit, kind):
-            if _has(k, result, type_):
+            if k in decided or _has(k, result, type_):
                 continue
             {prose_net.VALUE_SET: _learn_values, prose_net.DEFAULT: _learn_default, prose_net.RANGE: _learn_range,
              prose_net.PATTERN: _learn_pattern, prose_net.ARRAY_SIZE: _learn_items}[k](unit, type_, result)
+    # a sentence that said nothing readable does not count against one that did: keep only the decisions that stand
+    captured = [k for k in prose_net.KINDS if _has(k, result, type_)]
+    result.findings = [(code, msg) for code, msg in result.findings
+                       if not (code.startswith("prose.") and any(code.startswith(p) for k in captured
+                                                                  for p in _REJECTIONS[k]))]
 
 
 _REJECTIONS = {"value set": ("enum.", "prose.enum_"), "default": ("default.", "prose.default_"),
@@ -471,7 +437,7 @@ def _has(k: str, result: ProseResult, type_: TypeExpr | None) -> bool:
         "pattern": c.pattern is not None,
         "array size": c.min_items is not None or c.max_items is not None,
     }[k]
-    return done or any(code.startswith(_REJECTIONS[k]) for code, _ in result.findings)
+    return done
 
 
 def _plain(s: str) -> str:
@@ -501,9 +467,20 @@ def _learn_values(unit: Any, type_: TypeExpr | None, result: ProseResult) -> Non
     start = m.end() if m else 0
     rest = s[start:]
     values = [v.strip() for v in prose_marked(rest) if v.strip()]
-    # only a list of marked values joined by commas / "or" / "and": "**A**, **B**, or **C**"
-    if len(values) < 2 or not re.match(r"\s*[:：]?\s*(?:\*\*[^*]+\*\*|`[^`]+`|\"[^\"]+\")(?:\s*(?:,|，|or|and|/)+\s*"
-                                       r"(?:\*\*[^*]+\*\*|`[^`]+`|\"[^\"]+\"))+", rest):
+    fixed = re.search(r"\b(?:is|are) fixed (?:at|to|as)\s+(?:\*\*([^*]+)\*\*|`([^`]+)`)", s, re.I)
+    if fixed:  # "The value is fixed at **v3**": a one-value set
+        _set_enum(result, [fixed.group(1) or fixed.group(2)], type_, inferred=False)
+        return
+    mark = r"(?:\*\*[^*]+\*\*|`[^`]+`)(?:\s*\([^)]*\))?"
+    only = re.search(rf"\bonly\s+({mark}(?:\s*(?:,|or|and)+\s*{mark})*)\s+(?:is|are) (?:supported|allowed|available|"
+                     r"valid)", s, re.I)
+    if only:  # "Currently, only **evs** (EVS volumes) and **local** (local volumes) are supported."
+        rest = only.group(1)
+        values = [v.strip() for v in prose_marked(rest) if v.strip()]
+    # only a list of marked values joined by commas / "or" / "and", each perhaps explained in brackets
+    one = r"(?:\*\*[^*]+\*\*|`[^`]+`|\"[^\"]+\")(?:\s*\([^)]*\))?"
+    if len(values) < 1 or not re.match(rf"\s*[:：]?\s*{one}(?:\s*(?:,|，|or|and|/)+\s*{one})+", rest) and not (
+            only and values):
         result.findings.append(("prose.enum_ambiguous", f"marked words are not a plain list of values: {s[:80]!r}"))
         return
     before = len(result.findings)
@@ -542,7 +519,7 @@ def _learn_default(unit: Any, type_: TypeExpr | None, result: ProseResult) -> No
         return
     tail = core[m.end():]
     head = core[:m.start()]
-    if _CONDITION.search(re.split(r"[.;]", tail, maxsplit=1)[0]) or _CONDITION.search(head):
+    if _AFTER_VALUE.search(re.split(r"(?<!\d)[.;]|[.;](?!\d)", tail, maxsplit=1)[0]) or _CONDITION.search(head):
         result.findings.append(("default.conditional", f"default depends on a condition: {s[:80]!r}"))
         return
     kind = _default_kind(type_)
@@ -644,7 +621,7 @@ def _learn_range(unit: Any, type_: TypeExpr | None, result: ProseResult) -> None
             c.multiple_of = _num(m.group(1))
         return
     if kind is not None and kind not in (Kind.STRING, Kind.INTEGER, Kind.NUMBER):
-        result.findings.append(("prose.range_contradicts_type", f"a range or length stated for a {kind} field: "
+        result.findings.append(("prose.range_not_scalar", f"a range or length stated for a {kind} field: "
                                 f"{s[:80]!r}"))
 
 

@@ -81,6 +81,8 @@ class ProseCensus:
     by_kind: dict[str, KindCounts] = field(default_factory=lambda: {k: KindCounts() for k in KINDS})
     fell_through: list[Sentence] = field(default_factory=list)
     fields_outside_spec: int = 0
+    rejected_by_code: dict[str, int] = field(default_factory=dict)  # the finding that rejected each sentence
+    rejected: list[tuple[Sentence, str]] = field(default_factory=list)
 
     @property
     def total(self) -> KindCounts:
@@ -98,6 +100,7 @@ class ProseCensus:
             "by_kind": {k: vars(c) for k, c in self.by_kind.items()},
             "total": vars(self.total),
             "fields_outside_spec": self.fields_outside_spec,
+            "rejected_by_code": dict(sorted(self.rejected_by_code.items())),
             "fell_through": [vars(s) for s in self.fell_through],
         }
 
@@ -175,8 +178,11 @@ def prose_census(service: str, pages: list[Page], spec: dict[str, Any],
                     if any(k in keywords for k in _KEYWORDS[kind]) or (
                             kind == "value set" and "x-boolean" in keywords):
                         outcome = "captured"
-                    elif any(c.startswith(_REJECT[kind]) for c in field_codes):
+                    elif rejecting := sorted(c for c in field_codes if c.startswith(_REJECT[kind])):
                         outcome = "rejected"
+                        out.rejected_by_code[rejecting[0]] = out.rejected_by_code.get(rejecting[0], 0) + 1
+                        out.rejected.append((Sentence(f.source.file, f.source.line, f.name, kind, unit.text),
+                                             rejecting[0]))
                     else:
                         outcome = "fell_through"
                         out.fell_through.append(Sentence(f.source.file, f.source.line, f.name, kind, unit.text))
@@ -224,6 +230,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("trees", nargs="*", help="tree folder names (default: all)")
     ap.add_argument("--corpus", type=Path, default=CORPUS)
     ap.add_argument("--list", action="store_true", help="also list every fall-through with file:line")
+    ap.add_argument("--list-rejected", action="store_true", help="also list every rejected sentence and its finding")
     ap.add_argument("--by-kind", action="store_true", help="also print the per-kind table of every tree")
     ap.add_argument("--json", type=Path, default=None, help="write every tree's census as JSON here")
     args = ap.parse_args(argv)
@@ -251,9 +258,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             s.rejected += v.rejected
             s.fell_through += v.fell_through
     print(format_table(HEADERS, rows(summed)))
+    codes: dict[str, int] = {}
+    for _, c in results:
+        for code, n in c.rejected_by_code.items():
+            codes[code] = codes.get(code, 0) + n
+    print("\nrejected sentences by finding, all trees")
+    print(format_table(["finding", "sentences"], sorted(codes.items(), key=lambda kv: (-kv[1], kv[0]))))
     for tree, c in results:
         if args.by_kind:
             print(f"\n{tree}\n" + format_table(HEADERS, rows(c)))
+        if args.list_rejected:
+            for s, code in sorted(c.rejected):
+                print(f"REJECTED {code} {tree}/{s.file}:{s.line} [{s.kind}] {s.field}: {s.text[:240]}")
         if args.list:
             for s in c.fell_through:
                 print(f"{tree}/{s.file}:{s.line} [{s.kind}] {s.field}: {s.text[:240]}")
