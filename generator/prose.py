@@ -107,7 +107,7 @@ def read_description(cell: nodes.Element, type_: TypeExpr | None) -> ProseResult
         _enum_from_paragraphs(cell, type_, result)
     if result.constraints.enum is None:
         _enum_inline(cell, type_, result)
-    _limits(text, type_, result)
+    _limits(_unconditional(cell), type_, result)
     if re.search(r"\b(this (?:parameter|field|api) (?:is|has been) (?:deprecated|discarded)|"
                  r"\(deprecated\)|^deprecated\b|is no longer (?:used|supported))", text, re.IGNORECASE):
         result.constraints.deprecated = True
@@ -287,18 +287,17 @@ def _convert(value: str, kind: Kind | None) -> Any:
 # ---------------------------------------------------------------- limits
 
 
-def _unconditional(text: str) -> str:
-    """The sentences of a cell that state something of this field outright: a range under "If **x** is set to
-    **y**" or given "for example" holds for a case, not for the field (the sentence pass reports those)."""
-    from generator.prose_net import sentences
+def _unconditional(cell: nodes.Element) -> str:
+    """The sentences of a cell that state something of this field outright, one per line: a range under "If **x**
+    is set to **y**" or given "for example" holds for a case, not for the field (the sentence pass reports those)."""
+    from generator.prose_net import units
 
-    return " ".join(s for s in sentences(text) if not (
-        re.match(r"(?:-\s*)?(?:if|when|only when|unless)\b", s, re.I) or re.search(r"\bis set to\b", s, re.I)
-        or _EXAMPLE_ONLY.search(s)))
+    return "\n".join(_plain(u.text) for u in units(to_markdown(cell)) if not (
+        re.match(r"(?:if|when|only when|unless)\b", u.text, re.I) or re.search(r"\bis set to\b", u.text, re.I)
+        or _EXAMPLE_ONLY.search(u.text)))
 
 
 def _limits(text: str, type_: TypeExpr | None, result: ProseResult) -> None:
-    text = _unconditional(text)
     c = result.constraints
     kind = type_.kind if type_ else None
     if type_ is not None and type_.max_length is not None:
@@ -517,7 +516,7 @@ def _learn_default(unit: Any, type_: TypeExpr | None, result: ProseResult) -> No
     if _EXAMPLE_ONLY.search(core[:m.start()]) and not re.search(r"\bdefault\b", core[:20], re.I):
         result.findings.append(("prose.default_example_only", f"default given as an example: {s[:80]!r}"))
         return
-    tail = core[m.end():]
+    tail = "" if unit.in_list and re.search(r"\(default(?: value)?\)", core[:m.end() + 3], re.I) else core[m.end():]
     head = core[:m.start()]
     if _AFTER_VALUE.search(re.split(r"(?<!\d)[.;]|[.;](?!\d)", tail, maxsplit=1)[0]) or _CONDITION.search(head):
         result.findings.append(("default.conditional", f"default depends on a condition: {s[:80]!r}"))
@@ -555,6 +554,12 @@ def _learn_range(unit: Any, type_: TypeExpr | None, result: ProseResult) -> None
         result.findings.append(("prose.range_conditional", f"range stated under a condition: {s[:80]!r}"))
         return
     if kind is Kind.STRING:
+        s = re.sub(r"\b(?:Unicode|ASCII|UTF-8|English|Chinese|single-byte|double-byte|printable|special)\s+(?=" + _UNIT
+                   + ")", "", s, flags=re.I)
+        m = re.search(rf"\bmax(?:imum|\.)?\s*(?:number of\s+)?{_UNIT}\s*[:：]?\s*{_N}", s, re.I)
+        if m:  # "Max. characters: 20"
+            c.max_length = int(float(m.group(1)))
+            return
         m = (re.search(rf"\b{_N}\s*(?:to|-|~|and)\s*{_N}\s*{_UNIT}", s, re.I)
              or re.search(rf"\bbetween\s+{_N}\s+(?:and|to)\s+{_N}\s*{_UNIT}", s, re.I)
              or re.search(rf"\blength\D{{0,40}}?\b(?:from\s+)?{_N}\s*(?:to|-|~|and)\s*{_N}\b", s, re.I))
@@ -579,9 +584,19 @@ def _learn_range(unit: Any, type_: TypeExpr | None, result: ProseResult) -> None
         if m:
             c.min_length = c.max_length = int(float(m.group(1)))
             return
+        if re.search(r"\b\d+\s*(?:KB|MB|GB|KiB|MiB|GiB)\b", s):
+            result.findings.append(("prose.range_ambiguous", f"a size in bytes of what the string holds, not its "
+                                    f"length: {s[:80]!r}"))
+            return
+        if re.search(r"\bsum of\b|\btotal\b|\bin total\b|\bcombined\b", s, re.I):
+            result.findings.append(("prose.range_ambiguous", f"a limit on several values together: {s[:80]!r}"))
+            return
         if re.search(r"\b(?:range|ranges|value|integer|number)\b", s, re.I) and re.search(_N, s):
             result.findings.append(("prose.range_contradicts_type", f"numeric range stated for a string: {s[:80]!r}"))
             return
+        if re.search(rf"(?:maximum of|up to|at most|no more than|cannot exceed)\s*{_N}\s+(?!{_UNIT})\w+", s, re.I):
+            result.findings.append(("prose.range_ambiguous", f"a count of things the string lists, not its length: "
+                                    f"{s[:80]!r}"))
         return
     if kind in (Kind.INTEGER, Kind.NUMBER):
         num: Any = int if kind is Kind.INTEGER else float
@@ -592,7 +607,7 @@ def _learn_range(unit: Any, type_: TypeExpr | None, result: ProseResult) -> None
         if m:
             c.minimum, c.maximum = _num(m.group(1)), _num(m.group(2))
             return
-        m = re.search(rf"(?:greater|larger|more) than or equal to\s*{_N}|(?:at least|minimum(?: value)?(?: is|:)?|"
+        m = re.search(rf"(?:greater|larger|more) than or equal to\s*{_N}|(?:at least|minimum(?: \w+){{0,2}}(?: is|:)?|"
                       rf"no less than|not less than|>=)\s*{_N}", s, re.I)
         if m:
             c.minimum = _num(m.group(1) or m.group(2))
@@ -604,7 +619,7 @@ def _learn_range(unit: Any, type_: TypeExpr | None, result: ProseResult) -> None
                     c.minimum = v + 1
                 else:
                     c.exclusive_minimum = v
-        m = re.search(rf"(?:less|smaller|lower) than or equal to\s*{_N}|(?:at most|maximum(?: value)?(?: is|:)?|"
+        m = re.search(rf"(?:less|smaller|lower) than or equal to\s*{_N}|(?:at most|maximum(?: \w+){{0,2}}(?: is|:)?|"
                       rf"up to|no more than|not more than|cannot exceed|can't exceed|not exceed|<=)\s*{_N}", s, re.I)
         if m:
             c.maximum = _num(m.group(1) or m.group(2))
@@ -619,6 +634,8 @@ def _learn_range(unit: Any, type_: TypeExpr | None, result: ProseResult) -> None
         m = re.search(rf"multiple of\s*{_N}", s, re.I)
         if m:
             c.multiple_of = _num(m.group(1))
+        if not _has("range/length", result, type_) and re.search(r"\bsum of\b|\btotal\b|\bcombined\b", s, re.I):
+            result.findings.append(("prose.range_ambiguous", f"a limit on several values together: {s[:80]!r}"))
         return
     if kind is not None and kind not in (Kind.STRING, Kind.INTEGER, Kind.NUMBER):
         result.findings.append(("prose.range_not_scalar", f"a range or length stated for a {kind} field: "

@@ -33,7 +33,7 @@ _RANGE = re.compile(
     r"\b(?:range|ranges|ranging|minimum|maximum|min|max|at least|at most|exceeds?|exceeding|no more than|"
     r"no less than|not more than|not less than|up to|less than|greater than|more than|fewer than|longer than|"
     r"shorter than|between|characters?|bytes?|digits?|length|from -?\d[\d,.]* to)\b", re.I)
-DIGIT = re.compile(r"(?<![\w.])-?\d")
+DIGIT = re.compile(r"(?<![\w.-])\d|(?<![\w.])-\d")  # a number, not the 8 of "UTF-8" or the 4 of "IPv4"
 _PATTERN = re.compile(r"regular expression|\bregex\b|\^\S+\$", re.I)
 _ITEMS = re.compile(r"\b(?:items|elements|entries)\b", re.I)
 _ARRAY_LIMIT = re.compile(rf"\b(?:maximum of|max\.?|at most|up to|no more than|not more than|a max of|"
