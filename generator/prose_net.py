@@ -20,8 +20,8 @@ KINDS = (VALUE_SET, DEFAULT, RANGE, PATTERN, ARRAY_SIZE)
 NUMBER_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred)"
 _VALUE_SET = re.compile(
     r"\b(?:can|could|must|may|should|will) (?:only )?be\b|\boptions?\b|\bpossible values?\b|\benumerat\w*|"
-    r"\benums?\b|\bvalid values?\b|\bone of\b|\bvalue range\b|\bvalues? (?:is|are|include)\b|\bsupport(?:s|ed)?\b|"
-    r"\bavailable values?\b|\bfollowing values?\b|\beither\b|\bvalues?:", re.I)
+    r"\benums?\b|\bvalid values?\b|\bone of\b|\bvalue range\b|(?<!default )\bvalues? (?:is|are|include)\b|"
+    r"\bsupport(?:s|ed)?\b|\bavailable values?\b|\bfollowing values?\b|\beither\b|\bvalues?:", re.I)
 # "default" as a statement, not the adjective of another thing ("the default security group")
 _DEFAULT = re.compile(
     r"\bdefault value\b|\bby default\b|\bdefaults? to\b|\(default\)|\bdefault\s*[:：]|\bdefault(?: \w+)? is\b|"

@@ -243,7 +243,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         service = default_service(tree.split("@", 1)[0])
         built = build_spec(args.corpus / tree, service)
         results.append((tree, prose_census(service.name, built.pages, built.spec, built.diagnostics)))
-    table = []
+    table: list[list[str | int]] = []
     for tree, c in results:
         t = c.total
         table.append([tree, *t.cells(), _pct(t.fell_through, t.classified)])
@@ -252,18 +252,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     summed = ProseCensus("all")
     for _, c in results:
         for k, v in c.by_kind.items():
-            s = summed.by_kind[k]
-            s.classified += v.classified
-            s.captured += v.captured
-            s.rejected += v.rejected
-            s.fell_through += v.fell_through
+            sk = summed.by_kind[k]
+            sk.classified += v.classified
+            sk.captured += v.captured
+            sk.rejected += v.rejected
+            sk.fell_through += v.fell_through
     print(format_table(HEADERS, rows(summed)))
     codes: dict[str, int] = {}
     for _, c in results:
         for code, n in c.rejected_by_code.items():
             codes[code] = codes.get(code, 0) + n
     print("\nrejected sentences by finding, all trees")
-    print(format_table(["finding", "sentences"], sorted(codes.items(), key=lambda kv: (-kv[1], kv[0]))))
+    by_count: list[list[str | int]] = [[code, n] for code, n in sorted(codes.items(), key=lambda kv: (-kv[1], kv[0]))]
+    print(format_table(["finding", "sentences"], by_count))
     for tree, c in results:
         if args.by_kind:
             print(f"\n{tree}\n" + format_table(HEADERS, rows(c)))
