@@ -67,6 +67,10 @@ def plain_text(node: nodes.Node) -> str:
 # ---------------------------------------------------------------- findings
 
 
+# findings that say the documentation contradicts itself (a value set against the field's type or its own example)
+DEFECTS = ("enum.type_mismatch", "enum.contradicts_example", "default.type_mismatch", "default.not_in_enum")
+
+
 @dataclass
 class ProseResult:
     constraints: Constraints = field(default_factory=Constraints)
@@ -414,6 +418,7 @@ def _sentence_pass(cell: nodes.Element, type_: TypeExpr | None, result: ProseRes
                 continue
             {prose_net.VALUE_SET: _learn_values, prose_net.DEFAULT: _learn_default, prose_net.RANGE: _learn_range,
              prose_net.PATTERN: _learn_pattern, prose_net.ARRAY_SIZE: _learn_items}[k](unit, type_, result)
+    _enum_against_example(cell, result)
     # a sentence that said nothing readable does not count against one that did: keep only the decisions that stand
     captured = [k for k in prose_net.KINDS if _has(k, result, type_)]
     result.findings = [(code, msg) for code, msg in result.findings
@@ -693,3 +698,19 @@ def _learn_items(unit: Any, type_: TypeExpr | None, result: ProseResult) -> None
         hit = True
     if not hit:
         result.findings.append(("prose.items_ambiguous", f"array size words without a readable bound: {s[:80]!r}"))
+
+
+def _enum_against_example(cell: nodes.Element, result: ProseResult) -> None:
+    """"Example: X" in the cell with X outside the documented values: a documentation defect, reported; the
+    documented set stays as it is (neither widened to take the example nor dropped)."""
+    enum = result.constraints.enum
+    if not enum:
+        return
+    m = re.search(r"\bExample(?: value)?\s*[:：]\s*(?:\*\*(.+?)\*\*|`([^`]+)`|([^\s,;]+))", to_markdown(cell))
+    if m is None:
+        return
+    raw = (m.group(1) or m.group(2) or m.group(3)).strip().rstrip(".").strip("\"'")
+    if raw in {str(v) for v in enum} or raw.lower() in {str(v).lower() for v in enum if isinstance(v, bool)}:
+        return
+    result.findings.append(("enum.contradicts_example", f"the cell's example {raw!r} is not among its values "
+                            f"{enum}: a documentation defect"))

@@ -95,6 +95,10 @@ def _prose(c: ProseCensus, anchor: dict[str, str]) -> list[str]:
            table(PROSE_HEADERS, prose_rows(c))]
     if c.rejected_by_code:
         out.append(table(["rejected by finding", "sentences"], sorted(c.rejected_by_code.items())))
+    out.append(f"<h3>Documentation defects in descriptions ({len(c.defects)})</h3>")
+    out.append(table(["file:line", "code", "message"], [[_link(anchor, d.source.file, str(d.source)), d.code,
+                                                         d.message] for d in c.defects]) if c.defects
+               else "<p>None.</p>")
     out.append(f"<h3>Fell through ({len(c.fell_through)})</h3>")
     if c.fell_through:
         out.append(table(["file:line", "kind", "field", "sentence"],

@@ -30,6 +30,7 @@ from typing import Any
 
 from generator import prose_net
 from generator.model import Diagnostic, Field, Page
+from generator.prose import DEFECTS
 
 KINDS = prose_net.KINDS
 
@@ -83,6 +84,7 @@ class ProseCensus:
     fields_outside_spec: int = 0
     rejected_by_code: dict[str, int] = field(default_factory=dict)  # the finding that rejected each sentence
     rejected: list[tuple[Sentence, str]] = field(default_factory=list)
+    defects: list[Diagnostic] = field(default_factory=list)  # the docs contradict themselves (prose.DEFECTS)
 
     @property
     def total(self) -> KindCounts:
@@ -102,6 +104,7 @@ class ProseCensus:
             "fields_outside_spec": self.fields_outside_spec,
             "rejected_by_code": dict(sorted(self.rejected_by_code.items())),
             "fell_through": [vars(s) for s in self.fell_through],
+            "defects": [d.as_dict() for d in self.defects],
         }
 
 
@@ -188,6 +191,7 @@ def prose_census(service: str, pages: list[Page], spec: dict[str, Any],
                         out.fell_through.append(Sentence(f.source.file, f.source.line, f.name, kind, unit.text))
                     out.by_kind[kind].add(outcome)
     out.fell_through.sort()
+    out.defects = sorted(d for d in diagnostics if d.code in DEFECTS)
     return out
 
 
@@ -213,6 +217,9 @@ def render_text(c: ProseCensus, *, listing: bool = True) -> str:
 
     text = (f"\nProse census: {c.service} (fields outside the spec, not counted: {c.fields_outside_spec})\n\n"
             + format_table(HEADERS, rows(c)) + "\n")
+    if c.defects:
+        text += f"\nDocumentation defects in descriptions ({len(c.defects)}):\n" + "".join(
+            f"  {d.source} {d.code}: {d.message}\n" for d in c.defects)
     if listing and c.fell_through:
         text += "\nFell through:\n" + "".join(
             f"  {s.file}:{s.line} [{s.kind}] {s.field}: {s.text[:200]}\n" for s in c.fell_through)
