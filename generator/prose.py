@@ -381,7 +381,8 @@ _AFTER_VALUE = re.compile(r"\b(?:for|if|when|unless|depending|otherwise|in case|
 _VALUE_TOKEN = (r"(?:\*\*(?P<b>[^*]+)\*\*|`(?P<c>[^`]+)`|\"(?P<q>[^\"]+)\"|“(?P<q2>[^”]+)”|"
                 r"(?P<w>-?\d[\d,]*(?:\.\d+)?|true|false|[A-Za-z0-9_][\w.:/-]*))")
 _DEFAULT_VALUE = [re.compile(p, re.I) for p in (
-    r"\bdefault(?: value| setting)?(?: of this parameter| of the parameter)?\**\s*(?:is|:|：|=)\s*(?:set to\s+)?"
+    r"\bdefault(?: value| setting)?(?: of this parameter| of the parameter)?\**\s*(?:is|:|：|=)\s*"
+    r"(?:set to\s+)?"
     + _VALUE_TOKEN,
     r"\bdefaults? to\s+" + _VALUE_TOKEN,
     r"\bthe default value\s+" + _VALUE_TOKEN + r"\s*(?:\([^)]*\)\s*)?(?:is|will be) used",
@@ -391,10 +392,11 @@ _DEFAULT_VALUE = [re.compile(p, re.I) for p in (
     r"^by default, (?:the value is |the value of this parameter is |this parameter is (?:set to )?)" + _VALUE_TOKEN,
     r"^" + _VALUE_TOKEN + r"\s*\((?:the )?default(?: value)?\)",
     r"^" + _VALUE_TOKEN + r"\s*[:：].*\((?:the )?default(?: value)?\)",
-    r"^" + _VALUE_TOKEN + r"\s*(?:\(|[:：]\s*)?(?:the )?default(?: value)?\b",
+    r"^(?:\*\*(?P<b>[^*]+)\*\*|`(?P<c>[^`]+)`)\s*(?:\(|[:：]\s*)(?:the )?default(?: value)?\b",
 )]
 _NO_VALUE = {"none", "null", "empty", "n/a", "na", "-", "left", "blank", "unspecified", "not", "no default",
-             "not specified", "the", "a", "an", "this", "that", "it", "used", "set"}
+             "not specified", "the", "a", "an", "this", "that", "it", "used", "set", "enabled", "disabled", "returned",
+             "queried", "selected", "applied", "configured", "created", "displayed", "bound", "mounted"}
 
 
 def _marked_value(m: re.Match[str]) -> str:
@@ -530,7 +532,7 @@ def _learn_default(unit: Any, type_: TypeExpr | None, result: ProseResult) -> No
     if kind is Kind.ARRAY or kind not in (Kind.STRING, Kind.INTEGER, Kind.NUMBER, Kind.BOOLEAN):
         result.findings.append(("prose.default_contradicts_type", f"default {value!r} on a {kind} field"))
         return
-    value = value.rstrip(".")
+    value = value.rstrip(".,;:")
     converted = _convert(_plain(value), kind)
     if converted is None or converted == "":
         result.findings.append(("default.type_mismatch", f"default {value!r} is not a {kind}"))

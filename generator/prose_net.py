@@ -115,8 +115,8 @@ def classify(unit: Unit, kind: Kind | None) -> list[str]:
     if _VALUE_SET.search(s) and not unit.in_list and (
             unit.leads_list or len(MARKED.findall(s)) >= 2 or _TRUE_FALSE.search(s)):
         out.append(VALUE_SET)
-    if _DEFAULT.search(s):
-        out.append(DEFAULT)
+    if _DEFAULT.search(s) and not (unit.in_list and re.match(r"\*\*default\*\*\s*[:：]", s, re.I)):
+        out.append(DEFAULT)  # (an option named "default" states no default)
     if kind is Kind.ARRAY and (_ARRAY_LIMIT.search(s) or (_ITEMS.search(s) and DIGIT.search(s))) and not re.search(
             r"\bcharacters?\b|\bbytes?\b", s, re.I):
         out.append(ARRAY_SIZE)

@@ -305,6 +305,19 @@ F = TypeExpr(Kind.NUMBER, "float")
      "^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$"),
     ("36-byte key ID that matches the regular expression "
      "**^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$**.", S, "max_length", 36),
+    # modelarts@1ba1873/historical_apis/data_management_old_version/creating_a_dataset.rst:111 (comma after value)
+    ("Type of the dataset output path. The default value is 0, indicating an OBS bucket.", INT, "default", 0),
+    # cloud-container-engine@4863737/apis/tag_management/adding_resource_tags_to_a_specified_cluster_in_batches.rst:146
+    ("Max characters: 255", S, "max_length", 255),
+    # nat-gateway@1813a7f/apis_for_private_nat_gateways_v3.0/private_nat_gateways/creating_a_private_nat_gateway.rst:239
+    ("A key can contain up to 128 Unicode characters.", S, "max_length", 128),
+    # auto-scaling@fa9d756/apis/as_configurations/querying_as_configurations.rst:38
+    ("The minimum parameter value is **0**.", INT, "minimum", 0),
+    # cloud-container-engine@4863737/apis/add-on_management/creating_add-on_check_tasks_in_batches.rst:273
+    ("**Range**: The value is fixed at **AddonCheck**.", S, "enum", ["AddonCheck"]),
+    # cloud-container-engine@4863737/apis/cluster_management/querying_a_specified_node_pool.rst:570
+    ("Currently, only **evs** (EVS volumes) and **local** (local volumes) are supported.", S, "enum",
+     ["evs", "local"]),
 ])
 def test_learned_phrasing(rst: str, type_: TypeExpr, attr: str, expected: object) -> None:
     r = read_description(cell(rst), type_)
@@ -339,6 +352,10 @@ def test_integer_greater_than_is_an_inclusive_minimum() -> None:
     ("**Definition**\n\nSpecifies the flavor ID.\n\n**Default Value**\n\nN/A", S, "default.none"),
     # domain-name-service@83bb279/apis/private_zone_management/modifying_a_private_zone.rst:54
     ("If this parameter is left blank, the value will not be changed.", INT, "prose.default_behaviour"),
+    # distributed-message-service@2c28a40/out-of-date_apis/api_v2/creating_an_instance.rst:163 ("enabled" is no value)
+    ("If this parameter is left blank, SASL_SSL authentication is enabled by default.", S, "prose.default_behaviour"),
+    # cloud-container-engine@4863737/apis/cluster_management/creating_a_cluster.rst:351 (a size, not a length)
+    ("The maximum size of the certificate is 1 MB.", S, "prose.range_ambiguous"),
 ])
 def test_rejected_with_a_reason(rst: str, type_: TypeExpr, code: str) -> None:
     r = read_description(cell(rst), type_)
@@ -361,3 +378,12 @@ def test_conditional_default_stays_conditional() -> None:
 def test_value_set_contradicting_the_type_is_reported_not_fixed() -> None:
     r = read_description(cell("The value can be **small**, **medium**, or **large**."), INT)
     assert r.constraints.enum is None and "enum.type_mismatch" in [c for c, _ in r.findings]
+
+
+
+def test_option_named_default_states_no_default() -> None:
+    # modelarts@1ba1873/resource_management/resource_pool_management/deleting_a_resource_pool.rst:267
+    r = read_description(cell("Disk group. Options:\n\n-  **default**: common data disk, which is mounted in default "
+                              "mode.\n-  **vgpaas**: container disk."), S)
+    assert r.constraints.enum == ["default", "vgpaas"] and not r.constraints.has_default
+    assert not [c for c, _ in r.findings if c.startswith(("default.", "prose.default"))]
