@@ -396,17 +396,17 @@ class Builder:
         differs = [part for part in ("parameters", "requestBody", "responses")
                    if _shape(current.get(part), self.components) != _shape(old.get(part), self.components)]
         where = f"{old['x-source']['file']}:{old['x-source']['line']}"
+        # one operation.merged per page folded into another's operation, as for every merge (the report counts them)
+        self.diagnostics.append(Diagnostic(
+            op.source, "operation.merged", Severity.INFO,
+            f"{op.method.upper()} {op.path} is also documented on the deprecated page {where}; "
+            f"operation {current['operationId']} follows the current page"))
         if differs:
             self.diagnostics.append(Diagnostic(
                 op.source, "operation.deprecated_conflict", Severity.WARNING,
                 f"{op.method.upper()} {op.path}: the deprecated page {where} documents other {', '.join(differs)} "
                 f"than the current page {current['x-source']['file']}:{current['x-source']['line']}; "
                 f"the current page's are kept, the deprecated one is a variant"))
-        else:
-            self.diagnostics.append(Diagnostic(
-                op.source, "operation.merged", Severity.INFO,
-                f"{op.method.upper()} {op.path} is also documented on the deprecated page {where}; "
-                f"operation {current['operationId']} follows the current page"))
         out = dict(current)
         variants = current.get("x-otc-variants") or [_variant(current)]
         out["x-otc-variants"] = [*variants, *({**v, "deprecated": True}
