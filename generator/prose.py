@@ -68,7 +68,8 @@ def plain_text(node: nodes.Node) -> str:
 
 
 # findings that say the documentation contradicts itself (a value set against the field's type or its own example)
-DEFECTS = ("enum.type_mismatch", "enum.contradicts_example", "default.type_mismatch", "default.not_in_enum")
+DEFECTS = ("enum.type_mismatch", "enum.contradicts_example", "default.type_mismatch", "default.not_in_enum",
+           "default.contradicts_constraints")
 
 
 @dataclass
@@ -116,7 +117,41 @@ def read_description(cell: nodes.Element, type_: TypeExpr | None) -> ProseResult
                  r"\(deprecated\)|^deprecated\b|is no longer (?:used|supported))", text, re.IGNORECASE):
         result.constraints.deprecated = True
     _sentence_pass(cell, type_, result)
+    _default_against_limits(result)
     return result
+
+
+def _default_against_limits(result: ProseResult) -> None:
+    """"The value must be greater than 0. ... the default value 0 is used": the cell contradicts itself. The
+    default is reported as a documentation defect and left out (a spec whose default breaks its own schema is
+    invalid); the limits stay."""
+    c = result.constraints
+    if not c.has_default:
+        return
+    v = c.default
+    why = None
+    if isinstance(v, (int, float)) and not isinstance(v, bool):
+        if c.minimum is not None and v < c.minimum:
+            why = f"below the minimum {c.minimum}"
+        elif c.maximum is not None and v > c.maximum:
+            why = f"above the maximum {c.maximum}"
+        elif c.exclusive_minimum is not None and v <= c.exclusive_minimum:
+            why = f"not greater than {c.exclusive_minimum}"
+        elif c.exclusive_maximum is not None and v >= c.exclusive_maximum:
+            why = f"not less than {c.exclusive_maximum}"
+    elif isinstance(v, str):
+        if c.min_length is not None and len(v) < c.min_length:
+            why = f"shorter than {c.min_length} characters"
+        elif c.max_length is not None and len(v) > c.max_length:
+            why = f"longer than {c.max_length} characters"
+        elif c.pattern is not None and re.search(c.pattern, v) is None:
+            why = f"not matching {c.pattern!r}"
+    if why is None and c.enum is not None and v not in c.enum:
+        why = "not among the options"
+    if why is not None:
+        result.findings.append(("default.contradicts_constraints", f"default {v!r} is {why} the same cell states: "
+                                "a documentation defect; no default"))
+        c.default, c.has_default = None, False
 
 
 # ---------------------------------------------------------------- enums

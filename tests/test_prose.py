@@ -387,3 +387,11 @@ def test_option_named_default_states_no_default() -> None:
                               "mode.\n-  **vgpaas**: container disk."), S)
     assert r.constraints.enum == ["default", "vgpaas"] and not r.constraints.has_default
     assert not [c for c, _ in r.findings if c.startswith(("default.", "prose.default"))]
+
+
+def test_default_breaking_the_cells_own_limit_is_a_defect() -> None:
+    # modelarts@1ba1873/service_management/deploying_services.rst:160 (the spec would not validate with both)
+    r = read_description(cell("The value must be greater than 0. If this parameter is not set, the default value 0 is "
+                              "used."), TypeExpr(Kind.NUMBER, "float"))
+    assert r.constraints.exclusive_minimum == 0 and not r.constraints.has_default
+    assert "default.contradicts_constraints" in [c for c, _ in r.findings]
