@@ -395,3 +395,15 @@ def test_default_breaking_the_cells_own_limit_is_a_defect() -> None:
                               "used."), TypeExpr(Kind.NUMBER, "float"))
     assert r.constraints.exclusive_minimum == 0 and not r.constraints.has_default
     assert "default.contradicts_constraints" in [c for c, _ in r.findings]
+
+
+@pytest.mark.parametrize("rst", [
+    # elastic-cloud-server@efcbeed/native_openstack_nova_apis/lifecycle_management/creating_an_ecs.rst:200
+    "Otherwise, the system will select the default AZ. The default AZ is dynamically configured by the system.",
+    # elastic-cloud-server@efcbeed/apis_recommended/status_management/
+    #   changing_an_ecs_os_using_an_image_with_cloud-init_installed.rst:155
+    "**Default Value**\n\nThe default value is not **true**, indicating that BYOL is not used.",
+])
+def test_words_around_default_are_no_value(rst: str) -> None:
+    r = read_description(cell(rst), S)
+    assert not r.constraints.has_default and "prose.default_behaviour" in [c for c, _ in r.findings]
