@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.model import Kind
+from generator.types import Kind
 
 VALUE_SET, DEFAULT, RANGE, PATTERN, ARRAY_SIZE = "value set", "default", "range/length", "pattern", "array size"
 KINDS = (VALUE_SET, DEFAULT, RANGE, PATTERN, ARRAY_SIZE)
