@@ -63,6 +63,9 @@ class Constraints:
     max_items: int | None = None
     pattern: str | None = None
     deprecated: bool = False
+    exclusive_minimum: float | int | None = None  # "greater than 0" on a number
+    exclusive_maximum: float | int | None = None
+    multiple_of: float | int | None = None
 
 
 @dataclass

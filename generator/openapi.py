@@ -190,15 +190,25 @@ class SpecRenderer:
             if c.enum_inferred:
                 out["x-enum-inferred"] = True
         scalar = out
-        if c.min_length is not None and scalar.get("type") == "string":
-            scalar["minLength"] = c.min_length
-        if c.max_length is not None and scalar.get("type") == "string":
-            scalar["maxLength"] = c.max_length
+        # lengths and patterns of an array of strings are those of its items ("each tag: up to 36 characters")
+        text = target if target.get("type") == "string" else scalar
+        if c.min_length is not None and text.get("type") == "string":
+            text["minLength"] = c.min_length
+        if c.max_length is not None and text.get("type") == "string":
+            text["maxLength"] = c.max_length
+        if c.pattern is not None and text.get("type") == "string" and "format" not in text:
+            text["pattern"] = c.pattern
         if scalar.get("type") in ("integer", "number"):
             if c.minimum is not None:
                 scalar["minimum"] = c.minimum
             if c.maximum is not None:
                 scalar["maximum"] = c.maximum
+            if c.exclusive_minimum is not None and c.minimum is None:
+                scalar["exclusiveMinimum"] = c.exclusive_minimum
+            if c.exclusive_maximum is not None and c.maximum is None:
+                scalar["exclusiveMaximum"] = c.exclusive_maximum
+            if c.multiple_of is not None:
+                scalar["multipleOf"] = c.multiple_of
         if scalar.get("type") == "array":
             if c.min_items is not None:
                 scalar["minItems"] = c.min_items
@@ -336,6 +346,9 @@ class SpecRenderer:
                 rendered = self.operation(op)
                 if op.method in item:
                     first = item[op.method]
+                    if is_historical(first["x-source"]["file"]) != is_historical(op.source.file):
+                        item[op.method] = self._prefer_current(first, rendered, op)
+                        continue
                     self.diagnostics.append(Diagnostic(
                         op.source, "operation.merged", Severity.INFO,
                         f"{op.method.upper()} {op.path} is also documented at {first['x-source']['file']}:"
@@ -386,6 +399,59 @@ class SpecRenderer:
         return RenderedSpec(spec, self.diagnostics)
 
 
+    def _prefer_current(self, first: dict[str, Any], rendered: dict[str, Any], op: DocOperation) -> dict[str, Any]:
+        """A call documented on a deprecated page beside its current one: the current page's shapes win, the
+        deprecated page stays listed as a variant, and differing shapes are reported, never `anyOf`-ed."""
+        old_first = is_historical(first["x-source"]["file"])
+        current, old = (rendered, first) if old_first else (first, rendered)
+        differs = [part for part in ("parameters", "requestBody", "responses")
+                   if _shape(current.get(part), self.components) != _shape(old.get(part), self.components)]
+        where = f"{old['x-source']['file']}:{old['x-source']['line']}"
+        # one operation.merged per page folded into another's operation, as for every merge (the report counts them)
+        self.diagnostics.append(Diagnostic(
+            op.source, "operation.merged", Severity.INFO,
+            f"{op.method.upper()} {op.path} is also documented on the deprecated page {where}; "
+            f"operation {current['operationId']} follows the current page"))
+        if differs:
+            self.diagnostics.append(Diagnostic(
+                op.source, "operation.deprecated_conflict", Severity.WARNING,
+                f"{op.method.upper()} {op.path}: the deprecated page {where} documents other {', '.join(differs)} "
+                f"than the current page {current['x-source']['file']}:{current['x-source']['line']}; "
+                f"the current page's are kept, the deprecated one is a variant"))
+        out = dict(current)
+        variants = current.get("x-otc-variants") or [_variant(current)]
+        out["x-otc-variants"] = [*variants, *({**v, "deprecated": True}
+                                              for v in (old.get("x-otc-variants") or [_variant(old)]))]
+        out["tags"] = sorted(set(current.get("tags", [])) | set(old.get("tags", [])))
+        listing = "\n".join(f"- {v['summary']} ({v['x-source']['file']}:{v['x-source']['line']})"
+                            + (" (deprecated)" if v.get("deprecated") else "") for v in out["x-otc-variants"])
+        base = (current.get("description") or "").split("\n\nThis call is documented on several pages:")[0]
+        out["description"] = f"{base}\n\nThis call is documented on several pages:\n{listing}".strip()
+        return out
+
+
+# pages under these folders or with these words in their path are superseded by a page elsewhere
+_HISTORICAL = re.compile(r"deprecated|discarded|unrecommended|out-of-date|out_of_date|historical|old_version", re.I)
+
+
+def is_historical(file: str) -> bool:
+    return bool(_HISTORICAL.search(file))
+
+
+def _shape(part: Any, components: dict[str, Any], seen: tuple[str, ...] = ()) -> Any:
+    """A part of an operation without its documentation or component names: what goes over the wire."""
+    if isinstance(part, dict):
+        ref = part.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#/components/schemas/"):
+            name = ref.rsplit("/", 1)[1]
+            return "<cycle>" if name in seen else _shape(components.get(name), components, (*seen, name))
+        return {k: _shape(v, components, seen) for k, v in part.items()
+                if k not in ("description", "summary", "x-source", "examples", "example", "x-caption")}
+    if isinstance(part, list):
+        return [_shape(v, components, seen) for v in part]
+    return part
+
+
 def _finish(out: dict[str, Any], source: Source, *extras: tuple[str, Any]) -> dict[str, Any]:
     """Each extra that is set, in order, then the `x-source` every node made from the docs carries."""
     for key, value in extras:
@@ -397,7 +463,8 @@ def _finish(out: dict[str, Any], source: Source, *extras: tuple[str, Any]) -> di
 
 def _constraint_sig(f: Field) -> Any:
     c = f.constraints
-    return [c.enum, c.min_length, c.max_length, c.minimum, c.maximum, c.min_items, c.max_items]
+    return [c.enum, c.min_length, c.max_length, c.minimum, c.maximum, c.min_items, c.max_items, c.pattern,
+            c.exclusive_minimum, c.exclusive_maximum, c.multiple_of]
 
 
 def render_spec(service: Service, pages: list[Page], schemas: dict[str, Schema]) -> RenderedSpec:

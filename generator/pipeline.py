@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator import consistency
 from generator.build_extras import describe_tags, linked_error_statuses
 from generator.check import Findings, check
 from generator.config import DEFAULT_CONFIG, ConfigError, Service, default_service, load_services
@@ -68,7 +69,7 @@ def build_spec(docs_dir: Path, service: Service | str) -> BuildResult:
     out = render_spec(svc, pages, schemas)
     describe_tags(out.spec, docs_dir)
     out.diagnostics.extend(linked_error_statuses(out.spec, pages, docs_dir))
-    diagnostics = [d for p in pages for d in p.diagnostics] + out.diagnostics
+    diagnostics = [d for p in pages for d in p.diagnostics] + out.diagnostics + consistency.check(pages)
     diagnostics.sort()
     return BuildResult(svc, out.spec, pages, diagnostics)
 

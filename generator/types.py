@@ -8,8 +8,11 @@ grammar does not know returns None; the caller turns that into a `type.unknown` 
     String(255)                       -> string, maxLength 255
     X object | X                      -> reference to the table X (by :ref: or by caption name)
     Array of X[s] | Array<X> | Array[X] | List<X> | X Array | X structure array | Array of X objects
-    Map<K,V>                          -> object with additionalProperties V
+    Map<K,V> | Map of V | Map from K to V   -> object with additionalProperties V
     Dictionary data structure. For details, see X.   /  List data structure. ...
+
+The forms compose: wherever an element or value stands, any form stands (plural heads inside an "of":
+"Array of arrays of :ref:`Dimension` objects", "Map<String,List<X>>", "Array of Map<String,String> objects").
 
 `Kind` and `TypeExpr` are the type model every later stage reads; their helpers (`refs`,
 `is_free`, `replace_free`, `has`) are the one place that walks a type's item chain.
@@ -143,10 +146,12 @@ def _parse(s: str, refs: list[RefToken]) -> TypeExpr | None:
     if m:
         return TypeExpr(Kind.STRING, max_length=int(m.group(2)))
 
-    # generic brackets: Array<X>, List<X>, Array[X], Map<K,V>
+    # generic brackets: Array<X>, List<X>, Array[X], Map<K,V>; the head may be plural inside another generic
     m = re.fullmatch(r"([A-Za-z_]+)\s*[<\[(](.*)[>\])]", s)
-    if m:
+    if m and _balanced(m.group(2)):
         head, inner = m.group(1).lower(), m.group(2)
+        head = head[:-1] if head.endswith("s") and head not in ("dictionaries",) else head
+        head = "dictionary" if head == "dictionarie" else head
         if head in ("array", "list", "set", "jsonarray"):
             items = _parse_element(inner, refs)
             return TypeExpr(Kind.ARRAY, items=items) if items else None
@@ -158,19 +163,26 @@ def _parse(s: str, refs: list[RefToken]) -> TypeExpr | None:
             return TypeExpr(Kind.MAP, items=value) if value else None
         return None
 
-    # Array of X / List of X
-    m = re.fullmatch(r"(array|list|set)\s+of\s+(.+)", s, re.I)
+    # Array of X / List of X / arrays of X (inside another "of"): X is any element, so the forms nest
+    m = re.fullmatch(r"(?:json\s*)?(arrays?|lists?|sets?)\s+of\s+(.+)", s, re.I)
     if m:
         items = _parse_element(m.group(2), refs)
         return TypeExpr(Kind.ARRAY, items=items) if items else None
 
-    # X Array / X structure array / X list
-    m = re.fullmatch(r"(.+?)\s+(structure\s+array|array|list)", s, re.I)
+    # Map of X / map from K to V / dictionary of K to V
+    m = re.fullmatch(r"(?:maps?|dict(?:s|ionary|ionaries)?|hashmaps?)\s+(?:of|from)\s+(?:(?:strings?|str|integers?|"
+                     r"int|longs?)\s+to\s+)?(.+)", s, re.I)  # keys are always a primitive: "K to" is never nested
+    if m:
+        value = _parse_element(m.group(1), refs)
+        return TypeExpr(Kind.MAP, items=value) if value else None
+
+    # X Array / X structure array / X list (plural inside another form: "string arrays")
+    m = re.fullmatch(r"(.+?)\s+(structure\s+arrays?|arrays?|lists?)", s, re.I)
     if m and m.group(1).lower() not in ("json",):
         items = _parse_element(m.group(1), refs)
         return TypeExpr(Kind.ARRAY, items=items) if items else None
 
-    if low in _ARRAY_WORDS:
+    if low in _ARRAY_WORDS or (low.endswith("s") and low[:-1] in _ARRAY_WORDS):
         return TypeExpr(Kind.ARRAY, items=TypeExpr(Kind.ANY))
 
     if low in _PRIMITIVES:
@@ -217,6 +229,17 @@ def _first_ref(s: str, refs: list[RefToken]) -> TypeExpr | None:
 def _name_after_see(s: str) -> TypeExpr | None:
     m = re.search(r"see\s+([A-Za-z_][A-Za-z0-9_]*)", s, re.I)
     return TypeExpr(Kind.REF, ref_text=m.group(1)) if m else None
+
+
+def _balanced(s: str) -> bool:
+    """`Array<X>` matched whole, not `Map<A> of List<B>` whose brackets only happen to open and close the cell."""
+    depth = 0
+    for ch in s:
+        depth += ch in "<[("
+        depth -= ch in ">])"
+        if depth < 0:
+            return False
+    return depth == 0
 
 
 def _split_top(s: str) -> list[str]:

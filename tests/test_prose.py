@@ -76,7 +76,8 @@ def test_enum_inferred_from_single_caps_word_is_flagged() -> None:
         -  Default value of SCRIPT. The script path must be specified.
         """), S)
     assert r.constraints.enum == ["COMMAND", "SCRIPT"] and r.constraints.enum_inferred
-    assert [code for code, _ in r.findings] == ["enum.inferred"]
+    # "Default value of SCRIPT." names no value the net can read: reported, never guessed
+    assert [code for code, _ in r.findings] == ["enum.inferred", "prose.default_behaviour"]
 
 
 def test_enum_unparsed_is_reported() -> None:
@@ -284,3 +285,150 @@ def test_bold_bullets_not_named_in_the_lead_stay_an_enum() -> None:
         -  **minimum**: minimum value.
         """), S).constraints
     assert c.enum == ["maximum", "minimum"]
+
+
+# ---------------------------------------------------------------- issue 14: phrasings the prose census found
+# Each case is the real sentence (file:line in ../shared/corpus), in a cell of its own.
+
+B = TypeExpr(Kind.BOOLEAN)
+F = TypeExpr(Kind.NUMBER, "float")
+
+
+@pytest.mark.parametrize(("rst", "type_", "attr", "expected"), [
+    # distributed-message-service@d2c571c/apis_v2_recommended/instance_management/
+    #   initiating_partition_reassigning_for_a_kafka_instance.rst:46 (its own paragraph, typed by the field)
+    ("Set **true** to perform time estimation tasks and **false** to perform rebalancing tasks.\n\n"
+     "Default: **false**", B, "default", False),
+    # domain-name-service@83bb279/apis/record_set_management/querying_all_record_sets.rst:49
+    ("Commonly used values are **10**, **20**, and **50**. The default value is **500**.", INT, "default", 500),
+    # modelarts@1ba1873/service_management/obtaining_service_details.rst:297
+    ("If this parameter is not set, the default value 0 is used.", INT, "default", 0),
+    # virtual-private-cloud@eb03d88/vpc_apis_v3/network_acl_tag_management/querying_network_acls_using_tags.rst:37
+    ("The value is **0** by default, indicating that the query starts from the first piece of data.", INT,
+     "default", 0),
+    # modelarts@1ba1873/training_management/querying_a_training_job_list.rst:38
+    ("Metric for sorting jobs. **create_time** is used by default.", S, "default", "create_time"),
+    # elastic-cloud-server@efcbeed/apis_recommended/nic_management/listing_nics_of_an_ecs.rst:123
+    ("Specifies the NIC driver type, which is **virtio** by default.", S, "default", "virtio"),
+    # auto-scaling@fa9d756/apis/as_policies/modifying_an_as_policy_v2.rst:110
+    ("Specifies the operation to be performed. The default operation is **ADD**.", S, "default", "ADD"),
+    # auto-scaling@fa9d756/apis/as_groups/deleting_an_as_group.rst:41 (the option marked "(default)")
+    ("Specifies whether to forcibly delete.\n\n-  **no** (default): indicates that the AS group is not forcibly "
+     "deleted.\n-  **yes**: indicates that the AS group is forcibly deleted.", S, "default", "no"),
+    # relational-database-service@03eecfd/openstack_trove_api_v1.0_to_be_discarded/parameter_configuration/
+    #   obtaining_a_parameter_template.rst:123 ("which can be **A**, **B**, ..." names the values)
+    ("Indicates the parameter type, which can be **integer**, **string**, **boolean**, **list**, or **float**.",
+     S, "enum", ["integer", "string", "boolean", "list", "float"]),
+    # virtual-private-cloud@eb03d88/vpc_apis_v1_v2/vpc_peering_connection/querying_vpc_peering_connections.rst:61
+    ("Specifies the number of records that will be returned on each page. The value is from 0 to 2000.", INT,
+     "maximum", 2000),
+    # modelarts@1ba1873/service_management/obtaining_service_update_logs.rst:147 (a float: exclusive bound)
+    ("Maximum number of extra instances. The value must be greater than 0.", F, "exclusive_minimum", 0),
+    # key-management-service@c2d17c2/apis/key_management_service/cmk_management/changing_the_description_of_a_cmk.rst:55
+    ("36-byte key ID that matches the regular expression "
+     "**^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$**.", S, "pattern",
+     "^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$"),
+    ("36-byte key ID that matches the regular expression "
+     "**^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$**.", S, "max_length", 36),
+    # modelarts@1ba1873/historical_apis/data_management_old_version/creating_a_dataset.rst:111 (comma after value)
+    ("Type of the dataset output path. The default value is 0, indicating an OBS bucket.", INT, "default", 0),
+    # cloud-container-engine@4863737/apis/tag_management/adding_resource_tags_to_a_specified_cluster_in_batches.rst:146
+    ("Max characters: 255", S, "max_length", 255),
+    # nat-gateway@1813a7f/apis_for_private_nat_gateways_v3.0/private_nat_gateways/creating_a_private_nat_gateway.rst:239
+    ("A key can contain up to 128 Unicode characters.", S, "max_length", 128),
+    # auto-scaling@fa9d756/apis/as_configurations/querying_as_configurations.rst:38
+    ("The minimum parameter value is **0**.", INT, "minimum", 0),
+    # cloud-container-engine@4863737/apis/add-on_management/creating_add-on_check_tasks_in_batches.rst:273
+    ("**Range**: The value is fixed at **AddonCheck**.", S, "enum", ["AddonCheck"]),
+    # cloud-container-engine@4863737/apis/cluster_management/querying_a_specified_node_pool.rst:570
+    ("Currently, only **evs** (EVS volumes) and **local** (local volumes) are supported.", S, "enum",
+     ["evs", "local"]),
+])
+def test_learned_phrasing(rst: str, type_: TypeExpr, attr: str, expected: object) -> None:
+    r = read_description(cell(rst), type_)
+    got = getattr(r.constraints, attr)
+    assert got == expected and type(got) is type(expected), r.findings
+    if attr == "default":
+        assert r.constraints.has_default
+
+
+def test_integer_greater_than_is_an_inclusive_minimum() -> None:
+    # modelarts@1ba1873/service_management/updating_service_configurations.rst:142
+    assert read_description(cell("The value must be greater than 0."), INT).constraints.minimum == 1
+
+
+@pytest.mark.parametrize(("rst", "type_", "code"), [
+    # never invent: examples are not a closed set
+    # domain-name-service@83bb279/apis/record_set_management/querying_all_record_sets.rst:49 (was a closed enum)
+    ("Commonly used values are **10**, **20**, and **50**. The default value is **500**.", INT,
+     "prose.enum_example_only"),
+    # identity-access-management@9d2eac9/apis/security_settings/modifying_the_acl_for_console_access.rst:82
+    ("IPv4 address range, for example, **0.0.0.0-255.255.255.255**.", S, "prose.range_example_only"),
+    # a default that depends on something else stays a finding
+    # auto-scaling@fa9d756/apis/as_policies/modifying_an_as_policy_v2.rst:90
+    ("If **recurrence_type** is set to **Monthly**, the value ranges from **1** to **31**.", INT,
+     "prose.range_conditional"),
+    # auto-scaling@fa9d756/apis/as_policies/creating_an_as_policy_v2.rst:133 (values of another field, a case)
+    ("If **operation** is set to **ADD**, **REMOVE**, or **REDUCE**, the value of this parameter is an integer from 1"
+     " to 20000.", INT, "prose.range_conditional"),
+    # auto-scaling@fa9d756/apis/as_policies/creating_an_as_policy.rst:114 (the marked words are other parameters)
+    ("Either **instance_number** or **instance_percentage** is required.", INT, "prose.enum_ambiguous"),
+    # elastic-cloud-server@efcbeed/apis_recommended/status_management/modifying_the_specifications_of_an_ecs.rst:97
+    ("**Definition**\n\nSpecifies the flavor ID.\n\n**Default Value**\n\nN/A", S, "default.none"),
+    # domain-name-service@83bb279/apis/private_zone_management/modifying_a_private_zone.rst:54
+    ("If this parameter is left blank, the value will not be changed.", INT, "prose.default_behaviour"),
+    # distributed-message-service@2c28a40/out-of-date_apis/api_v2/creating_an_instance.rst:163 ("enabled" is no value)
+    ("If this parameter is left blank, SASL_SSL authentication is enabled by default.", S, "prose.default_behaviour"),
+    # cloud-container-engine@4863737/apis/cluster_management/creating_a_cluster.rst:351 (a size, not a length)
+    ("The maximum size of the certificate is 1 MB.", S, "prose.range_ambiguous"),
+])
+def test_rejected_with_a_reason(rst: str, type_: TypeExpr, code: str) -> None:
+    r = read_description(cell(rst), type_)
+    assert code in [c for c, _ in r.findings]
+
+
+def test_commonly_used_values_never_make_an_enum() -> None:
+    r = read_description(cell("The value ranges from **0** to **500**.\n\nCommonly used values are **10**, **20**, "
+                              "and **50**. The default value is **500**."), INT)
+    c = r.constraints
+    assert c.enum is None and (c.minimum, c.maximum, c.default) == (0, 500, 500)
+
+
+def test_conditional_default_stays_conditional() -> None:
+    # modelarts@1ba1873/resource_management/resource_pool_management/creating_resource_pools.rst:290
+    r = read_description(cell("When **dataVolumes** is specified, the default value **ext4** is used."), S)
+    assert not r.constraints.has_default and "default.conditional" in [c for c, _ in r.findings]
+
+
+def test_value_set_contradicting_the_type_is_reported_not_fixed() -> None:
+    r = read_description(cell("The value can be **small**, **medium**, or **large**."), INT)
+    assert r.constraints.enum is None and "enum.type_mismatch" in [c for c, _ in r.findings]
+
+
+
+def test_option_named_default_states_no_default() -> None:
+    # modelarts@1ba1873/resource_management/resource_pool_management/deleting_a_resource_pool.rst:267
+    r = read_description(cell("Disk group. Options:\n\n-  **default**: common data disk, which is mounted in default "
+                              "mode.\n-  **vgpaas**: container disk."), S)
+    assert r.constraints.enum == ["default", "vgpaas"] and not r.constraints.has_default
+    assert not [c for c, _ in r.findings if c.startswith(("default.", "prose.default"))]
+
+
+def test_default_breaking_the_cells_own_limit_is_a_defect() -> None:
+    # modelarts@1ba1873/service_management/deploying_services.rst:160 (the spec would not validate with both)
+    r = read_description(cell("The value must be greater than 0. If this parameter is not set, the default value 0 is "
+                              "used."), TypeExpr(Kind.NUMBER, "float"))
+    assert r.constraints.exclusive_minimum == 0 and not r.constraints.has_default
+    assert "default.contradicts_constraints" in [c for c, _ in r.findings]
+
+
+@pytest.mark.parametrize("rst", [
+    # elastic-cloud-server@efcbeed/native_openstack_nova_apis/lifecycle_management/creating_an_ecs.rst:200
+    "Otherwise, the system will select the default AZ. The default AZ is dynamically configured by the system.",
+    # elastic-cloud-server@efcbeed/apis_recommended/status_management/
+    #   changing_an_ecs_os_using_an_image_with_cloud-init_installed.rst:155
+    "**Default Value**\n\nThe default value is not **true**, indicating that BYOL is not used.",
+])
+def test_words_around_default_are_no_value(rst: str) -> None:
+    r = read_description(cell(rst), S)
+    assert not r.constraints.has_default and "prose.default_behaviour" in [c for c, _ in r.findings]

@@ -62,3 +62,71 @@ def test_spelling(cell: str, expected: TypeExpr) -> None:
 @pytest.mark.parametrize("cell", ["", "Yes", "No", "Frobnicate thing", "Map<String>", "Array of ???"])
 def test_unknown_spellings_are_none(cell: str) -> None:
     assert parse_type(cell, R) is None
+
+
+# ---------------------------------------------------------------- composition
+# Spellings built from known parts must parse, whether or not the corpus ever wrote them.
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+# (singular spelling, plural spelling used after "of", expected)
+_LEAVES = [
+    ("String", "strings", S), ("Integer", "integers", I32), ("Long", "longs", I64),
+    ("Boolean", "booleans", TypeExpr(Kind.BOOLEAN)), ("Double", "doubles", TypeExpr(Kind.NUMBER, "double")),
+    ("Object", "objects", TypeExpr(Kind.OBJECT)),
+    ("\x000\x00", "\x000\x00 objects", REF),
+    ("Volume", "Volume objects", TypeExpr(Kind.REF, ref_text="Volume")),
+]
+Part = tuple[str, str, TypeExpr]
+
+
+def _compose(inner: st.SearchStrategy[Part]) -> st.SearchStrategy[Part]:
+    def arrays(p: Part) -> st.SearchStrategy[Part]:
+        one, many, t = p
+        arr = TypeExpr(Kind.ARRAY, items=t)
+        return st.sampled_from([
+            (f"Array of {many}", f"arrays of {many}", arr),
+            (f"List of {many}", f"lists of {many}", arr),
+            (f"Array<{one}>", f"Array<{one}>", arr),
+            (f"List<{one}>", f"List<{one}>", arr),
+            (f"array[{one}]", f"array[{one}]", arr),
+            (f"list<{one}>", f"list<{one}>", arr),
+        ])
+
+    def maps(p: Part) -> st.SearchStrategy[Part]:
+        one, many, t = p
+        mp = TypeExpr(Kind.MAP, items=t)
+        return st.sampled_from([
+            (f"Map<String,{one}>", f"Map<String,{one}> objects", mp),
+            (f"Map<String, {one}>", f"Map<String, {one}>", mp),
+            (f"map<string,{one}>", f"maps of {many}", mp),
+            (f"Map of {many}", f"maps of {many}", mp),
+            (f"Map from String to {one}", f"maps from String to {one}", mp),
+        ])
+
+    return st.one_of(inner.flatmap(arrays), inner.flatmap(maps))
+
+
+_TYPES = st.recursive(st.sampled_from(_LEAVES), _compose, max_leaves=4)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(_TYPES)
+def test_composed_spellings_parse(part: Part) -> None:
+    one, many, expected = part
+    assert parse_type(one, R) == expected
+    if expected.kind in (Kind.ARRAY, Kind.MAP):
+        assert parse_type(f"Array of {many}", R) == TypeExpr(Kind.ARRAY, items=expected)
+
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    ("Array of arrays of \x000\x00 objects", TypeExpr(Kind.ARRAY, items=TypeExpr(Kind.ARRAY, items=REF))),
+    ("Array of string arrays", TypeExpr(Kind.ARRAY, items=TypeExpr(Kind.ARRAY, items=S))),
+    ("Map<String,List<\x000\x00>>", TypeExpr(Kind.MAP, items=TypeExpr(Kind.ARRAY, items=REF))),
+    ("Array of JSON arrays", TypeExpr(Kind.ARRAY, items=TypeExpr(Kind.ARRAY, items=TypeExpr(Kind.ANY)))),
+    ("Map of arrays of integers", TypeExpr(Kind.MAP, items=TypeExpr(Kind.ARRAY, items=I32))),
+    ("Arrays<Strings>", TypeExpr(Kind.ARRAY, items=S)),
+])
+def test_nested_spellings_outside_the_corpus(cell: str, expected: TypeExpr) -> None:
+    assert parse_type(cell, R) == expected

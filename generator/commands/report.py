@@ -1,9 +1,11 @@
-"""`python -m generator report DOCS_DIR --service NAME [-o OUT_DIR] [--compare-peer]`: a coverage report.
+"""`python -m generator report DOCS_DIR --service NAME [-o OUT_DIR] [--compare-peer] [--prose-census]`: coverage.
 
 Builds and checks the tree (as `build` does, writing no spec), then prints the coverage tables and, with
 -o, writes OUT_DIR/NAME.coverage.json and OUT_DIR/NAME.html (static, per-page drill-down). The report
 lists the documentation defects: examples that contradict their own page's tables. With --compare-peer,
-our figures are set next to gen-sdk-toolset's published ones (measured on modelarts@1ba1873).
+our figures are set next to gen-sdk-toolset's published ones (measured on modelarts@1ba1873). The prose census
+(every description sentence stating a value set, default, range, pattern or array size: captured, rejected with
+a finding, or fallen through) is in the JSON and HTML; --prose-census also prints every fall-through.
 
 With --format github, the documentation defects are printed instead as GitHub Actions workflow commands
 (`::error file=...,line=...::...`) on their RST lines, paths relative to the repository root
@@ -25,6 +27,8 @@ from generator.emit import dump_json, write_text_atomic
 from generator.gha import detect_prefix
 from generator.pipeline import build_and_check_named
 from generator.report import CountersDoNotAddUp, as_github, as_html, as_json, as_text, peer, verify
+from generator.report.prose_census import prose_census
+from generator.report.prose_census import render_text as render_prose
 
 
 def register(sub: Any) -> None:
@@ -38,6 +42,9 @@ def register(sub: Any) -> None:
                    help="github: documentation defects as workflow-command annotations")
     p.add_argument("--path-prefix", default=None,
                    help="github: the docs tree's folder in its repository, e.g. api-ref/source/ (default: from git)")
+    p.add_argument("--prose-census", action="store_true",
+                   help="also list every description sentence that states a constraint the spec lacks (the census "
+                        "table is always in the HTML and JSON)")
     p.set_defaults(func=run)
 
 
@@ -51,8 +58,10 @@ def run(args: argparse.Namespace) -> int:
     except CountersDoNotAddUp as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    census = prose_census(service.name, result.pages, result.spec, result.diagnostics)
     data = as_json.to_dict(cov)
-    text = as_text.render(cov)
+    data["prose_census"] = census.as_dict()
+    text = as_text.render(cov) + render_prose(census, listing=args.prose_census)
     if args.format == "github":
         prefix = args.path_prefix if args.path_prefix is not None else detect_prefix(args.docs_dir)
         text = as_github.render(cov, prefix)
@@ -73,6 +82,6 @@ def run(args: argparse.Namespace) -> int:
         args.output_dir.mkdir(parents=True, exist_ok=True)
         write_text_atomic(args.output_dir / f"{service.name}.coverage.json", dump_json(data))
         write_text_atomic(args.output_dir / f"{service.name}.html",
-                          as_html.render(cov, [r.cells() for r in rows]))
+                          as_html.render(cov, [r.cells() for r in rows], census))
         print(f"wrote {args.output_dir / service.name}.coverage.json and .html")
     return 0

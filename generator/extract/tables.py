@@ -252,7 +252,7 @@ def _field(ctx: PageContext, t: Table, row: nodes.row) -> Field | None:
         pr = prose.read_description(cell, type_expr)
         constraints = pr.constraints
         for code, msg in pr.findings:
-            sev = Severity.WARNING if code in ("enum.inferred", "enum.unparsed") else Severity.INFO
+            sev = Severity.WARNING if code in ("enum.inferred", "enum.unparsed") + prose.DEFECTS else Severity.INFO
             ctx.diag(line, code, sev, f"'{name}': {msg}")
     name_refs = [str(r["target"]) for r in cells[t.cols.name].findall(otc_ref)]  # IAM: :ref:`group <...>`
     return Field(name, type_expr, required, description, ctx.src(line), constraints, required_note,

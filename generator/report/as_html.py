@@ -10,6 +10,9 @@ import html
 from collections.abc import Sequence
 
 from generator.report.model import Coverage, PageCoverage
+from generator.report.prose_census import HEADERS as PROSE_HEADERS
+from generator.report.prose_census import ProseCensus
+from generator.report.prose_census import rows as prose_rows
 
 
 class Html(str):
@@ -84,7 +87,29 @@ def _page(i: int, p: PageCoverage) -> str:
     return "".join(parts)
 
 
-def render(cov: Coverage, peer_rows: Sequence[Sequence[Cell]] = ()) -> str:
+def _prose(c: ProseCensus, anchor: dict[str, str]) -> list[str]:
+    out = ['<h2 id="prose">Prose census</h2>',
+           "<p>Description sentences that state a value set, a default, a range or length, a pattern or an array "
+           "size, and whether they reached the spec (captured), were rejected with a finding, or fell through. "
+           f"Fields outside the spec, not counted: {c.fields_outside_spec}.</p>",
+           table(PROSE_HEADERS, prose_rows(c))]
+    if c.rejected_by_code:
+        out.append(table(["rejected by finding", "sentences"], sorted(c.rejected_by_code.items())))
+    out.append(f"<h3>Documentation defects in descriptions ({len(c.defects)})</h3>")
+    out.append(table(["file:line", "code", "message"], [[_link(anchor, d.source.file, str(d.source)), d.code,
+                                                         d.message] for d in c.defects]) if c.defects
+               else "<p>None.</p>")
+    out.append(f"<h3>Fell through ({len(c.fell_through)})</h3>")
+    if c.fell_through:
+        out.append(table(["file:line", "kind", "field", "sentence"],
+                         [[_link(anchor, s.file, f"{s.file}:{s.line}"), s.kind, s.field, s.text]
+                          for s in c.fell_through]))
+    else:
+        out.append("<p>None.</p>")
+    return out
+
+
+def render(cov: Coverage, peer_rows: Sequence[Sequence[Cell]] = (), prose: ProseCensus | None = None) -> str:
     r, e, sev = cov.rows, cov.examples, cov.by_severity()
     api = len(cov.api_pages)
     out = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
@@ -116,6 +141,8 @@ def render(cov: Coverage, peer_rows: Sequence[Sequence[Cell]] = ()) -> str:
                            d.message] for d in cov.defects]))
     else:
         out.append("<p>None.</p>")
+    if prose is not None:
+        out += _prose(prose, anchor)
     if peer_rows:
         out += ["<h2>Compared with gen-sdk-toolset</h2>",
                 table(["measure", "gen-sdk-toolset", "otc-apigen", "note"], peer_rows)]

@@ -232,3 +232,40 @@ def test_obs_configuring_a_bucket_acl(corpus_build: Build) -> None:
     op = ops[0]
     assert "x-obs-acl" in {p["name"] for p in op.get("parameters", []) if p["in"] == "header"}
     assert "application/xml" in op["requestBody"]["content"]
+
+
+# ---------------------------------------------------------------- issue 14: what descriptions state reaches the spec
+
+DMS = "distributed-message-service@d2c571c"
+
+
+@on(DNS)
+def test_dns_limit_examples_are_no_enum(corpus_build: Build) -> None:
+    """querying_all_record_sets.rst:45-49: "The value ranges from **0** to **500**." then "Commonly used values are
+    **10**, **20**, and **50**. The default value is **500**." (the examples once became a closed enum)."""
+    spec = spec_of(corpus_build, DNS)
+    params = {p["name"]: p for p in operation(spec, "get", "/v2/recordsets")["parameters"]}
+    limit = params["limit"]["schema"]
+    assert "enum" not in limit
+    assert (limit["minimum"], limit["maximum"], limit["default"]) == (0, 500, 500)
+
+
+@on(DMS)
+def test_dms_default_as_its_own_paragraph_is_typed(corpus_build: Build) -> None:
+    """initiating_partition_reassigning_for_a_kafka_instance.rst:46: `Default: **false**` under a Boolean."""
+    spec = spec_of(corpus_build, DMS)
+    body = operation(spec, "post", "/v2/kafka/{project_id}/instances/{instance_id}/reassign")["requestBody"]
+    assert prop(spec, body["content"]["application/json"]["schema"], "time_estimate")["default"] is False
+
+
+@on(RDS)
+def test_rds_which_can_be_names_the_values(corpus_build: Build) -> None:
+    """obtaining_a_parameter_template.rst:123: "..., which can be **integer**, **string**, **boolean**, **list**, or
+    **float**." """
+    spec = spec_of(corpus_build, RDS)
+    op = operation(spec, "get", "/v1.0/{project_id}/configurations/{id}")
+    found = [s for s in spec["components"]["schemas"].values()
+             if s.get("properties", {}).get("datatype", {}).get("x-source", {}).get("file", "").endswith(
+                 "obtaining_a_parameter_template.rst")]
+    assert op and found
+    assert all(s["properties"]["datatype"]["enum"] == ["integer", "string", "boolean", "list", "float"] for s in found)
