@@ -10,8 +10,9 @@ non-breaking, documentation), JSON pointers into both specs and the docs file:li
 exit codes:
   0  no changes, or no change at or above --fail-on (the default is never to fail on changes)
   1  at least one change at or above --fail-on
-  2  bad input: unreadable file, not valid OpenAPI, specs of two different services,
-     or a docs tree with no API pages
+  2  bad input: unreadable file, a file above --max-input-size, not JSON/YAML (or nested too
+     deep, YAML aliases expanding too far), not valid OpenAPI, specs of two different services,
+     or a docs tree with no API pages; always one line on stderr saying why, never a traceback
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from generator.diff.inputs import InputError, check_same_service, load
 from generator.diff.render import as_json, at_or_above, markdown
 from generator.diff.rules import Classification
 from generator.diff.semver import next_version
+from generator.untrusted import DEFAULT_MAX_INPUT_BYTES, Limits, parse_size
 
 EXIT_OK = 0
 EXIT_CHANGES = 1
@@ -50,18 +52,34 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("--current-version", help="client version of OLD; the report then suggests the next")
     parser.add_argument("-o", "--output", type=Path, help="write the report here instead of stdout")
+    parser.add_argument("--max-input-size", type=_size, default=DEFAULT_MAX_INPUT_BYTES, metavar="SIZE",
+                        help=f"refuse a spec file above this size (default {DEFAULT_MAX_INPUT_BYTES // 2**20}M; "
+                             "suffixes K, M, G)")
     parser.set_defaults(func=run)
 
 
-def run(args: argparse.Namespace) -> int:
+def _size(text: str) -> int:
     try:
-        old = load(args.old, args.service)
-        new = load(args.new, args.service)
+        return parse_size(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
+
+
+def run(args: argparse.Namespace) -> int:
+    limits = Limits(max_bytes=getattr(args, "max_input_size", DEFAULT_MAX_INPUT_BYTES))
+    try:
+        old = load(args.old, args.service, limits)
+        new = load(args.new, args.service, limits)
         check_same_service(old, new)
+        result = diff_specs(old.spec, new.spec)
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    result = diff_specs(old.spec, new.spec)
+    except (RecursionError, MemoryError, ValueError, TypeError, KeyError, AttributeError) as exc:
+        # A spec that passed the validator yet trips the comparison: still bad input, one line.
+        print(f"error: cannot compare {args.old} and {args.new}: {type(exc).__name__}: {str(exc)[:200]}",
+              file=sys.stderr)
+        return EXIT_BAD_INPUT
     version = next_version(args.current_version, result) if args.current_version else None
     render = as_json if args.format == "json" else markdown
     report = render(result, old.label, new.label, version)
