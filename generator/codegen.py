@@ -20,13 +20,14 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
-from generator import samples
+from generator import atomic, samples
 from generator.check import RESERVED_PROPERTIES, iter_refs, schema_validator
 from generator.config import Service
 from generator.emit import dump_json
@@ -742,8 +743,13 @@ def read_version(changelog: Path) -> str | None:
     return current_version(changelog)
 
 
-def generate_client(service: Service, spec: dict[str, Any], out_dir: Path) -> CodegenResult:
-    """Write the client of `service` to `out_dir`, replacing it only if everything succeeded."""
+def generate_client(service: Service, spec: dict[str, Any], out_dir: Path,
+                    commit: Callable[[Path, Path, list[Diagnostic]], None] | None = None) -> CodegenResult:
+    """Write the client of `service` to `out_dir`, replacing it only if everything succeeded.
+
+    `commit(project, out_dir, notes)` puts the finished project in place (default: a crash-safe
+    swap); `generate` passes one that commits the spec files in the same transaction."""
+    out_dir = Path(out_dir).absolute()  # the generator child runs in the temporary folder
     view, notes = client_view(spec)
     names = _generator_names(view, service.package)
     version = read_version(out_dir / "CHANGELOG.md") or INITIAL_VERSION
@@ -767,7 +773,8 @@ def generate_client(service: Service, spec: dict[str, Any], out_dir: Path) -> Co
         env = dict(os.environ)
         # the generator's ruff hooks must find the pinned ruff of this interpreter's environment
         env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
-        proc = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=tmp)
+        proc = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=tmp,
+                              preexec_fn=atomic.die_with_parent())
         if proc.returncode != 0 or not project.is_dir():
             raise CodegenError(f"openapi-python-client failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}")
         if "skipped" in proc.stdout.lower() and "ruff" in proc.stdout.lower():
@@ -779,7 +786,10 @@ def generate_client(service: Service, spec: dict[str, Any], out_dir: Path) -> Co
             shutil.copy2(old_changelog, project / "CHANGELOG.md")
         else:
             (project / "CHANGELOG.md").write_text(_initial_changelog(service, version), encoding="utf-8")
-        _swap(project, out_dir)
+        if commit is None:
+            _swap(project, out_dir)
+        else:
+            commit(project, out_dir, notes)
     return CodegenResult(out_dir, notes)
 
 
@@ -843,12 +853,5 @@ def _initial_changelog(service: Service, version: str) -> str:
 
 
 def _swap(new: Path, target: Path) -> None:
-    """Replace `target` by `new` with two renames, so a failure never leaves half a client."""
-    old = target.with_name(f".{target.name}.old")
-    if old.exists():
-        shutil.rmtree(old)
-    if target.exists():
-        target.rename(old)
-    new.rename(target)
-    if old.exists():
-        shutil.rmtree(old)
+    """Replace `target` by `new`, journaled, so even a kill never leaves half a client or none."""
+    atomic.commit(target.parent, target.name, (new, target), {})

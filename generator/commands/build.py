@@ -3,6 +3,11 @@
 Writes SPEC.yaml and, next to it, SPEC's stem + `.diagnostics.json`. Exit status: 0 when a valid
 spec was written, 1 when none could be (or, with --strict, when any error diagnostic was raised),
 2 for unusable arguments. An invalid spec is never written over a previous one.
+
+`<stem>.diagnostics.json` always describes the spec beside it: both are staged, then the spec is
+renamed into place first and its diagnostics second. When no valid spec can be written, the
+diagnostics of the failed build go to `<stem>.rejected.diagnostics.json` and the previous spec and
+its diagnostics stay as they were; a later successful build removes the rejected file.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from generator import atomic
 from generator.check import check
 from generator.config import ConfigError, Service, default_service, load_services
 from generator.diagnostics import report
@@ -36,6 +42,10 @@ def diagnostics_path(spec_path: Path) -> Path:
     for suffix in (".yaml", ".yml", ".json"):
         name = name.removesuffix(suffix)
     return spec_path.with_name(name.removesuffix(".openapi") + ".diagnostics.json")
+
+
+def rejected_path(spec_path: Path) -> Path:
+    return diagnostics_path(spec_path).with_suffix("").with_suffix(".rejected.diagnostics.json")
 
 
 def resolve_service(name: str, config: Path | None) -> Service:
@@ -64,12 +74,15 @@ def run(args: argparse.Namespace) -> int:
     result, findings, valid = build_and_check(args.docs_dir, service)
     diagnostics = sorted(result.diagnostics + findings)
     rep = report(service.name, result.pages, result.spec, diagnostics, valid)
-    write_text_atomic(diagnostics_path(args.output), dump_json(rep))
     if valid:
         text = dump_json(result.spec) if args.output.suffix == ".json" else dump_yaml(result.spec)
-        write_text_atomic(args.output, text)
+        atomic.replace_files([(args.output, text), (diagnostics_path(args.output), dump_json(rep))])
+        rejected_path(args.output).unlink(missing_ok=True)
+    else:
+        write_text_atomic(rejected_path(args.output), dump_json(rep))
     print_summary(service.name, rep, args.output if valid else None)
     if not valid:
+        print(f"diagnostics of the failed build: {rejected_path(args.output)}", file=sys.stderr)
         return 1
     if args.strict and any(d.severity is Severity.ERROR for d in diagnostics):
         return 1
