@@ -4,6 +4,7 @@ Each refusal is an `UntrustedInput` with a stable `code`, so a caller can name t
 unusable and go on with the next one:
 
 - `input.too_large`: the file is above the configured size (`--max-input-size`);
+- `input.empty`: no JSON text at all;
 - `input.not_utf8`: the bytes are not UTF-8;
 - `input.invalid_json` / `input.truncated`: not JSON, or JSON cut off before its end;
 - `input.too_deep`: nested deeper than `max_depth` (the C parser and the validators recurse);
@@ -108,6 +109,8 @@ def read_text(path: Path, limits: Limits = DEFAULT_LIMITS) -> str:
 
 def parse_json(text: str, limits: Limits = DEFAULT_LIMITS) -> Any:
     """`json.loads` that refuses what would crash, hang or mislead what comes after it."""
+    if not text.strip():
+        raise UntrustedInput("input.empty", "empty: no JSON text")
     def number(literal: str) -> Any:
         if len(literal) > limits.max_number_chars:
             raise _NumberError("input.number_too_long", f"a number of {len(literal)} characters "

@@ -152,7 +152,8 @@ def read(path: Path, fmt: str, defaults: Defaults) -> Iterator[Record]:
 def _read_json(name: str, text: str, defaults: Defaults) -> Iterator[Record]:
     loc = Location(name)
     if not text.strip():
-        yield BodyPayload(loc, defaults.operation, defaults.side, defaults.status, problem="empty file: no body")
+        yield BodyPayload(loc, defaults.operation, defaults.side, defaults.status, problem="empty file: no body",
+                          code="input.empty")
         return
     try:
         doc = parse_json(text, defaults.limits)
@@ -191,6 +192,9 @@ def _status_text(value: Any) -> str | None:
 
 
 def _read_ndjson(name: str, data: bytes, defaults: Defaults) -> Iterator[Record]:
+    if not data.strip():
+        yield InputProblem(Location(name), "empty file: no payloads", "input.empty")
+        return
     for lineno, raw in enumerate(data.splitlines(), start=1):
         if not raw.strip():
             continue
