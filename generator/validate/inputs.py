@@ -187,6 +187,13 @@ def status_problem(value: object) -> str | None:
     return None
 
 
+def _envelope_status_problem(value: object) -> str | None:
+    # The envelope's status is a JSON number, as in HAR: a string ("200") is a broken recorder.
+    if isinstance(value, str):
+        return f"status {json.dumps(value)[:40]} is a string; the envelope's status is a number"
+    return status_problem(value)
+
+
 def _status_text(value: Any) -> str | None:
     return None if value is None else str(value)
 
@@ -221,7 +228,7 @@ def _read_ndjson(name: str, data: bytes, defaults: Defaults) -> Iterator[Record]
         if not is_envelope:
             yield BodyPayload(loc, defaults.operation, defaults.side, defaults.status, obj)
             continue
-        bad_status = status_problem(obj["status"]) if obj.get("status") is not None else None
+        bad_status = _envelope_status_problem(obj["status"]) if obj.get("status") is not None else None
         problem, code = (bad_status, "input.bad_status") if bad_status else (None, None)
         if problem is None and "body" not in obj:
             problem, code = "no body in envelope", "input.no_body"
@@ -321,6 +328,10 @@ def _har_entries(name: str, entries: Any, limits: Limits = DEFAULT_LIMITS) -> It
         if status is not None and (isinstance(status, bool) or not isinstance(status, int)):
             yield HarEntry(loc, str(req["method"]).upper(), str(req["url"]),
                            problem=f"response status {json.dumps(status)[:40]} is not a number",
+                           code="input.bad_status")
+            continue
+        if isinstance(status, int) and status != 0 and (bad := status_problem(status)) is not None:
+            yield HarEntry(loc, str(req["method"]).upper(), str(req["url"]), problem=f"response {bad}",
                            code="input.bad_status")
             continue
         yield HarEntry(

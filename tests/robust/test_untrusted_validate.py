@@ -65,6 +65,7 @@ def test_each_hostile_har_entry_is_named_and_the_run_goes_on(capsys: pytest.Capt
         _entry(content={"mimeType": "application/json", "text": '{"id": ' + LONG_NUMBER + "}"}),
         _entry(content={"mimeType": "application/json", "text": '{"id": 1e999999}'}),
         _entry(status="200"),  # HAR status is a number; a string is a broken recorder
+        _entry(status=2000),
         good,
     ]
     code, out, _ = run(capsys, SPEC, _har(tmp_path, entries), "--format", "json")
@@ -77,12 +78,13 @@ def test_each_hostile_har_entry_is_named_and_the_run_goes_on(capsys: pytest.Capt
         "input.number_too_long",
         "input.number_out_of_range",
         "input.bad_status",
+        "input.bad_status",
     ]
     results = json.loads(out)["results"]
     # the last, good entry was still checked (request and response)
-    assert [(r["input"]["entry"], r["verdict"]) for r in results[-2:]] == [(7, "valid"), (7, "valid")]
+    assert [(r["input"]["entry"], r["verdict"]) for r in results[-2:]] == [(8, "valid"), (8, "valid")]
     summary = json.loads(out)["summary"]
-    assert summary["input_errors"] == 7 and summary["skipped"] == 0
+    assert summary["input_errors"] == 8 and summary["skipped"] == 0
 
 
 def test_truncated_body_is_no_longer_a_silent_skip(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -103,6 +105,7 @@ def test_unusable_is_not_masked_by_invalid_nor_the_reverse(capsys: pytest.Captur
         json.dumps({"operation": "UpdateNotebook", "status": 200, "body": bad}).encode(),
         b'{"operation": "UpdateNotebook", "status": 200, "body": {"name": "\xff"}}',  # bad bytes: this line only
         json.dumps({"operation": "UpdateNotebook", "status": "2OO", "body": {}}).encode(),
+        json.dumps({"operation": "UpdateNotebook", "status": 2000, "body": {}}).encode(),
         ('{"operation": "UpdateNotebook", "status": 200, "body": ' + DEEP + "}").encode(),
         json.dumps({"operation": "UpdateNotebook", "status": 200, "body": _response_example()}).encode(),
     ]) + b"\n")
@@ -112,11 +115,13 @@ def test_unusable_is_not_masked_by_invalid_nor_the_reverse(capsys: pytest.Captur
     assert lines[0] == f"{f}:1: UpdateNotebook response 200: INVALID (1 violation)"
     assert lines[2].startswith(f"{f}:2: UNUSABLE [input.not_utf8]: not UTF-8: byte 0xff")
     assert lines[3] == (f"{f}:3: UpdateNotebook response 2OO: UNUSABLE [input.bad_status]: "
-                        'status "2OO" is not a status code (three digits)')
-    assert lines[4].startswith(f"{f}:4: UNUSABLE [input.too_deep]: JSON nested deeper than")
-    assert lines[-1] == "summary: 2 checked, 1 valid, 1 invalid, 0 skipped, 3 unusable"
+                        'status "2OO" is a string; the envelope\'s status is a number')
+    assert lines[4] == (f"{f}:4: UpdateNotebook response 2000: UNUSABLE [input.bad_status]: "
+                        "status 2000 is not a status code (100-599)")
+    assert lines[5].startswith(f"{f}:5: UNUSABLE [input.too_deep]: JSON nested deeper than")
+    assert lines[-1] == "summary: 2 checked, 1 valid, 1 invalid, 0 skipped, 4 unusable"
     # without the unusable lines the same invalid payload gives 1
-    f.write_text(lines and json.dumps({"operation": "UpdateNotebook", "status": 200, "body": bad}) + "\n")
+    f.write_text(json.dumps({"operation": "UpdateNotebook", "status": 200, "body": bad}) + "\n")
     assert run(capsys, SPEC, f)[0] == 1
 
 
