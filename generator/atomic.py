@@ -144,7 +144,12 @@ def recover(generated_dir: Path, specs_dir: Path, services: list[str]) -> list[s
     notes: list[str] = []
     if not generated_dir.is_dir():
         return notes
-    for name in services:
+    # Every journal, also of a service no longer configured: its moves are all it needs.
+    journaled = sorted(p.name[1 : -len(".commit.json")] for p in generated_dir.glob(".*.commit.json"))
+    for half_written in sorted(generated_dir.glob("..*.commit.json.tmp")):
+        half_written.unlink()  # killed before the commit point: nothing was moved
+        notes.append(f"removed the unfinished commit journal {half_written.name}")
+    for name in sorted(set(services) | set(journaled)):
         journal = journal_path(generated_dir, name)
         if journal.exists():
             try:

@@ -194,3 +194,25 @@ def test_replace_files_and_recovery_on_an_empty_tree(tmp_path: Path) -> None:
     atomic.replace_files(files)
     assert [p.read_text() for p, _ in files] == ["spec\n", "{}\n"]
     assert sorted(os.listdir(tmp_path)) == ["a.diagnostics.json", "a.yaml"]  # no staged file left
+
+
+def test_journal_of_an_unconfigured_service_and_a_half_written_journal(tmp_path: Path) -> None:
+    gen, specs = tmp_path / "gen", tmp_path / "specs"
+    (gen / ".gone-x1" / "project").mkdir(parents=True)
+    (gen / ".gone-x1" / "project" / "NEW").write_text("new\n")
+    (gen / "gone").mkdir()
+    specs.mkdir()
+    (specs / ".gone.openapi.yaml.new").write_text("new spec\n")
+    (specs / "gone.openapi.yaml").write_text("old spec\n")
+    moves = [["dir", str(gen / ".gone-x1" / "project"), str(gen / "gone")],
+             ["file", str(specs / ".gone.openapi.yaml.new"), str(specs / "gone.openapi.yaml")]]
+    (gen / ".gone.commit.json").write_text(json.dumps({"service": "gone", "moves": moves}))
+    (gen / "..kept.commit.json.tmp").write_text('{"serv')  # killed while writing: never committed
+    notes = atomic.recover(gen, specs, [])
+    assert (gen / "gone" / "NEW").exists() and (specs / "gone.openapi.yaml").read_text() == "new spec\n"
+    assert sorted(p.name for p in gen.iterdir()) == ["gone"] and sorted(os.listdir(specs)) == ["gone.openapi.yaml"]
+    assert notes == [
+        "removed the unfinished commit journal ..kept.commit.json.tmp",
+        "gone: completed the commit an interrupted run had started",
+        "gone: removed the temporary folder .gone-x1",
+    ]
