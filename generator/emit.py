@@ -30,13 +30,6 @@ def dump_json(doc: Any) -> str:
     return json.dumps(doc, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
 
 
-def load_spec(path: Path) -> Any:
-    text = path.read_text(encoding="utf-8")
-    if path.suffix == ".json":
-        return json.loads(text)
-    return yaml.safe_load(text)
-
-
 def write_text_atomic(path: Path, text: str) -> None:
     """Write beside the target, then rename over it: readers never see half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)

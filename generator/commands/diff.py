@@ -26,7 +26,7 @@ from generator.diff.compare import diff_specs
 from generator.diff.inputs import InputError, check_same_service, load
 from generator.diff.render import as_json, at_or_above, markdown
 from generator.diff.rules import Classification
-from generator.diff.semver import next_version
+from generator.release.semver import next_version
 from generator.untrusted import DEFAULT_MAX_INPUT_BYTES, Limits, parse_size
 
 EXIT_OK = 0

@@ -19,12 +19,13 @@ from pathlib import Path
 from typing import Any
 
 from generator import atomic
-from generator.codegen import CodegenError, generate_client
-from generator.commands.build import build_and_check, print_summary
+from generator.client import CodegenError, generate_client
 from generator.config import DEFAULT_CONFIG, REPO_ROOT, ConfigError, load_services
-from generator.diagnostics import report
+from generator.diagnostics import print_summary, report
 from generator.emit import dump_json, dump_yaml
 from generator.model import Diagnostic, Severity
+from generator.pipeline import CheckedBuild, build_and_check
+from generator.release.changelog import client_release
 
 
 def register(sub: Any) -> None:
@@ -68,35 +69,35 @@ def _run_services(args: argparse.Namespace, services: list[Any]) -> int:
             print(f"{service.name}: docs folder {service.docs} missing; skipped", file=sys.stderr)
             status = 1
             continue
-        result, findings, valid = build_and_check(service.docs, service)
-        diagnostics = sorted(result.diagnostics + findings)
-        if not valid:
-            print_summary(service.name, report(service.name, result.pages, result.spec, diagnostics, valid), None)
+        built = build_and_check(service.docs, service)
+        result = built.result
+        if not built.valid:
+            print_summary(service.name, report(built.census()), None)
             status = 1
             continue
         spec_path = args.specs_dir / f"{service.name}.openapi.yaml"
         reports: list[dict[str, Any]] = []
-        commit = functools.partial(_commit, args, service, result, diagnostics, valid, reports)
+        commit = functools.partial(_commit, args, service.name, built, reports)
         try:
-            gen = generate_client(service, result.spec, args.generated_dir / service.name, commit=commit)
+            out_dir = args.generated_dir / service.name
+            gen = generate_client(service, result.spec, out_dir, *client_release(service, out_dir), commit=commit)
         except CodegenError as exc:
             print(f"{service.name}: client generation failed; previous spec and client kept\n{exc}", file=sys.stderr)
             status = 1
             continue
-        diagnostics = sorted(diagnostics + gen.diagnostics)
         print_summary(service.name, reports[0], spec_path)
         print(f"wrote {args.generated_dir / service.name}/ in {time.perf_counter() - started:.1f} s")
-        if args.strict and any(d.severity is Severity.ERROR for d in diagnostics):
+        if args.strict and any(d.severity is Severity.ERROR for d in built.diagnostics + gen.diagnostics):
             status = 1
     return status
 
 
-def _commit(args: argparse.Namespace, service: Any, result: Any, diagnostics: list[Diagnostic], valid: bool,
-            reports: list[dict[str, Any]], project: Path, out_dir: Path, notes: list[Diagnostic]) -> None:
+def _commit(args: argparse.Namespace, name: str, built: CheckedBuild, reports: list[dict[str, Any]],
+            project: Path, out_dir: Path, notes: list[Diagnostic]) -> None:
     """Spec, diagnostics and client in one journaled commit (the spec renamed before its diagnostics)."""
-    rep = report(service.name, result.pages, result.spec, sorted(diagnostics + notes), valid)
+    rep = report(built.census(notes))
     reports.append(rep)
-    atomic.commit(args.generated_dir, service.name, (project, out_dir), {
-        args.specs_dir / f"{service.name}.openapi.yaml": dump_yaml(result.spec),
-        args.specs_dir / f"{service.name}.diagnostics.json": dump_json(rep),
+    atomic.commit(args.generated_dir, name, (project, out_dir), {
+        args.specs_dir / f"{name}.openapi.yaml": dump_yaml(built.result.spec),
+        args.specs_dir / f"{name}.diagnostics.json": dump_json(rep),
     })

@@ -47,7 +47,7 @@ ABSENT = _Absent()
 
 
 @dataclass(frozen=True)
-class Location:
+class Origin:
     file: str
     line: int | None = None
     entry: int | None = None  # HAR entry index, 0-based as in `log.entries[i]`
@@ -65,7 +65,7 @@ class Location:
 
 @dataclass(frozen=True)
 class BodyPayload:
-    location: Location
+    location: Origin
     operation: str | None
     side: str | None
     status: str | None
@@ -83,7 +83,7 @@ class RawBody:
 
 @dataclass(frozen=True)
 class HarEntry:
-    location: Location
+    location: Origin
     method: str
     url: str
     query: tuple[tuple[str, str], ...] = ()
@@ -99,7 +99,7 @@ class HarEntry:
 class InputProblem:
     """A whole input (or its tail) could not be read."""
 
-    location: Location
+    location: Origin
     message: str
     code: str = "input.unreadable"
 
@@ -130,7 +130,7 @@ def read(path: Path, fmt: str, defaults: Defaults) -> Iterator[Record]:
     try:
         data = read_bytes(path, defaults.limits)
     except UntrustedInput as exc:
-        yield InputProblem(Location(name), exc.message, exc.code)
+        yield InputProblem(Origin(name), exc.message, exc.code)
         return
     if fmt == "auto":
         fmt = detect_format(path)
@@ -141,7 +141,7 @@ def read(path: Path, fmt: str, defaults: Defaults) -> Iterator[Record]:
     try:
         text = decode_utf8(data)
     except UntrustedInput as exc:
-        yield InputProblem(Location(name, exc.line), exc.message, exc.code)
+        yield InputProblem(Origin(name, exc.line), exc.message, exc.code)
         return
     if fmt == "har":
         yield from _read_har(name, text, defaults.limits)
@@ -150,7 +150,7 @@ def read(path: Path, fmt: str, defaults: Defaults) -> Iterator[Record]:
 
 
 def _read_json(name: str, text: str, defaults: Defaults) -> Iterator[Record]:
-    loc = Location(name)
+    loc = Origin(name)
     if not text.strip():
         yield BodyPayload(loc, defaults.operation, defaults.side, defaults.status, problem="empty file: no body",
                           code="input.empty")
@@ -159,7 +159,7 @@ def _read_json(name: str, text: str, defaults: Defaults) -> Iterator[Record]:
         doc = parse_json(text, defaults.limits)
     except UntrustedInput as exc:
         yield BodyPayload(
-            Location(name, exc.line),
+            Origin(name, exc.line),
             defaults.operation,
             defaults.side,
             defaults.status,
@@ -170,7 +170,7 @@ def _read_json(name: str, text: str, defaults: Defaults) -> Iterator[Record]:
     if isinstance(doc, dict) and isinstance(doc.get("log"), dict) and "entries" in doc["log"]:
         yield from _har_entries(name, doc["log"]["entries"], defaults.limits)
         return
-    yield BodyPayload(Location(name, 1), defaults.operation, defaults.side, defaults.status, doc)
+    yield BodyPayload(Origin(name, 1), defaults.operation, defaults.side, defaults.status, doc)
 
 
 _STATUS_RE = re.compile(r"[1-5]\d\d")
@@ -200,12 +200,12 @@ def _status_text(value: Any) -> str | None:
 
 def _read_ndjson(name: str, data: bytes, defaults: Defaults) -> Iterator[Record]:
     if not data.strip():
-        yield InputProblem(Location(name), "empty file: no payloads", "input.empty")
+        yield InputProblem(Origin(name), "empty file: no payloads", "input.empty")
         return
     for lineno, raw in enumerate(data.splitlines(), start=1):
         if not raw.strip():
             continue
-        loc = Location(name, lineno)
+        loc = Origin(name, lineno)
         try:
             obj = parse_json(decode_utf8(raw), defaults.limits)
         except UntrustedInput as exc:
@@ -249,18 +249,18 @@ def _read_har(name: str, text: str, limits: Limits) -> Iterator[Record]:
     except UntrustedInput as exc:
         entries, stop = _salvage_entries(text, limits)
         if entries is None or exc.code not in ("input.truncated", "input.invalid_json"):
-            yield InputProblem(Location(name), f"not a HAR file: {exc.message}", exc.code)
+            yield InputProblem(Origin(name), f"not a HAR file: {exc.message}", exc.code)
             return
         yield from _har_entries(name, entries, limits)
         yield InputProblem(
-            Location(name, entry=len(entries)),
+            Origin(name, entry=len(entries)),
             f"truncated HAR: {len(entries)} complete entries read, the rest is cut off (at character {stop})",
             "input.truncated",
         )
         return
     log = doc.get("log") if isinstance(doc, dict) else None
     if not isinstance(log, dict) or not isinstance(log.get("entries"), list):
-        yield InputProblem(Location(name), "not a HAR file: no log.entries list", "input.not_har")
+        yield InputProblem(Origin(name), "not a HAR file: no log.entries list", "input.not_har")
         return
     yield from _har_entries(name, log["entries"], limits)
 
@@ -314,10 +314,10 @@ def _raw_body(obj: Any, *, response: bool) -> RawBody | None:
 
 def _har_entries(name: str, entries: Any, limits: Limits = DEFAULT_LIMITS) -> Iterator[Record]:
     if not isinstance(entries, list):
-        yield InputProblem(Location(name), "not a HAR file: log.entries is not a list", "input.not_har")
+        yield InputProblem(Origin(name), "not a HAR file: log.entries is not a list", "input.not_har")
         return
     for i, entry in enumerate(entries):
-        loc = Location(name, entry=i)
+        loc = Origin(name, entry=i)
         req = entry.get("request") if isinstance(entry, dict) else None
         if not isinstance(req, dict) or "method" not in req or "url" not in req:
             yield HarEntry(loc, "", "", problem="entry has no request method/url", code="input.bad_entry")

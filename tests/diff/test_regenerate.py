@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.changelog import current_version
-from generator.diff.regenerate import docs_revision, main
+from generator.release.changelog import current_version
+from generator.release.regenerate import docs_revision, main
 from generator.report.corpus import CORPUS
 
 OLD = CORPUS / "distributed-message-service@5758a36"

@@ -47,25 +47,25 @@ def test_interrupted_between_the_renames_leaves_new_spec_old_diagnostics(
 
 def test_failed_build_writes_rejected_diagnostics_and_keeps_the_pair(tmp_path: Path,
                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    import generator.commands.build as build_cmd
+    import generator.pipeline as pipeline
 
     out = tmp_path / "things.openapi.yaml"
     assert main(["build", str(_docs(tmp_path)), "--service", "things", "-o", str(out)]) == 0
     spec, diag = out.read_bytes(), (tmp_path / "things.diagnostics.json").read_bytes()
-    real = build_cmd.build_spec
+    real = pipeline.build_spec
 
     def broken(*a: Any, **k: Any) -> Any:
         result = real(*a, **k)
         result.spec["components"] = {"schemas": {"X": {"$ref": "#/components/schemas/Nope"}}}
         return result
 
-    monkeypatch.setattr(build_cmd, "build_spec", broken)
+    monkeypatch.setattr(pipeline, "build_spec", broken)
     assert main(["build", str(_docs(tmp_path)), "--service", "things", "-o", str(out)]) == 1
     rejected = tmp_path / "things.rejected.diagnostics.json"
     assert out.read_bytes() == spec and (tmp_path / "things.diagnostics.json").read_bytes() == diag
     assert '"check.dangling_ref"' in rejected.read_text()
     # the next good build removes the rejected report: nothing stale stays beside the spec
-    monkeypatch.setattr(build_cmd, "build_spec", real)
+    monkeypatch.setattr(pipeline, "build_spec", real)
     assert main(["build", str(_docs(tmp_path)), "--service", "things", "-o", str(out)]) == 0
     assert not rejected.exists()
     assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == ["things.diagnostics.json",

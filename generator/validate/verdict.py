@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
+from generator.spec import is_json_media
 from generator.untrusted import DEFAULT_LIMITS, Limits, UntrustedInput, parse_json
 from generator.validate.engine import Engine, Violation
 from generator.validate.inputs import (
@@ -15,12 +16,12 @@ from generator.validate.inputs import (
     BodyPayload,
     HarEntry,
     InputProblem,
-    Location,
+    Origin,
     RawBody,
     Record,
     status_problem,
 )
-from generator.validate.spec import Operation, Parameter, Spec, is_json_media
+from generator.validate.spec import Operation, Parameter, Spec
 
 VALID, INVALID, SKIPPED = "valid", "invalid", "skipped"
 _INT_RE = re.compile(r"-?\d+")
@@ -28,7 +29,7 @@ _INT_RE = re.compile(r"-?\d+")
 
 @dataclass(frozen=True)
 class Result:
-    location: Location
+    location: Origin
     operation: str | None
     side: str | None
     status: str | None
@@ -126,9 +127,9 @@ class Checker:
         side: str,
         status: int | str | None,
         body: Any,
-        location: Location | None = None,
+        location: Origin | None = None,
     ) -> Result:
-        location = location or Location("<payload>")
+        location = location or Origin("<payload>")
         op = self.spec.find_operation(operation) if isinstance(operation, str) else operation
         status_text = None if status is None else str(status)
         if op is None:
