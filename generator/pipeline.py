@@ -26,7 +26,7 @@ from generator.extract import extract
 from generator.link import link
 from generator.model import Diagnostic, Page, Severity, Source
 from generator.openapi import render_spec
-from generator.read import read_file
+from generator.read import OutsideRoot, read_file
 from generator.report.census import census
 from generator.report.model import Coverage
 
@@ -51,6 +51,10 @@ def extract_page(path: Path, root: Path) -> Page:
     rel = path.relative_to(root).as_posix()
     try:
         return extract(read_file(path, root))
+    except OutsideRoot as exc:
+        page = Page(file=rel, title="", is_api=False)
+        page.diagnostics.append(Diagnostic(Source(rel, 0), "page.outside_root", Severity.ERROR, str(exc)))
+        return page
     except Exception as exc:  # a page must never take the tree down with it
         page = Page(file=rel, title="", is_api=False)
         last = traceback.extract_tb(exc.__traceback__)[-1]

@@ -154,6 +154,23 @@ def read_text(text: str, file: str) -> ReadPage:
     return ReadPage(file, doctree, diagnostics)
 
 
+class OutsideRoot(ValueError):
+    """A docs file (a symlink, or through a symlinked folder) that resolves outside the docs root."""
+
+
+def outside_root(path: Path, root: Path) -> str | None:
+    """Why `path` must not be read as part of the tree under `root`, or None when it may."""
+    real, real_root = path.resolve(), root.resolve()
+    if real == real_root or real_root in real.parents:
+        return None
+    return f"resolves to {real}, outside the docs root {real_root}: not read"
+
+
 def read_file(path: Path, root: Path) -> ReadPage:
     rel = path.relative_to(root).as_posix()
+    # Checked here, where the bytes are read: a link out of the tree must never bring in a page
+    # (or /etc/passwd) from elsewhere.
+    why = outside_root(path, root)
+    if why is not None:
+        raise OutsideRoot(why)
     return read_text(path.read_text(encoding="utf-8", errors="replace"), rel)

@@ -158,7 +158,9 @@ def test_build_without_valid_spec_exits_1_and_keeps_old(tmp_path: Path, monkeypa
     monkeypatch.setattr(pipeline, "build_spec", broken)
     assert main(["build", str(root), "--service", "hostile", "-o", str(out)]) == 1
     assert out.read_text() == "previous\n"
-    assert '"check.dangling_ref"' in (tmp_path / "s.diagnostics.json").read_text()
+    # never new diagnostics beside an old spec: the failed build's go to a file of their own
+    assert not (tmp_path / "s.diagnostics.json").exists()
+    assert '"check.dangling_ref"' in (tmp_path / "s.rejected.diagnostics.json").read_text()
 
 
 def _config(tmp_path: Path, docs: Path) -> Path:
@@ -187,7 +189,8 @@ def test_failed_generate_leaves_previous_output(tmp_path: Path, monkeypatch: pyt
         main(args)
     assert (specs / "hostile.openapi.yaml").read_bytes() == before_spec
     assert sorted(p.relative_to(gen) for p in gen.rglob("*")) == before_files
-    assert not [p for p in gen.iterdir() if p.name.startswith(".")]  # no temporary folder left behind
+    # no temporary folder left behind (the lock file that serialises runs stays, empty)
+    assert [p.name for p in gen.iterdir() if p.name.startswith(".")] == [".generate.lock"]
 
 
 def test_generate_twice_changes_no_byte(tmp_path: Path, make_tree: Callable[[dict[str, str]], Path]) -> None:

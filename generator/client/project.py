@@ -6,7 +6,8 @@ Then jinja2 templates add what it cannot: the OTC runtime (auth, endpoints, erro
 the conformance tests. Doc text never becomes Python source: test data goes to JSON files, and the
 only identifiers rendered into code come from the generator's own sanitised names, checked again.
 
-Everything is written to a temporary folder next to the target and swapped in only on success.
+Everything is written to a temporary folder next to the target and swapped in only on success,
+through a journaled commit (generator.atomic) that a killed run never leaves half done.
 """
 
 from __future__ import annotations
@@ -18,12 +19,14 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
+from generator import atomic
 from generator.client.common import CodegenError, ident, operations, unsupported_media
 from generator.client.conformance import conformance_data
 from generator.client.names import GeneratorNames, generator_names
@@ -51,12 +54,16 @@ def _env() -> jinja2.Environment:
 
 
 def generate_client(service: Service, spec: dict[str, Any], out_dir: Path, version: str,
-                    changelog: str) -> CodegenResult:
+                    changelog: str, commit: Callable[[Path, Path, list[Diagnostic]], None] | None = None
+                    ) -> CodegenResult:
     """Write the client of `service` to `out_dir`, replacing it only if everything succeeded.
 
     `version` goes into the package metadata and `changelog` becomes its CHANGELOG.md (both from
-    `generator.release.changelog.client_release`).
+    `generator.release.changelog.client_release`). `commit(project, out_dir, notes)` puts the
+    finished project in place (default: a crash-safe swap); `generate` passes one that commits
+    the spec files in the same transaction (generator.atomic).
     """
+    out_dir = Path(out_dir).absolute()  # the generator child runs in the temporary folder
     view, notes = client_view(spec)
     names = generator_names(view, service.package)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -79,7 +86,8 @@ def generate_client(service: Service, spec: dict[str, Any], out_dir: Path, versi
         env = dict(os.environ)
         # the generator's ruff hooks must find the pinned ruff of this interpreter's environment
         env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
-        proc = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=tmp)
+        proc = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=tmp,
+                              preexec_fn=atomic.die_with_parent())
         if proc.returncode != 0 or not project.is_dir():
             raise CodegenError(f"openapi-python-client failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}")
         if "skipped" in proc.stdout.lower() and "ruff" in proc.stdout.lower():
@@ -87,7 +95,10 @@ def generate_client(service: Service, spec: dict[str, Any], out_dir: Path, versi
         shutil.rmtree(project / ".ruff_cache", ignore_errors=True)
         _add_extras(project, service, spec, view, names, version)
         (project / "CHANGELOG.md").write_bytes(changelog.encode("utf-8"))
-        _swap(project, out_dir)
+        if commit is None:
+            _swap(project, out_dir)
+        else:
+            commit(project, out_dir, notes)
     return CodegenResult(out_dir, notes)
 
 
@@ -140,12 +151,5 @@ def _example_call(spec: dict[str, Any], names: GeneratorNames, package: str) -> 
 
 
 def _swap(new: Path, target: Path) -> None:
-    """Replace `target` by `new` with two renames, so a failure never leaves half a client."""
-    old = target.with_name(f".{target.name}.old")
-    if old.exists():
-        shutil.rmtree(old)
-    if target.exists():
-        target.rename(old)
-    new.rename(target)
-    if old.exists():
-        shutil.rmtree(old)
+    """Replace `target` by `new`, journaled, so even a kill never leaves half a client or none."""
+    atomic.commit(target.parent, target.name, (new, target), {})

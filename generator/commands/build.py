@@ -2,15 +2,23 @@
 
 Writes SPEC.yaml and, next to it, SPEC's stem + `.diagnostics.json`. Exit status: 0 when a valid
 spec was written, 1 when none could be (or, with --strict, when any error diagnostic was raised),
-2 for unusable arguments or a services config that cannot be read. An invalid spec is never written over a previous one.
+2 for unusable arguments or a services config that cannot be read. An invalid spec is never written
+over a previous one.
+
+`<stem>.diagnostics.json` always describes the spec beside it: both are staged, then the spec is
+renamed into place first and its diagnostics second. When no valid spec can be written, the
+diagnostics of the failed build go to `<stem>.rejected.diagnostics.json` and the previous spec and
+its diagnostics stay as they were; a later successful build removes the rejected file.
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
+from generator import atomic
 from generator.config import add_tree_arguments
 from generator.diagnostics import print_summary, report
 from generator.emit import dump_json, dump_yaml, write_text_atomic
@@ -34,17 +42,24 @@ def diagnostics_path(spec_path: Path) -> Path:
     return spec_path.with_name(name.removesuffix(".openapi") + ".diagnostics.json")
 
 
+def rejected_path(spec_path: Path) -> Path:
+    return diagnostics_path(spec_path).with_suffix("").with_suffix(".rejected.diagnostics.json")
+
+
 def run(args: argparse.Namespace) -> int:
     built = build_and_check_named(args.docs_dir, args.service, args.config)  # UnusableInput: exit 2 (cli)
     service = built.result.service
     result, valid = built.result, built.valid
     rep = report(built.census())
-    write_text_atomic(diagnostics_path(args.output), dump_json(rep))
     if valid:
         text = dump_json(result.spec) if args.output.suffix == ".json" else dump_yaml(result.spec)
-        write_text_atomic(args.output, text)
+        atomic.replace_files([(args.output, text), (diagnostics_path(args.output), dump_json(rep))])
+        rejected_path(args.output).unlink(missing_ok=True)
+    else:
+        write_text_atomic(rejected_path(args.output), dump_json(rep))
     print_summary(service.name, rep, args.output if valid else None)
     if not valid:
+        print(f"diagnostics of the failed build: {rejected_path(args.output)}", file=sys.stderr)
         return 1
     if args.strict and any(d.severity is Severity.ERROR for d in built.diagnostics):
         return 1

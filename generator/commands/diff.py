@@ -18,8 +18,9 @@ exit codes:
   0  no changes, or no change at or above --fail-on (the default is never to fail on changes);
      --fail-on takes a level (error, warning, info) or, as before, breaking / non-breaking
   1  at least one change at or above --fail-on
-  2  bad input: unreadable file, not valid OpenAPI, specs of two different services,
-     or a docs tree with no API pages
+  2  bad input: unreadable file, a file above --max-input-size, not JSON/YAML (or nested too
+     deep, YAML aliases expanding too far), not valid OpenAPI, specs of two different services,
+     or a docs tree with no API pages; always one line on stderr saying why, never a traceback
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from generator.diff.render import as_json, markdown
 from generator.diff.sides import load_pair
 from generator.gha import detect_prefix
 from generator.release.semver import next_version
+from generator.untrusted import DEFAULT_MAX_INPUT_BYTES, Limits, parse_size
 
 EXIT_OK = 0
 EXIT_CHANGES = 1
@@ -68,17 +70,33 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("--current-version", help="client version of OLD; the report then suggests the next")
     parser.add_argument("-o", "--output", type=Path, help="write the report here instead of stdout")
+    parser.add_argument("--max-input-size", type=_size, default=DEFAULT_MAX_INPUT_BYTES, metavar="SIZE",
+                        help=f"refuse a spec file above this size (default {DEFAULT_MAX_INPUT_BYTES // 2**20}M; "
+                             "suffixes K, M, G)")
     parser.set_defaults(func=run)
 
 
-def run(args: argparse.Namespace) -> int:
+def _size(text: str) -> int:
     try:
-        old, new = load_pair(args.old, args.new, args.service)
+        return parse_size(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
+
+
+def run(args: argparse.Namespace) -> int:
+    limits = Limits(max_bytes=getattr(args, "max_input_size", DEFAULT_MAX_INPUT_BYTES))
+    try:
+        old, new = load_pair(args.old, args.new, args.service, limits=limits)
         check_same_service(old, new)
+        result = diff_specs(old.spec, new.spec)
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    result = diff_specs(old.spec, new.spec)
+    except (RecursionError, MemoryError, ValueError, TypeError, KeyError, AttributeError) as exc:
+        # A spec that passed the validator yet trips the comparison: still bad input, one line.
+        print(f"error: cannot compare {args.old} and {args.new}: {type(exc).__name__}: {str(exc)[:200]}",
+              file=sys.stderr)
+        return EXIT_BAD_INPUT
     version = next_version(args.current_version, result) if args.current_version else None
     if args.json_out:
         args.json_out.parent.mkdir(parents=True, exist_ok=True)

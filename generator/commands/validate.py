@@ -1,8 +1,14 @@
 """`validate SPEC INPUT...`: check recorded payloads (JSON, NDJSON, HAR) against a spec.
 
-Exit status: 0 all payloads valid; 1 any invalid (or, with --strict, any skipped);
-2 an input was unusable (unreadable, invalid JSON, truncated HAR, unknown operation) or
-nothing could be checked.
+Exit status, first rule that applies:
+  2  any entry was unusable (unreadable or too large file, invalid or truncated JSON, JSON nested
+     too deep, over-long or out-of-range numbers, invalid base64, non-UTF-8 bytes, a status that
+     is no status code, unknown operation, ...), or the spec is unusable, or nothing was checked
+  1  any payload invalid (or, with --strict, any skipped)
+  0  every payload valid
+An unusable entry is reported by name with a stable code (`UNUSABLE [input.truncated]: ...`) and
+the run goes on with the next entry; the summary line counts invalid and unusable entries apart,
+so neither hides the other.
 """
 
 from __future__ import annotations
@@ -13,7 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from generator.spec import SpecError
-from generator.validate.inputs import Defaults, read
+from generator.untrusted import DEFAULT_MAX_INPUT_BYTES, Limits, parse_size
+from generator.validate.inputs import Defaults, read, status_problem
 from generator.validate.report import EXIT_UNUSABLE, exit_code, render_json, render_text
 from generator.validate.spec import Spec
 from generator.validate.verdict import Checker, Result
@@ -41,11 +48,21 @@ def register(subparsers: Any) -> None:
     p.add_argument("--format", choices=("text", "json"), default="text", dest="output_format")
     p.add_argument("--strict", action="store_true", help="skipped payloads fail the run (exit 1)")
     p.add_argument("-v", "--verbose", action="store_true", help="also list valid payloads")
+    p.add_argument("--max-input-size", type=_size, default=DEFAULT_MAX_INPUT_BYTES, metavar="SIZE",
+                   help=f"refuse the spec or an input above this size (default {DEFAULT_MAX_INPUT_BYTES // 2**20}M; "
+                        "suffixes K, M, G)")
     p.set_defaults(func=run)
 
 
+def _size(text: str) -> int:
+    try:
+        return parse_size(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
+
+
 def validate_files(spec: Spec, inputs: list[Path], fmt: str, defaults: Defaults) -> list[Result]:
-    checker = Checker(spec)
+    checker = Checker(spec, limits=defaults.limits)
     results: list[Result] = []
     for path in inputs:
         results.extend(checker.check(read(path, fmt, defaults)))
@@ -53,12 +70,20 @@ def validate_files(spec: Spec, inputs: list[Path], fmt: str, defaults: Defaults)
 
 
 def run(args: argparse.Namespace) -> int:
+    limits = Limits(max_bytes=getattr(args, "max_input_size", DEFAULT_MAX_INPUT_BYTES))
+    if args.status is not None and (bad := status_problem(args.status)) is not None:
+        print(f"error: --status: {bad}", file=sys.stderr)
+        return EXIT_UNUSABLE
     try:
-        spec = Spec.load(args.spec)
+        spec = Spec.load(args.spec, limits)
     except SpecError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_UNUSABLE
-    defaults = Defaults(operation=args.operation, side=args.side, status=args.status, raw_lines=args.raw_lines)
+    except (RecursionError, MemoryError) as exc:
+        print(f"error: {args.spec}: not a usable spec: {type(exc).__name__}", file=sys.stderr)
+        return EXIT_UNUSABLE
+    defaults = Defaults(operation=args.operation, side=args.side, status=args.status, raw_lines=args.raw_lines,
+                        limits=limits)
     if args.operation is not None and spec.find_operation(args.operation) is None:
         print(f"error: {args.spec}: no operation {args.operation!r}", file=sys.stderr)
         return EXIT_UNUSABLE

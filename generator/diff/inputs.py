@@ -6,15 +6,13 @@ Every problem with an input is an `InputError`, which the command turns into exi
 from __future__ import annotations
 
 import importlib
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml  # type: ignore[import-untyped, unused-ignore]  # no stubs pinned in pyproject
-
 from generator.config import ConfigError
+from generator.untrusted import DEFAULT_LIMITS, Limits, UntrustedInput, load_document
 
 
 class InputError(Exception):
@@ -33,26 +31,25 @@ def service_from_dir(path: Path) -> str:
     return path.resolve().name.split("@", 1)[0]
 
 
-def load(path: Path, service: str | None = None) -> LoadedSpec:
+def load(path: Path, service: str | None = None, limits: Limits = DEFAULT_LIMITS) -> LoadedSpec:
     if path.is_dir():
         spec = build_docs(path, service or service_from_dir(path))
     elif path.is_file():
-        spec = read_spec_file(path)
+        spec = read_spec_file(path, limits)
     else:
         raise InputError(f"{path}: no such file or directory")
     validate(spec, path)
     return LoadedSpec(str(path), spec, spec_service(spec))
 
 
-def read_spec_file(path: Path) -> Mapping[str, Any]:
+def read_spec_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> Mapping[str, Any]:
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: cannot read: {exc}") from exc
-    try:
-        data = json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
-    except (json.JSONDecodeError, yaml.YAMLError) as exc:
-        raise InputError(f"{path}: not JSON/YAML: {exc}") from exc
+        # Bounded: size, nesting, number length and YAML alias expansion (an alias bomb in an
+        # `example` would otherwise take gigabytes once the comparison walks it).
+        data = load_document(path, limits)
+    except UntrustedInput as exc:
+        what = "not JSON/YAML" if exc.code in ("input.invalid_json", "input.invalid_yaml") else "not usable JSON/YAML"
+        raise InputError(f"{path}: {what} ({exc.code}): {exc.message}") from exc
     if not isinstance(data, Mapping):
         raise InputError(f"{path}: not an OpenAPI document (top level is not a mapping)")
     return data
@@ -90,7 +87,7 @@ def validate(spec: Mapping[str, Any], path: Path) -> None:
         validate_spec(dict(spec))
     except Exception as exc:  # noqa: BLE001 - the validator raises several unrelated types
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise InputError(f"{path}: not valid OpenAPI: {first}") from exc
+        raise InputError(f"{path}: not valid OpenAPI: {first[:300]}") from exc
 
 
 def spec_service(spec: Mapping[str, Any]) -> str | None:

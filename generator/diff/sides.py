@@ -13,14 +13,15 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from generator.diff.inputs import LoadedSpec, load
+from generator.untrusted import DEFAULT_LIMITS, Limits
 
 
-def load_side(path: Path, service: str | None) -> LoadedSpec:
-    return load(path, service)
+def load_side(path: Path, service: str | None, limits: Limits = DEFAULT_LIMITS) -> LoadedSpec:
+    return load(path, service, limits)
 
 
 def load_pair(
-    old: Path, new: Path, service: str | None, *, parallel: bool | None = None
+    old: Path, new: Path, service: str | None, *, parallel: bool | None = None, limits: Limits = DEFAULT_LIMITS
 ) -> tuple[LoadedSpec, LoadedSpec]:
     """Both sides, in parallel when both are docs trees (spec files load faster than a process starts).
 
@@ -29,8 +30,8 @@ def load_pair(
     if parallel is None:
         parallel = old.is_dir() and new.is_dir() and (os.cpu_count() or 1) > 1
     if not parallel:
-        return load_side(old, service), load_side(new, service)
+        return load_side(old, service, limits), load_side(new, service, limits)
     with ProcessPoolExecutor(max_workers=2) as pool:
-        old_job = pool.submit(load_side, old, service)
-        new_job = pool.submit(load_side, new, service)
+        old_job = pool.submit(load_side, old, service, limits)
+        new_job = pool.submit(load_side, new, service, limits)
         return old_job.result(), new_job.result()

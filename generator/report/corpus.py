@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -24,7 +25,8 @@ from generator.report.as_text import format_table
 from generator.report.model import Coverage
 from generator.report.reconcile import problems
 
-CORPUS = REPO_ROOT.parent / "shared" / "corpus"
+# OTC_APIGEN_CORPUS points elsewhere (CI layouts; tests proving a missing corpus fails loudly).
+CORPUS = Path(os.environ.get("OTC_APIGEN_CORPUS") or REPO_ROOT.parent / "shared" / "corpus")
 
 # The diagnostic codes whose counts are pinned per tree: the ones that say something was lost or guessed.
 MAIN_CODES = (

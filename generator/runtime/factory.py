@@ -35,6 +35,7 @@ import httpx
 from .auth import PLACEHOLDER_TOKEN_HEADER, PROJECT_ID_HEADER, AkSkAuth, TokenAuth, drop_placeholder
 from .endpoints import resolve_base_url
 from .errors import RaiseForOTCError
+from .redirects import StripForeignCredentials
 from .retry import RetryPolicy, RetryTransport
 
 __all__ = ["DEFAULT_TIMEOUT", "ConnectOptions", "build_client"]
@@ -91,6 +92,9 @@ def build_client(
     * ``project_id``: sent as ``X-Project-Id`` (and fills ``{project_id}`` in the template).
       Generated operations still take the project id as a path argument.
     * ``retry``: a :class:`RetryPolicy`; ``RetryPolicy(max_attempts=1)`` turns retries off.
+    * ``follow_redirects``: off by default; when on, a redirect to another origin (scheme,
+      host, port) is sent without ``Authorization``, ``X-Auth-Token``, ``X-Security-Token``
+      and ``X-Sdk-Date``.
     * ``raise_for_error``: raise :class:`OTCAPIError` for every 4xx/5xx response, instead
       of returning the generated ``Response`` with ``parsed`` set to the error model.
     * ``transport`` / ``async_transport``: the transports under the retry layer (tests,
@@ -106,6 +110,8 @@ def build_client(
     if project_id:
         all_headers.setdefault(PROJECT_ID_HEADER, project_id)
     event_hooks = {key: list(hooks) for key, hooks in extra.pop("event_hooks", {}).items()}
+    # Last, so that no credential a caller's hook adds survives a redirect to another origin.
+    event_hooks.setdefault("request", []).append(StripForeignCredentials())
     if raise_for_error:
         # Last, so that hooks of the caller (logging, metrics) see error responses too.
         event_hooks.setdefault("response", []).append(RaiseForOTCError())

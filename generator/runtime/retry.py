@@ -3,8 +3,7 @@
 Only idempotent methods are retried unless the caller opts in, since a POST that
 reached the server before the connection dropped may already have created something.
 A retried AK/SK request is resent as signed: the gateway accepts a signature for
-15 minutes, far longer than ``max_attempts`` backoffs capped at ``backoff_max`` and
-``max_retry_after``.
+15 minutes, far longer than the total waiting time allowed by ``max_total_wait``.
 
 Example:
     >>> policy = RetryPolicy(max_attempts=3, random=lambda: 1.0)
@@ -58,6 +57,10 @@ class RetryPolicy:
             scaled by ``random()`` ("full jitter", so clients that failed together spread out).
         max_retry_after: a ``Retry-After`` longer than this is not waited for; the
             response is returned as is.
+        max_total_wait: budget in seconds for all waits of one request together; a wait that
+            would exceed it (a long ``Retry-After``, or backoffs adding up) ends the retries:
+            the last response is returned (an :class:`OTCAPIError` when errors raise) or the
+            last transport error is raised.
         retry_non_idempotent: also retry POST and PATCH (only for calls known to be safe).
         retry_exceptions: transport errors worth another try. Timeouts are among them, so
             an idempotent call may take up to ``max_attempts`` times the client timeout.
@@ -68,6 +71,7 @@ class RetryPolicy:
     backoff_base: float = 0.5
     backoff_max: float = 8.0
     max_retry_after: float = 60.0
+    max_total_wait: float = 120.0
     retry_statuses: frozenset[int] = RETRY_STATUSES
     retry_exceptions: tuple[type[httpx.TransportError], ...] = RETRY_EXCEPTIONS
     idempotent_methods: frozenset[str] = IDEMPOTENT_METHODS
@@ -80,6 +84,8 @@ class RetryPolicy:
     def __post_init__(self) -> None:
         if self.max_attempts < 1:
             raise ValueError("max_attempts must be at least 1")
+        if self.max_total_wait < 0:
+            raise ValueError("max_total_wait must not be negative")
 
     def allows(self, method: str) -> bool:
         """Whether requests with this method may be retried at all."""
@@ -162,7 +168,7 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         if not policy.allows(request.method):
             return self._transport.handle_request(request)
         request.read()  # a streamed body must be replayable
-        attempt = 1
+        attempt, waited = 1, 0.0
         while True:
             try:
                 response = self._transport.handle_request(request)
@@ -170,15 +176,18 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
                 if attempt >= policy.max_attempts:
                     raise
                 delay = policy.backoff(attempt)
+                if waited + delay > policy.max_total_wait:
+                    raise
                 self._log_retry(request, attempt, type(exc).__name__, delay)
             else:
                 delay_or_none = policy.delay_for_response(response, attempt) if attempt < policy.max_attempts else None
-                if delay_or_none is None:
+                if delay_or_none is None or waited + delay_or_none > policy.max_total_wait:
                     return response
                 delay = delay_or_none
                 response.close()
                 self._log_retry(request, attempt, f"HTTP {response.status_code}", delay)
             policy.sleep(delay)
+            waited += delay
             attempt += 1
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
@@ -186,7 +195,7 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         if not policy.allows(request.method):
             return await self._async_transport.handle_async_request(request)
         await request.aread()
-        attempt = 1
+        attempt, waited = 1, 0.0
         while True:
             try:
                 response = await self._async_transport.handle_async_request(request)
@@ -194,15 +203,18 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
                 if attempt >= policy.max_attempts:
                     raise
                 delay = policy.backoff(attempt)
+                if waited + delay > policy.max_total_wait:
+                    raise
                 self._log_retry(request, attempt, type(exc).__name__, delay)
             else:
                 delay_or_none = policy.delay_for_response(response, attempt) if attempt < policy.max_attempts else None
-                if delay_or_none is None:
+                if delay_or_none is None or waited + delay_or_none > policy.max_total_wait:
                     return response
                 delay = delay_or_none
                 await response.aclose()
                 self._log_retry(request, attempt, f"HTTP {response.status_code}", delay)
             await policy.async_sleep(delay)
+            waited += delay
             attempt += 1
 
     def close(self) -> None:

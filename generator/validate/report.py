@@ -17,11 +17,12 @@ class Summary:
     checked: int  # payloads with a verdict (valid + invalid)
     valid: int
     invalid: int
-    skipped: int
-    input_errors: int
+    skipped: int  # usable payloads the spec cannot judge (undocumented status, not JSON, ...)
+    input_errors: int  # unusable entries (bad JSON, truncated, bad base64, ...); may also be invalid
 
     def line(self) -> str:
-        return f"summary: {self.checked} checked, {self.valid} valid, {self.invalid} invalid, {self.skipped} skipped"
+        return (f"summary: {self.checked} checked, {self.valid} valid, {self.invalid} invalid, "
+                f"{self.skipped} skipped, {self.input_errors} unusable")
 
 
 def summarize(results: Sequence[Result]) -> Summary:
@@ -31,16 +32,21 @@ def summarize(results: Sequence[Result]) -> Summary:
         valid + invalid,
         valid,
         invalid,
-        sum(r.verdict == SKIPPED for r in results),
+        sum(r.verdict == SKIPPED and not r.input_error for r in results),
         sum(r.input_error for r in results),
     )
 
 
 def exit_code(results: Sequence[Result], strict: bool = False) -> int:
+    """2 if any entry was unusable or nothing could be checked, else 1 if any payload was invalid
+    (or, with --strict, skipped), else 0. Unusable wins over invalid because the payloads that
+    could not be read may hide anything; the summary line gives both counts."""
     s = summarize(results)
+    if s.input_errors:
+        return EXIT_UNUSABLE
     if s.invalid or (strict and s.skipped):
         return EXIT_INVALID
-    if s.input_errors or s.checked == 0:
+    if s.checked == 0:
         return EXIT_UNUSABLE
     return EXIT_VALID
 
@@ -66,10 +72,11 @@ def render_text(results: Sequence[Result], verbose: bool = False) -> str:
         if r.verdict == INVALID:
             n = len(r.violations)
             note = f"; {r.reason}" if r.reason else ""
+            note += f"; UNUSABLE [{r.code}]" if r.input_error else ""
             lines.append(f"{describe(r)}: INVALID ({n} violation{'s' if n != 1 else ''}{note})")
             lines.extend(format_violation(v) for v in r.violations)
         elif r.verdict == SKIPPED:
-            kind = "UNUSABLE" if r.input_error else "SKIPPED"
+            kind = f"UNUSABLE [{r.code or 'input.unusable'}]" if r.input_error else "SKIPPED"
             lines.append(f"{describe(r)}: {kind}: {r.reason}")
         elif verbose:
             lines.append(f"{describe(r)}: valid")

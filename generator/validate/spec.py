@@ -6,7 +6,6 @@ to the `x-source` of the node that declared the violated constraint.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -14,10 +13,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-import yaml
-
 from generator import spec as S
 from generator.spec import SpecError, escape_pointer_token, source_of
+from generator.untrusted import DEFAULT_LIMITS, Limits, UntrustedInput, load_document
 
 
 @dataclass(frozen=True)
@@ -77,17 +75,13 @@ class Spec:
     _templates: list[_Template] = field(default_factory=list)
 
     @classmethod
-    def load(cls, path: str | Path) -> Spec:
+    def load(cls, path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Spec:
         p = Path(path)
         try:
-            text = p.read_text(encoding="utf-8")
-        except OSError as exc:
-            raise SpecError(f"{p}: {exc.strerror or exc}") from exc
-        try:
-            # yaml.safe_load: the spec is data, never constructs arbitrary objects.
-            doc = json.loads(text) if p.suffix == ".json" else yaml.safe_load(text)
-        except (ValueError, yaml.YAMLError) as exc:
-            raise SpecError(f"{p}: not valid YAML/JSON: {exc}") from exc
+            # Safe, bounded loading: the spec is data (no objects constructed, aliases bounded).
+            doc = load_document(p, limits)
+        except UntrustedInput as exc:
+            raise SpecError(f"{p}: not a usable YAML/JSON spec ({exc.code}): {exc.message}") from exc
         return cls.from_dict(doc, name=str(p))
 
     @classmethod
@@ -95,7 +89,11 @@ class Spec:
         if not isinstance(document, Mapping) or not isinstance(document.get("paths"), Mapping):
             raise SpecError(f"{name}: not an OpenAPI document (no `paths`)")
         spec = cls(document=document, name=name)
-        spec._index()
+        try:
+            spec._index()
+        except (AttributeError, TypeError, KeyError, ValueError) as exc:
+            # A `paths` tree of the wrong shapes (a list where an object belongs, ...).
+            raise SpecError(f"{name}: not an OpenAPI document: {type(exc).__name__}: {exc}") from exc
         return spec
 
     # -- document access ---------------------------------------------------------------------------

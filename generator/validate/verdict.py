@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -10,8 +9,18 @@ from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 from generator.spec import is_json_media
+from generator.untrusted import DEFAULT_LIMITS, Limits, UntrustedInput, parse_json
 from generator.validate.engine import Engine, Violation
-from generator.validate.inputs import ABSENT, BodyPayload, HarEntry, InputProblem, Origin, RawBody, Record
+from generator.validate.inputs import (
+    ABSENT,
+    BodyPayload,
+    HarEntry,
+    InputProblem,
+    Origin,
+    RawBody,
+    Record,
+    status_problem,
+)
 from generator.validate.spec import Operation, Parameter, Spec
 
 VALID, INVALID, SKIPPED = "valid", "invalid", "skipped"
@@ -28,8 +37,9 @@ class Result:
     reason: str | None = None
     violations: tuple[Violation, ...] = ()
     # True when the input itself was unusable (bad JSON, truncated file, unknown --operation):
-    # such results decide exit status 2 when nothing is invalid.
+    # any such result makes the exit status 2, whatever else was found (see report.exit_code).
     input_error: bool = False
+    code: str | None = None  # stable reason code of an unusable input (`input.truncated`, ...)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -40,6 +50,7 @@ class Result:
             "verdict": self.verdict,
             "reason": self.reason,
             "input_error": self.input_error,
+            "code": self.code,
             "violations": [v.as_dict() for v in self.violations],
         }
 
@@ -58,9 +69,10 @@ def _pick_json(content: Mapping[str, str | None]) -> tuple[str, str | None] | No
 
 
 class Checker:
-    def __init__(self, spec: Spec, engine: Engine | None = None) -> None:
+    def __init__(self, spec: Spec, engine: Engine | None = None, limits: Limits = DEFAULT_LIMITS) -> None:
         self.spec = spec
         self.engine = engine or Engine(spec)
+        self.limits = limits
 
     # -- bodies ---------------------------------------------------------------------------------------
 
@@ -129,6 +141,7 @@ class Checker:
                 SKIPPED,
                 f"unknown operation {operation!r}",
                 input_error=True,
+                code="input.unknown_operation",
             )
         verdict, reason, found = self.body_violations(op, side, status_text, body)
         return Result(location, op.operation_id, side, status_text, verdict, reason, tuple(found))
@@ -139,17 +152,34 @@ class Checker:
         results: list[Result] = []
         for record in records:
             if isinstance(record, InputProblem):
-                results.append(Result(record.location, None, None, None, SKIPPED, record.message, input_error=True))
-            elif isinstance(record, BodyPayload):
-                results.append(self._check_payload(record))
-            else:
-                results.extend(self._check_har(record))
+                results.append(
+                    Result(record.location, None, None, None, SKIPPED, record.message, input_error=True,
+                           code=record.code)
+                )
+                continue
+            try:
+                if isinstance(record, BodyPayload):
+                    results.append(self._check_payload(record))
+                else:
+                    results.extend(self._check_har(record))
+            except Exception as exc:  # noqa: BLE001
+                # Whatever a hostile payload (or a spec part only this payload reaches: a dangling
+                # `$ref`, a malformed `servers`) still trips costs that entry only, never the run.
+                results.append(
+                    Result(record.location, None, None, None, SKIPPED,
+                           f"cannot be checked: {type(exc).__name__}: {str(exc)[:200]}", input_error=True,
+                           code="input.uncheckable")
+                )
         return results
 
     def _check_payload(self, p: BodyPayload) -> Result:
         side = p.side or ("response" if p.status is not None else None)
         if p.problem is not None:
-            return Result(p.location, p.operation, side, p.status, SKIPPED, p.problem, input_error=True)
+            return Result(p.location, p.operation, side, p.status, SKIPPED, p.problem, input_error=True,
+                          code=p.code or "input.unusable")
+        if p.status is not None and (bad := status_problem(p.status)) is not None:
+            return Result(p.location, p.operation, side, p.status, SKIPPED, bad, input_error=True,
+                          code="input.bad_status")
         if p.operation is None:
             return Result(
                 p.location,
@@ -159,6 +189,7 @@ class Checker:
                 SKIPPED,
                 'no operation given (--operation or the envelope\'s "operation")',
                 input_error=True,
+                code="input.no_operation",
             )
         if side not in ("request", "response"):
             return Result(
@@ -169,12 +200,13 @@ class Checker:
                 SKIPPED,
                 'side must be request or response (--side or the envelope\'s "side")',
                 input_error=True,
+                code="input.no_side",
             )
         return self.check_body(p.operation, side, p.status, p.body, p.location)
 
     def _check_har(self, e: HarEntry) -> list[Result]:
         if e.problem is not None:
-            return [Result(e.location, None, None, None, SKIPPED, e.problem, input_error=True)]
+            return [Result(e.location, None, None, None, SKIPPED, e.problem, input_error=True, code=e.code)]
         url = urlsplit(e.url)
         matched = self.spec.match_path(e.method, url.path or "/")
         if matched is None:
@@ -203,9 +235,14 @@ class Checker:
             else:
                 continue  # cookies: HAR cookie capture is too unreliable to judge
             found.extend(self._param_violations(param, raw))
-        body, problem = _parse_body(e.request_body)
+        body, problem = _parse_body(e.request_body, self.limits)
+        if isinstance(problem, UntrustedInput):
+            # A recorded body that cannot be read is an unusable input, never a quiet skip; the
+            # parameter violations still count, so an invalid request is not masked by it.
+            note = f"request {problem.message}" + ("; body not checked" if found else "")
+            return Result(e.location, op.operation_id, "request", None, INVALID if found else SKIPPED, note,
+                          tuple(sorted(found)), input_error=True, code=problem.code)
         if problem is not None:
-            # Parameter violations still count: only the body could not be judged.
             note = f"request {problem}" + ("; body not checked" if found else "")
             return Result(
                 e.location, op.operation_id, "request", None, INVALID if found else SKIPPED, note, tuple(sorted(found))
@@ -219,7 +256,10 @@ class Checker:
     def _har_response(self, e: HarEntry, op: Operation, status: str | None) -> Result:
         if status is None:
             return Result(e.location, op.operation_id, "response", None, SKIPPED, "no response recorded")
-        body, problem = _parse_body(e.response_body)
+        body, problem = _parse_body(e.response_body, self.limits)
+        if isinstance(problem, UntrustedInput):
+            return Result(e.location, op.operation_id, "response", status, SKIPPED, f"response {problem.message}",
+                          input_error=True, code=problem.code)
         if problem is not None and response_schemas(op, status):
             return Result(e.location, op.operation_id, "response", status, SKIPPED, f"response {problem}")
         verdict, reason, found = self.body_violations(op, "response", status, body)
@@ -274,13 +314,16 @@ def _coerce_scalar(value: str, types: set[str]) -> Any:
     return value
 
 
-def _parse_body(raw: RawBody | None) -> tuple[Any, str | None]:
-    """(parsed body or ABSENT, problem)."""
+def _parse_body(raw: RawBody | None, limits: Limits = DEFAULT_LIMITS) -> tuple[Any, UntrustedInput | str | None]:
+    """(parsed body or ABSENT, problem): an `UntrustedInput` when the recorded body is unusable,
+    a string when it is fine but not something the spec's JSON schemas can judge."""
+    if raw is not None and raw.problem is not None:
+        return ABSENT, raw.problem
     if raw is None or raw.text is None or raw.text == "":
         return ABSENT, None
     if raw.mime and not is_json_media(raw.mime):
         return ABSENT, f"body is {raw.mime.split(';')[0]}, not JSON"
     try:
-        return json.loads(raw.text), None
-    except json.JSONDecodeError as exc:
-        return ABSENT, f"body is not valid JSON: {exc.msg} (line {exc.lineno} column {exc.colno})"
+        return parse_json(raw.text, limits), None
+    except UntrustedInput as exc:
+        return ABSENT, UntrustedInput(exc.code, f"body: {exc.message}")

@@ -23,7 +23,6 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
-CORPUS = REPO.parent / "shared" / "corpus"
 if str(REPO) not in sys.path:  # run as a script
     sys.path.insert(0, str(REPO))
 
@@ -32,6 +31,7 @@ from generator.config import default_service  # noqa: E402
 from generator.emit import dump_json  # noqa: E402
 from generator.pipeline import build_spec  # noqa: E402
 from generator.release.changelog import client_release  # noqa: E402
+from generator.report.corpus import CORPUS  # noqa: E402
 
 # the same pin the nox sessions use: messages and speed of the spec validator depend on the backend
 ENV = {"OPENAPI_SPEC_VALIDATOR_SCHEMA_VALIDATOR_BACKEND": "jsonschema-rs", "PYTHONHASHSEED": "0"}

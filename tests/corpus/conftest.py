@@ -26,13 +26,20 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "xdist_group(name): run all tests of a group on one xdist worker")
 
 
+MISSING = "corpus-missing"
+
+
 def tree_params(xfail: dict[str, str] | None = None, names: list[str] | None = None) -> list[object]:
-    """One param per tree (all, or `names` if present in the corpus), grouped for xdist; `xfail` maps a tree to
-    the known gap it fails on (strict)."""
+    """One param per tree (all, or `names`), grouped for xdist; `xfail` maps a tree to the known gap it fails
+    on (strict). Never empty: pytest skips an empty parametrisation silently, so a missing corpus gives one
+    `corpus-missing` param, which fails (tests/conftest.py), and a named tree that is gone fails to build."""
     gaps = xfail or {}
+    chosen = TREES if names is None else names
+    if not chosen:
+        return [pytest.param(MISSING, id=MISSING)]
     return [pytest.param(t, id=t, marks=[pytest.mark.xdist_group(t)]
                          + ([pytest.mark.xfail(strict=True, reason=gaps[t])] if t in gaps else []))
-            for t in TREES if names is None or t in names]
+            for t in chosen]
 
 
 def _shared_dir(factory: pytest.TempPathFactory) -> Path | None:

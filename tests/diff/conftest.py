@@ -7,10 +7,8 @@ from typing import Any
 
 import pytest
 
-from generator.config import REPO_ROOT
 from generator.diff.inputs import load
-
-CORPUS = REPO_ROOT.parent / "shared" / "corpus"  # same place tests/conftest.py looks
+from generator.report.corpus import CORPUS
 
 
 @pytest.fixture(scope="session")

@@ -2,30 +2,55 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
 from pathlib import Path
 
 import pytest
 
-from generator.config import REPO_ROOT
 from generator.release.changelog import current_version
 from generator.release.regenerate import docs_revision, main
+from generator.report.corpus import CORPUS
 
-CORPUS = REPO_ROOT.parent / "shared" / "corpus"  # same place tests/conftest.py looks
 OLD = CORPUS / "distributed-message-service@5758a36"
 NEW = CORPUS / "distributed-message-service@d2c571c"
 
-pytestmark = [
-    pytest.mark.corpus,
-    pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not mounted"),
-]
+pytestmark = pytest.mark.corpus  # never skipped: without the corpus these fail (tests/conftest.py)
 
 
-def test_docs_revision_from_corpus_manifest() -> None:
+def _git(cwd: Path, *args: str) -> str:
+    env = {"GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1", "HOME": str(cwd), "PATH": os.environ["PATH"],
+           "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.test", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@example.test", "GIT_AUTHOR_DATE": "2023-05-06T07:08:09Z",
+           "GIT_COMMITTER_DATE": "2023-05-06T07:08:09Z"}
+    return subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True, text=True).stdout
+
+
+def test_docs_revision_from_corpus_manifest(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Pinned: git must not answer with the commit of whatever repository encloses the corpus.
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(NEW.resolve().parent))
+    monkeypatch.delenv("GIT_DIR", raising=False)
     assert docs_revision(NEW) == ("d2c571c", "2024-07-04")
 
 
+def test_docs_revision_from_git_in_a_temporary_repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
+    monkeypatch.delenv("GIT_DIR", raising=False)
+    repo = tmp_path / "docs-repo"
+    (repo / "api-ref" / "source").mkdir(parents=True)
+    (repo / "api-ref" / "source" / "index.rst").write_text("Index\n=====\n")
+    _git(repo, "init", "-q")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-q", "-m", "docs")
+    commit = _git(repo, "log", "-1", "--format=%h").strip()
+    assert docs_revision(repo / "api-ref" / "source") == (commit, "2023-05-06")
+    # a folder of no repository (the ceiling stops git at tmp_path) falls back to nothing
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    assert docs_revision(plain) is None
+
+
 def test_regenerate_writes_spec_version_and_changelog(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    pytest.importorskip("generator.pipeline")
     spec = tmp_path / "specs" / "distributed-message-service.openapi.yaml"
     changelog = tmp_path / "client" / "CHANGELOG.md"
     # First release: no spec yet -> 0.1.0 listing every operation as added.
@@ -59,7 +84,6 @@ def test_regenerate_writes_spec_version_and_changelog(tmp_path: Path, capsys: py
 
 
 def test_regenerate_refuses_a_spec_of_another_service(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    pytest.importorskip("generator.pipeline")
     spec = tmp_path / "kms.openapi.yaml"
     changelog = tmp_path / "CHANGELOG.md"
     args = ["--changelog", str(changelog), "--no-client"]  # the client would go to generated/ of this repository
@@ -69,7 +93,6 @@ def test_regenerate_refuses_a_spec_of_another_service(tmp_path: Path, capsys: py
 
 
 def test_diff_command_on_docs_trees(capsys: pytest.CaptureFixture[str]) -> None:
-    pytest.importorskip("generator.pipeline")
     from generator.cli import main as cli
 
     assert cli(["diff", str(NEW), str(NEW)]) == 0

@@ -32,7 +32,7 @@ def test_valid_json_document(
     f.write_text(json.dumps(response_example))
     code, out = run(capsys, spec_path, f, "--operation", "UpdateNotebook", "--status", "200")
     assert code == 0
-    assert out == "summary: 1 checked, 1 valid, 0 invalid, 0 skipped\n"
+    assert out == "summary: 1 checked, 1 valid, 0 invalid, 0 skipped, 0 unusable\n"
 
 
 def test_invalid_json_document_names_pointer_expected_found_and_docs(
@@ -68,7 +68,7 @@ def test_invalid_json_document_names_pointer_expected_found_and_docs(
         f"(length 129)  [docs: {SRC}:132]"
     )
     assert lines[4] == f'    /volume/category: expected required property "category", found missing  [docs: {SRC}:258]'
-    assert lines[5] == "summary: 1 checked, 0 valid, 1 invalid, 0 skipped"
+    assert lines[5] == "summary: 1 checked, 0 valid, 1 invalid, 0 skipped, 0 unusable"
 
 
 def test_request_side_and_json_format(
@@ -122,18 +122,18 @@ def test_ndjson_envelopes_and_bad_lines_are_reported_per_line(
     f = tmp_path / "batch.ndjson"
     f.write_text("\n".join(lines) + "\n")
     code, out = run(capsys, spec_path, f, "--format", "text")
-    assert code == 1
+    assert code == 2  # unusable lines are not masked by the invalid ones (nor the reverse: both counted)
     assert out.splitlines() == [
         f"{f}:2: UpdateNotebook response 200: INVALID (1 violation)",
         f"    /volume/capacity: expected maximum 4096, found 5000  [docs: {SRC}:256]",
-        f"{f}:3: UNUSABLE: invalid JSON: Expecting value (column 63)",
+        f"{f}:3: UNUSABLE [input.truncated]: truncated JSON: Expecting value (column 63)",
         f"{f}:5: UpdateNotebook response 404: SKIPPED: status 404 is not documented (documented: 200, 400)",
         f"{f}:6: UpdateNotebook response 400: INVALID (1 violation)",
         f'    /error_code: expected type "string", found 1 (integer)  [docs: {SRC}:302]',
-        f"{f}:7: NoSuchOperation response 200: UNUSABLE: unknown operation 'NoSuchOperation'",
-        f"{f}:8: UpdateNotebook response 200: UNUSABLE: no body in envelope",
-        f'{f}:9: UNUSABLE: no operation given (--operation or the envelope\'s "operation")',
-        "summary: 3 checked, 1 valid, 2 invalid, 5 skipped",
+        f"{f}:7: NoSuchOperation response 200: UNUSABLE [input.unknown_operation]: unknown operation 'NoSuchOperation'",
+        f"{f}:8: UpdateNotebook response 200: UNUSABLE [input.no_body]: no body in envelope",
+        f'{f}:9: UNUSABLE [input.no_operation]: no operation given (--operation or the envelope\'s "operation")',
+        "summary: 3 checked, 1 valid, 2 invalid, 1 skipped, 4 unusable",
     ]
 
 
@@ -145,7 +145,7 @@ def test_ndjson_command_line_defaults_apply_to_bare_lines(
     code, out = run(capsys, spec_path, f, "--operation", "ShowNotebook", "--status", "200")
     assert code == 1
     assert out.splitlines()[0] == f"{f}:2: ShowNotebook response 200: INVALID (1 violation)"
-    assert out.splitlines()[-1] == "summary: 2 checked, 1 valid, 1 invalid, 0 skipped"
+    assert out.splitlines()[-1] == "summary: 2 checked, 1 valid, 1 invalid, 0 skipped, 0 unusable"
 
 
 def test_only_unusable_input_exits_2(capsys: pytest.CaptureFixture[str], tmp_path: Path, spec_path: Path) -> None:
@@ -153,7 +153,10 @@ def test_only_unusable_input_exits_2(capsys: pytest.CaptureFixture[str], tmp_pat
     f.write_text("{not json")
     code, out = run(capsys, spec_path, f, "--operation", "UpdateNotebook", "--status", "200")
     assert code == 2
-    assert "UNUSABLE: invalid JSON: Expecting property name enclosed in double quotes (line 1 column 2)" in out
+    assert (
+        "UNUSABLE [input.invalid_json]: invalid JSON: Expecting property name enclosed in double quotes "
+        "(line 1 column 2)"
+    ) in out
     code, _ = run(capsys, spec_path, tmp_path / "missing.json", "--operation", "UpdateNotebook", "--status", "200")
     assert code == 2
     code, _ = run(capsys, spec_path, f, "--operation", "Nope")
@@ -214,7 +217,7 @@ def test_har_requests_and_responses(
         f"{har} entry 6: ShowNotebook response 503: SKIPPED: status 503 is not documented (documented: 200)",
         f"{har} entry 7: UpdateNotebook request: INVALID (1 violation)",
         f"    /: expected a request body (required), found missing  [docs: {SRC}:21]",
-        "summary: 12 checked, 7 valid, 5 invalid, 3 skipped",
+        "summary: 12 checked, 7 valid, 5 invalid, 3 skipped, 0 unusable",
     ]
 
 
@@ -238,7 +241,7 @@ def test_har_query_from_url_and_non_json_request_body(
         "body not checked)",
         f'    path /project_id: expected maxLength 64, found "{"p" * 65}" (length 65)'
         "  [docs: modelarts/updating_a_notebook_instance.rst:31]",
-        "summary: 4 checked, 2 valid, 2 invalid, 0 skipped",
+        "summary: 4 checked, 2 valid, 2 invalid, 0 skipped, 0 unusable",
     ]
 
 
@@ -257,7 +260,7 @@ def test_truncated_har_checks_complete_entries_and_exits_2_when_rest_valid(
     code, out = run(capsys, spec_path, har, "--format", "json")
     assert code == 2
     doc = json.loads(out)
-    assert doc["summary"] == {"checked": 4, "valid": 4, "invalid": 0, "skipped": 1, "input_errors": 1}
+    assert doc["summary"] == {"checked": 4, "valid": 4, "invalid": 0, "skipped": 0, "input_errors": 1}
     last = doc["results"][-1]
     assert last["input"]["entry"] == 2 and last["reason"].startswith("truncated HAR: 2 complete entries read")
     assert [r["input"]["entry"] for r in doc["results"][:4]] == [0, 0, 1, 1]
@@ -319,13 +322,15 @@ def test_har_detection_and_unreadable_har(
 ) -> None:
     as_json = write_har([har_entry("GET", "/v1/p/notebooks/nb", response_body=response_example)], "capture.json")
     code, out = run(capsys, spec_path, as_json)  # a .json file holding a HAR is read as a HAR
-    assert (code, out) == (0, "summary: 2 checked, 2 valid, 0 invalid, 0 skipped\n")
+    assert (code, out) == (0, "summary: 2 checked, 2 valid, 0 invalid, 0 skipped, 0 unusable\n")
     garbage = tmp_path / "garbage.har"
     garbage.write_text("<html>proxy error</html>")
     code, out = run(capsys, spec_path, garbage, as_json)
     assert code == 2
-    assert out.splitlines()[0] == (f"{garbage}: UNUSABLE: not a HAR file: invalid JSON: Expecting value (line 1)")
+    assert out.splitlines()[0] == (
+        f"{garbage}: UNUSABLE [input.invalid_json]: not a HAR file: invalid JSON: Expecting value (line 1 column 1)"
+    )
     no_entries = tmp_path / "x.txt"
     no_entries.write_text('{"log": {}}')
     code, out = run(capsys, spec_path, no_entries, "--input-format", "har")
-    assert code == 2 and f"{no_entries}: UNUSABLE: not a HAR file: no log.entries list" in out
+    assert code == 2 and f"{no_entries}: UNUSABLE [input.not_har]: not a HAR file: no log.entries list" in out
