@@ -8,6 +8,8 @@ from typing import Any
 
 import yaml
 
+from generator.safe_yaml import load_yaml
+
 
 class _Dumper(yaml.SafeDumper):
     def ignore_aliases(self, data: Any) -> bool:  # shared sub-objects are written out, never as &anchors
@@ -34,7 +36,7 @@ def load_spec(path: Path) -> Any:
     text = path.read_text(encoding="utf-8")
     if path.suffix == ".json":
         return json.loads(text)
-    return yaml.safe_load(text)
+    return load_yaml(text)  # bounded aliases: see generator.safe_yaml
 
 
 def write_text_atomic(path: Path, text: str) -> None:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from docutils import nodes
 
 from generator import prose
+from generator.limits import ExampleRefused, load_example_json
 from generator.model import (
     Constraints,
     Diagnostic,
@@ -34,7 +35,8 @@ from generator.model import (
     TypeExpr,
 )
 from generator.read import ReadPage, otc_ref
-from generator.types import RefToken, parse_type
+from generator.types import RefToken, is_mandatory_word, parse_type
+from generator.uri_repair import repair_uri
 
 METHODS = ("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS")
 
@@ -192,6 +194,9 @@ class Extractor:
             seen: set[tuple[str, str]] = set()
             out = []
             for method, raw, line in calls:
+                raw, notes = repair_uri(raw)
+                for note in notes:
+                    self.diag(line, "uri.repaired", Severity.WARNING, note)
                 key = (method, raw)
                 if key not in seen:
                     seen.add(key)
@@ -462,6 +467,16 @@ class Extractor:
             self.page.rows_failed += 1
             self.diag(line, "table.empty_name", Severity.ERROR, "row without a parameter name")
             return None
+        if t.cols.type is not None and t.cols.mandatory is not None and is_mandatory_word(
+                cells[t.cols.type].astext()):
+            swapped_text, swapped_refs = _flatten_cell(cells[t.cols.mandatory])
+            swapped = parse_type(swapped_text, swapped_refs)
+            if swapped is not None and (swapped.kind is not Kind.REF or swapped_refs):
+                self.diag(line, "table.cells_swapped", Severity.WARNING,
+                          f"'{name}': Type cell {cells[t.cols.type].astext().strip()!r} and Mandatory cell "
+                          f"{cells[t.cols.mandatory].astext().strip()!r} are swapped; read the other way round")
+                cells = list(cells)
+                cells[t.cols.type], cells[t.cols.mandatory] = cells[t.cols.mandatory], cells[t.cols.type]
         required = False
         required_note = None
         if t.cols.mandatory is not None:
@@ -709,7 +724,10 @@ class Extractor:
             self.diag(line, "example.xml", Severity.INFO, f"{media} example kept as text")
         else:
             try:
-                value = json.loads(body)
+                value = load_example_json(body)
+            except ExampleRefused as exc:  # valid JSON the spec cannot carry: this example only is dropped
+                self.diag(line, exc.code, Severity.ERROR, f"example dropped: {exc}")
+                return
             except json.JSONDecodeError as exc:
                 self.diag(line + exc.lineno - 1, "example.invalid_json", Severity.ERROR,
                           f"example is not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})")

@@ -14,6 +14,7 @@ from typing import Any
 from generator.build import build
 from generator.config import Service, default_service
 from generator.extract import extract
+from generator.limits import DEFAULT_MAX_PAGE_BYTES
 from generator.link import link
 from generator.model import Diagnostic, Page, Severity, Source
 from generator.read import read_file
@@ -35,8 +36,15 @@ def rst_files(docs_dir: Path) -> list[Path]:
     return sorted(p for p in docs_dir.rglob("*.rst") if p.is_file())
 
 
-def extract_page(path: Path, root: Path) -> Page:
+def extract_page(path: Path, root: Path, max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES) -> Page:
     rel = path.relative_to(root).as_posix()
+    size = path.stat().st_size
+    if size > max_page_bytes:  # docutils needs tens of times a page's size: refuse before reading
+        page = Page(file=rel, title="", is_api=False)
+        page.diagnostics.append(Diagnostic(Source(rel, 0), "page.too_large", Severity.ERROR,
+                                           f"{size} bytes, above the limit of {max_page_bytes} (--max-page-bytes);"
+                                           " not read"))
+        return page
     try:
         return extract(read_file(path, root))
     except Exception as exc:  # a page must never take the tree down with it
@@ -47,12 +55,12 @@ def extract_page(path: Path, root: Path) -> Page:
         return page
 
 
-def build_spec(docs_dir: Path, service: Service | str) -> BuildResult:
+def build_spec(docs_dir: Path, service: Service | str, max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES) -> BuildResult:
     svc = default_service(service) if isinstance(service, str) else service
     docs_dir = Path(docs_dir)
     if not docs_dir.is_dir():
         raise FileNotFoundError(f"docs folder {docs_dir} does not exist")
-    pages = [extract_page(p, docs_dir) for p in rst_files(docs_dir)]
+    pages = [extract_page(p, docs_dir, max_page_bytes) for p in rst_files(docs_dir)]
     schemas = link(pages)
     out = build(svc, pages, schemas)
     diagnostics = [d for p in pages for d in p.diagnostics] + out.diagnostics

@@ -61,7 +61,10 @@ _NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_.]*$")
 
 def parse_type(text: str, refs: list[RefToken]) -> TypeExpr | None:
     s = " ".join(text.replace("\\", "").split()).strip().rstrip(".").strip()
-    return _parse(s, refs)
+    try:
+        return _parse(s, refs)
+    except RecursionError:  # `Array of Array of ...` nested hundreds deep: no type a client could hold
+        return None
 
 
 def _parse(s: str, refs: list[RefToken]) -> TypeExpr | None:
@@ -134,6 +137,14 @@ def _parse(s: str, refs: list[RefToken]) -> TypeExpr | None:
     if _NAME_RE.match(s):  # a bare table name: `Volume`, `user` (resolved, or reported, by `link`)
         return TypeExpr(Kind.REF, ref_text=s)
     return None
+
+
+_MANDATORY_WORDS = frozenset({"yes", "no", "mandatory", "optional", "required", "m", "o"})
+
+
+def is_mandatory_word(text: str) -> bool:
+    """A Mandatory-column value (`Yes`, `No`, `Optional`...): in the Type cell, the columns are swapped."""
+    return " ".join(text.split()).strip(".*`").lower() in _MANDATORY_WORDS
 
 
 def _parse_element(s: str, refs: list[RefToken]) -> TypeExpr | None:

@@ -12,12 +12,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from generator.check import check
 from generator.config import ConfigError, Service, default_service, load_services
 from generator.diagnostics import report
 from generator.emit import dump_json, dump_yaml, write_text_atomic
+from generator.limits import DEFAULT_MAX_PAGE_BYTES
 from generator.model import Diagnostic, Severity, Source
 from generator.pipeline import BuildResult, build_spec
+from generator.repair import check_and_repair
 
 
 def register(sub: Any) -> None:
@@ -28,6 +29,8 @@ def register(sub: Any) -> None:
     p.add_argument("-o", "--output", type=Path, required=True, help="spec path (.yaml or .json)")
     p.add_argument("--config", type=Path, default=None, help="services config (default specs/services.toml)")
     p.add_argument("--strict", action="store_true", help="exit 1 when any error diagnostic was raised")
+    p.add_argument("--max-page-bytes", type=int, default=DEFAULT_MAX_PAGE_BYTES, metavar="N",
+                   help=f"pages larger than this are not read (page.too_large); default {DEFAULT_MAX_PAGE_BYTES}")
     p.set_defaults(func=run)
 
 
@@ -49,10 +52,10 @@ def resolve_service(name: str, config: Path | None) -> Service:
     return default_service(name)
 
 
-def build_and_check(docs_dir: Path, service: Service) -> tuple[BuildResult, list[Diagnostic], bool]:
-    result = build_spec(docs_dir, service)
-    findings = check(result.spec, Source(f"<{service.name}.openapi.yaml>", 0))
-    valid = not any(d.code in ("check.openapi", "check.dangling_ref", "check.path_params") for d in findings)
+def build_and_check(docs_dir: Path, service: Service,
+                    max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES) -> tuple[BuildResult, list[Diagnostic], bool]:
+    result = build_spec(docs_dir, service, max_page_bytes)
+    findings, valid = check_and_repair(result.spec, Source(f"<{service.name}.openapi.yaml>", 0))
     return result, findings, valid
 
 
@@ -61,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"error: {args.docs_dir} is not a folder", file=sys.stderr)
         return 2
     service = resolve_service(args.service, args.config)
-    result, findings, valid = build_and_check(args.docs_dir, service)
+    result, findings, valid = build_and_check(args.docs_dir, service, args.max_page_bytes)
     diagnostics = sorted(result.diagnostics + findings)
     rep = report(service.name, result.pages, result.spec, diagnostics, valid)
     write_text_atomic(diagnostics_path(args.output), dump_json(rep))

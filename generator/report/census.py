@@ -20,6 +20,10 @@ _MISMATCH_RE = re.compile(r"^(?P<op>\S+) (?P<part>request|response \S+) example 
 
 Key = tuple[str, int]
 
+# example blocks dropped before they reach the spec: not JSON, or JSON the spec cannot carry (generator.limits)
+UNPARSEABLE_EXAMPLE_CODES = frozenset({"example.invalid_json", "example.too_deep", "example.number_too_long",
+                                       "example.number_not_finite"})
+
 
 def parse_defect(d: Diagnostic) -> Defect:
     """An `example.schema_mismatch` diagnostic as a defect; an unexpected message shape is kept whole."""
@@ -102,7 +106,7 @@ def census(service: str, pages: list[Page], spec: dict[str, Any], diagnostics: l
             valid=len({k for k in blocks if k in checked and k not in mismatched}),
             invalid=len(blocks & mismatched),
             unchecked=len({k for k in blocks if k not in checked and k not in mismatched}),
-            unparseable=sum(1 for d in page_diags if d.code == "example.invalid_json"),
+            unparseable=sum(1 for d in page_diags if d.code in UNPARSEABLE_EXAMPLE_CODES),
         )
         ops: list[OperationRef] = []
         for op in page.operations:
@@ -116,5 +120,7 @@ def census(service: str, pages: list[Page], spec: dict[str, Any], diagnostics: l
 
     ops_in_spec = sum(len(item) for item in spec.get("paths", {}).values())
     components = len(spec.get("components", {}).get("schemas", {}))
-    defects = sorted(parse_defect(d) for d in diagnostics if d.code == "example.schema_mismatch")
+    defects = sorted([parse_defect(d) for d in diagnostics if d.code == "example.schema_mismatch"]
+                     + [Defect(d.source.file, d.source.line, "", "default", "", d.message)
+                        for d in diagnostics if d.code == "default.out_of_range"])
     return Coverage(service, spec_valid, ops_in_spec, components, out, sorted(spec_level), defects)
