@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]  # the page builders live beside the tests
 
 _CHILD = """
 import json, resource, sys
@@ -33,7 +33,7 @@ print(json.dumps({"valid": valid, "components": len(result.spec["components"]["s
 
 
 def run_case(kind: str, n: int) -> dict[str, object]:
-    from tests.robust.nested_pages import chain_page, diamond_page
+    from robust.nested_pages import chain_page, diamond_page
 
     with tempfile.TemporaryDirectory() as tmp:
         docs = Path(tmp) / "docs"

@@ -352,6 +352,10 @@ class Extractor:
                 raw_names: list[object] = list(table.parent.get("names", []))
                 item_names = [str(x) for x in raw_names]
                 labels += [x for x in item_names if x not in labels]
+            if isinstance(prev, nodes.paragraph):
+                # `-  .. _label:` + `roles.policy`: the label lands on the bullet's paragraph, and it is what
+                # rows link to; rewording the bullet (past caption length too) must not unlink the table
+                labels += [str(x) for x in prev.get("names", []) if str(x) not in labels]
         return _Table(table, caption, labels, cols, role, status, line)
 
     def _classify(self, tables: list[_Table]) -> None:

@@ -71,6 +71,13 @@ def link(pages: list[Page]) -> dict[str, Schema]:
             if target is None and t.ref_text:
                 target = local_name.get(t.ref_text.lower())
             if target is None and t.ref is None:
+                # `TokenAuth object` naming no table, on a row whose own `:ref:` (name or description cell)
+                # points at one: the link is the docs' statement, the class name is only wording
+                target = next(filter(None, (local_label.get(x) or by_label.get(x) for x in f.desc_refs)), None)
+                if target is not None:
+                    referenced.add(target.key)
+                    return TypeExpr(Kind.REF, ref=target.key, ref_text=t.ref_text or target.name)
+            if target is None and t.ref is None:
                 # a bare word in the Type cell that is no table's name either: an unknown spelling
                 page.diagnostics.append(Diagnostic(f.source, "type.unknown", Severity.ERROR,
                                                    f"'{f.name}': type {t.ref_text!r} is neither in the type grammar"
