@@ -355,7 +355,8 @@ class Extractor:
             if isinstance(prev, nodes.paragraph):
                 # `-  .. _label:` + `roles.policy`: the label lands on the bullet's paragraph, and it is what
                 # rows link to; rewording the bullet (past caption length too) must not unlink the table
-                labels += [str(x) for x in prev.get("names", []) if str(x) not in labels]
+                bullet_names: list[object] = list(prev.get("names", []))
+                labels += [str(x) for x in bullet_names if str(x) not in labels]
         return _Table(table, caption, labels, cols, role, status, line)
 
     def _classify(self, tables: list[_Table]) -> None:

@@ -67,24 +67,30 @@ def _invalid(spec: dict[str, Any], findings: list[Diagnostic]) -> bool:
 
 def _repair_round(spec: dict[str, Any], findings: list[Diagnostic], origin: Source,
                   repairs: list[Diagnostic]) -> None:
-    def note(path: Path, what: str, code: str = "check.repaired") -> None:
-        repairs.append(Diagnostic(_nearest_source(spec, path, origin), code, Severity.ERROR,
-                                  f"{_pointer(path)}: {what}"[:500]))
+    def source(path: Path) -> Source:  # taken before the node is changed: it may carry the x-source
+        return _nearest_source(spec, path, origin)
+
+    def note(path: Path, what: str, code: str = "check.repaired", src: Source | None = None) -> None:
+        repairs.append(Diagnostic(src or source(path), code, Severity.ERROR, f"{_pointer(path)}: {what}"[:500]))
 
     for path, why in list(_unwritable(spec)):
         target = _smallest_droppable(spec, path)
-        if target is not None and _drop(spec, target):
-            note(target, f"dropped ({why})")
+        if target is None:
+            continue
+        src = source(target)
+        if _drop(spec, target):
+            note(target, f"dropped ({why})", src=src)
     schemas = spec.get("components", {}).get("schemas", {})
     for path, node, _ in list(_walk(spec, ())):
         ref = node.get("$ref") if isinstance(node, dict) else None
         if isinstance(ref, str) and not (ref.startswith("#/components/schemas/") and ref.rsplit("/", 1)[1] in schemas):
+            src = source(path)
             del node["$ref"]
-            note(path, f"$ref {ref} leads nowhere; made free-form")
+            note(path, f"$ref {ref} leads nowhere; made free-form", src=src)
     for path_key, method, op in list(_operations(spec)):
         _repair_path_params(path_key, method, op, lambda p, w: note(p, w))
     if any(d.code == "check.openapi" for d in findings):
-        Isolator(spec, note).run()
+        Isolator(spec, note, source).run()
 
 
 def _repair_path_params(path_key: str, method: str, op: dict[str, Any], note: Callable[[Path, str], None]) -> None:
@@ -110,9 +116,10 @@ def _repair_path_params(path_key: str, method: str, op: dict[str, Any], note: Ca
 class Isolator:
     """Find the nodes openapi-spec-validator rejects by validating parts of the document on their own."""
 
-    def __init__(self, spec: dict[str, Any], note: Callable[..., None]) -> None:
+    def __init__(self, spec: dict[str, Any], note: Callable[..., None], source: Callable[[Path], Source]) -> None:
         self.spec = spec
         self.note = note
+        self.source = source
         self.budget = MAX_VALIDATIONS
         self.schemas: dict[str, Any] = spec.setdefault("components", {}).setdefault("schemas", {})
         self.base = {k: v for k, v in spec.items() if k not in ("paths", "components")}
@@ -181,9 +188,10 @@ class Isolator:
             else:
                 break
         if current:
+            src = self.source(path)
             what = drop_whole()
             self.note(path, f"{what} (openapi-spec-validator: {current[0]})",
-                      "operation.dropped_invalid" if path[0] == "paths" else "check.repaired")
+                      "operation.dropped_invalid" if path[0] == "paths" else "check.repaired", src)
 
     def _try(self, cand: Path, current: list[str], errors: Callable[[], list[str]]) -> list[str] | None:
         """Apply one repair; keep it (and return the errors left) if it fixed something, else undo it.
@@ -198,6 +206,7 @@ class Isolator:
         elif not isinstance(parent, dict) or key not in parent:
             return None
         saved = parent[key]
+        src = self.source(cand)
         replacement = _smaller(cand, saved)
         if replacement == saved:
             return None
@@ -208,7 +217,7 @@ class Isolator:
         after = errors()
         if len(after) < len(current) or (len(after) == len(current) and current[0] not in after):
             self.note(cand, f"{'dropped' if replacement is _DROP else 'made free-form'} "
-                            f"(openapi-spec-validator: {current[0]})")
+                            f"(openapi-spec-validator: {current[0]})", "check.repaired", src)
             return after
         if replacement is _DROP and isinstance(parent, list):
             parent.insert(key, saved)
