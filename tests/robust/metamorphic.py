@@ -49,8 +49,9 @@ def _description_cells(doc: nodes.document) -> list[nodes.entry]:
     return out
 
 
-def reword(doc: nodes.document) -> None:
+def reword(doc: nodes.document) -> int:
     """Reword the first sentence of each description cell, re-wrap its lines; values and links untouched."""
+    edits = 0
     for cell in _description_cells(doc):
         for para in cell.findall(nodes.paragraph):
             first = para.children[0] if para.children else None
@@ -60,6 +61,7 @@ def reword(doc: nodes.document) -> None:
                     new = pat.sub(repl, new)
                 if new != str(first):
                     para.replace(first, nodes.Text(new))
+                    edits += 1
             for text in list(para.findall(nodes.Text)):
                 if isinstance(text.parent, (nodes.literal, nodes.strong, otc_ref)):
                     continue
@@ -67,20 +69,25 @@ def reword(doc: nodes.document) -> None:
                 wrapped = "".join(w + ("\n" if i % 4 == 3 else " ") for i, w in enumerate(words))[:-1]
                 if wrapped != str(text) and text.parent is not None:
                     text.parent.replace(text, nodes.Text(wrapped))
+    return edits
 
 
-def rename_item_labels(doc: nodes.document, referenced: set[str]) -> None:
+def rename_item_labels(doc: nodes.document, referenced: set[str]) -> int:
     """Labels of bullet items that nothing in the tree links to are renamed (a writer's tool regenerates them)."""
-    for item in doc.findall(nodes.list_item):
+    edits = 0
+    for item in doc.findall(lambda n: isinstance(n, (nodes.list_item, nodes.paragraph))):
         names = [str(n) for n in item.get("names", [])]
         if names and not set(names) & referenced:
             item["names"] = [f"{n}-renamed" for n in names]
             item["ids"] = [f"{i}-renamed" for i in item.get("ids", [])]
+            edits += 1
+    return edits
 
 
-def rename_bullets(doc: nodes.document) -> None:
+def rename_bullets(doc: nodes.document) -> int:
     """IAM style: a labelled bullet (`-  .. _label:` + `roles.policy`) introduces the table after it. The
     label is what rows link to; the bullet is reworded around the field it names."""
+    edits = 0
     for table in list(doc.findall(nodes.table)):
         parent = table.parent
         if not isinstance(parent, nodes.list_item) or parent.index(table) == 0:
@@ -89,20 +96,28 @@ def rename_bullets(doc: nodes.document) -> None:
         if isinstance(prev, nodes.paragraph) and prev.get("names"):
             words = prev.astext().strip()
             prev.children = [nodes.Text(f"Parameters of the {words} object")]
+            edits += 1
+    return edits
 
 
-def build_pages(root: Path, edit: bool) -> tuple[list[Page], dict[str, Any]]:
+def build_pages(root: Path, edit: bool) -> tuple[list[Page], dict[str, Any], dict[str, int]]:
+    """Pages and spec of a tree, as written or with every wording edit above; and how many edits of each kind."""
     reads = []
+    edits = {"captions": 0, "descriptions": 0, "item_labels": 0, "bullets": 0}
     for path in rst_files(root):
         text = path.read_text(encoding="utf-8", errors="replace")
-        reads.append(read_text(bold_caption_word(text) if edit else text, path.relative_to(root).as_posix()))
+        if edit:
+            bolded = bold_caption_word(text)
+            edits["captions"] += sum(1 for a, b in zip(text.splitlines(), bolded.splitlines(), strict=True) if a != b)
+            text = bolded
+        reads.append(read_text(text, path.relative_to(root).as_posix()))
     if edit:
         referenced = {str(r["target"]) for rp in reads for r in rp.doctree.findall(otc_ref)}
         for rp in reads:
-            reword(rp.doctree)
-            rename_item_labels(rp.doctree, referenced)
-            rename_bullets(rp.doctree)
+            edits["descriptions"] += reword(rp.doctree)
+            edits["item_labels"] += rename_item_labels(rp.doctree, referenced)
+            edits["bullets"] += rename_bullets(rp.doctree)
     pages = [extract(rp) for rp in reads]
     schemas = link(pages)
     service = default_service(root.name.split("@")[0])
-    return pages, build(service, pages, schemas).spec
+    return pages, build(service, pages, schemas).spec, edits
