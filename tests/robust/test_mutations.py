@@ -46,7 +46,7 @@ PAGES = [
     "object-storage-service@b9835f8/apis/operations_on_buckets/listing_buckets.rst",
     "auto-scaling@fa9d756/apis/instances/querying_instances_in_an_as_group.rst",
 ]
-MAX_EXAMPLES = 60
+MAX_EXAMPLES = 80
 # codes of the defect classes the mutations aim at: the suite reports which it reached (trees per code)
 WATCHED = frozenset({"read.invalid_utf8", "uri.repaired", "table.cells_swapped", "table.row_shape", "table.malformed",
                      "default.out_of_range", "example.invalid_json", "example.too_deep", "example.number_too_long",
@@ -102,6 +102,23 @@ def _rows(doc: nodes.document) -> list[nodes.row]:
     return [r for tb in doc.findall(nodes.tbody) for r in tb.children if isinstance(r, nodes.row)]
 
 
+def _header(row: nodes.row) -> list[str]:
+    table = next((a for a in _ancestors(row) if isinstance(a, nodes.table)), None)
+    thead = next(iter(table.findall(nodes.thead)), None) if table is not None else None
+    if thead is None:
+        return []
+    first = next(iter(thead.findall(nodes.row)))
+    return [" ".join(e.astext().split()).lower() for e in first.children]
+
+
+def _ancestors(node: nodes.Node) -> list[nodes.Node]:
+    out = []
+    while node.parent is not None:
+        node = node.parent
+        out.append(node)
+    return out
+
+
 def _set_text(entry: nodes.Element, text: str) -> None:
     entry.children = []
     entry += nodes.paragraph(text, text)
@@ -122,7 +139,10 @@ def mutate_doctree(doc: nodes.document, draw: Any) -> None:
         elif kind == "drop_cell":
             row.remove(cells[i])
         elif kind == "default":
-            _set_text(cells[1], "Integer")  # most corpus tables: Parameter, Type / Mandatory, ...
+            heads = _header(row)
+            type_col = heads.index("type") if "type" in heads else 1
+            if type_col < len(cells):
+                _set_text(cells[type_col], "Integer")
             _set_text(cells[-1], draw(st.sampled_from(_DEFAULTS)))
         else:
             _set_text(cells[i], draw(st.sampled_from(_TYPES)))
