@@ -187,9 +187,15 @@ def _check_examples(spec: dict[str, Any], op: dict[str, Any], src: Source,
                 ref = schema.get("$ref") or (max(own, key=len) if own else None)
                 key = ref or repr(refs)
                 validator = validators.get(key)
-                if validator is None:  # compiling is the expensive part: once per schema, not per example
-                    validator = validators[key] = _compile(spec, {"$ref": ref} if ref else {"anyOf": schema["anyOf"]})
-                errors = list(validator.iter_errors(ex.get("value")))
+                try:
+                    if validator is None:  # compiling is the expensive part: once per schema, not per example
+                        target = {"$ref": ref} if ref else {"anyOf": schema["anyOf"]}
+                        validator = validators[key] = _compile(spec, target)
+                    errors = list(validator.iter_errors(ex.get("value")))
+                except ValueError as exc:  # jsonschema-rs refuses what it cannot compile (e.g. "Recursion limit")
+                    out.append(Diagnostic(_source(ex, src), "check.example_unchecked", Severity.WARNING,
+                                          f"{op.get('operationId')} {side} example {name}: not checked: {exc}"[:400]))
+                    continue
                 for e in errors[:5]:
                     out.append(Diagnostic(_source(ex, src), "example.schema_mismatch", Severity.ERROR,
                                           f"{op.get('operationId')} {side} example {name}: "

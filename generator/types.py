@@ -54,6 +54,8 @@ _PLURALS = {
     "dicts": "dict", "maps": "map",
 }
 
+# `Array of Array of ...`: the corpus nests two levels; validators and emitters recurse once per level
+MAX_TYPE_DEPTH = 8
 _ARRAY_WORDS = ("array", "list", "set", "jsonarray", "json array", "array_reference")
 _REF_RE = re.compile(r"\x00(\d+)\x00")
 _NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_.]*$")
@@ -62,9 +64,13 @@ _NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_.]*$")
 def parse_type(text: str, refs: list[RefToken]) -> TypeExpr | None:
     s = " ".join(text.replace("\\", "").split()).strip().rstrip(".").strip()
     try:
-        return _parse(s, refs)
+        parsed = _parse(s, refs)
     except RecursionError:  # `Array of Array of ...` nested hundreds deep: no type a client could hold
         return None
+    depth, t = 0, parsed
+    while t is not None and t.items is not None:
+        depth, t = depth + 1, t.items
+    return parsed if depth <= MAX_TYPE_DEPTH else None
 
 
 def _parse(s: str, refs: list[RefToken]) -> TypeExpr | None:

@@ -138,3 +138,16 @@ def test_yaml_with_a_few_aliases_loads() -> None:
     assert load_yaml("base: &b {type: string}\nother: *b\n") == {"base": {"type": "string"},
                                                                  "other": {"type": "string"}}
     assert load_yaml("openapi: 3.1.0\n") == {"openapi": "3.1.0"}
+
+
+def test_type_nested_past_the_type_depth_is_unknown(make_tree: Tree) -> None:
+    # found by the mutation suite: 400 levels parsed, and jsonschema-rs then refused the schema in `check`
+    rows = [["Parameter", "Mandatory", "Type", "Description"], ["x", "No", "Array of " * 9 + "String", "X."],
+            ["y", "No", "Array of Array of String", "Y."]]
+    text = page("Creating a Thing", "POST /v1/things",
+                "Request Parameters\n------------------\n\n" + table("Request body parameters", rows))
+    result, findings, valid = build_and_check(make_tree({"a.rst": text}), default_service("svc"))
+    assert valid
+    props = result.spec["components"]["schemas"]["DoThingRequest"]["properties"]
+    assert props["y"]["items"]["items"] == {"type": "string"} and "type" not in props["x"]
+    assert [d.message.split(":")[0] for d in result.diagnostics if d.code == "type.unknown"] == ["'x'"]
