@@ -8,6 +8,7 @@ Each repair is reported (`uri.repaired`); what cannot be mended is left for `che
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 
 def repair_uri(raw: str) -> tuple[str, list[str]]:
@@ -43,3 +44,17 @@ def _balance_braces(s: str) -> str:
     if open_at is not None:
         out.pop(open_at)
     return "".join(out)
+
+
+def repair_calls(calls: list[tuple[str, str, int]], note: Callable[[int, str], None]) -> list[tuple[str, str, int]]:
+    """`repair_uri` over the `(METHOD, raw URI, line)` calls of a page, noting each repair; duplicates folded."""
+    out: list[tuple[str, str, int]] = []
+    seen: set[tuple[str, str]] = set()
+    for method, raw, line in calls:
+        fixed, notes = repair_uri(raw)
+        for text in notes:
+            note(line, text)
+        if (method, fixed) not in seen:
+            seen.add((method, fixed))
+            out.append((method, fixed, line))
+    return out
