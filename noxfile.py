@@ -57,23 +57,24 @@ def typecheck(session: nox.Session) -> None:
 
 
 @nox.session
-def build(session: nox.Session) -> None:
+def wheels(session: nox.Session) -> None:
     """sdist + wheel of every generated client into dist/, `twine check --strict`, metadata completeness."""
     session.install("-e", ".", "build==1.6.1", "twine==7.0.0")
-    session.run("python", "-m", "generator.publish", "build", "--outdir", str(ROOT / "dist"), *session.posargs)
+    session.run("python", "-m", "generator.release.publish", "wheels", "--outdir", str(ROOT / "dist"),
+                *session.posargs)
 
 
 @nox.session
 def publish(session: nox.Session) -> None:
     """Upload dist/ to the index at posargs[0] or $OTC_APIGEN_REPOSITORY_URL.
 
-    Credentials only from TWINE_USERNAME / TWINE_PASSWORD in the environment. Run `nox -s build` first.
+    Credentials only from TWINE_USERNAME / TWINE_PASSWORD in the environment. Run `nox -s wheels` first.
     """
     session.install("-e", ".", "twine==7.0.0")
     url = session.posargs[0] if session.posargs else os.environ.get("OTC_APIGEN_REPOSITORY_URL", "")
     if not url:
         session.error("give the upload URL: nox -s publish -- URL, or set OTC_APIGEN_REPOSITORY_URL")
-    session.run("python", "-m", "generator.publish", "upload", str(ROOT / "dist"), "--repository-url", url)
+    session.run("python", "-m", "generator.release.publish", "upload", str(ROOT / "dist"), "--repository-url", url)
 
 
 @nox.session
@@ -111,5 +112,5 @@ def regenerate(session: nox.Session) -> None:
     if len(session.posargs) < 2:
         session.error("usage: nox -s regenerate -- DOCS_DIR LAST_SPEC [options]; see the session docstring")
     session.install("-e", ".")
-    session.run("python", "-m", "generator.diff.regenerate", *session.posargs, env=ENV)
+    session.run("python", "-m", "generator.release.regenerate", *session.posargs, env=ENV)
 

@@ -11,11 +11,11 @@ import argparse
 import time
 from pathlib import Path
 
-from generator.build import build
 from generator.check import check
 from generator.config import default_service
 from generator.extract import extract
 from generator.link import link
+from generator.openapi import render_spec
 from generator.pipeline import rst_files
 from generator.read import read_file
 
@@ -37,9 +37,9 @@ def main() -> None:
     t2 = time.perf_counter()
     schemas = link(pages)
     t3 = time.perf_counter()
-    out = build(service, pages, schemas)
+    out = render_spec(service, pages, schemas)
     t4 = time.perf_counter()
-    findings = check(out.spec)
+    findings = check(out.spec).diagnostics
     t5 = time.perf_counter()
     total = t5 - t0
     ops = sum(len(item) for item in out.spec["paths"].values())

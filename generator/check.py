@@ -3,21 +3,70 @@
 openapi-spec-validator checks the OpenAPI rules. On top of it, what that validator does not see:
 dangling `$ref`s (it raises on them instead of reporting), examples that contradict their schema,
 operationIds that collide once snake-cased, and constructs openapi-python-client drops or mangles
-without a word (see shared/notes/openapi-python-client.md).
+without a word (a parameter with `content:` is dropped, a property named like a model method is
+moved to `additional_properties`, components differing only in case overwrite each other's module).
+
+openapi-spec-validator 0.9.0's messages depend on its schema backend: `check.openapi` texts (and
+so the diagnostics bytes) are stable only with OPENAPI_SPEC_VALIDATOR_SCHEMA_VALIDATOR_BACKEND pinned
+(jsonschema-rs everywhere here). Examples are checked with jsonschema-rs (2020-12, OpenAPI 3.1's
+dialect) through `generator.spec`'s compiler, the payload validator's. That one asserts
+`format: int32|int64` as ranges; `check` does so only with `int_ranges=True`, because on the corpus
+it adds documentation defects (DMS: a millisecond timestamp in an int32 field, 9223372036854776000
+in an int64 one) and the published diagnostics must not change without a decision.
+
+`check` returns `Findings`: the diagnostics, and the example checks in structured form (which
+examples were held against a schema, and each mismatch with its operation, part and pointer), so
+the coverage report reads them instead of parsing message text.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
-import jsonschema_rs
-
+from generator import spec as S
 from generator.model import Diagnostic, Severity, Source
 
 # property names that collide with methods/attributes of the generated attrs classes
 RESERVED_PROPERTIES = frozenset({"to_dict", "from_dict", "additional_properties", "additional_keys"})
+# shown per example; the rest of a badly broken example adds nothing for the docs writers
+_MISMATCHES_PER_EXAMPLE = 5
+_MAX_TEXT = 400  # a mismatch stays one readable line (long enum lists are cut)
+
+ExampleKey = tuple[str, int]  # the example's x-source (file, line)
+
+
+@dataclass(frozen=True, order=True)
+class ExampleMismatch:
+    """An example that contradicts its schema: a documentation defect of the page it came from."""
+
+    source: Source  # the example's x-source
+    operation_id: str
+    part: str  # "request" or "response 200"
+    example: str  # the example's name
+    pointer: str  # JSON pointer into the example; "" = the example as a whole
+    message: str
+
+    @classmethod
+    def make(cls, source: Source, operation_id: str, part: str, example: str, pointer: str,
+             message: str) -> ExampleMismatch:
+        """The message is cut where the diagnostic's text is cut, so the two always agree."""
+        head = cls(source, operation_id, part, example, pointer, "").text()
+        return cls(source, operation_id, part, example, pointer, (head + message)[:_MAX_TEXT][len(head):])
+
+    def text(self) -> str:
+        return f"{self.operation_id} {self.part} example {self.example}: at {self.pointer or '/'}: {self.message}"
+
+    def diagnostic(self) -> Diagnostic:
+        return Diagnostic(self.source, "example.schema_mismatch", Severity.ERROR, self.text()[:_MAX_TEXT])
+
+
+@dataclass
+class Findings:
+    diagnostics: list[Diagnostic] = field(default_factory=list)  # everything found, mismatches included
+    mismatches: list[ExampleMismatch] = field(default_factory=list)
+    checked_examples: set[ExampleKey] = field(default_factory=set)  # every example held against a schema
 
 
 def snake(name: str) -> str:
@@ -26,57 +75,26 @@ def snake(name: str) -> str:
     return re.sub(r"[^A-Za-z0-9]+", "_", s).strip("_").lower()
 
 
-def _source(node: dict[str, Any] | None, fallback: Source) -> Source:
-    if isinstance(node, dict) and isinstance(node.get("x-source"), dict):
-        xs = node["x-source"]
-        return Source(str(xs.get("file", fallback.file)), int(xs.get("line", 0)))
-    return fallback
-
-
-def iter_refs(node: Any, pointer: str = "") -> Iterator[tuple[str, str]]:
-    if isinstance(node, dict):
-        ref = node.get("$ref")
-        if isinstance(ref, str):
-            yield pointer, ref
-        for k, v in node.items():
-            yield from iter_refs(v, f"{pointer}/{k}")
-    elif isinstance(node, list):
-        for i, v in enumerate(node):
-            yield from iter_refs(v, f"{pointer}/{i}")
+def _source(node: Any, fallback: Source) -> Source:
+    xs = S.x_source(node)
+    return Source(xs.file, xs.line or 0) if xs is not None else fallback
 
 
 def schema_validator(spec: dict[str, Any], ref: str) -> Any:
-    """A compiled validator for one schema of the spec.
-
-    Only the components `ref` reaches are embedded: compiling all of a 1000-schema spec for every
-    example made checking slower than parsing the docs.
-    """
-    return _compile(spec, {"$ref": ref})
+    """A compiled validator for one component schema of the spec (only the components it reaches)."""
+    return S.compile_schema(spec, {"$ref": ref})
 
 
-def _compile(spec: dict[str, Any], schema: dict[str, Any]) -> Any:
-    schemas = spec.get("components", {}).get("schemas", {})
-    reached: dict[str, Any] = {}
-    todo = [r for _, r in iter_refs(schema)]
-    while todo:
-        name = todo.pop().rsplit("/", 1)[-1]
-        if name in reached or name not in schemas:
-            continue
-        reached[name] = schemas[name]
-        todo.extend(r for _, r in iter_refs(schemas[name]) if r.startswith("#/components/schemas/"))
-    root = {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema, "components": {"schemas": reached}}
-    return jsonschema_rs.validator_for(root)
-
-
-def check(spec: dict[str, Any], origin: Source | None = None) -> list[Diagnostic]:
+def check(spec: dict[str, Any], origin: Source | None = None, *, int_ranges: bool = False) -> Findings:
     origin = origin or Source("<spec>", 0)
-    out: list[Diagnostic] = []
+    found = Findings()
+    out = found.diagnostics
     schemas: dict[str, Any] = spec.get("components", {}).get("schemas", {})
 
     # dangling refs first: the validator raises PointerToNowhere instead of reporting them
     dangling = False
-    for pointer, ref in iter_refs(spec):
-        if not ref.startswith("#/components/schemas/") or ref.rsplit("/", 1)[1] not in schemas:
+    for pointer, ref in S.iter_refs(spec):
+        if S.component_name(ref) not in schemas:
             out.append(Diagnostic(origin, "check.dangling_ref", Severity.ERROR, f"{pointer}: $ref {ref} leads nowhere"))
             dangling = True
     if not dangling:
@@ -85,29 +103,28 @@ def check(spec: dict[str, Any], origin: Source | None = None) -> list[Diagnostic
     # operationIds: unique, also once snake-cased (the client's module names)
     seen: dict[str, str] = {}
     validators: dict[str, Any] = {}
-    for path, item in spec.get("paths", {}).items():
-        for method, op in item.items():
-            op_id = op.get("operationId", "")
-            key = snake(op_id)
-            src = _source(op, origin)
-            if key in seen:
-                out.append(Diagnostic(src, "check.operation_id_clash", Severity.ERROR,
-                                      f"operationId {op_id} clashes with {seen[key]} once snake-cased"))
-            seen[key] = op_id
-            if not re.fullmatch(r"/[^{}\s?#]*(\{[A-Za-z0-9_.\-]+\}[^{}\s?#]*)*", path):
-                out.append(Diagnostic(src, "check.path_template", Severity.ERROR, f"malformed path template {path!r}"))
-            placeholders = set(re.findall(r"\{([^}]+)\}", path))
-            declared = {p["name"] for p in op.get("parameters", []) if p.get("in") == "path"}
-            if placeholders != declared:
-                out.append(Diagnostic(src, "check.path_params", Severity.ERROR,
-                                      f"{method.upper()} {path}: placeholders {sorted(placeholders)} vs declared "
-                                      f"{sorted(declared)}"))
-            for p in op.get("parameters", []):
-                if "content" in p:
-                    out.append(Diagnostic(src, "check.param_content", Severity.ERROR,
-                                          f"parameter {p['name']} uses content: (dropped by the client generator)"))
-            if not dangling:
-                out.extend(_check_examples(spec, op, src, validators))
+    for path, method, op in S.iter_operations(spec):
+        op_id = op.get("operationId", "")
+        key = snake(op_id)
+        src = _source(op, origin)
+        if key in seen:
+            out.append(Diagnostic(src, "check.operation_id_clash", Severity.ERROR,
+                                  f"operationId {op_id} clashes with {seen[key]} once snake-cased"))
+        seen[key] = op_id
+        if not re.fullmatch(r"/[^{}\s?#]*(\{[A-Za-z0-9_.\-]+\}[^{}\s?#]*)*", path):
+            out.append(Diagnostic(src, "check.path_template", Severity.ERROR, f"malformed path template {path!r}"))
+        placeholders = set(re.findall(r"\{([^}]+)\}", path))
+        declared = {p["name"] for p in op.get("parameters", []) if p.get("in") == "path"}
+        if placeholders != declared:
+            out.append(Diagnostic(src, "check.path_params", Severity.ERROR,
+                                  f"{method.upper()} {path}: placeholders {sorted(placeholders)} vs declared "
+                                  f"{sorted(declared)}"))
+        for p in op.get("parameters", []):
+            if "content" in p:
+                out.append(Diagnostic(src, "check.param_content", Severity.ERROR,
+                                      f"parameter {p['name']} uses content: (dropped by the client generator)"))
+        if not dangling:
+            _check_examples(spec, op, src, validators, found, int_ranges)
 
     # names: case-insensitive unique components, reserved property names
     lowered: dict[str, str] = {}
@@ -127,29 +144,23 @@ def check(spec: dict[str, Any], origin: Source | None = None) -> list[Diagnostic
                 out.append(Diagnostic(_source(sub, src), "check.placeholder_property", Severity.WARNING,
                                       f"{name}: property {prop!r} has no letter or digit (a placeholder row?)"))
     out.extend(_binary_in_json(spec, origin))
-    return out
+    return found
 
 
 def _binary_in_json(spec: dict[str, Any], origin: Source) -> list[Diagnostic]:
     """`format: binary` reachable from a JSON body: a JSON document cannot carry bytes (FormData or a file?)."""
     out = []
     schemas: dict[str, Any] = spec.get("components", {}).get("schemas", {})
-    for path, item in spec.get("paths", {}).items():
-        for method, op in item.items():
-            if not isinstance(op, dict):
+    for path, method, op in S.iter_operations(spec):
+        for c in S.iter_contents(op):
+            if not S.is_json_media(c.media):
                 continue
-            contents = [("request", op.get("requestBody", {}).get("content", {}))]
-            contents += [(f"response {st}", (r.get("content") or {})) for st, r in op.get("responses", {}).items()]
-            for side, content in contents:
-                for media, m in content.items():
-                    if "json" not in media:
-                        continue
-                    names = sorted({ref.rsplit("/", 1)[1] for _, ref in iter_refs(m.get("schema", {}))})
-                    hits = [f"{n}.{p}" for n in names for p, sub in schemas.get(n, {}).get("properties", {}).items()
-                            if isinstance(sub, dict) and sub.get("format") == "binary"]
-                    if hits:
-                        out.append(Diagnostic(_source(op, origin), "check.binary_in_json", Severity.WARNING,
-                                              f"{method.upper()} {path} {side} {media}: binary {', '.join(hits)}"))
+            names = sorted({S.ref_name(ref) for _, ref in S.iter_refs(c.schema or {})})
+            hits = [f"{n}.{p}" for n in names for p, sub in schemas.get(n, {}).get("properties", {}).items()
+                    if isinstance(sub, dict) and sub.get("format") == "binary"]
+            if hits:
+                out.append(Diagnostic(_source(op, origin), "check.binary_in_json", Severity.WARNING,
+                                      f"{method.upper()} {path} {c.label} {c.media}: binary {', '.join(hits)}"))
     return out
 
 
@@ -167,37 +178,35 @@ def _spec_validator(spec: dict[str, Any], origin: Source) -> list[Diagnostic]:
     return out
 
 
-def _check_examples(spec: dict[str, Any], op: dict[str, Any], src: Source,
-                    validators: dict[str, Any]) -> list[Diagnostic]:
-    out = []
-    media_sets = []
-    body = op.get("requestBody", {}).get("content", {})
-    media_sets.append(("request", body))
-    for status, resp in op.get("responses", {}).items():
-        media_sets.append((f"response {status}", resp.get("content", {})))
-    for side, content in media_sets:
-        for media, m in content.items():
-            schema = m.get("schema") or {}
-            refs = [s["$ref"] for s in schema.get("anyOf", []) if isinstance(s, dict) and "$ref" in s]
-            if "json" not in media or not (schema.get("$ref") or refs):
+def _check_examples(spec: dict[str, Any], op: Any, src: Source, validators: dict[str, Any],
+                    found: Findings, int_ranges: bool) -> None:
+    """Every example of a JSON body with a component schema, held against that schema."""
+    for c in S.iter_contents(op):
+        schema = c.schema or {}
+        refs = [s["$ref"] for s in schema.get("anyOf", []) if isinstance(s, dict) and "$ref" in s]
+        if not S.is_json_media(c.media) or not (schema.get("$ref") or refs):
+            continue
+        for name, ex in (c.media_object.get("examples") or {}).items():
+            # a merged operation: an example is checked against the body of the page it came from
+            own = [r for r in refs if name.startswith(S.ref_name(r))]
+            ref = schema.get("$ref") or (max(own, key=len) if own else None)
+            key = ref or repr(refs)
+            validator = validators.get(key)
+            ex_src = _source(ex, src)
+            try:
+                if validator is None:  # compiling is the expensive part: once per schema, not per example
+                    target = {"$ref": ref} if ref else {"anyOf": schema["anyOf"]}
+                    validator = validators[key] = S.compile_schema(spec, target, int_ranges=int_ranges)
+                errors = list(validator.iter_errors(ex.get("value")))
+            except ValueError as exc:  # jsonschema-rs refuses what it cannot compile (e.g. "Recursion limit")
+                found.diagnostics.append(Diagnostic(ex_src, "check.example_unchecked", Severity.WARNING,
+                                                    f"{op.get('operationId')} {c.label} example {name}: not checked:"
+                                                    f" {exc}"[:400]))
                 continue
-            for name, ex in (m.get("examples") or {}).items():
-                # a merged operation: an example is checked against the body of the page it came from
-                own = [r for r in refs if name.startswith(r.rsplit("/", 1)[-1])]
-                ref = schema.get("$ref") or (max(own, key=len) if own else None)
-                key = ref or repr(refs)
-                validator = validators.get(key)
-                try:
-                    if validator is None:  # compiling is the expensive part: once per schema, not per example
-                        target = {"$ref": ref} if ref else {"anyOf": schema["anyOf"]}
-                        validator = validators[key] = _compile(spec, target)
-                    errors = list(validator.iter_errors(ex.get("value")))
-                except ValueError as exc:  # jsonschema-rs refuses what it cannot compile (e.g. "Recursion limit")
-                    out.append(Diagnostic(_source(ex, src), "check.example_unchecked", Severity.WARNING,
-                                          f"{op.get('operationId')} {side} example {name}: not checked: {exc}"[:400]))
-                    continue
-                for e in errors[:5]:
-                    out.append(Diagnostic(_source(ex, src), "example.schema_mismatch", Severity.ERROR,
-                                          f"{op.get('operationId')} {side} example {name}: "
-                                          f"at /{'/'.join(str(p) for p in e.instance_path)}: {e.message}"[:400]))
-    return out
+            found.checked_examples.add((ex_src.file, ex_src.line))
+            for e in errors[:_MISMATCHES_PER_EXAMPLE]:
+                at = "/" + "/".join(str(p) for p in e.instance_path)
+                m = ExampleMismatch.make(ex_src, str(op.get("operationId")), c.label, str(name),
+                                    "" if at == "/" else at, str(e.message))
+                found.mismatches.append(m)
+                found.diagnostics.append(m.diagnostic())

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import sys
 from collections.abc import Sequence
+
+from generator.pipeline import UnusableInput
 
 _COMMAND_MODULES = (
     "generator.commands.build",
@@ -29,5 +32,9 @@ def make_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = make_parser().parse_args(argv)
-    result: int = args.func(args)
+    try:
+        result: int = args.func(args)
+    except UnusableInput as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     return result

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -68,3 +69,10 @@ def load_services(path: Path = DEFAULT_CONFIG) -> list[Service]:
     if len(set(names)) != len(names):
         raise ConfigError(f"{path}: duplicate service names in {names}")
     return services
+
+
+def add_tree_arguments(parser: argparse.ArgumentParser) -> None:
+    """DOCS_DIR, --service and --config: how a command names one docs tree and its service."""
+    parser.add_argument("docs_dir", type=Path)
+    parser.add_argument("--service", required=True, help="service name (looked up in specs/services.toml if listed)")
+    parser.add_argument("--config", type=Path, default=None, help="services config (default specs/services.toml)")

@@ -8,8 +8,6 @@ from typing import Any
 
 import yaml
 
-from generator.safe_yaml import load_yaml
-
 
 class _Dumper(yaml.SafeDumper):
     def ignore_aliases(self, data: Any) -> bool:  # shared sub-objects are written out, never as &anchors
@@ -30,13 +28,6 @@ def dump_yaml(doc: Any) -> str:
 
 def dump_json(doc: Any) -> str:
     return json.dumps(doc, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
-
-
-def load_spec(path: Path) -> Any:
-    text = path.read_text(encoding="utf-8")
-    if path.suffix == ".json":
-        return json.loads(text)
-    return load_yaml(text)  # bounded aliases: see generator.safe_yaml
 
 
 def write_text_atomic(path: Path, text: str) -> None:

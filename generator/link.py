@@ -9,10 +9,10 @@ references are reported as `schema.unreferenced`.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 
-from generator.model import Diagnostic, Field, Kind, Operation, Page, Schema, Severity, TypeExpr
+from generator.model import Diagnostic, Field, Page, Schema, Severity
+from generator.types import Kind, TypeExpr
 
 
 def link(pages: list[Page]) -> dict[str, Schema]:
@@ -25,7 +25,7 @@ def link(pages: list[Page]) -> dict[str, Schema]:
             if s.label and s.label not in by_label:
                 by_label[s.label] = s
         for op in page.operations:
-            for body in _bodies(op):
+            for body in op.bodies():
                 body.key = f"{page.file}#{body.name}"
                 schemas[body.key] = body
 
@@ -74,33 +74,22 @@ def link(pages: list[Page]) -> dict[str, Schema]:
                 # `TokenAuth object` naming no table, on a row whose own `:ref:` (name or description cell)
                 # points at one: the link is the docs' statement, the class name is only wording
                 target = next(filter(None, (local_label.get(x) or by_label.get(x) for x in f.desc_refs)), None)
-                if target is not None:
-                    referenced.add(target.key)
-                    return TypeExpr(Kind.REF, ref=target.key, ref_text=t.ref_text or target.name)
             if target is None and t.ref is None:
                 # a bare word in the Type cell that is no table's name either: an unknown spelling
-                page.diagnostics.append(Diagnostic(f.source, "type.unknown", Severity.ERROR,
-                                                   f"'{f.name}': type {t.ref_text!r} is neither in the type grammar"
-                                                   " nor the name of a table on this page; left untyped"))
-                page.rows_resolved -= 1
-                page.rows_unknown_type += 1
-                return TypeExpr(Kind.ANY)
+                return _unresolved(page, f, "type.unknown", f"'{f.name}': type {t.ref_text!r} is neither in the type"
+                                   " grammar nor the name of a table on this page; left untyped")
             if target is None:
-                page.diagnostics.append(Diagnostic(f.source, "ref.dangling", Severity.ERROR,
-                                                   f"'{f.name}': label '{t.ref}' matches no table; typed as a"
-                                                   " free-form object"))
-                page.rows_resolved -= 1
-                page.rows_failed += 1
-                return TypeExpr(Kind.OBJECT)
+                return _unresolved(page, f, "ref.dangling",
+                                   f"'{f.name}': label '{t.ref}' matches no table; typed as a free-form object")
             referenced.add(target.key)
             return TypeExpr(Kind.REF, ref=target.key, ref_text=t.ref_text or target.name)
 
-        for f in _fields(page):
-            if _free(f.type):
+        for f in page.fields():
+            if f.type.is_free():
                 target = by_description(f)
                 if target is not None:
                     referenced.add(target.key)
-                    f.type = _replace_free(f.type, TypeExpr(Kind.REF, ref=target.key, ref_text=target.name))
+                    f.type = f.type.replace_free(TypeExpr(Kind.REF, ref=target.key, ref_text=target.name))
                     continue
             f.type = resolve(f.type, f)
 
@@ -112,34 +101,15 @@ def link(pages: list[Page]) -> dict[str, Schema]:
     return schemas
 
 
-def _bodies(op: Operation) -> Iterator[Schema]:
-    if op.request_body is not None:
-        yield op.request_body
-    for r in op.responses:
-        if r.body is not None:
-            yield r.body
+def _unresolved(page: Page, f: Field, code: str, message: str) -> TypeExpr:
+    """A reference that leads nowhere: the row moves from `resolved` to the counter its code stands for.
 
-
-def _fields(page: Page) -> Iterator[Field]:
-    for s in page.schemas:
-        yield from s.fields
-    for op in page.operations:
-        for params in op.parameters.values():
-            yield from params
-        for body in _bodies(op):
-            yield from body.fields
-        for r in op.responses:
-            yield from r.headers
-
-
-def _free(t: TypeExpr) -> bool:
-    if t.kind in (Kind.OBJECT, Kind.ANY):
-        return True
-    return t.kind in (Kind.ARRAY, Kind.MAP) and t.items is not None and _free(t.items)
-
-
-def _replace_free(t: TypeExpr, ref: TypeExpr) -> TypeExpr:
-    if t.kind in (Kind.OBJECT, Kind.ANY):
-        return ref
-    assert t.items is not None
-    return replace(t, items=_replace_free(t.items, ref))
+    An unknown spelling is left untyped (`type.unknown`); a dangling label still says "object".
+    """
+    page.diagnostics.append(Diagnostic(f.source, code, Severity.ERROR, message))
+    page.rows_resolved -= 1
+    if code == "type.unknown":
+        page.rows_unknown_type += 1
+        return TypeExpr(Kind.ANY)
+    page.rows_failed += 1
+    return TypeExpr(Kind.OBJECT)

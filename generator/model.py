@@ -6,9 +6,12 @@ spec can point back at the page and line.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
+
+from generator.types import TypeExpr
 
 
 @dataclass(frozen=True, order=True)
@@ -41,38 +44,6 @@ class Diagnostic:
             "line": self.source.line,
             "message": self.message,
         }
-
-
-# ---------------------------------------------------------------- types
-
-
-class Kind(StrEnum):
-    STRING = "string"
-    INTEGER = "integer"
-    NUMBER = "number"
-    BOOLEAN = "boolean"
-    OBJECT = "object"  # free-form object (no documented fields)
-    ANY = "any"  # no type stated at all (AnyType, XML element, missing Type column)
-    ARRAY = "array"
-    MAP = "map"
-    REF = "ref"  # a named nested table
-    BINARY = "binary"
-
-
-@dataclass(frozen=True)
-class TypeExpr:
-    """A parsed Type cell.
-
-    `ref` is the label of the nested table for REF (resolved later), `items` the element type of
-    ARRAY and the value type of MAP.
-    """
-
-    kind: Kind
-    format: str | None = None  # int32/int64/float/double/date-time
-    items: TypeExpr | None = None
-    ref: str | None = None  # label (normalised) of the nested table
-    ref_text: str | None = None  # the name the docs show for it (EndpointsReq)
-    max_length: int | None = None  # String(255)
 
 
 # ---------------------------------------------------------------- constraints from prose
@@ -119,7 +90,9 @@ class Schema:
     subject: str | None = None  # the field a caption says it describes ("**server** field description")
 
 
-class Location(StrEnum):
+class ParamLocation(StrEnum):
+    """Where a documented field goes: the keys of `DocOperation.parameters`."""
+
     PATH = "path"
     QUERY = "query"
     HEADER = "header"
@@ -152,7 +125,9 @@ class Response:
 
 
 @dataclass
-class Operation:
+class DocOperation:
+    """One call as a docs page documents it (before it becomes an OpenAPI operation)."""
+
     operation_id: str
     method: str  # lower-case
     path: str
@@ -160,7 +135,7 @@ class Operation:
     description: str
     source: Source
     tag: str
-    parameters: dict[Location, list[Field]] = field(default_factory=dict)
+    parameters: dict[ParamLocation, list[Field]] = field(default_factory=dict)
     request_body: Schema | None = None
     request_body_type: TypeExpr | None = None
     request_body_source: Source | None = None
@@ -171,6 +146,14 @@ class Operation:
     security: bool = True  # X-Auth-Token (mapped to the security scheme, not a parameter)
     alias_of: str | None = None  # when a page documents the same call under another URI
 
+    def bodies(self) -> Iterator[Schema]:
+        """The request body table, then each response's body table."""
+        if self.request_body is not None:
+            yield self.request_body
+        for r in self.responses:
+            if r.body is not None:
+                yield r.body
+
 
 @dataclass
 class Page:
@@ -179,10 +162,22 @@ class Page:
     file: str
     title: str
     is_api: bool
-    operations: list[Operation] = field(default_factory=list)
+    operations: list[DocOperation] = field(default_factory=list)
     schemas: list[Schema] = field(default_factory=list)  # every nested table, keyed later by label
     diagnostics: list[Diagnostic] = field(default_factory=list)
     rows_total: int = 0  # every parameter row seen, nested tables included
     rows_resolved: int = 0
     rows_unknown_type: int = 0
     rows_failed: int = 0
+
+    def fields(self) -> Iterator[Field]:
+        """Every table row of the page: nested tables, then per operation parameters, bodies, headers."""
+        for s in self.schemas:
+            yield from s.fields
+        for op in self.operations:
+            for params in op.parameters.values():
+                yield from params
+            for body in op.bodies():
+                yield from body.fields
+            for r in op.responses:
+                yield from r.headers

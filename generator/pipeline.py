@@ -1,7 +1,14 @@
 """The stages wired together for one docs tree: read -> extract -> link -> build -> check.
 
-`build_spec` is the function everything else calls (CLI, diff, tests). One broken page never stops
-the others: an exception while reading or extracting a page becomes a `page.crash` diagnostic.
+This is the only wiring: the commands, the report and the diff call `build_spec` (docs -> spec) or
+`build_and_check` (docs -> spec + findings + validity), never each other. One broken page never
+stops the others: an exception while reading or extracting a page becomes a `page.crash` diagnostic.
+
+A spec is valid, i.e. written and handed to the client generator, unless `check` found something
+that makes it unusable as OpenAPI: a schema violation (`check.openapi`), a `$ref` that leads nowhere
+(`check.dangling_ref`, which would also crash the validator) or path placeholders that disagree with
+the declared path parameters (`check.path_params`, which no client can call). Everything else is a
+diagnostic on a spec that is still written: a lossy spec with its losses listed beats no spec.
 """
 
 from __future__ import annotations
@@ -11,13 +18,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.build import build
-from generator.config import Service, default_service
+from generator.check import Findings
+from generator.config import DEFAULT_CONFIG, ConfigError, Service, default_service, load_services
 from generator.extract import extract
 from generator.limits import DEFAULT_MAX_PAGE_BYTES
 from generator.link import link
 from generator.model import Diagnostic, Page, Severity, Source
+from generator.openapi import render_spec
 from generator.read import read_file
+from generator.repair import check_and_repair
+from generator.report.census import census
+from generator.report.model import Coverage
 
 
 @dataclass
@@ -62,7 +73,74 @@ def build_spec(docs_dir: Path, service: Service | str, max_page_bytes: int = DEF
         raise FileNotFoundError(f"docs folder {docs_dir} does not exist")
     pages = [extract_page(p, docs_dir, max_page_bytes) for p in rst_files(docs_dir)]
     schemas = link(pages)
-    out = build(svc, pages, schemas)
+    out = render_spec(svc, pages, schemas)
     diagnostics = [d for p in pages for d in p.diagnostics] + out.diagnostics
     diagnostics.sort()
     return BuildResult(svc, out.spec, pages, diagnostics)
+
+
+# `check` codes that make a spec unusable (see the module docstring); any other finding leaves it valid
+INVALIDATING_CODES = frozenset({"check.openapi", "check.dangling_ref", "check.path_params"})
+
+
+@dataclass
+class CheckedBuild:
+    """A built spec with `check`'s findings and the verdict on them."""
+
+    result: BuildResult
+    findings: Findings
+    valid: bool
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        """Every diagnostic of the build and of `check`, sorted (what the reports receive)."""
+        return sorted(self.result.diagnostics + self.findings.diagnostics)
+
+    def census(self, extra: list[Diagnostic] | None = None) -> Coverage:
+        """The counts of this build; `extra`: diagnostics of later steps (client generation)."""
+        r = self.result
+        return census(r.service.name, r.pages, r.spec, sorted(self.diagnostics + (extra or [])), self.valid,
+                      self.findings)
+
+
+def is_valid(findings: Findings) -> bool:
+    return not any(d.code in INVALIDATING_CODES for d in findings.diagnostics)
+
+
+def build_and_check(docs_dir: Path, service: Service, max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES) -> CheckedBuild:
+    result = build_spec(docs_dir, service, max_page_bytes)
+    # whatever would still make the document invalid is repaired at the smallest scope (generator.repair)
+    findings, valid = check_and_repair(result.spec, Source(f"<{service.name}.openapi.yaml>", 0), INVALIDATING_CODES)
+    return CheckedBuild(result, findings, valid)
+
+
+class UnusableInput(Exception):
+    """A docs tree or services config a command cannot use; the CLI prints it as one line and exits 2."""
+
+
+def build_and_check_named(docs_dir: Path, name: str, config: Path | None = None,
+                          max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES) -> CheckedBuild:
+    """`build_and_check` for a tree and a service named on the command line."""
+    if not docs_dir.is_dir():
+        raise UnusableInput(f"{docs_dir} is not a folder")
+    try:
+        service = resolve_service(name, config)
+    except ConfigError as exc:
+        raise UnusableInput(str(exc)) from exc
+    return build_and_check(docs_dir, service, max_page_bytes)
+
+
+def resolve_service(name: str, config: Path | None = None) -> Service:
+    """The service's entry in the services config when listed there, else the defaults for `name`.
+
+    A config that is given but cannot be read, or is malformed, raises ConfigError: falling back to
+    defaults would build with the wrong title and endpoint without a word. Only when no config was
+    given and the default one does not exist (an installed generator, no repository) are all
+    services unlisted.
+    """
+    if config is None and not DEFAULT_CONFIG.is_file():
+        return default_service(name)
+    for s in load_services(config or DEFAULT_CONFIG):
+        if s.name == name:
+            return s
+    return default_service(name)

@@ -13,7 +13,8 @@ from typing import Any
 
 from docutils import nodes
 
-from generator.model import Constraints, Kind, TypeExpr
+from generator.model import Constraints
+from generator.types import Kind, TypeExpr
 
 # ---------------------------------------------------------------- rendering
 

@@ -19,10 +19,10 @@ from typing import Any
 
 import pytest
 
-from generator.validate.check import VALID, Checker, Result
-from generator.validate.inputs import Location
+from generator.validate.inputs import Origin
 from generator.validate.report import describe, format_violation
 from generator.validate.spec import Spec
+from generator.validate.verdict import VALID, Checker, Result
 
 SpecLike = str | Path | Spec | Mapping[str, Any]
 
@@ -69,13 +69,13 @@ def _fail_unless_valid(result: Result) -> None:
 
 def assert_valid_response(spec: SpecLike, operation: str, status: int | str, payload: Any) -> None:
     result = checker_for(spec).check_body(
-        operation, "response", status, _body(payload), Location("assert_valid_response")
+        operation, "response", status, _body(payload), Origin("assert_valid_response")
     )
     _fail_unless_valid(result)
 
 
 def assert_valid_request(spec: SpecLike, operation: str, payload: Any) -> None:
-    result = checker_for(spec).check_body(operation, "request", None, _body(payload), Location("assert_valid_request"))
+    result = checker_for(spec).check_body(operation, "request", None, _body(payload), Origin("assert_valid_request"))
     _fail_unless_valid(result)
 
 

@@ -8,6 +8,7 @@ instead of system messages. docutils' own system messages are kept as diagnostic
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar, cast
@@ -23,19 +24,21 @@ class otc_ref(nodes.reference):  # noqa: N801 - docutils node classes are lower-
     """A `:ref:` / `:doc:` cross reference; `target` is the normalised label."""
 
 
-def _xref_role(
-    name: str,
-    rawtext: str,
-    text: str,
-    lineno: int,
-    inliner: Any,
-    options: dict[str, Any] | None = None,
-    content: list[str] | None = None,
-) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+def _role(make: Callable[[str, str, str, int], nodes.Node]) -> Callable[..., Any]:
+    """A docutils role function (name, rawtext, text, lineno, inliner, options, content) around `make`."""
+
+    def role(name: str, rawtext: str, text: str, lineno: int, inliner: Any, options: dict[str, Any] | None = None,
+             content: list[str] | None = None) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        return [make(name, rawtext, text, lineno)], []
+
+    return role
+
+
+def _xref(name: str, rawtext: str, text: str, lineno: int) -> nodes.Node:
     title, target = _split_xref(nodes.unescape(text))
     node = otc_ref(rawtext, title, target=nodes.fully_normalize_name(target), role=name)
     node.line = lineno
-    return [node], []
+    return node
 
 
 def _split_xref(text: str) -> tuple[str, str]:
@@ -47,16 +50,8 @@ def _split_xref(text: str) -> tuple[str, str]:
     return text, text
 
 
-def _text_role(
-    name: str,
-    rawtext: str,
-    text: str,
-    lineno: int,
-    inliner: Any,
-    options: dict[str, Any] | None = None,
-    content: list[str] | None = None,
-) -> tuple[list[nodes.Node], list[nodes.system_message]]:
-    return [nodes.literal(rawtext, nodes.unescape(text))], []
+def _text(name: str, rawtext: str, text: str, lineno: int) -> nodes.Node:
+    return nodes.literal(rawtext, nodes.unescape(text))
 
 
 class CodeBlock(Directive):
@@ -111,10 +106,10 @@ def _register() -> None:
     if _registered:
         return
     for name in ("ref", "doc", "numref"):
-        roles.register_local_role(name, cast(Any, _xref_role))
+        roles.register_local_role(name, cast(Any, _role(_xref)))
     for name in ("term", "abbr", "guilabel", "menuselection", "kbd", "file", "samp", "command", "option",
                  "envvar", "program", "code", "dfn", "mailheader", "mimetype", "regexp", "keyword"):
-        roles.register_local_role(name, cast(Any, _text_role))
+        roles.register_local_role(name, cast(Any, _role(_text)))
     for name in ("code-block", "sourcecode", "code"):
         directives.register_directive(name, CodeBlock)
     directives.register_directive("toctree", Toctree)

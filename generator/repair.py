@@ -26,10 +26,11 @@ from collections.abc import Callable, Iterator
 from functools import partial
 from typing import Any
 
-from generator.check import check, iter_refs
+from generator.check import Findings, check
 from generator.model import Diagnostic, Severity, Source
+from generator.spec import iter_refs
 
-INVALIDATING = ("check.openapi", "check.dangling_ref", "check.path_params")
+INVALIDATING = frozenset({"check.openapi", "check.dangling_ref", "check.path_params"})  # pipeline.INVALIDATING_CODES
 MAX_ROUNDS = 4
 MAX_VALIDATIONS = 3000  # per round: past it, failing nodes are dropped whole without trying smaller repairs
 MAX_SPEC_DEPTH = 200
@@ -42,24 +43,27 @@ _KEYWORDS = ("default", "example", "enum", "const", "pattern", "format", "minimu
 Path = tuple[Any, ...]
 
 
-def check_and_repair(spec: dict[str, Any], origin: Source) -> tuple[list[Diagnostic], bool]:
-    """`check` the spec, repairing it in place until it is valid; (findings incl. repairs, valid)."""
+def check_and_repair(spec: dict[str, Any], origin: Source,
+                     invalidating: frozenset[str] = INVALIDATING) -> tuple[Findings, bool]:
+    """`check` the spec, repairing it in place until it is valid; (the last check's findings with every
+    repair's diagnostic first, valid)."""
     repairs: list[Diagnostic] = []
-    findings = check(spec, origin)
+    found = check(spec, origin)
     for _ in range(MAX_ROUNDS):
-        if not _invalid(spec, findings):
+        if not _invalid(spec, found.diagnostics, invalidating):
             break
         before = len(repairs)
-        _repair_round(spec, findings, origin, repairs)
+        _repair_round(spec, found.diagnostics, origin, repairs)
         if len(repairs) == before:  # nothing left that can be located: give up, reported invalid
             break
-        findings = check(spec, origin)
-    valid = not _invalid(spec, findings)
-    return repairs + findings, valid
+        found = check(spec, origin)
+    valid = not _invalid(spec, found.diagnostics, invalidating)
+    found.diagnostics[:0] = repairs
+    return found, valid
 
 
-def _invalid(spec: dict[str, Any], findings: list[Diagnostic]) -> bool:
-    return any(d.code in INVALIDATING for d in findings) or next(_unwritable(spec), None) is not None
+def _invalid(spec: dict[str, Any], findings: list[Diagnostic], invalidating: frozenset[str]) -> bool:
+    return any(d.code in invalidating for d in findings) or next(_unwritable(spec), None) is not None
 
 
 # ---------------------------------------------------------------- one round

@@ -10,15 +10,15 @@ import copy
 from dataclasses import dataclass
 from typing import Any
 
+from generator.spec import deref
+
 _MAX_DEPTH = 4
 
 
 def resolve(spec: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
-    """`schema` with its `$ref` chain followed (components only)."""
-    while isinstance(schema, dict) and "$ref" in schema:
-        name = schema["$ref"].rsplit("/", 1)[1]
-        schema = spec["components"]["schemas"][name]
-    return schema
+    """`schema` with its `$ref` chain followed (a cyclic chain ends where it closes)."""
+    node: dict[str, Any] = deref(spec, schema).node
+    return node
 
 
 def sample(spec: dict[str, Any], schema: dict[str, Any], depth: int = 0, full: bool = False) -> Any:

@@ -18,7 +18,8 @@ import hashlib
 import json
 from typing import Any
 
-from generator.model import Diagnostic, Field, Kind, Schema, Severity, TypeExpr
+from generator.model import Diagnostic, Field, Schema, Severity
+from generator.types import Kind, TypeExpr
 
 MAX_CYCLE_STATES = 10_000
 

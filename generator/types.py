@@ -10,14 +10,68 @@ grammar does not know returns None; the caller turns that into a `type.unknown` 
     Array of X[s] | Array<X> | Array[X] | List<X> | X Array | X structure array | Array of X objects
     Map<K,V>                          -> object with additionalProperties V
     Dictionary data structure. For details, see X.   /  List data structure. ...
+
+`Kind` and `TypeExpr` are the type model every later stage reads; their helpers (`refs`,
+`is_free`, `replace_free`, `has`) are the one place that walks a type's item chain.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from enum import StrEnum
 
-from generator.model import Kind, TypeExpr
+
+class Kind(StrEnum):
+    STRING = "string"
+    INTEGER = "integer"
+    NUMBER = "number"
+    BOOLEAN = "boolean"
+    OBJECT = "object"  # free-form object (no documented fields)
+    ANY = "any"  # no type stated at all (AnyType, XML element, missing Type column)
+    ARRAY = "array"
+    MAP = "map"
+    REF = "ref"  # a named nested table
+    BINARY = "binary"
+
+
+@dataclass(frozen=True)
+class TypeExpr:
+    """A parsed Type cell.
+
+    `ref` is the label of the nested table for REF (resolved later), `items` the element type of
+    ARRAY and the value type of MAP.
+    """
+
+    kind: Kind
+    format: str | None = None  # int32/int64/float/double/date-time
+    items: TypeExpr | None = None
+    ref: str | None = None  # label (normalised) of the nested table
+    ref_text: str | None = None  # the name the docs show for it (EndpointsReq)
+    max_length: int | None = None  # String(255)
+
+    def refs(self) -> list[TypeExpr]:
+        """The REF this type is or holds (array item, map value): `[]` or one element."""
+        if self.kind is Kind.REF:
+            return [self]
+        return self.items.refs() if self.items is not None else []
+
+    def is_free(self) -> bool:
+        """Object, Any, or an array/map of them: a field whose structure a nested table may give."""
+        if self.kind in (Kind.OBJECT, Kind.ANY):
+            return True
+        return self.kind in (Kind.ARRAY, Kind.MAP) and self.items is not None and self.items.is_free()
+
+    def replace_free(self, ref: TypeExpr) -> TypeExpr:
+        """This type with its free object (see `is_free`) replaced by `ref`."""
+        if self.kind in (Kind.OBJECT, Kind.ANY):
+            return ref
+        assert self.items is not None
+        return replace(self, items=self.items.replace_free(ref))
+
+    def has(self, kind: Kind) -> bool:
+        """Whether this type or its item/value type (at any depth) is of `kind`."""
+        return self.kind is kind or (self.items is not None and self.items.has(kind))
 
 
 @dataclass(frozen=True)

@@ -14,10 +14,12 @@ from typing import Any
 import pytest
 from rst_snippets import page, table
 
-import generator.codegen as codegen
+import generator.client.project as project
 from generator.cli import main
+from generator.client import client_view, generate_client
 from generator.config import REPO_ROOT, Service
 from generator.pipeline import build_spec
+from generator.release.changelog import client_release
 
 HOSTILE_DESC = 'Ends a docstring """ then {{ jinja }} and {% raw %} and a \\\\ backslash and \\\\n; import os'
 HOSTILE = page("Creating a Thing", "POST /v1/{project_id}/things", "Request Parameters\n------------------\n\n"
@@ -74,7 +76,7 @@ def hostile_client(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (root / "things" / "creating_a_thing.rst").write_text(HOSTILE, encoding="utf-8")
     result = build_spec(root, service())
     out = tmp_path_factory.mktemp("gen") / "hostile"
-    codegen.generate_client(service(), result.spec, out)
+    generate_client(service(), result.spec, out, *client_release(service(), out))
     return out
 
 
@@ -117,7 +119,7 @@ def test_reserved_names_are_reported(tmp_path: Path) -> None:
     (tmp_path / "t").mkdir()
     (tmp_path / "t" / "c.rst").write_text(HOSTILE, encoding="utf-8")
     spec = build_spec(tmp_path, service()).spec
-    view, notes = codegen.client_view(spec)
+    view, notes = client_view(spec)
     assert sorted(d.message.split(":")[0] for d in notes if d.code == "client.reserved_property") == [
         "CreateThingRequest.additional_properties", "CreateThingRequest.to_dict"]
     assert "to_dict" in spec["components"]["schemas"]["CreateThingRequest"]["properties"]  # the spec stays true
@@ -140,12 +142,12 @@ def test_build_writes_spec_and_diagnostics(tmp_path: Path, make_tree: Callable[[
 
 def test_build_without_valid_spec_exits_1_and_keeps_old(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                          make_tree: Callable[[dict[str, str]], Path]) -> None:
-    import generator.commands.build as build_cmd
+    import generator.pipeline as pipeline  # the build command goes through pipeline.build_and_check
 
     root = make_tree({"t/c.rst": HOSTILE})
     out = tmp_path / "s.openapi.yaml"
     out.write_text("previous\n")
-    real = build_cmd.build_spec
+    real = pipeline.build_spec
 
     def broken(*a: Any, **k: Any) -> Any:
         r = real(*a, **k)
@@ -153,7 +155,7 @@ def test_build_without_valid_spec_exits_1_and_keeps_old(tmp_path: Path, monkeypa
             "schema"] = {"$ref": "#/components/schemas/Nope"}
         return r
 
-    monkeypatch.setattr(build_cmd, "build_spec", broken)
+    monkeypatch.setattr(pipeline, "build_spec", broken)
     assert main(["build", str(root), "--service", "hostile", "-o", str(out)]) == 1
     assert out.read_text() == "previous\n"
     assert '"check.dangling_ref"' in (tmp_path / "s.diagnostics.json").read_text()
@@ -180,7 +182,7 @@ def test_failed_generate_leaves_previous_output(tmp_path: Path, monkeypatch: pyt
         raise RuntimeError("disk full")
 
     (docs / "t" / "c.rst").write_text(HOSTILE.replace("Collides too.", "Changed."), encoding="utf-8")
-    monkeypatch.setattr(codegen, "_add_extras", fail)  # fails after the generator wrote the new client
+    monkeypatch.setattr(project, "_add_extras", fail)  # fails after the generator wrote the new client
     with pytest.raises(RuntimeError):
         main(args)
     assert (specs / "hostile.openapi.yaml").read_bytes() == before_spec

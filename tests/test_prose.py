@@ -7,9 +7,9 @@ import textwrap
 import pytest
 from docutils import nodes
 
-from generator.model import Kind, TypeExpr
 from generator.prose import read_description, to_markdown
 from generator.read import read_text
+from generator.types import Kind, TypeExpr
 
 S = TypeExpr(Kind.STRING)
 INT = TypeExpr(Kind.INTEGER, "int32")

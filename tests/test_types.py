@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.model import Kind, TypeExpr
-from generator.types import RefToken, parse_type
+from generator.types import Kind, RefToken, TypeExpr, parse_type
 
 R = [RefToken("lbl", "EndpointsReq")]
 REF = TypeExpr(Kind.REF, ref="lbl", ref_text="EndpointsReq")

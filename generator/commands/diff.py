@@ -25,7 +25,7 @@ from generator.diff.compare import diff_specs
 from generator.diff.inputs import InputError, check_same_service, load
 from generator.diff.render import as_json, at_or_above, markdown
 from generator.diff.rules import Classification
-from generator.diff.semver import next_version
+from generator.release.semver import next_version
 
 EXIT_OK = 0
 EXIT_CHANGES = 1

@@ -14,12 +14,13 @@ import time
 from pathlib import Path
 from typing import Any
 
-from generator.codegen import CodegenError, generate_client
-from generator.commands.build import build_and_check, print_summary
+from generator.client import CodegenError, generate_client
 from generator.config import DEFAULT_CONFIG, REPO_ROOT, ConfigError, load_services
-from generator.diagnostics import report
+from generator.diagnostics import print_summary, report
 from generator.emit import dump_json, dump_yaml, write_text_atomic
 from generator.model import Severity
+from generator.pipeline import build_and_check
+from generator.release.changelog import client_release
 
 
 def register(sub: Any) -> None:
@@ -52,25 +53,25 @@ def run(args: argparse.Namespace) -> int:
             print(f"{service.name}: docs folder {service.docs} missing; skipped", file=sys.stderr)
             status = 1
             continue
-        result, findings, valid = build_and_check(service.docs, service)
-        diagnostics = sorted(result.diagnostics + findings)
-        if not valid:
-            print_summary(service.name, report(service.name, result.pages, result.spec, diagnostics, valid), None)
+        built = build_and_check(service.docs, service)
+        result = built.result
+        if not built.valid:
+            print_summary(service.name, report(built.census()), None)
             status = 1
             continue
         try:
-            gen = generate_client(service, result.spec, args.generated_dir / service.name)
+            out_dir = args.generated_dir / service.name
+            gen = generate_client(service, result.spec, out_dir, *client_release(service, out_dir))
         except CodegenError as exc:
             print(f"{service.name}: client generation failed; previous spec and client kept\n{exc}", file=sys.stderr)
             status = 1
             continue
-        diagnostics = sorted(diagnostics + gen.diagnostics)
-        rep = report(service.name, result.pages, result.spec, diagnostics, valid)
+        rep = report(built.census(gen.diagnostics))
         spec_path = args.specs_dir / f"{service.name}.openapi.yaml"
         write_text_atomic(spec_path, dump_yaml(result.spec))
         write_text_atomic(args.specs_dir / f"{service.name}.diagnostics.json", dump_json(rep))
         print_summary(service.name, rep, spec_path)
         print(f"wrote {args.generated_dir / service.name}/ in {time.perf_counter() - started:.1f} s")
-        if args.strict and any(d.severity is Severity.ERROR for d in diagnostics):
+        if args.strict and any(d.severity is Severity.ERROR for d in built.diagnostics + gen.diagnostics):
             status = 1
     return status

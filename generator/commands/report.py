@@ -6,7 +6,7 @@ lists the documentation defects: examples that contradict their own page's table
 our figures are set next to gen-sdk-toolset's published ones (measured on modelarts@1ba1873).
 
 Exit status: 0 report produced; 1 the counters do not add up (a pipeline bug: nothing is written);
-2 unusable arguments.
+2 unusable arguments or a services config that cannot be read.
 """
 
 from __future__ import annotations
@@ -16,31 +16,29 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from generator.commands.build import build_and_check, resolve_service
+from generator.config import add_tree_arguments
 from generator.emit import dump_json, write_text_atomic
-from generator.report import CountersDoNotAddUp, as_html, as_json, as_text, coverage, peer
+from generator.pipeline import build_and_check_named
+from generator.report import CountersDoNotAddUp, as_html, as_json, as_text, peer, verify
 
 
 def register(sub: Any) -> None:
     p = sub.add_parser("report", help="coverage report of one docs tree (text, JSON, HTML)", description=__doc__,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("docs_dir", type=Path)
-    p.add_argument("--service", required=True, help="service name (looked up in specs/services.toml if listed)")
+    add_tree_arguments(p)
     p.add_argument("-o", "--output-dir", type=Path, default=None, help="write NAME.coverage.json and NAME.html here")
-    p.add_argument("--config", type=Path, default=None, help="services config (default specs/services.toml)")
     p.add_argument("--compare-peer", action="store_true",
                    help=f"add our figures next to gen-sdk-toolset's (its figures are for {peer.PEER_TREE})")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    if not args.docs_dir.is_dir():
-        print(f"error: {args.docs_dir} is not a folder", file=sys.stderr)
-        return 2
-    service = resolve_service(args.service, args.config)
-    result, findings, valid = build_and_check(args.docs_dir, service)
+    built = build_and_check_named(args.docs_dir, args.service, args.config)  # UnusableInput: exit 2 (cli)
+    service = built.result.service
+    result = built.result
+    cov = built.census()
     try:
-        cov = coverage(service.name, result.pages, result.spec, sorted(result.diagnostics + findings), valid)
+        verify(cov)
     except CountersDoNotAddUp as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

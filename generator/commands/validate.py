@@ -12,10 +12,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from generator.validate.check import Checker, Result
+from generator.spec import SpecError
 from generator.validate.inputs import Defaults, read
 from generator.validate.report import EXIT_UNUSABLE, exit_code, render_json, render_text
-from generator.validate.spec import Spec, SpecError
+from generator.validate.spec import Spec
+from generator.validate.verdict import Checker, Result
 
 
 def register(subparsers: Any) -> None:

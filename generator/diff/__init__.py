@@ -2,8 +2,8 @@
 
 - `compare.diff_specs(old, new)` walks both specs operation by operation;
 - `rules` holds every rule (id, classification, message template) as data;
-- `render` formats a `DiffResult` as Markdown or JSON; `semver` turns it into a version bump;
-- `inputs` loads spec files or builds docs trees; `regenerate` is the scheduled-CI entry point.
+- `render` formats a `DiffResult` as Markdown or JSON (`generator.release.semver` turns it into a version bump);
+- `inputs` loads spec files or builds docs trees (`generator.release.regenerate` is the scheduled-CI entry point).
 """
 
 from generator.diff.compare import diff_specs

@@ -12,14 +12,8 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from generator.diff.model import Change, DiffResult, Location, OperationRef
-from generator.diff.paths import (
-    Operation,
-    operations,
-    pair_moved,
-    path_parameter_names,
-    pointer,
-    superseded,
-)
+from generator.diff.paths import PathOperation, operations, pair_moved, path_parameter_names, superseded
+from generator.spec import deref, pointer, source_of
 
 Schema = Mapping[str, Any]
 
@@ -67,11 +61,13 @@ class _Ctx:
     field: str  # how the user names this position, e.g. "EndpointsReq.dev_service"
 
 
+def _child(node: _Node, *tokens: str, schema: Schema | None = None) -> _Node:
+    """The node at `tokens` below `node` (same provenance), by default as an empty placeholder."""
+    return _Node(schema if schema is not None else {}, node.pointer + pointer(*tokens), node.source)
+
+
 def _source(obj: Any, fallback: str | None) -> str | None:
-    src = obj.get("x-source") if isinstance(obj, Mapping) else None
-    if isinstance(src, Mapping) and "file" in src:
-        return f"{src['file']}:{src.get('line', 0)}"
-    return fallback
+    return source_of(obj) or fallback
 
 
 def _show(value: Any) -> str:
@@ -120,21 +116,11 @@ class _Differ:
 
     def resolve(self, spec: Mapping[str, Any], node: _Node) -> tuple[_Node, str | None]:
         """Follow `$ref`s; return the target node and the component name when there was one."""
-        name: str | None = None
-        schema, ptr, src = node.schema, node.pointer, node.source
-        for _ in range(32):  # a ref chain longer than this is a cycle in the spec itself
-            ref = schema.get("$ref") if isinstance(schema, Mapping) else None
-            if not isinstance(ref, str) or not ref.startswith("#/"):
-                break
-            target: Any = spec
-            for token in ref[2:].split("/"):
-                token = token.replace("~1", "/").replace("~0", "~")
-                target = target.get(token) if isinstance(target, Mapping) else None
-            if not isinstance(target, Mapping):
-                break
-            name = ref.rsplit("/", 1)[-1]
-            schema, ptr, src = target, ref[1:], _source(target, src)
-        return _Node(schema if isinstance(schema, Mapping) else {}, ptr, src), name
+        r = deref(spec, node.schema, node.pointer)
+        src = node.source
+        for target in r.targets:  # the innermost provenance on the way wins
+            src = _source(target, src)
+        return _Node(r.node if isinstance(r.node, Mapping) else {}, r.pointer, src), r.name
 
     # ------------------------------------------------------------ operations
 
@@ -181,7 +167,7 @@ class _Differ:
         unique = {(c.rule_id, c.operation, c.old, c.new, c.params): c for c in changes}
         return tuple(sorted(unique.values(), key=Change.sort_key))
 
-    def operation(self, old: Operation, new: Operation) -> None:
+    def operation(self, old: PathOperation, new: PathOperation) -> None:
         ref = OperationRef(new.path, new.method.upper(), new.operation_id)
         o = _Node(old.op, old.pointer, _source(old.op, None))
         n = _Node(new.op, new.pointer, _source(new.op, None))
@@ -203,7 +189,7 @@ class _Differ:
 
     # ------------------------------------------------------------ parameters
 
-    def _params(self, spec: Mapping[str, Any], op: Operation) -> dict[tuple[str, str], _Node]:
+    def _params(self, spec: Mapping[str, Any], op: PathOperation) -> dict[tuple[str, str], _Node]:
         found: dict[tuple[str, str], _Node] = {}
         op_src = _source(op.op, None)
         # Path-level parameters first so operation-level ones override them, as OpenAPI specifies.
@@ -217,7 +203,7 @@ class _Differ:
                 )
         return found
 
-    def parameters(self, ref: OperationRef, old: Operation, new: Operation) -> None:
+    def parameters(self, ref: OperationRef, old: PathOperation, new: PathOperation) -> None:
         o_params, n_params = self._params(self.old, old), self._params(self.new, new)
         gone = sorted(o_params.keys() - n_params.keys())
         came = sorted(n_params.keys() - o_params.keys())
@@ -337,15 +323,15 @@ class _Differ:
         o_all = {k.lower(): (k, v) for k, v in (o.schema.get("headers") or {}).items()}
         n_all = {k.lower(): (k, v) for k, v in (n.schema.get("headers") or {}).items()}
         for name in sorted(o_all.keys() - n_all.keys()):
-            at = _Node({}, f"{o.pointer}/headers/{pointer(o_all[name][0])[1:]}", o.source)
+            at = _child(o, "headers", o_all[name][0])
             self.emit("response-header-removed", ref, at, n, field=o_all[name][0], status=status)
         for name in sorted(n_all.keys() - o_all.keys()):
-            at = _Node({}, f"{n.pointer}/headers/{pointer(n_all[name][0])[1:]}", n.source)
+            at = _child(n, "headers", n_all[name][0])
             self.emit("response-header-added", ref, o, at, field=n_all[name][0], status=status)
         for name in sorted(o_all.keys() & n_all.keys()):
             (o_key, o_raw), (n_key, n_raw) = o_all[name], n_all[name]
-            oh, _ = self.resolve(self.old, _Node(o_raw, f"{o.pointer}/headers/{pointer(o_key)[1:]}", o.source))
-            nh, _ = self.resolve(self.new, _Node(n_raw, f"{n.pointer}/headers/{pointer(n_key)[1:]}", n.source))
+            oh, _ = self.resolve(self.old, _child(o, "headers", o_key, schema=o_raw))
+            nh, _ = self.resolve(self.new, _child(n, "headers", n_key, schema=n_raw))
             self.schema(
                 _Ctx(ref, "response", f"header {n_key}"),
                 _Node(oh.schema.get("schema") or {}, oh.pointer + "/schema", oh.source),
@@ -362,31 +348,19 @@ class _Differ:
         o_media, n_media = media(o), media(n)
         where = f"{status}" if status else ""
         for mt in sorted(o_media.keys() - n_media.keys()):
-            self.emit(
-                f"{ctx.direction}-media-type-removed",
-                ctx.op,
-                _Node({}, f"{o.pointer}/content/{pointer(o_media[mt][0])[1:]}", o.source),
-                n,
-                old=mt,
-                status=where,
-            )
+            at = _child(o, "content", o_media[mt][0])
+            self.emit(f"{ctx.direction}-media-type-removed", ctx.op, at, n, old=mt, status=where)
         for mt in sorted(n_media.keys() - o_media.keys()):
-            self.emit(
-                f"{ctx.direction}-media-type-added",
-                ctx.op,
-                o,
-                _Node({}, f"{n.pointer}/content/{pointer(n_media[mt][0])[1:]}", n.source),
-                new=mt,
-                status=where,
-            )
+            at = _child(n, "content", n_media[mt][0])
+            self.emit(f"{ctx.direction}-media-type-added", ctx.op, o, at, new=mt, status=where)
         for mt in sorted(o_media.keys() & n_media.keys()):
             (o_key, o_mt), (n_key, n_mt) = o_media[mt], n_media[mt]
             o_schema = (o_mt or {}).get("schema") or {}
             n_schema = (n_mt or {}).get("schema") or {}
             self.schema(
                 ctx,
-                _Node(o_schema, f"{o.pointer}/content/{pointer(o_key)[1:]}/schema", o.source),
-                _Node(n_schema, f"{n.pointer}/content/{pointer(n_key)[1:]}/schema", n.source),
+                _child(o, "content", o_key, "schema", schema=o_schema),
+                _child(n, "content", n_key, "schema", schema=n_schema),
                 frozenset(),
             )
 
@@ -449,20 +423,14 @@ class _Differ:
                         _Node(na, f"{n.pointer}/{key}/{i}", n.source),
                         seen,
                     )
-        if isinstance(os_.get("items"), Mapping) and isinstance(ns.get("items"), Mapping):
-            self.schema(
-                replace(ctx, field=f"{ctx.field}[]"),
-                _Node(os_["items"], o.pointer + "/items", o.source),
-                _Node(ns["items"], n.pointer + "/items", n.source),
-                seen,
-            )
-        if isinstance(os_.get("additionalProperties"), Mapping) and isinstance(ns.get("additionalProperties"), Mapping):
-            self.schema(
-                replace(ctx, field=f"{ctx.field}{{}}"),
-                _Node(os_["additionalProperties"], o.pointer + "/additionalProperties", o.source),
-                _Node(ns["additionalProperties"], n.pointer + "/additionalProperties", n.source),
-                seen,
-            )
+        for key, suffix in (("items", "[]"), ("additionalProperties", "{}")):  # array items, map values
+            if isinstance(os_.get(key), Mapping) and isinstance(ns.get(key), Mapping):
+                self.schema(
+                    replace(ctx, field=f"{ctx.field}{suffix}"),
+                    _child(o, key, schema=os_[key]),
+                    _child(n, key, schema=ns[key]),
+                    seen,
+                )
         if "properties" in os_ or "properties" in ns:
             # Fields of a named component read as `Component.field`; inline objects keep the path.
             self.properties(replace(ctx, field=o_name or n_name or ctx.field), o, n, seen)

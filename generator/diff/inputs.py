@@ -14,6 +14,8 @@ from typing import Any
 
 import yaml  # type: ignore[import-untyped, unused-ignore]  # no stubs pinned in pyproject
 
+from generator.config import ConfigError
+
 
 class InputError(Exception):
     """An input the diff cannot use (unreadable, invalid, mismatched or empty)."""
@@ -65,7 +67,12 @@ def build_docs(path: Path, service: str) -> Mapping[str, Any]:
     if not any(path.rglob("*.rst")):
         raise InputError(f"{path}: docs tree has no .rst files, so no API pages")
     try:
-        result = pipeline.build_spec(path, _configured(service))
+        # listed in specs/services.toml: its title matches the committed specs
+        configured = pipeline.resolve_service(service)
+    except ConfigError as exc:  # a broken config is a bad input, never a silent fallback to defaults
+        raise InputError(str(exc)) from exc
+    try:
+        result = pipeline.build_spec(path, configured)
     except Exception as exc:  # noqa: BLE001 - any builder failure is a bad input for the diff
         raise InputError(f"{path}: building the spec failed: {exc}") from exc
     spec = getattr(result, "spec", result)
@@ -74,19 +81,6 @@ def build_docs(path: Path, service: str) -> Mapping[str, Any]:
     if not spec.get("paths"):
         raise InputError(f"{path}: docs tree has no API pages (no operations were found)")
     return spec
-
-
-def _configured(service: str) -> Any:
-    """The service's entry in specs/services.toml when listed (its title matches committed specs)."""
-    try:
-        from generator.config import ConfigError, load_services
-    except ImportError:
-        return service
-    try:
-        listed = {s.name: s for s in load_services()}
-    except ConfigError:
-        return service
-    return listed.get(service, service)
 
 
 def validate(spec: Mapping[str, Any], path: Path) -> None:

@@ -7,7 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+from generator.spec import iter_operations, pointer, x_source
+
 _PARAM = re.compile(r"\{[^}/]*\}")
 
 
@@ -20,16 +21,8 @@ def path_parameter_names(path: str) -> list[str]:
     return [m.group(0)[1:-1] for m in _PARAM.finditer(path)]
 
 
-def escape(token: str) -> str:
-    return token.replace("~", "~0").replace("/", "~1")
-
-
-def pointer(*tokens: str) -> str:
-    return "".join("/" + escape(t) for t in tokens)
-
-
 @dataclass(frozen=True)
-class Operation:
+class PathOperation:
     method: str  # lower case, as in the spec
     path: str
     item: Mapping[str, Any]  # the path item (for path-level parameters)
@@ -49,27 +42,21 @@ class Operation:
 
     @property
     def source_file(self) -> str | None:
-        src = self.op.get("x-source")
-        return str(src["file"]) if isinstance(src, Mapping) and "file" in src else None
+        src = x_source(self.op)
+        return src.file if src is not None else None
 
 
-def operations(spec: Mapping[str, Any]) -> dict[tuple[str, str], Operation]:
+def operations(spec: Mapping[str, Any]) -> dict[tuple[str, str], PathOperation]:
     """Operations keyed by (method, normalised path); on a collision the first path in sort order wins."""
-    found: dict[tuple[str, str], Operation] = {}
+    found: dict[tuple[str, str], PathOperation] = {}
     paths = spec.get("paths") or {}
-    for path in sorted(paths):
-        item = paths[path]
-        if not isinstance(item, Mapping):
-            continue
-        for method in HTTP_METHODS:
-            op = item.get(method)
-            if isinstance(op, Mapping):
-                operation = Operation(method, path, item, op)
-                found.setdefault(operation.key, operation)
+    for path, method, op in iter_operations(spec, sort_paths=True):
+        operation = PathOperation(method, path, paths[path], op)
+        found.setdefault(operation.key, operation)
     return found
 
 
-def pair_moved(removed: list[Operation], added: list[Operation]) -> list[tuple[Operation, Operation]]:
+def pair_moved(removed: list[PathOperation], added: list[PathOperation]) -> list[tuple[PathOperation, PathOperation]]:
     """Pair a removed with an added operation when the evidence is unambiguous.
 
     First by operationId; then, because OTC renames the page anchor when it changes the URI (DMS
@@ -78,7 +65,7 @@ def pair_moved(removed: list[Operation], added: list[Operation]) -> list[tuple[O
     were inserted or dropped (DMS `GET /v2/products` -> `GET /v2/{engine}/products`). A candidate
     must be unique on both sides at each step, otherwise the operations stay removed + added.
     """
-    pairs: list[tuple[Operation, Operation]] = []
+    pairs: list[tuple[PathOperation, PathOperation]] = []
     for key_of in (
         lambda o: (o.method, o.operation_id) if o.operation_id else None,
         lambda o: (o.method, o.source_file) if o.source_file else None,
@@ -96,8 +83,8 @@ def pair_moved(removed: list[Operation], added: list[Operation]) -> list[tuple[O
 
 
 def superseded(
-    kept: list[tuple[Operation, Operation]], added: list[Operation]
-) -> list[tuple[tuple[Operation, Operation], Operation]]:
+    kept: list[tuple[PathOperation, PathOperation]], added: list[PathOperation]
+) -> list[tuple[tuple[PathOperation, PathOperation], PathOperation]]:
     """Kept operations whose docs page now documents a new operation instead.
 
     OTC moves an old URI to an "out-of-date" page and reuses its page for the new URI (DMS
@@ -105,7 +92,7 @@ def superseded(
     still works, so this is no removal, but users need to know what differs when they migrate.
     Returns ((old in old spec, old in new spec), successor) for unique same-method matches.
     """
-    by_page: dict[tuple[str, str], list[tuple[Operation, Operation]]] = {}
+    by_page: dict[tuple[str, str], list[tuple[PathOperation, PathOperation]]] = {}
     for old, new in kept:
         if old.source_file and new.source_file and old.source_file != new.source_file:
             by_page.setdefault((old.method, old.source_file), []).append((old, new))
@@ -121,8 +108,8 @@ def _literal_segments(path: str) -> tuple[str, ...]:
     return tuple(seg for seg in path.strip("/").split("/") if not _PARAM.fullmatch(seg))
 
 
-def _unique_by(ops: list[Operation], key_of: Any) -> dict[Any, Operation]:
-    seen: dict[Any, list[Operation]] = {}
+def _unique_by(ops: list[PathOperation], key_of: Any) -> dict[Any, PathOperation]:
+    seen: dict[Any, list[PathOperation]] = {}
     for op in ops:
         key = key_of(op)
         if key is not None:

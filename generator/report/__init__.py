@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from generator.check import Findings
 from generator.model import Diagnostic, Page
 from generator.report.census import census as _census
 from generator.report.model import Coverage
@@ -16,8 +17,8 @@ __all__ = ["Coverage", "CountersDoNotAddUp", "coverage", "verify"]
 
 
 def coverage(service: str, pages: list[Page], spec: dict[str, Any], diagnostics: list[Diagnostic],
-             spec_valid: bool) -> Coverage:
+             spec_valid: bool, findings: Findings) -> Coverage:
     """Count and verify: raises CountersDoNotAddUp rather than return figures that contradict each other."""
-    cov = _census(service, pages, spec, diagnostics, spec_valid)
+    cov = _census(service, pages, spec, diagnostics, spec_valid, findings)
     verify(cov)
     return cov

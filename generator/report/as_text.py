@@ -47,7 +47,7 @@ def render(cov: Coverage) -> str:
         ["API pages with an operation", cov.api_pages_with_operations, _pct(cov.api_pages_with_operations, api)],
         ["operations extracted", cov.operations_extracted, ""],
         ["operations merged into another page's", cov.operations_merged, ""],
-        ["operations dropped (duplicate METHOD+path)", cov.operations_dropped, ""],
+        ["operations missing from the spec", cov.operations_dropped, ""],
         ["operations in spec", cov.operations_in_spec, ""],
         ["component schemas", cov.components, ""],
         ["rows (nested tables included)", r.total, ""],

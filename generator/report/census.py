@@ -7,55 +7,24 @@ yields two operations sharing the same blocks, and docs writers fix blocks, not 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
 
+from generator.check import ExampleMismatch, Findings
 from generator.model import Diagnostic, Page
-from generator.report.model import Coverage, Defect, ExampleCounts, OperationRef, PageCoverage, RowCounts
-
-# The message `generator.check._check_examples` writes: "<opId> <part> example <name>: at /<pointer>: <msg>"
-_MISMATCH_RE = re.compile(r"^(?P<op>\S+) (?P<part>request|response \S+) example \S+: at (?P<ptr>/.*?): (?P<msg>.*)$",
-                          re.S)
+from generator.report.model import Coverage, Defect, ExampleCounts, PageCoverage, ReportedOperation, RowCounts
+from generator.spec import iter_operations, x_source
 
 Key = tuple[str, int]
+
 
 # example blocks dropped before they reach the spec: not JSON, or JSON the spec cannot carry (generator.limits)
 UNPARSEABLE_EXAMPLE_CODES = frozenset({"example.invalid_json", "example.too_deep", "example.number_too_long",
                                        "example.number_not_finite"})
 
 
-def parse_defect(d: Diagnostic) -> Defect:
-    """An `example.schema_mismatch` diagnostic as a defect; an unexpected message shape is kept whole."""
-    m = _MISMATCH_RE.match(d.message)
-    if m is None:
-        return Defect(d.source.file, d.source.line, "", "", "", d.message)
-    pointer = m.group("ptr")
-    return Defect(d.source.file, d.source.line, m.group("op"), m.group("part"),
-                  "" if pointer == "/" else pointer, m.group("msg"))
-
-
-def _example_sources(spec: dict[str, Any]) -> tuple[set[Key], set[Key]]:
-    """(every example in the spec, those `check` validated against a schema), by x-source."""
-    everything: set[Key] = set()
-    checked: set[Key] = set()
-    for item in spec.get("paths", {}).values():
-        for op in item.values():
-            contents = [op.get("requestBody", {}).get("content", {})]
-            contents += [r.get("content", {}) for r in op.get("responses", {}).values()]
-            for content in contents:
-                for media, m in content.items():
-                    schema = m.get("schema") or {}
-                    # the same test as check._check_examples: only JSON bodies with a component schema
-                    anyof_refs = any(isinstance(x, dict) and "$ref" in x for x in schema.get("anyOf", []))
-                    validated = bool(schema.get("$ref") or anyof_refs) and "json" in media  # as check.py does
-                    for ex in (m.get("examples") or {}).values():
-                        xs = ex.get("x-source") or {}
-                        key = (str(xs.get("file", "")), int(xs.get("line", 0)))
-                        everything.add(key)
-                        if validated:
-                            checked.add(key)
-    return everything, checked
+def defect(m: ExampleMismatch) -> Defect:
+    return Defect(m.source.file, m.source.line, m.operation_id, m.part, m.pointer, m.message)
 
 
 def _page_examples(page: Page) -> Iterator[Key]:
@@ -71,20 +40,25 @@ def _operations_in_spec(spec: dict[str, Any]) -> dict[tuple[str, str, str], str]
     """(METHOD, path, page file) -> "" for the page that owns the spec operation, or the operationId it was
     merged into when several pages document one call (`x-otc-variants`, the first variant is the owner)."""
     out: dict[tuple[str, str, str], str] = {}
-    for path, item in spec.get("paths", {}).items():
-        for method, op in item.items():
-            owner = str(op.get("x-source", {}).get("file", ""))
-            for v in op.get("x-otc-variants") or []:
-                file = str(v.get("x-source", {}).get("file", ""))
-                if file != owner:
-                    out.setdefault((method.upper(), path, file), str(op.get("operationId", "")))
-            out[(method.upper(), path, owner)] = ""
+    for path, method, op in iter_operations(spec):
+        owner = _file(op)
+        for v in op.get("x-otc-variants") or []:
+            file = _file(v)
+            if file != owner:
+                out.setdefault((method.upper(), path, file), str(op.get("operationId", "")))
+        out[(method.upper(), path, owner)] = ""
     return out
 
 
+def _file(node: Any) -> str:
+    src = x_source(node)
+    return src.file if src is not None else ""
+
+
 def census(service: str, pages: list[Page], spec: dict[str, Any], diagnostics: list[Diagnostic],
-           spec_valid: bool) -> Coverage:
-    """`diagnostics`: every finding of the build and of `check` (what `report(...)` receives)."""
+           spec_valid: bool, findings: Findings) -> Coverage:
+    """`diagnostics`: every diagnostic of the build and of `check` (what the reports receive); `findings`:
+    `check`'s result, whose example checks say which blocks were held against a schema and which failed."""
     by_file: dict[str, list[Diagnostic]] = {}
     known = {p.file for p in pages}
     spec_level: list[Diagnostic] = []
@@ -94,8 +68,8 @@ def census(service: str, pages: list[Page], spec: dict[str, Any], diagnostics: l
         else:
             spec_level.append(d)
 
-    mismatched: set[Key] = {(d.source.file, d.source.line) for d in diagnostics if d.code == "example.schema_mismatch"}
-    _, checked = _example_sources(spec)
+    mismatched: set[Key] = {(m.source.file, m.source.line) for m in findings.mismatches}
+    checked = findings.checked_examples
     in_spec = _operations_in_spec(spec)
 
     out: list[PageCoverage] = []
@@ -108,19 +82,19 @@ def census(service: str, pages: list[Page], spec: dict[str, Any], diagnostics: l
             unchecked=len({k for k in blocks if k not in checked and k not in mismatched}),
             unparseable=sum(1 for d in page_diags if d.code in UNPARSEABLE_EXAMPLE_CODES),
         )
-        ops: list[OperationRef] = []
+        ops: list[ReportedOperation] = []
         for op in page.operations:
             key = (op.method.upper(), op.path, page.file)
-            ops.append(OperationRef(key[0], op.path, op.operation_id, key in in_spec, in_spec.get(key, "")))
+            ops.append(ReportedOperation(key[0], op.path, op.operation_id, key in in_spec, in_spec.get(key, "")))
         ops.sort()
         out.append(PageCoverage(
             file=page.file, title=page.title, is_api=page.is_api, operations=ops,
             rows=RowCounts(page.rows_total, page.rows_resolved, page.rows_unknown_type, page.rows_failed),
             examples=examples, diagnostics=page_diags))
 
-    ops_in_spec = sum(len(item) for item in spec.get("paths", {}).values())
+    ops_in_spec = sum(1 for _ in iter_operations(spec))
     components = len(spec.get("components", {}).get("schemas", {}))
-    defects = sorted([parse_defect(d) for d in diagnostics if d.code == "example.schema_mismatch"]
+    defects = sorted([defect(m) for m in findings.mismatches]
                      + [Defect(d.source.file, d.source.line, "", "default", "", d.message)
                         for d in diagnostics if d.code == "default.out_of_range"])
     return Coverage(service, spec_valid, ops_in_spec, components, out, sorted(spec_level), defects)

@@ -19,9 +19,8 @@ from typing import Any
 
 from generator.config import REPO_ROOT, default_service
 from generator.model import Diagnostic
-from generator.pipeline import BuildResult
+from generator.pipeline import BuildResult, build_and_check
 from generator.report.as_text import format_table
-from generator.report.census import census
 from generator.report.model import Coverage
 from generator.report.reconcile import problems
 
@@ -48,7 +47,7 @@ MAIN_CODES = (
 class TreeBuild:
     tree: str
     result: BuildResult
-    findings: list[Diagnostic]  # generator.check.check(spec)
+    findings: list[Diagnostic]  # what generator.check.check(spec) found
     spec_valid: bool
     coverage: Coverage
 
@@ -67,14 +66,11 @@ def manifest(corpus: Path = CORPUS) -> dict[str, int]:
 
 
 def build_tree(tree: str, corpus: Path = CORPUS) -> TreeBuild:
-    # imported here: commands.build pulls in check (jsonschema-rs, openapi-spec-validator), which the rest of
-    # the report package does not need
-    from generator.commands.build import build_and_check
-
     service = default_service(tree.split("@", 1)[0])
-    result, findings, valid = build_and_check(corpus / tree, service)
+    built = build_and_check(corpus / tree, service)
     # not verified here: a tree whose counters do not add up must fail its own test, not every test of the tree
-    cov = census(service.name, result.pages, result.spec, sorted(result.diagnostics + findings), valid)
+    cov = built.census()
+    result, findings, valid = built.result, built.findings.diagnostics, built.valid
     return TreeBuild(tree, result, findings, valid, cov)
 
 

@@ -62,11 +62,11 @@ class Defect:
 
 
 @dataclass(frozen=True, order=True)
-class OperationRef:
+class ReportedOperation:
     method: str  # upper-case
     path: str
     operation_id: str
-    in_spec: bool  # False when dropped because another page documents METHOD + path (operation.duplicate_path)
+    in_spec: bool  # False when neither in the spec nor merged into a spec operation (a pipeline bug)
     merged_into: str = ""  # operationId of the spec operation this page became a variant of (operation.merged)
 
 
@@ -75,7 +75,7 @@ class PageCoverage:
     file: str
     title: str
     is_api: bool
-    operations: list[OperationRef]
+    operations: list[ReportedOperation]
     rows: RowCounts
     examples: ExampleCounts
     diagnostics: list[Diagnostic]
@@ -119,17 +119,11 @@ class Coverage:
 
     @property
     def rows(self) -> RowCounts:
-        total = RowCounts()
-        for p in self.pages:
-            total = total + p.rows
-        return total
+        return sum((p.rows for p in self.pages), RowCounts())
 
     @property
     def examples(self) -> ExampleCounts:
-        total = ExampleCounts()
-        for p in self.pages:
-            total = total + p.examples
-        return total
+        return sum((p.examples for p in self.pages), ExampleCounts())
 
     @property
     def diagnostics(self) -> list[Diagnostic]:

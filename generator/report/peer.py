@@ -11,8 +11,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from generator.model import Field, Kind, Page, TypeExpr
+from generator.model import Field, Page
 from generator.report.model import Coverage
+from generator.spec import iter_contents, iter_operations, x_source
+from generator.types import Kind, TypeExpr
 
 PEER_TREE = "modelarts@1ba1873"
 
@@ -52,10 +54,6 @@ def _fields(page: Page) -> Iterator[tuple[bool, Field]]:
             yield from once(False, r.headers)
 
 
-def _has(t: TypeExpr, kind: Kind) -> bool:
-    return t.kind is kind or (t.items is not None and _has(t.items, kind))
-
-
 def _nested_array(t: TypeExpr) -> bool:
     return t.kind is Kind.ARRAY and t.items is not None and t.items.kind is Kind.ARRAY
 
@@ -78,7 +76,7 @@ def field_figures(pages: list[Page]) -> FieldFigures:
         for is_nested, f in _fields(page):
             nested += is_nested
             top += not is_nested
-            maps += _has(f.type, Kind.MAP)
+            maps += f.type.has(Kind.MAP)
             arrays2 += _nested_array(f.type)
             c = f.constraints
             enums += c.enum is not None
@@ -96,13 +94,12 @@ def _pct(part: int, whole: int) -> str:
 def compare(cov: Coverage, pages: list[Page], spec: dict[str, Any]) -> list[PeerRow]:
     ff = field_figures(pages)
     api = len(cov.api_pages)
-    ops = [op for item in spec.get("paths", {}).values() for op in item.values()]
+    ops = [op for _, _, op in iter_operations(spec)]
     multi_status = sum(1 for op in ops if len(op.get("responses", {})) > 1)
     responses = sum(len(op.get("responses", {})) for op in ops)
     # distinct blocks: alias operations (ECS v2.1/v2) carry the same examples twice
-    response_examples = len({(ex.get("x-source", {}).get("file"), ex.get("x-source", {}).get("line"))
-                             for op in ops for r in op.get("responses", {}).values()
-                             for m in r.get("content", {}).values() for ex in (m.get("examples") or {}).values()})
+    response_examples = len({x_source(ex) for op in ops for c in iter_contents(op) if c.side == "response"
+                             for ex in (c.media_object.get("examples") or {}).values()})
     query_in_path = sum(1 for p in spec.get("paths", {}) if "?" in p)
     query_params = sum(1 for op in ops for p in op.get("parameters", []) if p.get("in") == "query")
     e, r = cov.examples, cov.rows

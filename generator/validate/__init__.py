@@ -1,7 +1,8 @@
 """Checking recorded request/response payloads against a generated OpenAPI 3.1 spec."""
 
-from generator.validate.check import Checker, Result
+from generator.spec import SpecError
 from generator.validate.engine import Engine, Violation
-from generator.validate.spec import Operation, Spec, SpecError
+from generator.validate.spec import Operation, Spec
+from generator.validate.verdict import Checker, Result
 
 __all__ = ["Checker", "Engine", "Operation", "Result", "Spec", "SpecError", "Violation"]

@@ -3,6 +3,11 @@
 Each schema is compiled once, as an OpenAPI 3.1 (= JSON Schema 2020-12) schema whose document
 root also carries the spec's `components`, so `#/components/schemas/...` references (cyclic ones
 too) resolve inside the same document and error schema paths point at the declaring node.
+
+Why jsonschema-rs: measured on 20,000 payloads it validates ~320,000/s against 2,000-2,700/s for
+jsonschema and ~1,000/s for openapi-core, whose pins (openapi-spec-validator < 0.9) also conflict
+with the validator `check` uses. It only annotates `format`, so int32/int64 ranges are asserted by
+a custom keyword (`generator.spec.IntFormat`).
 """
 
 from __future__ import annotations
@@ -12,9 +17,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import jsonschema_rs
-
-from generator.validate.spec import Spec, escape_pointer_token, source_of
+from generator.spec import INT_RANGES, compile_root, escape_pointer_token, source_of, validator_root
+from generator.validate.spec import Spec
 
 
 @dataclass(frozen=True, order=True)
@@ -61,49 +65,21 @@ def _json_type(value: Any) -> str:
     return "array" if isinstance(value, list) else "object"
 
 
-_INT_RANGES = {"int32": (-(2**31), 2**31 - 1), "int64": (-(2**63), 2**63 - 1)}
-
-
-class _IntFormat:
-    """`format: int32|int64` asserted as a range, like openapi-core does.
-
-    JSON Schema 2020-12 treats `format` as an annotation and jsonschema-rs only checks formats on
-    strings, yet an out-of-range id breaks every typed SDK. String formats stay annotations: about
-    half of the timestamps in the OTC docs' examples have no offset or a `+0000` one (not RFC 3339),
-    and the generated client parses them anyway. (openapi-core asserts both kinds.)
-    """
-
-    def __init__(self, parent_schema: Any, value: Any, schema_path: Any) -> None:
-        self.range = _INT_RANGES.get(value) if isinstance(value, str) else None
-        self.name = value
-
-    def validate(self, instance: Any) -> None:
-        if self.range is None or not isinstance(instance, int) or isinstance(instance, bool):
-            return
-        low, high = self.range
-        if not low <= instance <= high:
-            raise ValueError(f"{instance} is outside the {self.name} range")
-
-
 class Engine:
     """Validators per schema pointer, compiled lazily and kept for the life of the engine."""
 
     def __init__(self, spec: Spec) -> None:
         self.spec = spec
         self._cache: dict[str, Compiled] = {}
-        self._components = spec.document.get("components") or {}
 
     def compiled(self, schema_pointer: str) -> Compiled:
         hit = self._cache.get(schema_pointer)
         if hit is not None:
             return hit
         schema = self.spec.resolve_pointer(schema_pointer)
-        if isinstance(schema, bool):
-            root: dict[str, Any] = {"not": {}} if not schema else {}
-        else:
-            root = dict(schema)
-        root["components"] = self._components
-        validator = jsonschema_rs.Draft202012Validator(root, keywords={"format": _IntFormat})
+        # the whole `components`, so that error schema paths point at the spec's own nodes
+        root = validator_root(self.spec.document, schema, embed="all")
+        validator = compile_root(root)
         compiled = Compiled(root=root, validator=validator, fallback_source=source_of(schema))
         self._cache[schema_pointer] = compiled
         return compiled
@@ -174,8 +150,8 @@ def _violation(compiled: Compiled, err: Any, part: str, prefix: Sequence[str], d
     elif keyword == "type":
         expected = f"type {short_json(value)}"
         found = f"{short_json(instance)} ({_json_type(instance)})"
-    elif keyword == "format" and value in _INT_RANGES:
-        low, high = _INT_RANGES[value]
+    elif keyword == "format" and value in INT_RANGES:
+        low, high = INT_RANGES[value]
         expected, found = f"format {value} ({low}..{high})", short_json(instance)
     elif keyword == "enum":
         expected = f"one of {short_json(value, 200)}"

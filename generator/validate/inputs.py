@@ -43,7 +43,7 @@ ABSENT = _Absent()
 
 
 @dataclass(frozen=True)
-class Location:
+class Origin:
     file: str
     line: int | None = None
     entry: int | None = None  # HAR entry index, 0-based as in `log.entries[i]`
@@ -61,7 +61,7 @@ class Location:
 
 @dataclass(frozen=True)
 class BodyPayload:
-    location: Location
+    location: Origin
     operation: str | None
     side: str | None
     status: str | None
@@ -77,7 +77,7 @@ class RawBody:
 
 @dataclass(frozen=True)
 class HarEntry:
-    location: Location
+    location: Origin
     method: str
     url: str
     query: tuple[tuple[str, str], ...] = ()
@@ -92,7 +92,7 @@ class HarEntry:
 class InputProblem:
     """A whole input (or its tail) could not be read."""
 
-    location: Location
+    location: Origin
     message: str
 
 
@@ -121,7 +121,7 @@ def read(path: Path, fmt: str, defaults: Defaults) -> Iterator[Record]:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        yield InputProblem(Location(name), f"cannot read: {exc}")
+        yield InputProblem(Origin(name), f"cannot read: {exc}")
         return
     if fmt == "auto":
         fmt = detect_format(path)
@@ -134,7 +134,7 @@ def read(path: Path, fmt: str, defaults: Defaults) -> Iterator[Record]:
 
 
 def _read_json(name: str, text: str, defaults: Defaults) -> Iterator[Record]:
-    loc = Location(name)
+    loc = Origin(name)
     if not text.strip():
         yield BodyPayload(loc, defaults.operation, defaults.side, defaults.status, problem="empty file: no body")
         return
@@ -142,7 +142,7 @@ def _read_json(name: str, text: str, defaults: Defaults) -> Iterator[Record]:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
         yield BodyPayload(
-            Location(name, exc.lineno),
+            Origin(name, exc.lineno),
             defaults.operation,
             defaults.side,
             defaults.status,
@@ -152,7 +152,7 @@ def _read_json(name: str, text: str, defaults: Defaults) -> Iterator[Record]:
     if isinstance(doc, dict) and isinstance(doc.get("log"), dict) and "entries" in doc["log"]:
         yield from _har_entries(name, doc["log"]["entries"])
         return
-    yield BodyPayload(Location(name, 1), defaults.operation, defaults.side, defaults.status, doc)
+    yield BodyPayload(Origin(name, 1), defaults.operation, defaults.side, defaults.status, doc)
 
 
 def _status_text(value: Any) -> str | None:
@@ -163,7 +163,7 @@ def _read_ndjson(name: str, text: str, defaults: Defaults) -> Iterator[Record]:
     for lineno, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
-        loc = Location(name, lineno)
+        loc = Origin(name, lineno)
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
@@ -200,17 +200,17 @@ def _read_har(name: str, text: str) -> Iterator[Record]:
     except json.JSONDecodeError as exc:
         entries, stop = _salvage_entries(text)
         if entries is None:
-            yield InputProblem(Location(name), f"not a HAR file: invalid JSON: {exc.msg} (line {exc.lineno})")
+            yield InputProblem(Origin(name), f"not a HAR file: invalid JSON: {exc.msg} (line {exc.lineno})")
             return
         yield from _har_entries(name, entries)
         yield InputProblem(
-            Location(name, entry=len(entries)),
+            Origin(name, entry=len(entries)),
             f"truncated HAR: {len(entries)} complete entries read, the rest is cut off (at character {stop})",
         )
         return
     log = doc.get("log") if isinstance(doc, dict) else None
     if not isinstance(log, dict) or not isinstance(log.get("entries"), list):
-        yield InputProblem(Location(name), "not a HAR file: no log.entries list")
+        yield InputProblem(Origin(name), "not a HAR file: no log.entries list")
         return
     yield from _har_entries(name, log["entries"])
 
@@ -260,10 +260,10 @@ def _raw_body(obj: Any, *, response: bool) -> RawBody | None:
 
 def _har_entries(name: str, entries: Any) -> Iterator[Record]:
     if not isinstance(entries, list):
-        yield InputProblem(Location(name), "not a HAR file: log.entries is not a list")
+        yield InputProblem(Origin(name), "not a HAR file: log.entries is not a list")
         return
     for i, entry in enumerate(entries):
-        loc = Location(name, entry=i)
+        loc = Origin(name, entry=i)
         req = entry.get("request") if isinstance(entry, dict) else None
         if not isinstance(req, dict) or "method" not in req or "url" not in req:
             yield HarEntry(loc, "", "", problem="entry has no request method/url")

@@ -6,8 +6,8 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from generator.validate.check import INVALID, SKIPPED, VALID, Result
 from generator.validate.engine import Violation
+from generator.validate.verdict import INVALID, SKIPPED, VALID, Result
 
 EXIT_VALID, EXIT_INVALID, EXIT_UNUSABLE = 0, 1, 2
 

@@ -16,30 +16,8 @@ from urllib.parse import unquote, urlsplit
 
 import yaml
 
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
-JSON_MEDIA_RE = re.compile(r"^application/(?:[\w.+-]+\+)?json$", re.IGNORECASE)
-
-
-class SpecError(Exception):
-    """The spec itself cannot be used (unreadable, not OpenAPI, dangling `$ref`)."""
-
-
-def escape_pointer_token(token: str) -> str:
-    return token.replace("~", "~0").replace("/", "~1")
-
-
-def source_of(node: object) -> str | None:
-    if isinstance(node, Mapping):
-        src = node.get("x-source")
-        if isinstance(src, Mapping) and "file" in src:
-            line = src.get("line")
-            return f"{src['file']}:{line}" if line is not None else str(src["file"])
-    return None
-
-
-def is_json_media(media_type: str) -> bool:
-    base = media_type.split(";", 1)[0].strip()
-    return base == "*/*" or bool(JSON_MEDIA_RE.match(base))
+from generator import spec as S
+from generator.spec import SpecError, escape_pointer_token, source_of
 
 
 @dataclass(frozen=True)
@@ -123,61 +101,39 @@ class Spec:
     # -- document access ---------------------------------------------------------------------------
 
     def resolve_pointer(self, pointer: str) -> Any:
-        node: Any = self.document
-        if pointer in ("", "#"):
-            return node
-        for raw in pointer.lstrip("#").lstrip("/").split("/"):
-            token = unquote(raw).replace("~1", "/").replace("~0", "~")
-            try:
-                node = node[int(token)] if isinstance(node, list) else node[token]
-            except (KeyError, IndexError, ValueError, TypeError) as exc:
-                raise SpecError(f"{self.name}: dangling reference {pointer!r}") from exc
-        return node
+        return S.resolve_pointer(self.document, pointer, self.name)
 
     def deref(self, node: Any, pointer: str) -> tuple[Any, str]:
         """Follow `$ref` chains of parameter/requestBody/response objects; returns (node, pointer)."""
-        seen: set[str] = set()
-        while isinstance(node, Mapping) and isinstance(node.get("$ref"), str):
-            ref = node["$ref"]
-            if not ref.startswith("#") or ref in seen:
-                raise SpecError(f"{self.name}: unsupported or cyclic reference {ref!r} at {pointer}")
-            seen.add(ref)
-            pointer = ref[1:]
-            node = self.resolve_pointer(ref)
-        return node, pointer
+        r = S.deref(self.document, node, pointer, strict=True, name=self.name)
+        return r.node, r.pointer
 
     # -- indexing -------------------------------------------------------------------------------------
 
     def _index(self) -> None:
         seen_ids: set[str] = set()
-        for path, item in self.document["paths"].items():
-            if not isinstance(item, Mapping):
-                continue
-            item_ptr = "/paths/" + escape_pointer_token(path)
-            shared = item.get("parameters", [])
-            for method in HTTP_METHODS:
-                op = item.get(method)
-                if not isinstance(op, Mapping):
-                    continue
-                op_ptr = f"{item_ptr}/{method}"
-                op_id = str(op.get("operationId") or f"{method.upper()} {path}")
-                if op_id in seen_ids:
-                    raise SpecError(f"{self.name}: duplicate operationId {op_id!r}")
-                seen_ids.add(op_id)
-                body_required, media = self._request_body(op, op_ptr)
-                operation = Operation(
-                    operation_id=op_id,
-                    method=method.upper(),
-                    path=path,
-                    pointer=op_ptr,
-                    parameters=self._parameters(shared, f"{item_ptr}/parameters", op, op_ptr),
-                    request_body_required=body_required,
-                    request_media=media,
-                    responses=self._responses(op, op_ptr),
-                    source=source_of(op),
-                )
-                self.operations[op_id] = operation
-                self._templates.append(self._template(operation))
+        paths = self.document["paths"]
+        for path, method, op in S.iter_operations(self.document):
+            item_ptr = S.pointer("paths", path)
+            op_ptr = f"{item_ptr}/{method}"
+            op_id = str(op.get("operationId") or f"{method.upper()} {path}")
+            if op_id in seen_ids:
+                raise SpecError(f"{self.name}: duplicate operationId {op_id!r}")
+            seen_ids.add(op_id)
+            body_required, media = self._request_body(op, op_ptr)
+            operation = Operation(
+                operation_id=op_id,
+                method=method.upper(),
+                path=path,
+                pointer=op_ptr,
+                parameters=self._parameters(paths[path].get("parameters", []), f"{item_ptr}/parameters", op, op_ptr),
+                request_body_required=body_required,
+                request_media=media,
+                responses=self._responses(op, op_ptr),
+                source=source_of(op),
+            )
+            self.operations[op_id] = operation
+            self._templates.append(self._template(operation))
 
     def _parameters(self, shared: Any, shared_ptr: str, op: Mapping[str, Any], op_ptr: str) -> tuple[Parameter, ...]:
         merged: dict[tuple[str, str], Parameter] = {}

@@ -27,10 +27,11 @@ CORPUS = REPO.parent / "shared" / "corpus"
 if str(REPO) not in sys.path:  # run as a script
     sys.path.insert(0, str(REPO))
 
-from generator.codegen import CodegenError, generate_client  # noqa: E402
+from generator.client import CodegenError, generate_client  # noqa: E402
 from generator.config import default_service  # noqa: E402
 from generator.emit import dump_json  # noqa: E402
 from generator.pipeline import build_spec  # noqa: E402
+from generator.release.changelog import client_release  # noqa: E402
 
 # the same pin the nox sessions use: messages and speed of the spec validator depend on the backend
 ENV = {"OPENAPI_SPEC_VALIDATOR_SCHEMA_VALIDATOR_BACKEND": "jsonschema-rs", "PYTHONHASHSEED": "0"}
@@ -103,7 +104,7 @@ def _run_tree(tree: str, out_root: Path, run_tests: bool, test_jobs: int, mypy: 
     rep.client_dir = str(out)
     t0 = time.perf_counter()
     try:
-        gen = generate_client(service, result.spec, out)
+        gen = generate_client(service, result.spec, out, *client_release(service, out))
     except CodegenError as exc:
         rep.error = str(exc)[-4000:]
         rep.warnings = count_warnings(str(exc))

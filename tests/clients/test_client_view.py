@@ -16,8 +16,9 @@ from typing import Any
 import pytest
 
 from generator.check import check
-from generator.codegen import CodegenResult, client_view, generate_client
+from generator.client import CodegenResult, client_view, generate_client
 from generator.config import Service
+from generator.release.changelog import client_release
 
 LONG = "a_really_long_property_name_" * 6  # the inline model's class (and file) name would exceed 150 chars
 
@@ -111,7 +112,7 @@ def service() -> Service:
 @pytest.fixture(scope="module")
 def hazards_client(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, CodegenResult]:
     out = tmp_path_factory.mktemp("hazards") / "client"
-    return out, generate_client(service(), HAZARDS, out)
+    return out, generate_client(service(), HAZARDS, out, *client_release(service(), out))
 
 
 def test_every_operation_has_a_module(hazards_client: tuple[Path, CodegenResult]) -> None:
@@ -139,7 +140,7 @@ def test_spec_stays_true_to_the_docs() -> None:
 
 
 def test_check_reports_the_docs_side(hazards_client: tuple[Path, CodegenResult]) -> None:
-    codes = {d.code for d in check(HAZARDS)}
+    codes = {d.code for d in check(HAZARDS).diagnostics}
     assert {"check.component_case_clash", "check.placeholder_property", "check.reserved_property",
             "check.binary_in_json"} <= codes, codes
 
@@ -163,7 +164,7 @@ def test_hazards_client_passes_mypy_strict(hazards_client: tuple[Path, CodegenRe
 def test_same_spec_gives_identical_client(tmp_path: Path, hazards_client: tuple[Path, CodegenResult]) -> None:
     first, _ = hazards_client
     second = tmp_path / "client"
-    generate_client(service(), HAZARDS, second)
+    generate_client(service(), HAZARDS, second, *client_release(service(), second))
     files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
     assert files == sorted(p.relative_to(second) for p in second.rglob("*")
                            if p.is_file() and "__pycache__" not in p.parts)

@@ -15,9 +15,10 @@ from pathlib import Path
 import pytest
 from corpus_harness import CORPUS, ENV, endpoint_modules, operations_of, service_name, trees
 
-from generator.codegen import CodegenError, generate_client
+from generator.client import CodegenError, generate_client
 from generator.config import default_service
 from generator.pipeline import build_spec
+from generator.release.changelog import client_release
 
 pytestmark = pytest.mark.corpus
 
@@ -41,7 +42,7 @@ def test_corpus_client(tree: str, tmp_path: Path) -> None:
     # codegen pre-checks the generator's own parse errors and runs it with --fail-on-warning: a client
     # exists only if the generator had nothing to warn about
     try:
-        generate_client(service, spec, out)
+        generate_client(service, spec, out, *client_release(service, out))
     except CodegenError as exc:
         pytest.fail(f"{tree}: client generation failed or warned:\n{exc}")
     env = {**os.environ, **ENV, "PYTHONPATH": str(out)}

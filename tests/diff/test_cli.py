@@ -125,7 +125,6 @@ def test_docs_tree_without_api_pages_is_refused(tmp_path: Path, capsys: pytest.C
     assert run([str(a), str(empty)]) == 2
     assert "no API pages" in capsys.readouterr().err
 
-    pytest.importorskip("generator.pipeline")
     docs = tmp_path / "modelarts@abc1234"
     docs.mkdir()
     (docs / "index.rst").write_text(
@@ -154,3 +153,19 @@ def test_wired_into_the_main_cli(tmp_path: Path, capsys: pytest.CaptureFixture[s
     a, b = write(tmp_path, "a.yaml", base_spec()), write(tmp_path, "b.yaml", base_spec())
     assert main(["diff", str(a), str(b), "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out)["summary"] == {"breaking": 0, "non-breaking": 0, "documentation": 0}
+
+
+def test_broken_services_config_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    import generator.pipeline
+
+    config = tmp_path / "services.toml"
+    config.write_text("[[service]]\nname = \"modelarts\"\n", encoding="utf-8")  # lacks docs, client, endpoint
+    monkeypatch.setattr(generator.pipeline, "DEFAULT_CONFIG", config)
+    docs = tmp_path / "modelarts@abc1234"
+    docs.mkdir()
+    (docs / "page.rst").write_text("Title\n=====\n", encoding="utf-8")
+    a = write(tmp_path, "a.yaml", base_spec())
+    assert run([str(a), str(docs)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and f"{config}: service #1 lacks 'docs'" in err

@@ -160,7 +160,8 @@ def test_enum_value_removed_from_request_and_added_to_response() -> None:
     removed = _only(result, "request-enum-value-removed", field="UpdateNotebookRequest.flavor")
     assert removed.param("old") == "`large`" and removed.classification is Classification.BREAKING
     added = _only(result, "response-enum-value-added", field="UpdateNotebookResponse.status")
-    assert added.param("new") == "`FROZEN`" and added.classification is Classification.BREAKING
+    # generated clients have open enums: an unknown response value parses, so this breaks no caller
+    assert added.param("new") == "`FROZEN`" and added.classification is Classification.NON_BREAKING
 
 
 def test_limits_narrowed_in_request_and_widened_in_response() -> None:

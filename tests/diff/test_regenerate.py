@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.changelog import current_version
 from generator.config import REPO_ROOT
-from generator.diff.regenerate import docs_revision, main
+from generator.release.changelog import current_version
+from generator.release.regenerate import docs_revision, main
 
 CORPUS = REPO_ROOT.parent / "shared" / "corpus"  # same place tests/conftest.py looks
 OLD = CORPUS / "distributed-message-service@5758a36"

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.changelog import add_entry, current_version
 from generator.diff import DiffResult, diff_specs
-from generator.diff.semver import next_version
+from generator.release.changelog import add_entry, current_version
+from generator.release.semver import next_version
 from tests.diff.specs import base_spec, op, schemas
 
 
@@ -100,3 +100,25 @@ def test_add_entry_creates_the_file(tmp_path: Path) -> None:
     assert current_version(path) == "0.1.0"
     assert "Keep a Changelog" in path.read_text()
     assert "No API changes." in path.read_text()
+
+
+def test_client_release_of_a_new_client_is_the_first_entry(tmp_path: Path) -> None:
+    from generator.config import Service
+    from generator.release.changelog import client_release
+
+    svc = Service(name="t", title="T", docs=tmp_path, client="otc-t-client", endpoint="https://t",
+                  docs_commit="abc1234", docs_date="2025-01-02")
+    version, text = client_release(svc, tmp_path / "t")
+    assert version == "0.1.0"
+    assert text.endswith("## [0.1.0] - 2025-01-02\n\nGenerated from docs commit `abc1234` (2025-01-02).\n\n"
+                         "First generated release.\n")
+    assert current_version_of(text, tmp_path) == "0.1.0"
+    (tmp_path / "t").mkdir()
+    (tmp_path / "t" / "CHANGELOG.md").write_text("# Changelog\n\n## [0.3.1] - 2025-02-02\n\n- x\n")
+    assert client_release(svc, tmp_path / "t") == ("0.3.1", "# Changelog\n\n## [0.3.1] - 2025-02-02\n\n- x\n")
+
+
+def current_version_of(text: str, tmp_path: Path) -> str | None:
+    path = tmp_path / "written.md"
+    path.write_text(text)
+    return current_version(path)

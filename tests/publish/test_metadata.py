@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.publish import main, metadata_problems, simple_index_url
+from generator.release.publish import main, metadata_problems, simple_index_url
 
 ROOT = Path(__file__).resolve().parents[2]
 TINY_SPEC = {

@@ -29,7 +29,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.publish import PublishError, build_all, find_projects, upload, wheel_metadata
+from generator.release.publish import PublishError, build_all, find_projects, upload, wheel_metadata
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATE_DIR = ROOT / "generator" / "opc_templates"

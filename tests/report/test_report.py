@@ -11,23 +11,23 @@ from typing import Any
 import pytest
 from rst_snippets import page, table
 
+from generator.check import ExampleMismatch, Findings
 from generator.cli import main
 from generator.model import (
     Diagnostic,
+    DocOperation,
     Example,
     Field,
-    Kind,
-    Operation,
     Page,
     Response,
     Schema,
     Severity,
     Source,
-    TypeExpr,
 )
 from generator.report import CountersDoNotAddUp, as_html, as_json, as_text, coverage
-from generator.report.census import census, parse_defect
+from generator.report.census import census
 from generator.report.reconcile import problems
+from generator.types import Kind, TypeExpr
 
 HOSTILE = '<script>alert("x")</script> """ {{ config }} {% raw %} & \'q\''
 
@@ -41,7 +41,7 @@ def _page(title: str = "Creating a Thing") -> Page:
     f = "things/create.rst"
     body = Schema("CreateThingRequest", [Field("count", TypeExpr(Kind.INTEGER), True, "", Source(f, 20))],
                   Source(f, 18))
-    op = Operation("CreateThing", "post", "/v1/things", title, "", Source(f, 8), "things", request_body=body,
+    op = DocOperation("CreateThing", "post", "/v1/things", title, "", Source(f, 8), "things", request_body=body,
                    request_examples=[Example("CreateThingRequest", "application/json", {"count": "x"},
                                              Source(f, 30))],
                    responses=[Response("200", "OK", Source(f, 36),
@@ -69,27 +69,33 @@ def _spec() -> dict[str, Any]:
     }}}, "components": {"schemas": {"CreateThingRequest": {"type": "object"}}}}
 
 
-def _mismatches() -> list[Diagnostic]:
-    return [
-        _diag("things/create.rst", 30, "example.schema_mismatch",
-              'CreateThing request example CreateThingRequest: at /count: "x" is not of type "integer"'),
-        _diag("things/create.rst", 30, "example.schema_mismatch",
-              "CreateThing request example CreateThingRequest: at /: 'name' is a required property"),
-    ]
+def _mismatch(line: int, pointer: str, message: str, example: str = "CreateThingRequest") -> ExampleMismatch:
+    return ExampleMismatch.make(Source("things/create.rst", line), "CreateThing", "request", example, pointer, message)
 
 
-def _inputs(title: str = "Creating a Thing") -> tuple[list[Page], dict[str, Any], list[Diagnostic]]:
+def _mismatches() -> list[ExampleMismatch]:
+    return [_mismatch(30, "/count", '"x" is not of type "integer"'), _mismatch(30, "", "'name' is a required property")]
+
+
+def _findings(mismatches: list[ExampleMismatch], *others: Diagnostic) -> Findings:
+    """What `check` returns for `_spec()`: both examples held against their schema."""
+    return Findings([m.diagnostic() for m in mismatches] + list(others), mismatches,
+                    {("things/create.rst", 30), ("things/create.rst", 40)})
+
+
+def _inputs(title: str = "Creating a Thing") -> tuple[list[Page], dict[str, Any], list[Diagnostic], Findings]:
     api = _page(title)
     toc = Page("index.rst", "API Reference", False)
     toc.diagnostics.append(_diag("index.rst", 1, "page.not_api", "no URI", Severity.INFO))
     spec_level = _diag("<things.openapi.yaml>", 0, "check.reserved_property", "X.to_dict", Severity.WARNING)
-    diags = sorted([d for p in (api, toc) for d in p.diagnostics] + _mismatches() + [spec_level])
-    return [api, toc], _spec(), diags
+    findings = _findings(_mismatches(), spec_level)
+    diags = sorted([d for p in (api, toc) for d in p.diagnostics] + findings.diagnostics)
+    return [api, toc], _spec(), diags, findings
 
 
 def test_counters_add_up_and_examples_are_classified() -> None:
-    pages, spec, diags = _inputs()
-    cov = coverage("things", pages, spec, diags, True)
+    pages, spec, diags, findings = _inputs()
+    cov = coverage("things", pages, spec, diags, True, findings)
     t = as_json.totals(cov)
     assert t["pages"] == 2 and t["api_pages"] == 1 and t["non_api_pages"] == 1
     assert t["operations_in_spec"] == t["operations_extracted"] == 1
@@ -101,7 +107,8 @@ def test_counters_add_up_and_examples_are_classified() -> None:
 
 
 def test_defects_name_file_line_operation_and_pointer() -> None:
-    cov = coverage("things", *_inputs(), True)
+    pages, spec, diags, findings = _inputs()
+    cov = coverage("things", pages, spec, diags, True, findings)
     assert [(d.file, d.line, d.operation, d.part, d.pointer) for d in cov.defects] == [
         ("things/create.rst", 30, "CreateThing", "request", ""),
         ("things/create.rst", 30, "CreateThing", "request", "/count"),
@@ -117,52 +124,56 @@ def test_defects_name_file_line_operation_and_pointer() -> None:
     assert 'id="defects"' in as_html.render(cov)
 
 
-def test_defect_message_of_unexpected_shape_is_kept_whole() -> None:
-    d = parse_defect(_diag("a.rst", 3, "example.schema_mismatch", "something else entirely"))
-    assert (d.operation, d.pointer, d.message) == ("", "", "something else entirely")
+def test_defect_message_is_cut_where_its_diagnostic_is_cut() -> None:
+    m = _mismatch(30, "/count", "x" * 1000)
+    assert len(m.diagnostic().message) == 400 and m.diagnostic().message.endswith(m.message)
+    assert m.message == "x" * (400 - len("CreateThing request example CreateThingRequest: at /count: "))
 
 
 def test_rows_that_do_not_add_up_are_refused() -> None:
-    pages, spec, diags = _inputs()
+    pages, spec, diags, findings = _inputs()
     pages[0].rows_total = 6
     with pytest.raises(CountersDoNotAddUp, match="rows 6 != 3 resolved"):
-        coverage("things", pages, spec, diags, True)
+        coverage("things", pages, spec, diags, True, findings)
 
 
 def test_unresolved_row_without_a_diagnostic_is_refused() -> None:
-    pages, spec, diags = _inputs()
+    pages, spec, diags, findings = _inputs()
     diags = [d for d in diags if d.code != "table.row_shape"]
     pages[0].diagnostics = [d for d in pages[0].diagnostics if d.code != "table.row_shape"]
-    assert any("only 1 row diagnostics" in p for p in problems(census("things", pages, spec, diags, True)))
+    assert any("only 1 row diagnostics" in p for p in problems(census("things", pages, spec, diags, True, findings)))
 
 
 def test_mismatch_on_an_unknown_example_is_refused() -> None:
-    pages, spec, diags = _inputs()
-    diags.append(_diag("things/create.rst", 99, "example.schema_mismatch", "CreateThing request example X: at /: no"))
+    pages, spec, diags, findings = _inputs()
+    unknown = _mismatch(99, "", "no", example="X")
+    findings = _findings([*findings.mismatches, unknown])
+    diags.append(unknown.diagnostic())
     with pytest.raises(CountersDoNotAddUp, match="defects name 2 blocks"):
-        coverage("things", pages, spec, diags, True)
+        coverage("things", pages, spec, diags, True, findings)
 
 
-def test_operation_missing_from_spec_without_duplicate_diagnostic_is_refused() -> None:
-    pages, spec, diags = _inputs()
+def test_operation_missing_from_spec_is_refused() -> None:
+    pages, spec, diags, findings = _inputs()
     spec["paths"] = {}
-    found = problems(census("things", pages, spec, diags, True))
-    assert any("1 missing from the spec but 0 operation.duplicate_path" in p for p in found)
+    found = problems(census("things", pages, spec, diags, True, findings))
+    assert any("1 extracted but neither in the spec nor merged into a spec operation" in p for p in found)
 
 
 def test_operation_in_spec_from_no_page_is_refused() -> None:
-    pages, spec, diags = _inputs()
+    pages, spec, diags, findings = _inputs()
     spec["paths"]["/v1/other"] = {"get": {"operationId": "Other", "responses": {}}}
     with pytest.raises(CountersDoNotAddUp, match="!= 2 in the spec"):
-        coverage("things", pages, spec, diags, True)
+        coverage("things", pages, spec, diags, True, findings)
 
 
 def test_html_escapes_hostile_doc_text() -> None:
-    pages, spec, diags = _inputs(title=HOSTILE)
-    hostile = _diag("things/create.rst", 30, "example.schema_mismatch",
-                    f"CreateThing request example CreateThingRequest: at /{HOSTILE}: {HOSTILE}")
+    pages, spec, diags, findings = _inputs(title=HOSTILE)
+    hostile = _mismatch(30, f"/{HOSTILE}", HOSTILE)
+    findings = _findings([*findings.mismatches, hostile])
     pages[0].diagnostics.append(_diag("things/create.rst", 7, "section.unknown", HOSTILE, Severity.WARNING))
-    out = as_html.render(coverage("things", pages, spec, sorted(diags + [hostile, pages[0].diagnostics[-1]]), True))
+    diags = sorted(diags + [hostile.diagnostic(), pages[0].diagnostics[-1]])
+    out = as_html.render(coverage("things", pages, spec, diags, True, findings))
     assert "<script" not in out
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in out
     assert "&quot;&quot;&quot;" in out and '"""' not in out
@@ -172,9 +183,9 @@ def test_html_escapes_hostile_doc_text() -> None:
 
 
 def test_output_is_deterministic_whatever_the_input_order() -> None:
-    pages, spec, diags = _inputs()
-    a = coverage("things", pages, spec, diags, True)
-    b = coverage("things", list(reversed(pages)), spec, list(reversed(diags)), True)
+    pages, spec, diags, findings = _inputs()
+    a = coverage("things", pages, spec, diags, True, findings)
+    b = coverage("things", list(reversed(pages)), spec, list(reversed(diags)), True, findings)
     assert json.dumps(as_json.to_dict(a)) == json.dumps(as_json.to_dict(b))
     assert as_text.render(a) == as_text.render(b)
     assert as_html.render(a) == as_html.render(b)
@@ -232,15 +243,16 @@ def test_report_command_rejects_missing_folder(tmp_path: Path) -> None:
 
 
 def test_page_merged_into_another_pages_operation_is_counted_as_merged() -> None:
-    pages, spec, diags = _inputs()
+    pages, spec, diags, findings = _inputs()
     twin = Page("things/create_v2.rst", "Creating a Thing (variant)", True,
-                [Operation("CreateThingVariant", "post", "/v1/things", "", "", Source("things/create_v2.rst", 9), "t")])
+                [DocOperation("CreateThingVariant", "post", "/v1/things", "", "", Source("things/create_v2.rst", 9),
+                              "t")])
     op = spec["paths"]["/v1/things"]["post"]
     op["x-otc-variants"] = [{"operationId": "CreateThing", "x-source": op["x-source"]},
                             {"operationId": "CreateThingVariant", "x-source": {"file": "things/create_v2.rst",
                                                                                "line": 9}}]
     merged = _diag("things/create_v2.rst", 9, "operation.merged", "merged into CreateThing", Severity.INFO)
-    cov = coverage("things", [*pages, twin], spec, sorted([*diags, merged]), True)
+    cov = coverage("things", [*pages, twin], spec, sorted([*diags, merged]), True, findings)
     t = as_json.totals(cov)
     assert (t["operations_extracted"], t["operations_merged"], t["operations_in_spec"]) == (2, 1, 1)
     [ref] = next(p for p in cov.pages if p.file == "things/create_v2.rst").operations
@@ -263,7 +275,7 @@ def test_peer_comparison_figures_are_computed_from_the_build() -> None:
     from generator.model import Constraints
     from generator.report.peer import compare
 
-    pages, spec, diags = _inputs()
+    pages, spec, diags, findings = _inputs()
     schema = pages[0].operations[0].request_body
     assert schema is not None
     schema.fields += [
@@ -271,7 +283,7 @@ def test_peer_comparison_figures_are_computed_from_the_build() -> None:
         Field("mode", TypeExpr(Kind.STRING), False, "", Source(schema.source.file, 25),
               Constraints(enum=["A", "B"], maximum=None, max_length=8)),
     ]
-    rows = {r.measure: r for r in compare(coverage("things", pages, spec, diags, True), pages, spec)}
+    rows = {r.measure: r for r in compare(coverage("things", pages, spec, diags, True, findings), pages, spec)}
     assert rows["API pages turned into operations"].ours == "1/1 = 100.0%"
     assert rows["API pages turned into operations"].peer == "191/222 = 86.0%"
     assert rows["map-typed cells"].ours == "1 typed as maps"

@@ -13,11 +13,11 @@ from typing import Any
 
 from docutils import nodes
 
-from generator.build import build
 from generator.config import default_service
 from generator.extract import extract
 from generator.link import link
 from generator.model import Page
+from generator.openapi import render_spec
 from generator.pipeline import rst_files
 from generator.read import otc_ref, read_text
 
@@ -120,4 +120,4 @@ def build_pages(root: Path, edit: bool) -> tuple[list[Page], dict[str, Any], dic
     pages = [extract(rp) for rp in reads]
     schemas = link(pages)
     service = default_service(root.name.split("@")[0])
-    return pages, build(service, pages, schemas).spec, edits
+    return pages, render_spec(service, pages, schemas).spec, edits

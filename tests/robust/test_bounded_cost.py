@@ -15,14 +15,14 @@ from pathlib import Path
 import pytest
 from rst_snippets import page, table
 
-from generator.build import build
-from generator.commands.build import build_and_check
 from generator.config import REPO_ROOT, default_service
 from generator.link import link
-from generator.model import Field, Kind, Schema, Source, TypeExpr
-from generator.pipeline import extract_page, rst_files
+from generator.model import Field, Schema, Source
+from generator.openapi import render_spec
+from generator.pipeline import build_and_check, extract_page, rst_files
 from generator.safe_yaml import YAMLRefused, load_yaml
 from generator.shapes import MAX_CYCLE_STATES, shape_digests
+from generator.types import Kind, TypeExpr
 from robust.nested_pages import chain_page, diamond_page
 
 Tree = Callable[[dict[str, str]], Path]
@@ -46,7 +46,7 @@ def test_diamond_of_nested_tables_costs_linear_memory(make_tree: Tree) -> None:
     pages = [extract_page(p, root) for p in rst_files(root)]
     tracemalloc.start()
     try:
-        spec = build(default_service("svc"), pages, link(pages)).spec
+        spec = render_spec(default_service("svc"), pages, link(pages)).spec
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
@@ -104,7 +104,8 @@ def test_type_cell_nested_past_recursion_is_unknown_not_a_crash(make_tree: Tree)
     rows = [["Parameter", "Mandatory", "Type", "Description"], ["x", "No", "Array of " * 600 + "String", "X."]]
     text = page("Creating a Thing", "POST /v1/things",
                 "Request Parameters\n------------------\n\n" + table("Request body parameters", rows))
-    result, findings, valid = build_and_check(make_tree({"a.rst": text}), default_service("svc"))
+    built = build_and_check(make_tree({"a.rst": text}), default_service("svc"))
+    result, valid = built.result, built.valid
     assert valid and "/v1/things" in result.spec["paths"]
     assert [d.code for d in result.diagnostics if d.code in ("type.unknown", "page.crash")] == ["type.unknown"]
 
@@ -146,7 +147,8 @@ def test_type_nested_past_the_type_depth_is_unknown(make_tree: Tree) -> None:
             ["y", "No", "Array of Array of String", "Y."]]
     text = page("Creating a Thing", "POST /v1/things",
                 "Request Parameters\n------------------\n\n" + table("Request body parameters", rows))
-    result, findings, valid = build_and_check(make_tree({"a.rst": text}), default_service("svc"))
+    built = build_and_check(make_tree({"a.rst": text}), default_service("svc"))
+    result, valid = built.result, built.valid
     assert valid
     props = result.spec["components"]["schemas"]["DoThingRequest"]["properties"]
     assert props["y"]["items"]["items"] == {"type": "string"} and "type" not in props["x"]

@@ -14,10 +14,10 @@ from typing import Any
 import yaml
 from rst_snippets import line_of, page, table
 
-from generator.commands.build import build_and_check
 from generator.config import REPO_ROOT, default_service
 from generator.diagnostics import report
 from generator.model import Diagnostic, Severity
+from generator.pipeline import build_and_check
 
 Tree = Callable[[dict[str, str]], Path]
 
@@ -34,8 +34,8 @@ Status Code Description
 
 
 def build(root: Path) -> tuple[dict[str, Any], list[Diagnostic], bool]:
-    result, findings, valid = build_and_check(root, default_service("svc"))
-    return result.spec, result.diagnostics + findings, valid
+    built = build_and_check(root, default_service("svc"))
+    return built.result.spec, built.diagnostics, built.valid
 
 
 def found(diags: list[Diagnostic], code: str) -> list[tuple[str, int, str]]:
@@ -93,8 +93,7 @@ def test_default_outside_its_own_range_is_dropped_with_a_defect(make_tree: Tree)
                                                  for n in ("limit", "offset", "marker")]
     assert "above the documented maximum 20" in dropped[0][2]
     assert "below the documented minimum 1" in dropped[2][2]
-    result, findings, ok = build_and_check(root, default_service("svc"))
-    rep = report("svc", result.pages, result.spec, sorted(result.diagnostics + findings), ok)
+    rep = report(build_and_check(root, default_service("svc")).census())
     defects = [d for d in rep["documentation_defects"] if d["part"] == "default"]
     assert [(d["file"], d["line"]) for d in defects] == [(f, ln) for f, ln, _ in dropped]
     assert rep["summary"]["counters_add_up"], rep["summary"]["counter_problems"]
@@ -209,9 +208,9 @@ def test_page_above_the_size_limit(make_tree: Tree, tmp_path: Path) -> None:
     good = page("Listing Things", "GET /v1/things", STATUS, name="ListThings")
     big = page("Creating a Thing", "POST /v1/things", STATUS + "\n" + "Padding text. " * 2000, name="CreateThing")
     root = make_tree({"a/listing_things.rst": good, "a/creating_a_thing.rst": big})
-    result, findings, valid = build_and_check(root, default_service("svc"), max_page_bytes=10_000)
-    assert valid and list(result.spec["paths"]) == ["/v1/things"]
-    assert [(d.source.file, d.severity) for d in result.diagnostics if d.code == "page.too_large"] == [
+    built = build_and_check(root, default_service("svc"), max_page_bytes=10_000)
+    assert built.valid and list(built.result.spec["paths"]) == ["/v1/things"]
+    assert [(d.source.file, d.severity) for d in built.diagnostics if d.code == "page.too_large"] == [
         ("a/creating_a_thing.rst", Severity.ERROR)]
     out = tmp_path / "svc.yaml"
     proc = subprocess.run([sys.executable, "-m", "generator", "build", str(root), "--service", "svc", "-o", str(out),

@@ -23,16 +23,17 @@ from docutils import nodes
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.build import build
 from generator.config import REPO_ROOT, default_service
 from generator.diagnostics import report
 from generator.emit import dump_json, dump_yaml
 from generator.extract import extract
 from generator.link import link
 from generator.model import Source
+from generator.openapi import render_spec
 from generator.pipeline import rst_files
 from generator.read import read_file
 from generator.repair import check_and_repair
+from generator.report.census import census
 from robust.nested_pages import chain_page
 
 CORPUS = REPO_ROOT.parent / "shared" / "corpus"
@@ -169,15 +170,15 @@ def build_tree(root: Path, draw: Any) -> int:
     tracemalloc.start()  # only here: it slows docutils fourfold, and reading is bounded by the page size limit
     try:
         schemas = link(pages)
-        out = build(default_service("mutated"), pages, schemas)
+        out = render_spec(default_service("mutated"), pages, schemas)
         findings, valid = check_and_repair(out.spec, Source("<mutated.openapi.yaml>", 0))
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
     diagnostics = [d for p in pages for d in p.diagnostics] + out.diagnostics
-    every = sorted(diagnostics + findings)
-    rep = report("mutated", pages, out.spec, every, valid)
-    assert valid, [d for d in findings if d.code.startswith("check.")][:5]
+    every = sorted(diagnostics + findings.diagnostics)
+    rep = report(census("mutated", pages, out.spec, every, valid, findings))
+    assert valid, [d for d in findings.diagnostics if d.code.startswith("check.")][:5]
     assert rep["summary"]["counters_add_up"], rep["summary"]["counter_problems"]
     assert not [d for d in every if d.code == "page.crash"]
     json.loads(dump_json(out.spec), parse_constant=lambda c: pytest.fail(f"{c} in the written spec"))

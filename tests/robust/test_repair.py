@@ -42,9 +42,9 @@ def spec() -> dict[str, Any]:
 
 def test_each_defect_costs_its_own_node_only() -> None:
     doc = spec()
-    findings, valid = check_and_repair(doc, Source("<t>", 0))
+    found, valid = check_and_repair(doc, Source("<t>", 0))
     assert valid
-    repaired = {(d.code, d.source.file, d.source.line, d.message.split(":")[0]) for d in findings
+    repaired = {(d.code, d.source.file, d.source.line, d.message.split(":")[0]) for d in found.diagnostics
                 if d.code in ("check.repaired", "operation.dropped_invalid")}
     assert repaired == {
         ("check.repaired", "a.rst", 12, "/paths/~1a~1{a_id}/get/responses/200/content/application~1json/examples/E"),
@@ -67,25 +67,26 @@ def test_an_operation_nothing_smaller_can_fix_is_dropped_and_counted() -> None:
     doc = spec()
     doc["paths"]["/b"]["post"]["callbacks"] = "not a map"  # no single keyword, member or body to drop
     before = copy.deepcopy(doc["paths"]["/a/{a_id}"])
-    findings, valid = check_and_repair(doc, Source("<t>", 0))
+    found, valid = check_and_repair(doc, Source("<t>", 0))
     assert valid and "/b" not in doc["paths"] and "/a/{a_id}" in doc["paths"]
-    dropped = [d for d in findings if d.code == "operation.dropped_invalid"]
+    dropped = [d for d in found.diagnostics if d.code == "operation.dropped_invalid"]
     assert [(d.source.file, d.source.line) for d in dropped] == [("b.rst", 3)]
     assert before["get"]["operationId"] == doc["paths"]["/a/{a_id}"]["get"]["operationId"]
 
 
 def test_a_valid_document_is_left_alone() -> None:
     doc = {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {}}
-    findings, valid = check_and_repair(doc, Source("<t>", 0))
-    assert valid and findings == [] and doc["paths"] == {}
+    found, valid = check_and_repair(doc, Source("<t>", 0))
+    assert valid and found.diagnostics == [] and doc["paths"] == {}
 
 
 def test_dropped_operations_reconcile() -> None:
-    from generator.model import Diagnostic, Operation, Page, Severity
+    from generator.check import Findings
+    from generator.model import Diagnostic, DocOperation, Page, Severity
 
     page = Page("b.rst", "B", True)
-    page.operations.append(Operation("PostB", "post", "/b", "B", "", Source("b.rst", 3), "B"))
+    page.operations.append(DocOperation("PostB", "post", "/b", "B", "", Source("b.rst", 3), "B"))
     doc = {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {}}
     drop = Diagnostic(Source("b.rst", 3), "operation.dropped_invalid", Severity.ERROR, "/paths/~1b/post: dropped")
-    assert problems(census("svc", [page], doc, [drop], True)) == []
-    assert problems(census("svc", [page], doc, [], True))  # without its diagnostic the drop is a bug
+    assert problems(census("svc", [page], doc, [drop], True, Findings())) == []
+    assert problems(census("svc", [page], doc, [], True, Findings()))  # without its diagnostic the drop is a bug

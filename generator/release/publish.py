@@ -1,7 +1,7 @@
 """Build, check and upload the generated clients (`generated/*/`).
 
-    python -m generator.publish build [--outdir dist] [PROJECT...]
-    python -m generator.publish upload --repository-url URL [DIST_DIR]
+    python -m generator.release.publish wheels [--outdir dist] [PROJECT...]
+    python -m generator.release.publish upload --repository-url URL [DIST_DIR]
 
 Credentials come only from the environment (TWINE_USERNAME / TWINE_PASSWORD, or a token as
 TWINE_PASSWORD with TWINE_USERNAME=__token__); they are never read from files in the repository,
@@ -24,7 +24,7 @@ from collections.abc import Mapping, Sequence
 from email.parser import HeaderParser
 from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+REPO_ROOT = Path(__file__).resolve().parents[2]
 GENERATED = REPO_ROOT / "generated"
 REPOSITORY_URL_ENV = "OTC_APIGEN_REPOSITORY_URL"
 _SPECIFIER = re.compile(r"(===|==|!=|~=|<=|>=|<|>)\s*[0-9*]")
@@ -38,7 +38,7 @@ def find_projects(root: Path = GENERATED) -> list[Path]:
     return sorted(p.parent for p in root.glob("*/pyproject.toml"))
 
 
-def build(project: Path, outdir: Path) -> list[Path]:
+def build_dists(project: Path, outdir: Path) -> list[Path]:
     """sdist + wheel of one project via `python -m build` (isolated build env)."""
     outdir.mkdir(parents=True, exist_ok=True)
     before = set(outdir.iterdir())
@@ -95,7 +95,7 @@ def twine_check(dists: Sequence[Path]) -> None:
 def build_all(projects: Sequence[Path], outdir: Path) -> list[Path]:
     dists: list[Path] = []
     for project in projects:
-        made = build(project, outdir)
+        made = build_dists(project, outdir)
         twine_check(made)
         for wheel in (p for p in made if p.suffix == ".whl"):
             problems = metadata_problems(wheel)
@@ -192,12 +192,12 @@ def upload(dists: Sequence[Path], repository_url: str, env: Mapping[str, str] | 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m generator.publish",
+        prog="python -m generator.release.publish",
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     sub = parser.add_subparsers(dest="command", required=True)
-    b = sub.add_parser("build", help="sdist + wheel per generated client, twine check, metadata check")
+    b = sub.add_parser("wheels", help="sdist + wheel per generated client, twine check, metadata check")
     b.add_argument("projects", nargs="*", type=Path, help="default: every generated/*/ with a pyproject.toml")
     b.add_argument("--outdir", type=Path, default=REPO_ROOT / "dist")
     u = sub.add_parser("upload", help="upload built distributions")
@@ -209,7 +209,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     try:
-        if args.command == "build":
+        if args.command == "wheels":
             projects = list(args.projects) or find_projects()
             if not projects:
                 raise PublishError(f"no generated clients under {GENERATED}")

@@ -1,5 +1,7 @@
 """Stage 3: linked model -> OpenAPI 3.1.0 document (a plain dict, deterministic order).
 
+The `build` command runs the whole pipeline; this stage only renders: `render_spec`.
+
 Component names come from the docs (`EndpointsReq`); request and response bodies are named after
 the operationId (`UpdateNotebookRequest`, `UpdateNotebookResponse`, `UpdateNotebookResponse404`).
 Two tables with one name and the same shape share a component; with different shapes the later one
@@ -16,31 +18,31 @@ from generator.config import Service
 from generator.defects import default_problem
 from generator.model import (
     Diagnostic,
+    DocOperation,
     Example,
     Field,
-    Kind,
-    Location,
-    Operation,
     Page,
+    ParamLocation,
     Schema,
     Severity,
     Source,
-    TypeExpr,
 )
 from generator.shapes import shape_digests
+from generator.spec import HTTP_METHODS, deref
+from generator.types import Kind, TypeExpr
 
 OPENAPI_VERSION = "3.1.0"
 SECURITY_SCHEME = "token"
-_METHOD_ORDER = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 
 @dataclass
-class BuildOutput:
+class RenderedSpec:
     spec: dict[str, Any]
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-def x_source(src: Source) -> dict[str, Any]:
+def provenance(src: Source) -> dict[str, Any]:
+    """The `x-source` of a node made from the docs."""
     return {"file": src.file, "line": src.line}
 
 
@@ -55,7 +57,7 @@ def pascal(name: str) -> str:
     return out
 
 
-class Builder:
+class SpecRenderer:
     def __init__(self, service: Service, pages: list[Page], schemas: dict[str, Schema]) -> None:
         self.service = service
         self.pages = pages
@@ -63,7 +65,7 @@ class Builder:
         self.diagnostics: list[Diagnostic] = []
         self.names: dict[str, str] = {}  # schema key -> component name
         self.components: dict[str, dict[str, Any]] = {}
-        self._owner: dict[str, Operation] = {}  # schema key -> first operation that reaches it
+        self._owner: dict[str, DocOperation] = {}  # schema key -> first operation that reaches it
         self._signatures: dict[str, str] = {}  # schema key -> shape digest (see `generator.shapes`)
         self._defaults_dropped: set[tuple[Source, str]] = set()
 
@@ -77,7 +79,7 @@ class Builder:
         order: list[str] = []
         seen: set[str] = set()
 
-        def visit(root: str, op: Operation) -> None:
+        def visit(root: str, op: DocOperation) -> None:
             if root in seen:
                 return
             seen.add(root)
@@ -100,8 +102,9 @@ class Builder:
             for op in page.operations:
                 for fs in op.parameters.values():
                     for f in fs:
-                        for ref in _refs(f.type):
-                            visit(ref, op)
+                        for ref in f.type.refs():
+                            if ref.ref is not None:
+                                visit(ref.ref, op)
                 if op.request_body is not None:
                     visit(op.request_body.key, op)
                 for r in op.responses:
@@ -110,7 +113,7 @@ class Builder:
         return order
 
     def _children(self, key: str) -> list[str]:
-        return [ref for f in self.schemas[key].fields for ref in _refs(f.type)]
+        return [ref.ref for f in self.schemas[key].fields for ref in f.type.refs() if ref.ref is not None]
 
     def _signature(self, key: str) -> str:
         """The shape of a table and of everything it reaches, as a digest: equal digests, equal shapes."""
@@ -208,14 +211,8 @@ class Builder:
                 self._defaults_dropped.add((f.source, f.name))
                 self.diagnostics.append(Diagnostic(f.source, "default.out_of_range", Severity.WARNING,
                                                    f"'{f.name}': {problem}; default dropped"))
-        if f.description:
-            out["description"] = f.description
-        if c.deprecated:
-            out["deprecated"] = True
-        if f.required_note:
-            out["x-required-note"] = f.required_note
-        out["x-source"] = x_source(f.source)
-        return out
+        return _finish(out, f.source, ("description", f.description), ("deprecated", c.deprecated),
+                       ("x-required-note", f.required_note))
 
     def object_schema(self, s: Schema) -> dict[str, Any]:
         out: dict[str, Any] = {"type": "object"}
@@ -234,27 +231,33 @@ class Builder:
         out["properties"] = props
         if required:
             out["required"] = required
-        out["x-source"] = x_source(s.source)
+        out["x-source"] = provenance(s.source)
         return out
 
-    def parameter(self, f: Field, loc: Location) -> dict[str, Any]:
+    def _bare_schema(self, f: Field) -> tuple[dict[str, Any], str | None]:
+        """The field's schema for a parameter or header object, which carries description and x-source itself."""
         schema = self.field_schema(f)
         description = schema.pop("description", None)
         schema.pop("x-source", None)
+        return schema, description
+
+    def parameter(self, f: Field, loc: ParamLocation) -> dict[str, Any]:
+        schema, description = self._bare_schema(f)
         deprecated = schema.pop("deprecated", None)
-        out: dict[str, Any] = {"name": f.name, "in": loc.value, "required": bool(f.required or loc is Location.PATH)}
+        out: dict[str, Any] = {"name": f.name, "in": loc.value,
+                               "required": bool(f.required or loc is ParamLocation.PATH)}
         if description:
             out["description"] = description
         if deprecated:
             out["deprecated"] = True
         out["schema"] = schema
-        out["x-source"] = x_source(f.source)
+        out["x-source"] = provenance(f.source)
         return out
 
     def examples(self, examples: list[Example]) -> dict[str, Any]:
-        return {e.name: {"value": e.value, "x-source": x_source(e.source)} for e in examples}
+        return {e.name: {"value": e.value, "x-source": provenance(e.source)} for e in examples}
 
-    def operation(self, op: Operation) -> dict[str, Any]:
+    def operation(self, op: DocOperation) -> dict[str, Any]:
         out: dict[str, Any] = {
             "operationId": op.operation_id,
             "summary": op.summary,
@@ -263,7 +266,7 @@ class Builder:
             out["description"] = op.description
         out["tags"] = [op.tag]
         params = []
-        for loc in (Location.PATH, Location.QUERY, Location.HEADER):
+        for loc in (ParamLocation.PATH, ParamLocation.QUERY, ParamLocation.HEADER):
             seen: set[str] = set()
             for f in op.parameters.get(loc, []):
                 if f.name in seen:
@@ -303,25 +306,18 @@ class Builder:
             if r.headers:
                 headers: dict[str, Any] = {}
                 for h in r.headers:
-                    schema = self.field_schema(h)
-                    description = schema.pop("description", None)
-                    schema.pop("x-source", None)
+                    schema, description = self._bare_schema(h)
                     headers[h.name] = {**({"description": description} if description else {}), "schema": schema,
-                                       "x-source": x_source(h.source)}
+                                       "x-source": provenance(h.source)}
                 resp["headers"] = headers
-            resp["x-source"] = x_source(r.source)
+            resp["x-source"] = provenance(r.source)
             responses[r.status] = resp
         out["responses"] = responses
-        if op.deprecated:
-            out["deprecated"] = True
-        if op.alias_of:
-            out["x-alias-of"] = op.alias_of
-        out["x-source"] = x_source(op.source)
-        return out
+        return _finish(out, op.source, ("deprecated", op.deprecated), ("x-alias-of", op.alias_of))
 
     # ------------------------------------------------------------ document
 
-    def build(self) -> BuildOutput:
+    def render(self) -> RenderedSpec:
         self.assign_names()
         for key, name in self.names.items():
             if name not in self.components:
@@ -353,7 +349,7 @@ class Builder:
                     continue
                 item[op.method] = rendered
         sorted_paths = {
-            p: {m: paths[p][m] for m in sorted(paths[p], key=_METHOD_ORDER.index)} for p in sorted(paths)
+            p: {m: paths[p][m] for m in sorted(paths[p], key=HTTP_METHODS.index)} for p in sorted(paths)
         }
         tags = sorted({op.tag for page in self.pages for op in page.operations})
         svc = self.service
@@ -386,19 +382,20 @@ class Builder:
         self.diagnostics.extend(widen_nulls(spec))
         if svc.docs_commit:
             spec["info"]["x-docs"] = {"commit": svc.docs_commit, **({"date": svc.docs_date} if svc.docs_date else {})}
-        return BuildOutput(spec, self.diagnostics)
+        return RenderedSpec(spec, self.diagnostics)
 
 
-def _refs(t: TypeExpr) -> list[str]:
-    if t.kind is Kind.REF and t.ref is not None:
-        return [t.ref]
-    if t.items is not None:
-        return _refs(t.items)
-    return []
+def _finish(out: dict[str, Any], source: Source, *extras: tuple[str, Any]) -> dict[str, Any]:
+    """Each extra that is set, in order, then the `x-source` every node made from the docs carries."""
+    for key, value in extras:
+        if value:
+            out[key] = value
+    out["x-source"] = provenance(source)
+    return out
 
 
-def build(service: Service, pages: list[Page], schemas: dict[str, Schema]) -> BuildOutput:
-    return Builder(service, pages, schemas).build()
+def render_spec(service: Service, pages: list[Page], schemas: dict[str, Schema]) -> RenderedSpec:
+    return SpecRenderer(service, pages, schemas).render()
 
 
 # ---------------------------------------------------------------- one METHOD+path on several pages
@@ -504,21 +501,14 @@ def widen_nulls(spec: dict[str, Any]) -> list[Diagnostic]:
     client that cannot parse it is useless. The evidence is the example, so only those properties
     widen, each with an `example.null_widened` diagnostic naming the example.
     """
-    schemas = spec.get("components", {}).get("schemas", {})
     out: list[Diagnostic] = []
     done: set[tuple[str, str]] = set()
-
-    def resolve(schema: dict[str, Any]) -> tuple[str | None, dict[str, Any]]:
-        ref = schema.get("$ref")
-        if isinstance(ref, str) and ref.rsplit("/", 1)[-1] in schemas:
-            name = ref.rsplit("/", 1)[-1]
-            return name, schemas[name]
-        return None, schema
 
     def walk(value: Any, schema: dict[str, Any], src: dict[str, Any], depth: int = 0) -> None:
         if depth > 12:
             return
-        name, target = resolve(schema)
+        found = deref(spec, schema)
+        name, target = found.name, found.node
         if isinstance(value, dict) and isinstance(target.get("properties"), dict):
             for key, sub in value.items():
                 prop = target["properties"].get(key)

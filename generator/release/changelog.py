@@ -2,7 +2,8 @@
 
 Entries are dated with the docs commit date, never the wall clock, and list changes sorted, so
 regenerating from the same docs rewrites the same bytes. The top entry's version is the client's
-current version (`current_version`), which codegen stamps into the client's metadata.
+current version (`current_version`), which the client stage stamps into the client's metadata
+(`client_release` hands it over, so the client stage needs neither this module nor the diff).
 """
 
 from __future__ import annotations
@@ -11,8 +12,10 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from generator.config import Service
 from generator.diff.model import Change, DiffResult
 from generator.diff.rules import Category, Classification
+from generator.release.semver import INITIAL_VERSION
 
 HEADER = """# Changelog
 
@@ -37,6 +40,22 @@ def current_version(changelog: Path) -> str | None:
         if match["version"].lower() != "unreleased":
             return match["version"]
     return None
+
+
+def client_release(service: Service, client_dir: Path) -> tuple[str, str]:
+    """(version, CHANGELOG.md text) of the client about to be written to `client_dir`.
+
+    The version is the top entry of its changelog; a client without one is a first release, whose
+    changelog gets its first entry (in the format `add_entry` writes the later ones in).
+    """
+    path = client_dir / "CHANGELOG.md"
+    version = current_version(path) or INITIAL_VERSION
+    if path.exists():
+        return version, path.read_bytes().decode("utf-8")
+    date = f" - {service.docs_date}" if service.docs_date else ""
+    docs = (f"Generated from docs commit `{service.docs_commit}`" + (f" ({service.docs_date})" if service.docs_date
+                                                                     else "") + ".\n\n") if service.docs_commit else ""
+    return version, f"{HEADER.rstrip()}\n\n## [{version}]{date}\n\n{docs}First generated release.\n"
 
 
 def add_entry(

@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
+from generator.spec import is_json_media
 from generator.validate.engine import Engine, Violation
-from generator.validate.inputs import ABSENT, BodyPayload, HarEntry, InputProblem, Location, RawBody, Record
-from generator.validate.spec import Operation, Parameter, Spec, is_json_media
+from generator.validate.inputs import ABSENT, BodyPayload, HarEntry, InputProblem, Origin, RawBody, Record
+from generator.validate.spec import Operation, Parameter, Spec
 
 VALID, INVALID, SKIPPED = "valid", "invalid", "skipped"
 _INT_RE = re.compile(r"-?\d+")
@@ -19,7 +20,7 @@ _INT_RE = re.compile(r"-?\d+")
 
 @dataclass(frozen=True)
 class Result:
-    location: Location
+    location: Origin
     operation: str | None
     side: str | None
     status: str | None
@@ -114,9 +115,9 @@ class Checker:
         side: str,
         status: int | str | None,
         body: Any,
-        location: Location | None = None,
+        location: Origin | None = None,
     ) -> Result:
-        location = location or Location("<payload>")
+        location = location or Origin("<payload>")
         op = self.spec.find_operation(operation) if isinstance(operation, str) else operation
         status_text = None if status is None else str(status)
         if op is None:

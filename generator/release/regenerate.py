@@ -1,6 +1,6 @@
 """Scheduled regeneration: docs tree + last released spec -> new spec, diff, version, changelog.
 
-    python -m generator.diff.regenerate DOCS_DIR LAST_SPEC [--service NAME] [--changelog PATH]
+    python -m generator.release.regenerate DOCS_DIR LAST_SPEC [--service NAME] [--changelog PATH]
         [--spec-out PATH] [--report PATH] [--docs-commit SHA --docs-date YYYY-MM-DD] [--fail-on CLASS]
 
 LAST_SPEC may be missing (first release: version 0.1.0, every operation listed as added).
@@ -21,13 +21,13 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from generator.changelog import add_entry, current_version
 from generator.diff.compare import diff_specs
 from generator.diff.inputs import InputError, LoadedSpec, check_same_service, load, service_from_dir
 from generator.diff.model import DiffResult
 from generator.diff.render import at_or_above, markdown
 from generator.diff.rules import Classification
-from generator.diff.semver import next_version
+from generator.release.changelog import add_entry, current_version
+from generator.release.semver import next_version
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -106,7 +106,7 @@ def _write_spec(spec: LoadedSpec, path: Path) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m generator.diff.regenerate",
+        prog="python -m generator.release.regenerate",
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

@@ -1,0 +1,84 @@
+"""What every extraction step works on: the page being filled, its diagnostics, and doctree helpers.
+
+Tables are read as tables (`tables`); the steps that read prose or code blocks look only at what is
+outside tables (`outside_tables`), so a cell's paragraph is never taken for a section's sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from docutils import nodes
+
+from generator.model import Diagnostic, Page, Severity, Source
+from generator.read import ReadPage
+
+# `**Status code: 200**` before a response table or example (prose: the only regex over a paragraph here)
+STATUS_LINE_RE = re.compile(r"^\s*status\s*code\s*[:：]?\s*(\d{3})\b", re.I)
+
+
+class PageContext:
+    """One page under extraction: where its findings go."""
+
+    def __init__(self, read: ReadPage) -> None:
+        self.read = read
+        self.file = read.file
+        self.doc = read.doctree
+        self.page = Page(file=self.file, title="", is_api=False)
+        self.obs_style = False  # set per page: OBS pages declare their call in "Request Syntax"
+        self.page.diagnostics.extend(read.diagnostics)
+
+    def diag(self, line: int | None, code: str, severity: Severity, message: str) -> None:
+        self.page.diagnostics.append(Diagnostic(Source(self.file, line or 0), code, severity, message))
+
+    def src(self, line: int | None) -> Source:
+        return Source(self.file, line or 0)
+
+
+def in_table(node: nodes.Node) -> bool:
+    p = node.parent
+    while p is not None:
+        if isinstance(p, nodes.table):
+            return True
+        p = p.parent
+    return False
+
+
+def outside_tables(section: nodes.Element, *kinds: type[nodes.Node]) -> Iterator[nodes.Node]:
+    """The nodes of `kinds` under `section` in document order, except those inside a table's cells.
+
+    Tables themselves (when asked for) are always yielded, nested ones included.
+    """
+    for node in section.findall(lambda n: isinstance(n, kinds)):
+        if isinstance(node, nodes.table) or not in_table(node):
+            yield node
+
+
+def line_of(node: nodes.Node) -> int:
+    if node.line:
+        return int(node.line)
+    for child in node.findall(nodes.Element):
+        if child.line:
+            return int(child.line)
+    p = node.parent
+    while p is not None:
+        if p.line:
+            return int(p.line)
+        p = p.parent
+    return 0
+
+
+def row_line(row: nodes.row) -> int:
+    for para in row.findall(nodes.paragraph):
+        if para.line:
+            return int(para.line)
+    return 0
+
+
+def previous_sibling(node: nodes.Element) -> nodes.Node | None:
+    parent = node.parent
+    if parent is None:
+        return None
+    idx = parent.index(node)
+    return parent.children[idx - 1] if idx > 0 else None
