@@ -86,9 +86,11 @@ def agreement(session: nox.Session) -> None:
 
 @nox.session
 def bench(session: nox.Session) -> None:
-    """Validation speed: jsonschema-rs vs plain jsonschema, bodies and a 10,000-entry HAR (prints only)."""
+    """Validation speed: jsonschema-rs vs plain jsonschema, bodies and a 10,000-entry HAR; build cost by depth of
+    nested tables (prints only)."""
     session.install("-e", ".")
     session.run("python", "benchmarks/bench_validate.py", *session.posargs, env=ENV)
+    session.run("python", "benchmarks/bench_depth.py", env=ENV)
 
 
 @nox.session

@@ -42,7 +42,7 @@ def place_examples(spec: dict[str, Any]) -> int:
     for item in spec.get("paths", {}).values():
         for op in item.values():
             for _, media, name, _, errors in example_checks(spec, op, validators):
-                if errors and name in (media.get("examples") or {}):
+                if isinstance(errors, list) and errors and name in (media.get("examples") or {}):
                     moves.append((media, name, errors))
     for media, name, errors in moves:
         ex = media["examples"].pop(name)

@@ -71,6 +71,10 @@ def link(pages: list[Page]) -> dict[str, Schema]:
             if target is None and t.ref_text:
                 target = local_name.get(t.ref_text.lower())
             if target is None and t.ref is None:
+                # `TokenAuth object` naming no table, on a row whose own `:ref:` (name or description cell)
+                # points at one: the link is the docs' statement, the class name is only wording
+                target = next(filter(None, (local_label.get(x) or by_label.get(x) for x in f.desc_refs)), None)
+            if target is None and t.ref is None:
                 # a bare word in the Type cell that is no table's name either: an unknown spelling
                 return _unresolved(page, f, "type.unknown", f"'{f.name}': type {t.ref_text!r} is neither in the type"
                                    " grammar nor the name of a table on this page; left untyped")

@@ -10,7 +10,6 @@ is renamed `<OperationId><Name>` and a `schema.name_conflict` diagnostic says so
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -24,6 +23,7 @@ from generator.build_extras import (
     widen_int32,
 )
 from generator.config import Service
+from generator.defects import default_problem
 from generator.model import (
     Diagnostic,
     DocOperation,
@@ -35,6 +35,7 @@ from generator.model import (
     Severity,
     Source,
 )
+from generator.shapes import shape_digests
 from generator.spec import HTTP_METHODS, deref
 from generator.types import Kind, TypeExpr
 
@@ -73,24 +74,37 @@ class SpecRenderer:
         self.names: dict[str, str] = {}  # schema key -> component name
         self.components: dict[str, dict[str, Any]] = {}
         self._owner: dict[str, DocOperation] = {}  # schema key -> first operation that reaches it
+        self._signatures: dict[str, str] = {}  # schema key -> shape digest (see `generator.shapes`)
+        self._defaults_dropped: set[tuple[Source, str]] = set()
 
     # ------------------------------------------------------------ naming
 
     def _reachable(self) -> list[str]:
-        """Schema keys in first-reached order: page order, then operation, then depth-first."""
+        """Schema keys in first-reached order: page order, then operation, then depth-first.
+
+        Iterative: a chain of `:ref:`-linked tables may be any number of levels deep.
+        """
         order: list[str] = []
         seen: set[str] = set()
 
-        def visit(key: str, op: DocOperation) -> None:
-            if key in seen:
+        def visit(root: str, op: DocOperation) -> None:
+            if root in seen:
                 return
-            seen.add(key)
-            self._owner[key] = op
-            order.append(key)
-            for f in self.schemas[key].fields:
-                for ref in f.type.refs():
-                    if ref.ref is not None:
-                        visit(ref.ref, op)
+            seen.add(root)
+            self._owner[root] = op
+            order.append(root)
+            stack = [iter(self._children(root))]
+            while stack:
+                key = next(stack[-1], None)
+                if key is None:
+                    stack.pop()
+                    continue
+                if key in seen:
+                    continue
+                seen.add(key)
+                self._owner[key] = op
+                order.append(key)
+                stack.append(iter(self._children(key)))
 
         for page in self.pages:
             for op in page.operations:
@@ -106,21 +120,14 @@ class SpecRenderer:
                         visit(r.body.key, op)
         return order
 
-    def _signature(self, key: str, stack: tuple[str, ...] = ()) -> str:
-        if key in stack:
-            return f"@cycle:{self.schemas[key].name}"
-        s = self.schemas[key]
-        parts = []
-        for f in s.fields:
-            parts.append([f.name, f.required, self._type_sig(f.type, (*stack, key)), _constraint_sig(f)])
-        return json.dumps(parts, sort_keys=True, default=str)
+    def _children(self, key: str) -> list[str]:
+        return [ref.ref for f in self.schemas[key].fields for ref in f.type.refs() if ref.ref is not None]
 
-    def _type_sig(self, t: TypeExpr, stack: tuple[str, ...]) -> Any:
-        if t.kind is Kind.REF and t.ref is not None:
-            return ["ref", self._signature(t.ref, stack)]
-        if t.items is not None:
-            return [t.kind.value, self._type_sig(t.items, stack)]
-        return [t.kind.value, t.format, t.max_length]
+    def _signature(self, key: str) -> str:
+        """The shape of a table and of everything it reaches, as a digest: equal digests, equal shapes."""
+        if key not in self._signatures:
+            self._signatures = shape_digests(self.schemas, key, self.diagnostics, self._signatures)
+        return self._signatures[key]
 
     def assign_names(self) -> None:
         order = self._reachable()
@@ -215,7 +222,13 @@ class SpecRenderer:
             if c.max_items is not None:
                 scalar["maxItems"] = c.max_items
         if c.has_default and "$ref" not in out and out.get("type") in ("string", "integer", "number", "boolean"):
-            out["default"] = c.default
+            problem = default_problem(c.default, out)
+            if problem is None:
+                out["default"] = c.default
+            elif (f.source, f.name) not in self._defaults_dropped:  # a field may be rendered twice (aliases)
+                self._defaults_dropped.add((f.source, f.name))
+                self.diagnostics.append(Diagnostic(f.source, "default.out_of_range", Severity.WARNING,
+                                                   f"'{f.name}': {problem}; default dropped"))
         return _finish(out, f.source, ("description", f.description), ("deprecated", c.deprecated),
                        ("x-required-note", f.required_note))
 
@@ -459,12 +472,6 @@ def _finish(out: dict[str, Any], source: Source, *extras: tuple[str, Any]) -> di
             out[key] = value
     out["x-source"] = provenance(source)
     return out
-
-
-def _constraint_sig(f: Field) -> Any:
-    c = f.constraints
-    return [c.enum, c.min_length, c.max_length, c.minimum, c.maximum, c.min_items, c.max_items, c.pattern,
-            c.exclusive_minimum, c.exclusive_maximum, c.multiple_of]
 
 
 def render_spec(service: Service, pages: list[Page], schemas: dict[str, Schema]) -> RenderedSpec:

@@ -20,13 +20,15 @@ from typing import Any
 
 from generator import consistency
 from generator.build_extras import describe_tags, linked_error_statuses
-from generator.check import Findings, check
+from generator.check import Findings
 from generator.config import DEFAULT_CONFIG, ConfigError, Service, default_service, load_services
 from generator.extract import extract
+from generator.limits import DEFAULT_MAX_PAGE_BYTES
 from generator.link import link
 from generator.model import Diagnostic, Page, Severity, Source
 from generator.openapi import render_spec
 from generator.read import OutsideRoot, read_file
+from generator.repair import check_and_repair
 from generator.report.census import census
 from generator.report.model import Coverage
 
@@ -47,8 +49,15 @@ def rst_files(docs_dir: Path) -> list[Path]:
     return sorted(p for p in docs_dir.rglob("*.rst") if p.is_file())
 
 
-def extract_page(path: Path, root: Path) -> Page:
+def extract_page(path: Path, root: Path, max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES) -> Page:
     rel = path.relative_to(root).as_posix()
+    size = path.stat().st_size
+    if size > max_page_bytes:  # docutils needs tens of times a page's size: refuse before reading
+        page = Page(file=rel, title="", is_api=False)
+        page.diagnostics.append(Diagnostic(Source(rel, 0), "page.too_large", Severity.ERROR,
+                                           f"{size} bytes, above the limit of {max_page_bytes} (--max-page-bytes);"
+                                           " not read"))
+        return page
     try:
         return extract(read_file(path, root))
     except OutsideRoot as exc:
@@ -63,12 +72,12 @@ def extract_page(path: Path, root: Path) -> Page:
         return page
 
 
-def build_spec(docs_dir: Path, service: Service | str) -> BuildResult:
+def build_spec(docs_dir: Path, service: Service | str, max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES) -> BuildResult:
     svc = default_service(service) if isinstance(service, str) else service
     docs_dir = Path(docs_dir)
     if not docs_dir.is_dir():
         raise FileNotFoundError(f"docs folder {docs_dir} does not exist")
-    pages = [extract_page(p, docs_dir) for p in rst_files(docs_dir)]
+    pages = [extract_page(p, docs_dir, max_page_bytes) for p in rst_files(docs_dir)]
     schemas = link(pages)
     out = render_spec(svc, pages, schemas)
     describe_tags(out.spec, docs_dir)
@@ -106,17 +115,19 @@ def is_valid(findings: Findings) -> bool:
     return not any(d.code in INVALIDATING_CODES for d in findings.diagnostics)
 
 
-def build_and_check(docs_dir: Path, service: Service) -> CheckedBuild:
-    result = build_spec(docs_dir, service)
-    findings = check(result.spec, Source(f"<{service.name}.openapi.yaml>", 0))
-    return CheckedBuild(result, findings, is_valid(findings))
+def build_and_check(docs_dir: Path, service: Service, max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES) -> CheckedBuild:
+    result = build_spec(docs_dir, service, max_page_bytes)
+    # whatever would still make the document invalid is repaired at the smallest scope (generator.repair)
+    findings, valid = check_and_repair(result.spec, Source(f"<{service.name}.openapi.yaml>", 0), INVALIDATING_CODES)
+    return CheckedBuild(result, findings, valid)
 
 
 class UnusableInput(Exception):
     """A docs tree or services config a command cannot use; the CLI prints it as one line and exits 2."""
 
 
-def build_and_check_named(docs_dir: Path, name: str, config: Path | None = None) -> CheckedBuild:
+def build_and_check_named(docs_dir: Path, name: str, config: Path | None = None,
+                          max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES) -> CheckedBuild:
     """`build_and_check` for a tree and a service named on the command line."""
     if not docs_dir.is_dir():
         raise UnusableInput(f"{docs_dir} is not a folder")
@@ -124,7 +135,7 @@ def build_and_check_named(docs_dir: Path, name: str, config: Path | None = None)
         service = resolve_service(name, config)
     except ConfigError as exc:
         raise UnusableInput(str(exc)) from exc
-    return build_and_check(docs_dir, service)
+    return build_and_check(docs_dir, service, max_page_bytes)
 
 
 def resolve_service(name: str, config: Path | None = None) -> Service:

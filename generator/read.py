@@ -173,4 +173,16 @@ def read_file(path: Path, root: Path) -> ReadPage:
     why = outside_root(path, root)
     if why is not None:
         raise OutsideRoot(why)
-    return read_text(path.read_text(encoding="utf-8", errors="replace"), rel)
+    data = path.read_bytes()
+    try:
+        return read_text(data.decode("utf-8"), rel)
+    except UnicodeDecodeError as exc:
+        # the page is still read (each bad byte becomes U+FFFD), but never silently
+        line = data.count(b"\n", 0, exc.start) + 1
+        text = data.decode("utf-8", errors="replace")
+        bad = text.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
+        page = read_text(text, rel)
+        page.diagnostics.insert(0, Diagnostic(Source(rel, line), "read.invalid_utf8", Severity.ERROR,
+                                              f"{bad} byte sequence(s) are not UTF-8 (first at byte {exc.start});"
+                                              " read as U+FFFD"))
+        return page

@@ -111,6 +111,8 @@ _PLURALS = {
     "dicts": "dict", "maps": "map",
 }
 
+# `Array of Array of ...`: the corpus nests two levels; validators and emitters recurse once per level
+MAX_TYPE_DEPTH = 8
 _ARRAY_WORDS = ("array", "list", "set", "jsonarray", "json array", "array_reference")
 _REF_RE = re.compile(r"\x00(\d+)\x00")
 _NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_.]*$")
@@ -118,7 +120,14 @@ _NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_.]*$")
 
 def parse_type(text: str, refs: list[RefToken]) -> TypeExpr | None:
     s = " ".join(text.replace("\\", "").split()).strip().rstrip(".").strip()
-    return _parse(s, refs)
+    try:
+        parsed = _parse(s, refs)
+    except RecursionError:  # `Array of Array of ...` nested hundreds deep: no type a client could hold
+        return None
+    depth, t = 0, parsed
+    while t is not None and t.items is not None:
+        depth, t = depth + 1, t.items
+    return parsed if depth <= MAX_TYPE_DEPTH else None
 
 
 def _parse(s: str, refs: list[RefToken]) -> TypeExpr | None:
@@ -200,6 +209,14 @@ def _parse(s: str, refs: list[RefToken]) -> TypeExpr | None:
     if _NAME_RE.match(s):  # a bare table name: `Volume`, `user` (resolved, or reported, by `link`)
         return TypeExpr(Kind.REF, ref_text=s)
     return None
+
+
+_MANDATORY_WORDS = frozenset({"yes", "no", "mandatory", "optional", "required", "m", "o"})
+
+
+def is_mandatory_word(text: str) -> bool:
+    """A Mandatory-column value (`Yes`, `No`, `Optional`...): in the Type cell, the columns are swapped."""
+    return " ".join(text.split()).strip(".*`").lower() in _MANDATORY_WORDS
 
 
 def _parse_element(s: str, refs: list[RefToken]) -> TypeExpr | None:

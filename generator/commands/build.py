@@ -22,6 +22,7 @@ from generator import atomic
 from generator.config import add_tree_arguments
 from generator.diagnostics import print_summary, report
 from generator.emit import dump_json, dump_yaml, write_text_atomic
+from generator.limits import DEFAULT_MAX_PAGE_BYTES
 from generator.model import Severity
 from generator.pipeline import build_and_check_named
 
@@ -32,6 +33,8 @@ def register(sub: Any) -> None:
     add_tree_arguments(p)
     p.add_argument("-o", "--output", type=Path, required=True, help="spec path (.yaml or .json)")
     p.add_argument("--strict", action="store_true", help="exit 1 when any error diagnostic was raised")
+    p.add_argument("--max-page-bytes", type=int, default=DEFAULT_MAX_PAGE_BYTES, metavar="N",
+                   help=f"pages larger than this are not read (page.too_large); default {DEFAULT_MAX_PAGE_BYTES}")
     p.set_defaults(func=run)
 
 
@@ -47,7 +50,8 @@ def rejected_path(spec_path: Path) -> Path:
 
 
 def run(args: argparse.Namespace) -> int:
-    built = build_and_check_named(args.docs_dir, args.service, args.config)  # UnusableInput: exit 2 (cli)
+    # UnusableInput: exit 2 (cli)
+    built = build_and_check_named(args.docs_dir, args.service, args.config, args.max_page_bytes)
     service = built.result.service
     result, valid = built.result, built.valid
     rep = report(built.census())

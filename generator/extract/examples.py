@@ -11,6 +11,7 @@ from docutils import nodes
 from generator.extract.context import STATUS_LINE_RE, PageContext, line_of, outside_tables
 from generator.extract.responses import first_success, reason
 from generator.extract.sections import METHODS, Sections
+from generator.limits import ExampleRefused, load_example_json
 from generator.model import DocOperation, Example, Response, Severity
 
 
@@ -56,7 +57,10 @@ def _example(ctx: PageContext, op: DocOperation, block: nodes.literal_block, is_
         ctx.diag(line, "example.xml", Severity.INFO, f"{media} example kept as text")
     else:
         try:
-            value = json.loads(body)
+            value = load_example_json(body)
+        except ExampleRefused as exc:  # valid JSON the spec cannot carry: this example only is dropped
+            ctx.diag(line, exc.code, Severity.ERROR, f"example dropped: {exc}")
+            return
         except json.JSONDecodeError as exc:
             ctx.diag(line + exc.lineno - 1, "example.invalid_json", Severity.ERROR,
                      f"example is not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})")

@@ -25,6 +25,7 @@ from generator.extract.sections import (
 from generator.extract.tables import classify, find_tables, parse_fields, register_schema
 from generator.model import DocOperation, Page, ParamLocation, Severity
 from generator.read import ReadPage
+from generator.uri_repair import repair_calls
 
 
 def extract(read: ReadPage) -> Page:
@@ -39,7 +40,8 @@ def extract(read: ReadPage) -> Page:
     names: list[str] = list(top.get("names", []))
     ctx.page.labels = names
     sections, unknown = section_roles(top)
-    uri_calls = find_uri(sections)
+    uri_calls = repair_calls(find_uri(sections), lambda line, note: ctx.diag(line, "uri.repaired", Severity.WARNING,
+                                                                           note))
     if not uri_calls:
         roles = {role for role, _ in sections}
         if roles & {"uri", "request", "response", "example_request", "example_response"}:

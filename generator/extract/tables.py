@@ -18,7 +18,7 @@ from generator.extract.context import STATUS_LINE_RE, PageContext, line_of, outs
 from generator.extract.sections import Sections
 from generator.model import Constraints, Field, Schema, Severity
 from generator.read import otc_ref
-from generator.types import Kind, RefToken, TypeExpr, parse_type
+from generator.types import Kind, RefToken, TypeExpr, is_mandatory_word, parse_type
 
 _NAME_HEADERS = ("parameter", "name", "element", "header", "attribute", "field", "parameter name", "key")
 _TYPE_HEADERS = ("type", "parameter type", "data type")
@@ -97,6 +97,11 @@ def _table_info(table: nodes.table, role: str, status: str | None) -> Table:
             raw_names: list[object] = list(table.parent.get("names", []))
             item_names = [str(x) for x in raw_names]
             labels += [x for x in item_names if x not in labels]
+        if isinstance(prev, nodes.paragraph):
+            # `-  .. _label:` + `roles.policy`: the label lands on the bullet's paragraph, and it is what
+            # rows link to; rewording the bullet (past caption length too) must not unlink the table
+            bullet_names: list[object] = list(prev.get("names", []))
+            labels += [str(x) for x in bullet_names if str(x) not in labels]
     return Table(table, caption, labels, cols, role, status, line)
 
 
@@ -214,6 +219,15 @@ def _field(ctx: PageContext, t: Table, row: nodes.row) -> Field | None:
         ctx.page.rows_failed += 1
         ctx.diag(line, "table.empty_name", Severity.ERROR, "row without a parameter name")
         return None
+    if t.cols.type is not None and t.cols.mandatory is not None and is_mandatory_word(cells[t.cols.type].astext()):
+        swapped_text, swapped_refs = _flatten_cell(cells[t.cols.mandatory])
+        swapped = parse_type(swapped_text, swapped_refs)
+        if swapped is not None and (swapped.kind is not Kind.REF or swapped_refs):
+            ctx.diag(line, "table.cells_swapped", Severity.WARNING,
+                     f"'{name}': Type cell {cells[t.cols.type].astext().strip()!r} and Mandatory cell "
+                     f"{cells[t.cols.mandatory].astext().strip()!r} are swapped; read the other way round")
+            cells = list(cells)
+            cells[t.cols.type], cells[t.cols.mandatory] = cells[t.cols.mandatory], cells[t.cols.type]
     required = False
     required_note = None
     if t.cols.mandatory is not None:

@@ -18,6 +18,11 @@ from generator.spec import iter_operations, x_source
 Key = tuple[str, int]
 
 
+# example blocks dropped before they reach the spec: not JSON, or JSON the spec cannot carry (generator.limits)
+UNPARSEABLE_EXAMPLE_CODES = frozenset({"example.invalid_json", "example.too_deep", "example.number_too_long",
+                                       "example.number_not_finite"})
+
+
 def defect(m: ExampleMismatch) -> Defect:
     return Defect(m.source.file, m.source.line, m.operation_id, m.part, m.pointer, m.message)
 
@@ -76,7 +81,7 @@ def census(service: str, pages: list[Page], spec: dict[str, Any], diagnostics: l
             valid=len({k for k in blocks if k in checked and k not in mismatched}),
             invalid=len(blocks & mismatched),
             unchecked=len({k for k in blocks if k not in checked and k not in mismatched}),
-            unparseable=sum(1 for d in page_diags if d.code == "example.invalid_json"),
+            unparseable=sum(1 for d in page_diags if d.code in UNPARSEABLE_EXAMPLE_CODES),
         )
         ops: list[ReportedOperation] = []
         for op in page.operations:
@@ -90,5 +95,7 @@ def census(service: str, pages: list[Page], spec: dict[str, Any], diagnostics: l
 
     ops_in_spec = sum(1 for _ in iter_operations(spec))
     components = len(spec.get("components", {}).get("schemas", {}))
-    defects = sorted(defect(m) for m in findings.mismatches)
+    defects = sorted([defect(m) for m in findings.mismatches]
+                     + [Defect(d.source.file, d.source.line, "", "default", "", d.message)
+                        for d in diagnostics if d.code == "default.out_of_range"])
     return Coverage(service, spec_valid, ops_in_spec, components, out, sorted(spec_level), defects)

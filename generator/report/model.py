@@ -50,12 +50,13 @@ class ExampleCounts:
 
 @dataclass(frozen=True, order=True)
 class Defect:
-    """An example that contradicts the tables of its own page: a documentation defect for the docs writers."""
+    """An example (or a default: part "default") that contradicts the tables of its own page: a documentation
+    defect for the docs writers."""
 
     file: str
     line: int
     operation: str  # operationId
-    part: str  # "request" or "response 200"
+    part: str  # "request", "response 200" or "default"
     pointer: str  # JSON pointer into the example ("" = the example as a whole)
     message: str
 
