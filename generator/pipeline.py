@@ -18,13 +18,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator.cache import PageCache
 from generator.check import Findings, check
 from generator.config import DEFAULT_CONFIG, ConfigError, Service, default_service, load_services
 from generator.extract import extract
 from generator.link import link
 from generator.model import Diagnostic, Page, Severity, Source
 from generator.openapi import render_spec
-from generator.read import read_file
+from generator.parallel import extract_pages
+from generator.read import read_text
 from generator.report.census import census
 from generator.report.model import Coverage
 
@@ -46,9 +48,12 @@ def rst_files(docs_dir: Path) -> list[Path]:
 
 
 def extract_page(path: Path, root: Path) -> Page:
-    rel = path.relative_to(root).as_posix()
+    return extract_text(path.read_text(encoding="utf-8", errors="replace"), path.relative_to(root).as_posix())
+
+
+def extract_text(text: str, rel: str) -> Page:
     try:
-        return extract(read_file(path, root))
+        return extract(read_text(text, rel))
     except Exception as exc:  # a page must never take the tree down with it
         page = Page(file=rel, title="", is_api=False)
         last = traceback.extract_tb(exc.__traceback__)[-1]
@@ -57,12 +62,17 @@ def extract_page(path: Path, root: Path) -> Page:
         return page
 
 
-def build_spec(docs_dir: Path, service: Service | str) -> BuildResult:
+def build_spec(docs_dir: Path, service: Service | str, jobs: int | None = 1,
+               cache: PageCache | None = None) -> BuildResult:
+    """`jobs`: processes extracting pages (None: every core); `cache`: where extracted pages are kept.
+
+    The defaults (one process, no cache) are the library's: the commands choose both from their options.
+    """
     svc = default_service(service) if isinstance(service, str) else service
     docs_dir = Path(docs_dir)
     if not docs_dir.is_dir():
         raise FileNotFoundError(f"docs folder {docs_dir} does not exist")
-    pages = [extract_page(p, docs_dir) for p in rst_files(docs_dir)]
+    pages = extract_pages(rst_files(docs_dir), docs_dir, jobs, cache)
     schemas = link(pages)
     out = render_spec(svc, pages, schemas)
     diagnostics = [d for p in pages for d in p.diagnostics] + out.diagnostics
@@ -98,8 +108,9 @@ def is_valid(findings: Findings) -> bool:
     return not any(d.code in INVALIDATING_CODES for d in findings.diagnostics)
 
 
-def build_and_check(docs_dir: Path, service: Service) -> CheckedBuild:
-    result = build_spec(docs_dir, service)
+def build_and_check(docs_dir: Path, service: Service, jobs: int | None = 1,
+                    cache: PageCache | None = None) -> CheckedBuild:
+    result = build_spec(docs_dir, service, jobs, cache)
     findings = check(result.spec, Source(f"<{service.name}.openapi.yaml>", 0))
     return CheckedBuild(result, findings, is_valid(findings))
 
@@ -108,7 +119,8 @@ class UnusableInput(Exception):
     """A docs tree or services config a command cannot use; the CLI prints it as one line and exits 2."""
 
 
-def build_and_check_named(docs_dir: Path, name: str, config: Path | None = None) -> CheckedBuild:
+def build_and_check_named(docs_dir: Path, name: str, config: Path | None = None, jobs: int | None = 1,
+                          cache: PageCache | None = None) -> CheckedBuild:
     """`build_and_check` for a tree and a service named on the command line."""
     if not docs_dir.is_dir():
         raise UnusableInput(f"{docs_dir} is not a folder")
@@ -116,7 +128,7 @@ def build_and_check_named(docs_dir: Path, name: str, config: Path | None = None)
         service = resolve_service(name, config)
     except ConfigError as exc:
         raise UnusableInput(str(exc)) from exc
-    return build_and_check(docs_dir, service)
+    return build_and_check(docs_dir, service, jobs, cache)
 
 
 def resolve_service(name: str, config: Path | None = None) -> Service:

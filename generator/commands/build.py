@@ -8,9 +8,11 @@ spec was written, 1 when none could be (or, with --strict, when any error diagno
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
+from generator.commands.options import add_speed_arguments, page_cache
 from generator.config import add_tree_arguments
 from generator.diagnostics import print_summary, report
 from generator.emit import dump_json, dump_yaml, write_text_atomic
@@ -24,6 +26,7 @@ def register(sub: Any) -> None:
     add_tree_arguments(p)
     p.add_argument("-o", "--output", type=Path, required=True, help="spec path (.yaml or .json)")
     p.add_argument("--strict", action="store_true", help="exit 1 when any error diagnostic was raised")
+    add_speed_arguments(p)
     p.set_defaults(func=run)
 
 
@@ -35,7 +38,11 @@ def diagnostics_path(spec_path: Path) -> Path:
 
 
 def run(args: argparse.Namespace) -> int:
-    built = build_and_check_named(args.docs_dir, args.service, args.config)  # UnusableInput: exit 2 (cli)
+    cache = page_cache(args)
+    # UnusableInput: exit 2 (cli)
+    built = build_and_check_named(args.docs_dir, args.service, args.config, args.jobs, cache)
+    if cache is not None:
+        print(cache.stats, file=sys.stderr)
     service = built.result.service
     result, valid = built.result, built.valid
     rep = report(built.census())

@@ -21,6 +21,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from generator.commands.options import add_speed_arguments, page_cache
 from generator.diff.compare import diff_specs
 from generator.diff.inputs import InputError, check_same_service, load
 from generator.diff.render import as_json, at_or_above, markdown
@@ -50,13 +51,15 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("--current-version", help="client version of OLD; the report then suggests the next")
     parser.add_argument("-o", "--output", type=Path, help="write the report here instead of stdout")
+    add_speed_arguments(parser)
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     try:
-        old = load(args.old, args.service)
-        new = load(args.new, args.service)
+        cache = page_cache(args)
+        old = load(args.old, args.service, args.jobs, cache)
+        new = load(args.new, args.service, args.jobs, cache)
         check_same_service(old, new)
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.client import CodegenError, generate_client
+from generator.commands.options import add_speed_arguments, page_cache
 from generator.config import DEFAULT_CONFIG, REPO_ROOT, ConfigError, load_services
 from generator.diagnostics import print_summary, report
 from generator.emit import dump_json, dump_yaml, write_text_atomic
@@ -31,6 +32,7 @@ def register(sub: Any) -> None:
     p.add_argument("--specs-dir", type=Path, default=REPO_ROOT / "specs")
     p.add_argument("--generated-dir", type=Path, default=REPO_ROOT / "generated")
     p.add_argument("--strict", action="store_true")
+    add_speed_arguments(p)
     p.set_defaults(func=run)
 
 
@@ -47,13 +49,14 @@ def run(args: argparse.Namespace) -> int:
             return 2
         services = [s for s in services if s.name in args.only]
     status = 0
+    cache = page_cache(args)
     for service in services:
         started = time.perf_counter()
         if not service.docs.is_dir():
             print(f"{service.name}: docs folder {service.docs} missing; skipped", file=sys.stderr)
             status = 1
             continue
-        built = build_and_check(service.docs, service)
+        built = build_and_check(service.docs, service, args.jobs, cache)
         result = built.result
         if not built.valid:
             print_summary(service.name, report(built.census()), None)

@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from generator.commands.options import add_speed_arguments, page_cache
 from generator.config import add_tree_arguments
 from generator.emit import dump_json, write_text_atomic
 from generator.pipeline import build_and_check_named
@@ -29,11 +30,13 @@ def register(sub: Any) -> None:
     p.add_argument("-o", "--output-dir", type=Path, default=None, help="write NAME.coverage.json and NAME.html here")
     p.add_argument("--compare-peer", action="store_true",
                    help=f"add our figures next to gen-sdk-toolset's (its figures are for {peer.PEER_TREE})")
+    add_speed_arguments(p)
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    built = build_and_check_named(args.docs_dir, args.service, args.config)  # UnusableInput: exit 2 (cli)
+    # UnusableInput: exit 2 (cli)
+    built = build_and_check_named(args.docs_dir, args.service, args.config, args.jobs, page_cache(args))
     service = built.result.service
     result = built.result
     cov = built.census()
