@@ -88,7 +88,7 @@ def _with_progress(trees: list[Any], out_dir: Path, jobs: int, cache_dir: Path |
         task = bar.add_task("services", total=len(trees))
 
         def advance(r: ServiceResult) -> None:
-            bar.console.print(f"{r.label}: {_status(r)} ({r.seconds:.1f} s)")
+            bar.console.print(f"{r.label}: {_status(r)} ({r.seconds:.1f} s)", markup=False, highlight=False)
             bar.advance(task)
             bar.refresh()
 
