@@ -21,7 +21,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.cache import PageCache
+from generator.cache import PageCache, code_version
 from generator.config import Service, default_service, load_services
 from generator.diagnostics import report
 from generator.emit import dump_json, dump_yaml, write_text_atomic
@@ -100,6 +100,8 @@ def build_all(trees: list[Tree], out_dir: Path, jobs: int, cache_dir: Path | Non
             on_done(results[-1])
         return results
     done: dict[str, ServiceResult] = {}
+    if cache_dir is not None:
+        code_version()  # hashed once, before the fork: every worker keys its pages by the same version
     ctx = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
     # biggest trees first: the last one to finish is then a small one
     order = sorted(trees, key=lambda t: -_size(t.docs))
