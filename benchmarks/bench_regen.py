@@ -135,7 +135,6 @@ def main() -> None:
         row.note = page.relative_to(changed).as_posix()
         rows.append(row)
         rows.append(build_once(args.tree, service, 1, None, "--jobs 1, no cache"))
-        rows.append(build_once(args.tree, service, args.jobs, None, f"--jobs {args.jobs}, no cache"))
 
         print(f"{args.tree.name}: {len(files)} files, {args.jobs} jobs, cpu_count {os.cpu_count()}, "
               f"load average {os.getloadavg()[0]:.1f}")
