@@ -93,6 +93,13 @@ def bench(session: nox.Session) -> None:
     session.run("python", "benchmarks/bench_depth.py", env=ENV)
 
 
+@nox.session(name="bench-regen")
+def bench_regen(session: nox.Session) -> None:
+    """Regeneration speed: docutils floor, cold/warm/one-page-change/--jobs 1, whole corpus (prints only)."""
+    session.install("-e", ".")
+    session.run("python", "benchmarks/bench_regen.py", *session.posargs, env=ENV)
+
+
 @nox.session
 def regenerate(session: nox.Session) -> None:
     """Docs update -> new spec, diff, version bump, changelog entry (the scheduled job of a docs repository).

@@ -15,6 +15,7 @@ from generator.pipeline import UnusableInput
 
 _COMMAND_MODULES = (
     "generator.commands.build",
+    "generator.commands.build_all",
     "generator.commands.diff",
     "generator.commands.docs_ci",
     "generator.commands.generate",

@@ -20,6 +20,7 @@ from typing import Any
 
 from generator import consistency
 from generator.build_extras import describe_tags, linked_error_statuses
+from generator.cache import PageCache
 from generator.check import Findings
 from generator.config import DEFAULT_CONFIG, ConfigError, Service, default_service, load_services
 from generator.extract import extract
@@ -27,7 +28,8 @@ from generator.limits import DEFAULT_MAX_PAGE_BYTES
 from generator.link import link
 from generator.model import Diagnostic, Page, Severity, Source
 from generator.openapi import render_spec
-from generator.read import OutsideRoot, read_file
+from generator.parallel import extract_pages
+from generator.read import OutsideRoot, outside_root, read_data
 from generator.repair import check_and_repair
 from generator.report.census import census
 from generator.report.model import Coverage
@@ -49,21 +51,36 @@ def rst_files(docs_dir: Path) -> list[Path]:
     return sorted(p for p in docs_dir.rglob("*.rst") if p.is_file())
 
 
-def extract_page(path: Path, root: Path, max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES) -> Page:
+def refused_page(path: Path, root: Path, max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES) -> Page | None:
+    """The page standing in for a file that must not be read (outside the docs root, too large), else None."""
     rel = path.relative_to(root).as_posix()
+    why = outside_root(path, root)
+    if why is not None:  # a link out of the tree must never bring in a page (or /etc/passwd) from elsewhere
+        return _diagnosed_page(rel, "page.outside_root", why)
     size = path.stat().st_size
     if size > max_page_bytes:  # docutils needs tens of times a page's size: refuse before reading
-        page = Page(file=rel, title="", is_api=False)
-        page.diagnostics.append(Diagnostic(Source(rel, 0), "page.too_large", Severity.ERROR,
-                                           f"{size} bytes, above the limit of {max_page_bytes} (--max-page-bytes);"
-                                           " not read"))
-        return page
+        return _diagnosed_page(rel, "page.too_large", f"{size} bytes, above the limit of {max_page_bytes}"
+                               " (--max-page-bytes); not read")
+    return None
+
+
+def _diagnosed_page(rel: str, code: str, message: str) -> Page:
+    page = Page(file=rel, title="", is_api=False)
+    page.diagnostics.append(Diagnostic(Source(rel, 0), code, Severity.ERROR, message))
+    return page
+
+
+def extract_page(path: Path, root: Path, max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES) -> Page:
+    """One file of the tree, in this process and without the cache."""
+    refused = refused_page(path, root, max_page_bytes)
+    return refused or extract_data(path.read_bytes(), path.relative_to(root).as_posix())
+
+
+def extract_data(data: bytes, rel: str) -> Page:
     try:
-        return extract(read_file(path, root))
+        return extract(read_data(data, rel))
     except OutsideRoot as exc:
-        page = Page(file=rel, title="", is_api=False)
-        page.diagnostics.append(Diagnostic(Source(rel, 0), "page.outside_root", Severity.ERROR, str(exc)))
-        return page
+        return _diagnosed_page(rel, "page.outside_root", str(exc))
     except Exception as exc:  # a page must never take the tree down with it
         page = Page(file=rel, title="", is_api=False)
         last = traceback.extract_tb(exc.__traceback__)[-1]
@@ -72,12 +89,17 @@ def extract_page(path: Path, root: Path, max_page_bytes: int = DEFAULT_MAX_PAGE_
         return page
 
 
-def build_spec(docs_dir: Path, service: Service | str, max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES) -> BuildResult:
+def build_spec(docs_dir: Path, service: Service | str, jobs: int | None = 1, cache: PageCache | None = None,
+               *, max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES) -> BuildResult:
+    """`jobs`: processes extracting pages (None: every core); `cache`: where extracted pages are kept.
+
+    The defaults (one process, no cache) are the library's: the commands choose both from their options.
+    """
     svc = default_service(service) if isinstance(service, str) else service
     docs_dir = Path(docs_dir)
     if not docs_dir.is_dir():
         raise FileNotFoundError(f"docs folder {docs_dir} does not exist")
-    pages = [extract_page(p, docs_dir, max_page_bytes) for p in rst_files(docs_dir)]
+    pages = extract_pages(rst_files(docs_dir), docs_dir, jobs, cache, max_page_bytes=max_page_bytes)
     schemas = link(pages)
     out = render_spec(svc, pages, schemas)
     describe_tags(out.spec, docs_dir)
@@ -115,8 +137,9 @@ def is_valid(findings: Findings) -> bool:
     return not any(d.code in INVALIDATING_CODES for d in findings.diagnostics)
 
 
-def build_and_check(docs_dir: Path, service: Service, max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES) -> CheckedBuild:
-    result = build_spec(docs_dir, service, max_page_bytes)
+def build_and_check(docs_dir: Path, service: Service, jobs: int | None = 1, cache: PageCache | None = None,
+                    *, max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES) -> CheckedBuild:
+    result = build_spec(docs_dir, service, jobs, cache, max_page_bytes=max_page_bytes)
     # whatever would still make the document invalid is repaired at the smallest scope (generator.repair)
     findings, valid = check_and_repair(result.spec, Source(f"<{service.name}.openapi.yaml>", 0), INVALIDATING_CODES)
     return CheckedBuild(result, findings, valid)
@@ -126,7 +149,8 @@ class UnusableInput(Exception):
     """A docs tree or services config a command cannot use; the CLI prints it as one line and exits 2."""
 
 
-def build_and_check_named(docs_dir: Path, name: str, config: Path | None = None,
+def build_and_check_named(docs_dir: Path, name: str, config: Path | None = None, jobs: int | None = 1,
+                          cache: PageCache | None = None, *,
                           max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES) -> CheckedBuild:
     """`build_and_check` for a tree and a service named on the command line."""
     if not docs_dir.is_dir():
@@ -135,7 +159,7 @@ def build_and_check_named(docs_dir: Path, name: str, config: Path | None = None,
         service = resolve_service(name, config)
     except ConfigError as exc:
         raise UnusableInput(str(exc)) from exc
-    return build_and_check(docs_dir, service, max_page_bytes)
+    return build_and_check(docs_dir, service, jobs, cache, max_page_bytes=max_page_bytes)
 
 
 def resolve_service(name: str, config: Path | None = None) -> Service:

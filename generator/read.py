@@ -173,9 +173,13 @@ def read_file(path: Path, root: Path) -> ReadPage:
     why = outside_root(path, root)
     if why is not None:
         raise OutsideRoot(why)
-    data = path.read_bytes()
+    return read_data(path.read_bytes(), rel)
+
+
+def read_data(data: bytes, rel: str) -> ReadPage:
+    """A page from its bytes, as read from the file `rel` (relative to the docs root)."""
     try:
-        return read_text(data.decode("utf-8"), rel)
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         # the page is still read (each bad byte becomes U+FFFD), but never silently
         line = data.count(b"\n", 0, exc.start) + 1
@@ -186,3 +190,4 @@ def read_file(path: Path, root: Path) -> ReadPage:
                                               f"{bad} byte sequence(s) are not UTF-8 (first at byte {exc.start});"
                                               " read as U+FFFD"))
         return page
+    return read_text(text, rel)

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -18,6 +18,14 @@ def _corpus_is_required(request: pytest.FixtureRequest) -> None:
     """A corpus test never skips: without ../shared/corpus it fails, saying so (CI has the corpus)."""
     if request.node.get_closest_marker("corpus") is not None and not CORPUS.is_dir():
         pytest.fail(f"shared corpus not found at {CORPUS}: the corpus tests need it (or set OTC_APIGEN_CORPUS)")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_cache_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The commands cache pages under $XDG_CACHE_HOME by default: never the real home's cache in tests."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg-cache")))
+        yield
 
 
 @pytest.fixture(scope="session")

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from generator import atomic
+from generator.commands.options import add_speed_arguments, page_cache
 from generator.config import add_tree_arguments
 from generator.diagnostics import print_summary, report
 from generator.emit import dump_json, dump_yaml, write_text_atomic
@@ -35,6 +36,7 @@ def register(sub: Any) -> None:
     p.add_argument("--strict", action="store_true", help="exit 1 when any error diagnostic was raised")
     p.add_argument("--max-page-bytes", type=int, default=DEFAULT_MAX_PAGE_BYTES, metavar="N",
                    help=f"pages larger than this are not read (page.too_large); default {DEFAULT_MAX_PAGE_BYTES}")
+    add_speed_arguments(p)
     p.set_defaults(func=run)
 
 
@@ -50,8 +52,12 @@ def rejected_path(spec_path: Path) -> Path:
 
 
 def run(args: argparse.Namespace) -> int:
+    cache = page_cache(args)
     # UnusableInput: exit 2 (cli)
-    built = build_and_check_named(args.docs_dir, args.service, args.config, args.max_page_bytes)
+    built = build_and_check_named(args.docs_dir, args.service, args.config, args.jobs, cache,
+                                  max_page_bytes=args.max_page_bytes)
+    if cache is not None:
+        print(cache.stats, file=sys.stderr)
     service = built.result.service
     result, valid = built.result, built.valid
     rep = report(built.census())

@@ -30,6 +30,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from generator.commands.options import add_speed_arguments, page_cache
 from generator.diff import github
 from generator.diff.comment import LIMIT
 from generator.diff.compare import diff_specs
@@ -73,6 +74,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--max-input-size", type=_size, default=DEFAULT_MAX_INPUT_BYTES, metavar="SIZE",
                         help=f"refuse a spec file above this size (default {DEFAULT_MAX_INPUT_BYTES // 2**20}M; "
                              "suffixes K, M, G)")
+    add_speed_arguments(parser)
     parser.set_defaults(func=run)
 
 
@@ -86,7 +88,8 @@ def _size(text: str) -> int:
 def run(args: argparse.Namespace) -> int:
     limits = Limits(max_bytes=getattr(args, "max_input_size", DEFAULT_MAX_INPUT_BYTES))
     try:
-        old, new = load_pair(args.old, args.new, args.service, limits=limits)
+        cache = page_cache(args)
+        old, new = load_pair(args.old, args.new, args.service, limits=limits, jobs=args.jobs, cache=cache)
         check_same_service(old, new)
         result = diff_specs(old.spec, new.spec)
     except InputError as exc:

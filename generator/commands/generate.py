@@ -20,6 +20,7 @@ from typing import Any
 
 from generator import atomic
 from generator.client import CodegenError, generate_client
+from generator.commands.options import add_speed_arguments, page_cache
 from generator.config import DEFAULT_CONFIG, REPO_ROOT, ConfigError, load_services
 from generator.diagnostics import print_summary, report
 from generator.emit import dump_json, dump_yaml
@@ -36,6 +37,7 @@ def register(sub: Any) -> None:
     p.add_argument("--specs-dir", type=Path, default=REPO_ROOT / "specs")
     p.add_argument("--generated-dir", type=Path, default=REPO_ROOT / "generated")
     p.add_argument("--strict", action="store_true")
+    add_speed_arguments(p)
     p.set_defaults(func=run)
 
 
@@ -63,13 +65,14 @@ def run(args: argparse.Namespace) -> int:
 
 def _run_services(args: argparse.Namespace, services: list[Any]) -> int:
     status = 0
+    cache = page_cache(args)
     for service in services:
         started = time.perf_counter()
         if not service.docs.is_dir():
             print(f"{service.name}: docs folder {service.docs} missing; skipped", file=sys.stderr)
             status = 1
             continue
-        built = build_and_check(service.docs, service)
+        built = build_and_check(service.docs, service, args.jobs, cache)
         result = built.result
         if not built.valid:
             print_summary(service.name, report(built.census()), None)

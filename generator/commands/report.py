@@ -22,6 +22,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from generator.commands.options import add_speed_arguments, page_cache
 from generator.config import add_tree_arguments
 from generator.emit import dump_json, write_text_atomic
 from generator.gha import detect_prefix
@@ -45,11 +46,13 @@ def register(sub: Any) -> None:
     p.add_argument("--prose-census", action="store_true",
                    help="also list every description sentence that states a constraint the spec lacks (the census "
                         "table is always in the HTML and JSON)")
+    add_speed_arguments(p)
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    built = build_and_check_named(args.docs_dir, args.service, args.config)  # UnusableInput: exit 2 (cli)
+    # UnusableInput: exit 2 (cli)
+    built = build_and_check_named(args.docs_dir, args.service, args.config, args.jobs, page_cache(args))
     service = built.result.service
     result = built.result
     cov = built.census()

@@ -31,9 +31,11 @@ def service_from_dir(path: Path) -> str:
     return path.resolve().name.split("@", 1)[0]
 
 
-def load(path: Path, service: str | None = None, limits: Limits = DEFAULT_LIMITS) -> LoadedSpec:
+def load(path: Path, service: str | None = None, limits: Limits = DEFAULT_LIMITS, jobs: int | None = 1,
+         cache: Any = None) -> LoadedSpec:
+    """`jobs` and `cache` (a `generator.cache.PageCache` or None) are handed to the build of a docs tree."""
     if path.is_dir():
-        spec = build_docs(path, service or service_from_dir(path))
+        spec = build_docs(path, service or service_from_dir(path), jobs, cache)
     elif path.is_file():
         spec = read_spec_file(path, limits)
     else:
@@ -55,7 +57,7 @@ def read_spec_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> Mapping[str, 
     return data
 
 
-def build_docs(path: Path, service: str) -> Mapping[str, Any]:
+def build_docs(path: Path, service: str, jobs: int | None = 1, cache: Any = None) -> Mapping[str, Any]:
     # Imported lazily: the builder is heavy and a spec-to-spec diff does not need it.
     try:
         pipeline: Any = importlib.import_module("generator.pipeline")
@@ -69,7 +71,7 @@ def build_docs(path: Path, service: str) -> Mapping[str, Any]:
     except ConfigError as exc:  # a broken config is a bad input, never a silent fallback to defaults
         raise InputError(str(exc)) from exc
     try:
-        result = pipeline.build_spec(path, configured)
+        result = pipeline.build_spec(path, configured, jobs, cache)
     except Exception as exc:  # noqa: BLE001 - any builder failure is a bad input for the diff
         raise InputError(f"{path}: building the spec failed: {exc}") from exc
     spec = getattr(result, "spec", result)

@@ -11,17 +11,20 @@ from __future__ import annotations
 import os
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import Any
 
 from generator.diff.inputs import LoadedSpec, load
 from generator.untrusted import DEFAULT_LIMITS, Limits
 
 
-def load_side(path: Path, service: str | None, limits: Limits = DEFAULT_LIMITS) -> LoadedSpec:
-    return load(path, service, limits)
+def load_side(path: Path, service: str | None, limits: Limits = DEFAULT_LIMITS, jobs: int | None = 1,
+              cache: Any = None) -> LoadedSpec:
+    return load(path, service, limits, jobs, cache)
 
 
 def load_pair(
-    old: Path, new: Path, service: str | None, *, parallel: bool | None = None, limits: Limits = DEFAULT_LIMITS
+    old: Path, new: Path, service: str | None, *, parallel: bool | None = None, limits: Limits = DEFAULT_LIMITS,
+    jobs: int | None = 1, cache: Any = None,
 ) -> tuple[LoadedSpec, LoadedSpec]:
     """Both sides, in parallel when both are docs trees (spec files load faster than a process starts).
 
@@ -30,8 +33,9 @@ def load_pair(
     if parallel is None:
         parallel = old.is_dir() and new.is_dir() and (os.cpu_count() or 1) > 1
     if not parallel:
-        return load_side(old, service, limits), load_side(new, service, limits)
+        return load_side(old, service, limits, jobs, cache), load_side(new, service, limits, jobs, cache)
     with ProcessPoolExecutor(max_workers=2) as pool:
-        old_job = pool.submit(load_side, old, service, limits)
-        new_job = pool.submit(load_side, new, service, limits)
+        # each side has a process of its own already: its pages are extracted there, one at a time
+        old_job = pool.submit(load_side, old, service, limits, 1, cache)
+        new_job = pool.submit(load_side, new, service, limits, 1, cache)
         return old_job.result(), new_job.result()
