@@ -83,13 +83,12 @@ EXPECTED: dict[str, dict[str, Any]] = {
         },
     },
     "identity-access-management@9d2eac9": {
-        "api_pages": 144, "api_pages_with_operations": 144, "operations": 139, "rows": 2245, "rows_resolved": 2208,
-        "rows_unknown_type": 37, "rows_failed": 0, "examples": 258, "examples_invalid": 17,
-        "examples_unparseable": 15,
+        "api_pages": 144, "api_pages_with_operations": 144, "operations": 139, "rows": 2245, "rows_resolved": 2237,
+        "rows_unknown_type": 8, "rows_failed": 0, "examples": 258, "examples_invalid": 18, "examples_unparseable": 15,
         "codes": {
-            "page.crash": 0, "page.no_uri": 2, "type.unknown": 37, "ref.dangling": 0, "table.row_shape": 0,
-            "table.empty_name": 0, "example.invalid_json": 15, "example.schema_mismatch": 33, "operation.merged": 5,
-            "section.unknown": 0, "status.none": 0, "schema.name_conflict": 160,
+            "page.crash": 0, "page.no_uri": 2, "type.unknown": 8, "ref.dangling": 0, "table.row_shape": 0,
+            "table.empty_name": 0, "example.invalid_json": 15, "example.schema_mismatch": 28, "operation.merged": 5,
+            "section.unknown": 0, "status.none": 0, "schema.name_conflict": 203,
         },
     },
     "key-management-service@c2d17c2": {
@@ -121,10 +120,10 @@ EXPECTED: dict[str, dict[str, Any]] = {
         },
     },
     "nat-gateway@1813a7f": {
-        "api_pages": 52, "api_pages_with_operations": 52, "operations": 52, "rows": 811, "rows_resolved": 806,
-        "rows_unknown_type": 5, "rows_failed": 0, "examples": 74, "examples_invalid": 10, "examples_unparseable": 7,
+        "api_pages": 52, "api_pages_with_operations": 52, "operations": 52, "rows": 811, "rows_resolved": 808,
+        "rows_unknown_type": 3, "rows_failed": 0, "examples": 74, "examples_invalid": 10, "examples_unparseable": 7,
         "codes": {
-            "page.crash": 0, "page.no_uri": 0, "type.unknown": 5, "ref.dangling": 0, "table.row_shape": 0,
+            "page.crash": 0, "page.no_uri": 0, "type.unknown": 3, "ref.dangling": 0, "table.row_shape": 0,
             "table.empty_name": 0, "example.invalid_json": 7, "example.schema_mismatch": 25, "operation.merged": 0,
             "section.unknown": 0, "status.none": 0, "schema.name_conflict": 22,
         },
