@@ -7,6 +7,7 @@ The conformance tests of a generated client use both: the valid instance must pa
 from __future__ import annotations
 
 import copy
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -48,13 +49,19 @@ def sample(spec: dict[str, Any], schema: dict[str, Any], depth: int = 0, full: b
             return _FORMATS[fmt]
         n = schema.get("minLength", 1)
         n = max(1, min(n, schema.get("maxLength", n)))
+        pattern = schema.get("pattern")
+        if isinstance(pattern, str):  # a few plain shapes; the first the pattern and the lengths accept
+            for cand in ("s" * n, "0" * n, "a" * n, _FORMATS["uuid"], "a1", "s-1"):
+                if re.search(pattern, cand) and n <= len(cand) <= schema.get("maxLength", len(cand)):
+                    return cand
         return "s" * n
     if t in ("integer", "number"):
         return _number(schema, t)
     if t == "boolean":
         return True
     if t == "array":
-        if depth >= _MAX_DEPTH:
+        # deep enough: an empty list, unless the array must hold items (then a few levels more)
+        if depth >= _MAX_DEPTH and (not schema.get("minItems") or depth >= _MAX_DEPTH + 3):
             return []
         n = max(1, schema.get("minItems", 1))
         if "maxItems" in schema:
