@@ -18,6 +18,7 @@ import generator.client.project as project
 from generator.cli import main
 from generator.client import client_view, generate_client
 from generator.config import REPO_ROOT, Service
+from generator.model import Diagnostic, Severity, Source
 from generator.pipeline import build_spec
 from generator.release.changelog import client_release
 
@@ -148,12 +149,22 @@ def test_build_without_valid_spec_exits_1_and_keeps_old(tmp_path: Path, monkeypa
     out = tmp_path / "s.openapi.yaml"
     out.write_text("previous\n")
     real = pipeline.build_spec
+    real_repair = pipeline.check_and_repair
 
     def broken(*a: Any, **k: Any) -> Any:
         r = real(*a, **k)
         r.spec["paths"]["/v1/{project_id}/things"]["post"]["responses"]["201"]["content"]["application/json"][
             "schema"] = {"$ref": "#/components/schemas/Nope"}
         return r
+
+    def unrepairable(*a: Any, **k: Any) -> Any:
+        # the repair loop mends a dangling $ref; a defect it cannot mend must still write nothing
+        findings, _ = real_repair(*a, **k)
+        findings.diagnostics.append(Diagnostic(Source("<hostile.openapi.yaml>", 0), "check.dangling_ref",
+                                               Severity.ERROR, "#/components/schemas/Nope: no such component"))
+        return findings, False
+
+    monkeypatch.setattr(pipeline, "check_and_repair", unrepairable)
 
     monkeypatch.setattr(pipeline, "build_spec", broken)
     assert main(["build", str(root), "--service", "hostile", "-o", str(out)]) == 1
