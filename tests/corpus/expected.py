@@ -42,7 +42,7 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "rows_unknown_type": 0, "rows_failed": 0, "examples": 99, "examples_invalid": 12, "examples_unparseable": 5,
         "codes": {
             "page.crash": 0, "page.no_uri": 0, "type.unknown": 0, "ref.dangling": 0, "table.row_shape": 0,
-            "table.empty_name": 0, "example.invalid_json": 5, "example.schema_mismatch": 19, "operation.merged": 0,
+            "table.empty_name": 0, "example.invalid_json": 5, "example.schema_mismatch": 20, "operation.merged": 0,
             "section.unknown": 0, "status.none": 0, "schema.name_conflict": 12,
         },
     },
@@ -51,16 +51,16 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "rows_unknown_type": 0, "rows_failed": 0, "examples": 78, "examples_invalid": 5, "examples_unparseable": 4,
         "codes": {
             "page.crash": 0, "page.no_uri": 0, "type.unknown": 0, "ref.dangling": 0, "table.row_shape": 0,
-            "table.empty_name": 0, "example.invalid_json": 4, "example.schema_mismatch": 8, "operation.merged": 0,
+            "table.empty_name": 0, "example.invalid_json": 4, "example.schema_mismatch": 9, "operation.merged": 0,
             "section.unknown": 0, "status.none": 0, "schema.name_conflict": 20,
         },
     },
     "distributed-message-service@d2c571c": {
         "api_pages": 67, "api_pages_with_operations": 67, "operations": 67, "rows": 1034, "rows_resolved": 1034,
-        "rows_unknown_type": 0, "rows_failed": 0, "examples": 89, "examples_invalid": 9, "examples_unparseable": 5,
+        "rows_unknown_type": 0, "rows_failed": 0, "examples": 89, "examples_invalid": 11, "examples_unparseable": 5,
         "codes": {
             "page.crash": 0, "page.no_uri": 0, "type.unknown": 0, "ref.dangling": 0, "table.row_shape": 0,
-            "table.empty_name": 0, "example.invalid_json": 5, "example.schema_mismatch": 16, "operation.merged": 0,
+            "table.empty_name": 0, "example.invalid_json": 5, "example.schema_mismatch": 18, "operation.merged": 0,
             "section.unknown": 0, "status.none": 0, "schema.name_conflict": 12,
         },
     },
@@ -75,19 +75,19 @@ EXPECTED: dict[str, dict[str, Any]] = {
     },
     "elastic-cloud-server@efcbeed": {
         "api_pages": 140, "api_pages_with_operations": 140, "operations": 188, "rows": 1629, "rows_resolved": 1629,
-        "rows_unknown_type": 0, "rows_failed": 0, "examples": 178, "examples_invalid": 32, "examples_unparseable": 4,
+        "rows_unknown_type": 0, "rows_failed": 0, "examples": 178, "examples_invalid": 30, "examples_unparseable": 4,
         "codes": {
             "page.crash": 0, "page.no_uri": 0, "type.unknown": 0, "ref.dangling": 0, "table.row_shape": 0,
-            "table.empty_name": 0, "example.invalid_json": 4, "example.schema_mismatch": 89, "operation.merged": 33,
+            "table.empty_name": 0, "example.invalid_json": 4, "example.schema_mismatch": 85, "operation.merged": 33,
             "section.unknown": 0, "status.none": 0, "schema.name_conflict": 77,
         },
     },
     "identity-access-management@9d2eac9": {
         "api_pages": 144, "api_pages_with_operations": 144, "operations": 139, "rows": 2245, "rows_resolved": 2237,
-        "rows_unknown_type": 8, "rows_failed": 0, "examples": 258, "examples_invalid": 18, "examples_unparseable": 15,
+        "rows_unknown_type": 8, "rows_failed": 0, "examples": 258, "examples_invalid": 19, "examples_unparseable": 15,
         "codes": {
             "page.crash": 0, "page.no_uri": 2, "type.unknown": 8, "ref.dangling": 0, "table.row_shape": 0,
-            "table.empty_name": 0, "example.invalid_json": 15, "example.schema_mismatch": 28, "operation.merged": 5,
+            "table.empty_name": 0, "example.invalid_json": 15, "example.schema_mismatch": 29, "operation.merged": 5,
             "section.unknown": 0, "status.none": 0, "schema.name_conflict": 203,
         },
     },
@@ -102,29 +102,29 @@ EXPECTED: dict[str, dict[str, Any]] = {
     },
     "modelarts@1ba1873": {
         "api_pages": 222, "api_pages_with_operations": 222, "operations": 222, "rows": 9032, "rows_resolved": 9010,
-        "rows_unknown_type": 22, "rows_failed": 0, "examples": 411, "examples_invalid": 85,
+        "rows_unknown_type": 22, "rows_failed": 0, "examples": 411, "examples_invalid": 86,
         "examples_unparseable": 16,
         "codes": {
             "page.crash": 0, "page.no_uri": 2, "type.unknown": 22, "ref.dangling": 0, "table.row_shape": 0,
-            "table.empty_name": 0, "example.invalid_json": 16, "example.schema_mismatch": 166, "operation.merged": 0,
+            "table.empty_name": 0, "example.invalid_json": 16, "example.schema_mismatch": 167, "operation.merged": 0,
             "section.unknown": 0, "status.none": 0, "schema.name_conflict": 248,
         },
     },
     "modelarts@f3d1df8": {
         "api_pages": 202, "api_pages_with_operations": 202, "operations": 202, "rows": 8131, "rows_resolved": 8111,
-        "rows_unknown_type": 20, "rows_failed": 0, "examples": 351, "examples_invalid": 84, "examples_unparseable": 3,
+        "rows_unknown_type": 20, "rows_failed": 0, "examples": 351, "examples_invalid": 86, "examples_unparseable": 3,
         "codes": {
             "page.crash": 0, "page.no_uri": 2, "type.unknown": 20, "ref.dangling": 0, "table.row_shape": 0,
-            "table.empty_name": 0, "example.invalid_json": 3, "example.schema_mismatch": 160, "operation.merged": 0,
+            "table.empty_name": 0, "example.invalid_json": 3, "example.schema_mismatch": 163, "operation.merged": 0,
             "section.unknown": 0, "status.none": 0, "schema.name_conflict": 221,
         },
     },
     "nat-gateway@1813a7f": {
         "api_pages": 52, "api_pages_with_operations": 52, "operations": 52, "rows": 811, "rows_resolved": 808,
-        "rows_unknown_type": 3, "rows_failed": 0, "examples": 74, "examples_invalid": 10, "examples_unparseable": 7,
+        "rows_unknown_type": 3, "rows_failed": 0, "examples": 74, "examples_invalid": 13, "examples_unparseable": 7,
         "codes": {
             "page.crash": 0, "page.no_uri": 0, "type.unknown": 3, "ref.dangling": 0, "table.row_shape": 0,
-            "table.empty_name": 0, "example.invalid_json": 7, "example.schema_mismatch": 25, "operation.merged": 0,
+            "table.empty_name": 0, "example.invalid_json": 7, "example.schema_mismatch": 28, "operation.merged": 0,
             "section.unknown": 0, "status.none": 0, "schema.name_conflict": 22,
         },
     },
@@ -139,11 +139,11 @@ EXPECTED: dict[str, dict[str, Any]] = {
     },
     "relational-database-service@03eecfd": {
         "api_pages": 160, "api_pages_with_operations": 160, "operations": 147, "rows": 1836, "rows_resolved": 1833,
-        "rows_unknown_type": 3, "rows_failed": 0, "examples": 253, "examples_invalid": 36, "examples_unparseable": 4,
+        "rows_unknown_type": 3, "rows_failed": 0, "examples": 253, "examples_invalid": 37, "examples_unparseable": 4,
         "codes": {
             "page.crash": 0, "page.no_uri": 2, "type.unknown": 3, "ref.dangling": 0, "table.row_shape": 0,
-            "table.empty_name": 0, "example.invalid_json": 4, "example.schema_mismatch": 69, "operation.merged": 13,
-            "section.unknown": 0, "status.none": 12, "schema.name_conflict": 115,
+            "table.empty_name": 0, "example.invalid_json": 4, "example.schema_mismatch": 70, "operation.merged": 13,
+            "section.unknown": 0, "status.none": 12, "schema.name_conflict": 116,
         },
     },
     "virtual-private-cloud@eb03d88": {
