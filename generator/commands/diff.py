@@ -30,7 +30,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from generator.commands.options import add_speed_arguments, page_cache
+from generator.commands.options import add_input_size_argument, add_speed_arguments, input_limits, page_cache
 from generator.diff import github
 from generator.diff.comment import LIMIT
 from generator.diff.compare import diff_specs
@@ -40,7 +40,6 @@ from generator.diff.render import as_json, markdown
 from generator.diff.sides import load_pair
 from generator.gha import detect_prefix
 from generator.release.semver import next_version
-from generator.untrusted import DEFAULT_MAX_INPUT_BYTES, Limits, parse_size
 
 EXIT_OK = 0
 EXIT_CHANGES = 1
@@ -71,22 +70,13 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("--current-version", help="client version of OLD; the report then suggests the next")
     parser.add_argument("-o", "--output", type=Path, help="write the report here instead of stdout")
-    parser.add_argument("--max-input-size", type=_size, default=DEFAULT_MAX_INPUT_BYTES, metavar="SIZE",
-                        help=f"refuse a spec file above this size (default {DEFAULT_MAX_INPUT_BYTES // 2**20}M; "
-                             "suffixes K, M, G)")
+    add_input_size_argument(parser, "a spec file")
     add_speed_arguments(parser)
     parser.set_defaults(func=run)
 
 
-def _size(text: str) -> int:
-    try:
-        return parse_size(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from exc
-
-
 def run(args: argparse.Namespace) -> int:
-    limits = Limits(max_bytes=getattr(args, "max_input_size", DEFAULT_MAX_INPUT_BYTES))
+    limits = input_limits(args)
     try:
         cache = page_cache(args)
         old, new = load_pair(args.old, args.new, args.service, limits=limits, jobs=args.jobs, cache=cache)

@@ -1,4 +1,5 @@
-"""Options of every command that builds docs trees: process count and the page cache."""
+"""Options shared by the commands: process count and page cache (commands that build docs trees), input size
+(commands that read files from outside)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import argparse
 from pathlib import Path
 
 from generator.cache import PageCache, resolve_cache_dir
+from generator.untrusted import DEFAULT_MAX_INPUT_BYTES, Limits, parse_size
 
 
 def add_speed_arguments(parser: argparse.ArgumentParser) -> None:
@@ -26,3 +28,20 @@ def _positive(text: str) -> int:
     if n < 1:
         raise argparse.ArgumentTypeError(f"must be at least 1, not {n}")
     return n
+
+
+def add_input_size_argument(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument("--max-input-size", type=_size, default=DEFAULT_MAX_INPUT_BYTES, metavar="SIZE",
+                        help=f"refuse {what} above this size (default {DEFAULT_MAX_INPUT_BYTES // 2**20}M; "
+                             "suffixes K, M, G)")
+
+
+def input_limits(args: argparse.Namespace) -> Limits:
+    return Limits(max_bytes=getattr(args, "max_input_size", DEFAULT_MAX_INPUT_BYTES))
+
+
+def _size(text: str) -> int:
+    try:
+        return parse_size(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc

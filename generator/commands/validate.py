@@ -18,8 +18,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from generator.commands.options import add_input_size_argument, input_limits
 from generator.spec import SpecError
-from generator.untrusted import DEFAULT_MAX_INPUT_BYTES, Limits, parse_size
 from generator.validate.inputs import Defaults, read, status_problem
 from generator.validate.report import EXIT_UNUSABLE, exit_code, render_json, render_text
 from generator.validate.spec import Spec
@@ -48,17 +48,8 @@ def register(subparsers: Any) -> None:
     p.add_argument("--format", choices=("text", "json"), default="text", dest="output_format")
     p.add_argument("--strict", action="store_true", help="skipped payloads fail the run (exit 1)")
     p.add_argument("-v", "--verbose", action="store_true", help="also list valid payloads")
-    p.add_argument("--max-input-size", type=_size, default=DEFAULT_MAX_INPUT_BYTES, metavar="SIZE",
-                   help=f"refuse the spec or an input above this size (default {DEFAULT_MAX_INPUT_BYTES // 2**20}M; "
-                        "suffixes K, M, G)")
+    add_input_size_argument(p, "the spec or an input")
     p.set_defaults(func=run)
-
-
-def _size(text: str) -> int:
-    try:
-        return parse_size(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from exc
 
 
 def validate_files(spec: Spec, inputs: list[Path], fmt: str, defaults: Defaults) -> list[Result]:
@@ -70,7 +61,7 @@ def validate_files(spec: Spec, inputs: list[Path], fmt: str, defaults: Defaults)
 
 
 def run(args: argparse.Namespace) -> int:
-    limits = Limits(max_bytes=getattr(args, "max_input_size", DEFAULT_MAX_INPUT_BYTES))
+    limits = input_limits(args)
     if args.status is not None and (bad := status_problem(args.status)) is not None:
         print(f"error: --status: {bad}", file=sys.stderr)
         return EXIT_UNUSABLE
