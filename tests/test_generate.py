@@ -151,14 +151,14 @@ def test_build_without_valid_spec_exits_1_and_keeps_old(tmp_path: Path, monkeypa
 
     def broken(*a: Any, **k: Any) -> Any:
         r = real(*a, **k)
-        r.spec["paths"]["/v1/{project_id}/things"]["post"]["responses"]["201"]["content"]["application/json"][
-            "schema"] = {"$ref": "#/components/schemas/Nope"}
+        # a dangling $ref is now repaired (generator.repair); an invalid document frame cannot be
+        r.spec["info"] = "not an object"
         return r
 
     monkeypatch.setattr(pipeline, "build_spec", broken)
     assert main(["build", str(root), "--service", "hostile", "-o", str(out)]) == 1
     assert out.read_text() == "previous\n"
-    assert '"check.dangling_ref"' in (tmp_path / "s.diagnostics.json").read_text()
+    assert '"check.openapi"' in (tmp_path / "s.diagnostics.json").read_text()
 
 
 def _config(tmp_path: Path, docs: Path) -> Path:
