@@ -140,6 +140,8 @@ class Isolator:
             return [f"{type(exc).__name__}: {exc}"]
 
     def run(self) -> None:
+        if self.errors({}, {}):  # the document's frame itself (info, servers...) is invalid: nothing to isolate
+            return
         names = sorted(self.schemas)
         for name in self._bisect(names, self._components_errors):
             self._repair_node(("components", "schemas", name), partial(self._components_errors, [name]),
