@@ -69,7 +69,8 @@ def plain_text(node: nodes.Node) -> str:
 
 
 # findings that say the documentation contradicts itself (a value set against the field's type or its own example)
-DEFECTS = ("enum.type_mismatch", "enum.contradicts_example", "default.type_mismatch", "default.not_in_enum",
+DEFECTS = ("enum.type_mismatch", "enum.contradicts_example", "enum.contradicts_pattern", "default.type_mismatch",
+           "default.not_in_enum",
            "default.contradicts_constraints")
 
 
@@ -118,8 +119,26 @@ def read_description(cell: nodes.Element, type_: TypeExpr | None) -> ProseResult
                  r"\(deprecated\)|^deprecated\b|is no longer (?:used|supported))", text, re.IGNORECASE):
         result.constraints.deprecated = True
     _sentence_pass(cell, type_, result)
+    _enum_against_pattern(result)
     _default_against_limits(result)
     return result
+
+
+def _enum_against_pattern(result: ProseResult) -> None:
+    """"The value is the **cipher_text** value ... that matches **^[0-9a-zA-Z+/=]{188,5648}$**" (KMS
+    decrypting_data.rst:52): a marked word that the cell's own pattern refuses names something else, not a value.
+    The value set is dropped and reported; the pattern stays."""
+    c = result.constraints
+    if c.enum is None or c.pattern is None:
+        return
+    try:
+        refused = [v for v in c.enum if isinstance(v, str) and re.search(c.pattern, v) is None]
+    except re.error:
+        return
+    if refused:
+        result.findings.append(("enum.contradicts_pattern", f"value(s) {', '.join(map(repr, refused))} do not match the"
+                                f" pattern {c.pattern!r} the same cell states: a documentation defect; no value set"))
+        c.enum = None
 
 
 def _default_against_limits(result: ProseResult) -> None:

@@ -51,7 +51,10 @@ def sample(spec: dict[str, Any], schema: dict[str, Any], depth: int = 0, full: b
         n = max(1, min(n, schema.get("maxLength", n)))
         pattern = schema.get("pattern")
         if isinstance(pattern, str):  # a few plain shapes; the first the pattern and the lengths accept
-            for cand in ("s" * n, "0" * n, "a" * n, _FORMATS["uuid"], "a1", "s-1"):
+            # the pattern's own repetition counts (`{188,5648}`) are lengths worth trying too
+            lengths = [n] + [int(m) for m in re.findall(r"\{(\d+)", pattern) if 0 < int(m) <= 10_000]
+            shapes = [c * k for k in lengths for c in ("s", "0", "a")] + [_FORMATS["uuid"], "a1", "s-1"]
+            for cand in shapes:
                 if re.search(pattern, cand) and n <= len(cand) <= schema.get("maxLength", len(cand)):
                     return cand
         return "s" * n

@@ -18,7 +18,6 @@ import generator.client.project as project
 from generator.cli import main
 from generator.client import client_view, generate_client
 from generator.config import REPO_ROOT, Service
-from generator.model import Diagnostic, Severity, Source
 from generator.pipeline import build_spec
 from generator.release.changelog import client_release
 
@@ -149,29 +148,19 @@ def test_build_without_valid_spec_exits_1_and_keeps_old(tmp_path: Path, monkeypa
     out = tmp_path / "s.openapi.yaml"
     out.write_text("previous\n")
     real = pipeline.build_spec
-    real_repair = pipeline.check_and_repair
 
     def broken(*a: Any, **k: Any) -> Any:
         r = real(*a, **k)
-        r.spec["paths"]["/v1/{project_id}/things"]["post"]["responses"]["201"]["content"]["application/json"][
-            "schema"] = {"$ref": "#/components/schemas/Nope"}
+        # a dangling $ref is repaired now (generator.repair); an invalid document frame cannot be
+        r.spec["info"] = "not an object"
         return r
-
-    def unrepairable(*a: Any, **k: Any) -> Any:
-        # the repair loop mends a dangling $ref; a defect it cannot mend must still write nothing
-        findings, _ = real_repair(*a, **k)
-        findings.diagnostics.append(Diagnostic(Source("<hostile.openapi.yaml>", 0), "check.dangling_ref",
-                                               Severity.ERROR, "#/components/schemas/Nope: no such component"))
-        return findings, False
-
-    monkeypatch.setattr(pipeline, "check_and_repair", unrepairable)
 
     monkeypatch.setattr(pipeline, "build_spec", broken)
     assert main(["build", str(root), "--service", "hostile", "-o", str(out)]) == 1
     assert out.read_text() == "previous\n"
     # never new diagnostics beside an old spec: the failed build's go to a file of their own
     assert not (tmp_path / "s.diagnostics.json").exists()
-    assert '"check.dangling_ref"' in (tmp_path / "s.rejected.diagnostics.json").read_text()
+    assert '"check.openapi"' in (tmp_path / "s.rejected.diagnostics.json").read_text()
 
 
 def _config(tmp_path: Path, docs: Path) -> Path:

@@ -432,3 +432,12 @@ def test_default_breaking_the_cells_own_limit_is_a_defect() -> None:
 def test_words_around_default_are_no_value(rst: str) -> None:
     r = read_description(cell(rst), S)
     assert not r.constraints.has_default and "prose.default_behaviour" in [c for c, _ in r.findings]
+
+
+def test_marked_word_refused_by_the_cells_own_pattern_is_no_value() -> None:
+    # key-management-service@c2d17c2/apis/key_management_service/cmk_management/decrypting_data.rst:52
+    r = read_description(cell("Ciphertext of encrypted data. The value is the **cipher_text** value in the data "
+                              "encryption result that matches the regular expression **^[0-9a-zA-Z+/=]{188,5648}$**."),
+                         S)
+    assert r.constraints.enum is None and r.constraints.pattern == "^[0-9a-zA-Z+/=]{188,5648}$"
+    assert "enum.contradicts_pattern" in [c for c, _ in r.findings]

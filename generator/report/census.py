@@ -23,6 +23,11 @@ UNPARSEABLE_EXAMPLE_CODES = frozenset({"example.invalid_json", "example.too_deep
                                        "example.number_not_finite"})
 
 
+# A documented default that breaks its field's own documented limits: within one cell (prose) or against
+# limits stated elsewhere (the renderer); both are documentation defects.
+DEFAULT_DEFECT_CODES = frozenset({"default.contradicts_constraints", "default.out_of_range"})
+
+
 def defect(m: ExampleMismatch) -> Defect:
     return Defect(m.source.file, m.source.line, m.operation_id, m.part, m.pointer, m.message)
 
@@ -97,5 +102,5 @@ def census(service: str, pages: list[Page], spec: dict[str, Any], diagnostics: l
     components = len(spec.get("components", {}).get("schemas", {}))
     defects = sorted([defect(m) for m in findings.mismatches]
                      + [Defect(d.source.file, d.source.line, "", "default", "", d.message)
-                        for d in diagnostics if d.code == "default.out_of_range"])
+                        for d in diagnostics if d.code in DEFAULT_DEFECT_CODES])
     return Coverage(service, spec_valid, ops_in_spec, components, out, sorted(spec_level), defects)

@@ -93,10 +93,10 @@ EXPECTED: dict[str, dict[str, Any]] = {
     },
     "key-management-service@c2d17c2": {
         "api_pages": 41, "api_pages_with_operations": 41, "operations": 41, "rows": 421, "rows_resolved": 421,
-        "rows_unknown_type": 0, "rows_failed": 0, "examples": 117, "examples_invalid": 14, "examples_unparseable": 5,
+        "rows_unknown_type": 0, "rows_failed": 0, "examples": 117, "examples_invalid": 13, "examples_unparseable": 5,
         "codes": {
             "page.crash": 0, "page.no_uri": 0, "type.unknown": 0, "ref.dangling": 0, "table.row_shape": 0,
-            "table.empty_name": 0, "example.invalid_json": 5, "example.schema_mismatch": 20, "operation.merged": 0,
+            "table.empty_name": 0, "example.invalid_json": 5, "example.schema_mismatch": 19, "operation.merged": 0,
             "section.unknown": 0, "status.none": 0, "schema.name_conflict": 5,
         },
     },

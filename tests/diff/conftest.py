@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import fcntl
 import json
+import os
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -18,7 +19,11 @@ def corpus_spec(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Map
     Workers share the parent of their base temp dir; the first to take the lock builds and
     writes JSON, the others read it (a modelarts tree takes tens of seconds to build).
     """
-    shared = tmp_path_factory.getbasetemp().parent / "diff-corpus-specs"
+    base = tmp_path_factory.getbasetemp()
+    # under xdist the run's folder is the parent of each worker's; without xdist the parent is shared by
+    # every pytest run on the machine, where a spec built by older code would be read back
+    run = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    shared = run / "diff-corpus-specs"
     shared.mkdir(exist_ok=True)
 
     def get(tree: str) -> Mapping[str, Any]:

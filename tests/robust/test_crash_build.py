@@ -56,14 +56,15 @@ def test_failed_build_writes_rejected_diagnostics_and_keeps_the_pair(tmp_path: P
 
     def broken(*a: Any, **k: Any) -> Any:
         result = real(*a, **k)
-        result.spec["components"] = {"schemas": {"X": {"$ref": "#/components/schemas/Nope"}}}
+        # a dangling $ref is repaired now (generator.repair); an invalid document frame cannot be
+        result.spec["info"] = "not an object"
         return result
 
     monkeypatch.setattr(pipeline, "build_spec", broken)
     assert main(["build", str(_docs(tmp_path)), "--service", "things", "-o", str(out)]) == 1
     rejected = tmp_path / "things.rejected.diagnostics.json"
     assert out.read_bytes() == spec and (tmp_path / "things.diagnostics.json").read_bytes() == diag
-    assert '"check.dangling_ref"' in rejected.read_text()
+    assert '"check.openapi"' in rejected.read_text()
     # the next good build removes the rejected report: nothing stale stays beside the spec
     monkeypatch.setattr(pipeline, "build_spec", real)
     assert main(["build", str(_docs(tmp_path)), "--service", "things", "-o", str(out)]) == 0
