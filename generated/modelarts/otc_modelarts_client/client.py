@@ -44,6 +44,9 @@ class Client:
     _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args")
     _client: httpx.Client | None = field(default=None, init=False)
     _async_client: httpx.AsyncClient | None = field(default=None, init=False)
+    # the OTC session: operations whose path has {project_id} / {region} default to these
+    project_id: str | None = field(default=None, kw_only=True)
+    region: str | None = field(default=None, kw_only=True)
 
     def with_headers(self, headers: dict[str, str]) -> "Client":
         """Get a new client matching this one with additional headers"""
@@ -174,6 +177,9 @@ class AuthenticatedClient:
     _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args")
     _client: httpx.Client | None = field(default=None, init=False)
     _async_client: httpx.AsyncClient | None = field(default=None, init=False)
+    # the OTC session: operations whose path has {project_id} / {region} default to these
+    project_id: str | None = field(default=None, kw_only=True)
+    region: str | None = field(default=None, kw_only=True)
 
     token: str
     prefix: str = "Bearer"

@@ -135,6 +135,9 @@ def build_client(
         "httpx_args": extra,
         "raise_on_unexpected_status": raise_on_unexpected_status,
     }
+    for name, value in (("project_id", project_id), ("region", region)):
+        if _accepts(client_cls, name):  # the session the generated operations read their defaults from
+            kwargs[name] = value
     if _accepts(client_cls, "token"):
         # AuthenticatedClient always sends ``{auth_header_name}: {prefix} {token}``; give it an
         # empty placeholder (removed by the auth objects) so the secret stays out of its repr.
