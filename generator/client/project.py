@@ -121,7 +121,8 @@ def _add_extras(project: Path, service: Service, spec: dict[str, Any], view: dic
             shutil.copy2(f, rt / f.name)
         (pkg_dir / "otc.py").write_text(env.get_template("client_otc.py.jinja").render(
             endpoint_template=service.endpoint, default_region=service.default_region,
-            service_title=service.title, package_name=package), encoding="utf-8")
+            service_title=service.title, package_name=package, service_type=service.service_type),
+            encoding="utf-8")
         if (TEMPLATES / "client_readme_usage.md.jinja").exists():
             example_call = _example_call(view, names, package)
             usage = env.get_template("client_readme_usage.md.jinja").render(
