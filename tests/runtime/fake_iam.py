@@ -81,7 +81,10 @@ class FakeIAM:
 
     def transports(self) -> dict[str, Any]:
         """``connect()`` options routing the client's traffic here."""
-        return {"transport": httpx.MockTransport(self.handler), "async_transport": httpx.MockTransport(self.async_handler)}
+        return {
+            "transport": httpx.MockTransport(self.handler),
+            "async_transport": httpx.MockTransport(self.async_handler),
+        }
 
     def revoke(self) -> None:
         self.valid.clear()
