@@ -101,8 +101,8 @@ class PasswordAuth(httpx.Auth):
         self.project_domain_id = project_domain_id
         self.refresh_margin = refresh_margin
         self._clock = clock
-        self._token: Secret | None = None
-        self._refresh_at = 0.0
+        # (token, refresh at): one attribute, so that a reader never pairs a token with another's time
+        self._state: tuple[Secret, float] | None = None
         self._token_project_id: str | None = None
         self._lock = threading.Lock()
         self._loop_locks: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Lock] = (
@@ -191,18 +191,19 @@ class PasswordAuth(httpx.Auth):
         if isinstance(project, dict) and isinstance(project.get("id"), str):
             self._token_project_id = project["id"]
         secret = Secret(value)
-        self._token, self._refresh_at = secret, refresh_at
+        self._state = (secret, refresh_at)
         return secret
 
     def _fresh(self) -> Secret | None:
-        token = self._token
-        return token if token is not None and self._clock() < self._refresh_at else None
+        state = self._state
+        return state[0] if state is not None and self._clock() < state[1] else None
 
     def _after_401(self, rejected: Secret) -> Secret | None:
         """After ``rejected`` earned a 401: a newer token another caller fetched, else None."""
-        if self._token is not None and self._token != rejected and self._fresh() is not None:
-            return self._token
-        self._token = None
+        current = self._fresh()
+        if current is not None and current != rejected:
+            return current
+        self._state = None
         return None
 
     @staticmethod
@@ -279,5 +280,5 @@ class PasswordAuth(httpx.Auth):
     def __repr__(self) -> str:
         user = self.username or self.user_id
         project = self._project_id or self.project_name
-        token = "***" if self._token is not None else None
+        token = "***" if self._state is not None else None
         return f"PasswordAuth(auth_url={self.auth_url!r}, user={user!r}, project={project!r}, token={token})"
