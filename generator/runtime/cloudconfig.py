@@ -32,7 +32,6 @@ Example:
 
 from __future__ import annotations
 
-import errno
 import importlib
 import json
 import os
@@ -138,13 +137,11 @@ def _parse(path: Path, text: str) -> Any:
         raise OTCConfigError(f"{path}: not valid YAML{where}: {problem}") from None
 
 
-def _read(path: Path) -> dict[str, Any] | None:
-    """The file's ``clouds`` mapping holder, or None when it cannot be opened for lack of rights."""
+def _read(path: Path) -> dict[str, Any]:
+    """The file's top-level mapping (with its ``clouds`` checked)."""
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        if exc.errno == errno.EACCES:  # openstacksdk goes on with the next file
-            return None
         raise OTCConfigError(f"{path}: cannot be read: {exc.strerror}") from None
     except UnicodeDecodeError:
         raise OTCConfigError(f"{path}: not UTF-8 text") from None
@@ -167,7 +164,8 @@ def _first_file(names: Sequence[str], override: str | None, dirs: Sequence[Path]
         return path
     for d in dirs:
         for name in names:
-            if (d / name).is_file():
+            # An unreadable file is passed over, as openstacksdk does (e.g. another user's /etc copy).
+            if (d / name).is_file() and os.access(d / name, os.R_OK):
                 return d / name
     return None
 
