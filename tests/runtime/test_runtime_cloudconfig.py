@@ -246,6 +246,5 @@ def test_region_from_project_name_and_tls_settings(no_cloud_config_from_machine:
         """)
     client = fake_otc.connect()
     assert client.region == "eu-nl"
-    assert client.get_httpx_client()._transport is not None
     assert client._verify_ssl is False
     assert fake_otc.connect(verify_ssl=True)._verify_ssl is True  # the argument wins
