@@ -4,14 +4,19 @@ The example call and the iterator example are read back from the generated modul
 import): which functions exist, which arguments they require, and which fields their body model requires.
 Whatever later passes change in the signatures (session defaults, iterators), the README follows.
 Preferred for the call: an operation that creates something from a body model; for the iterator: the
-first `iter_<name>` function. Placeholders are `"<argument>"` strings, so the snippets compile.
+first `iter_<name>` function. Placeholders are `"<argument>"` strings, so the snippets compile. A body model
+whose required fields are not all scalars is built with `from_dict` from the operation's documented example
+(the conformance data written beside the package), shown as a Python literal.
 """
 
 from __future__ import annotations
 
 import ast
+import json
+import pprint
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 _SCALAR_SAMPLES = {"str": None, "int": "1", "float": "1.0", "bool": "True"}
 
@@ -37,20 +42,34 @@ def readme_examples(pkg_dir: Path, package: str) -> tuple[str, str]:
             if isinstance(node, ast.FunctionDef) and (node.name == "sync" or node.name.startswith("iter_")):
                 functions.append(_function(path.parent.name, path.stem, node))
     models = _models(pkg_dir)
+    bodies = _documented_bodies(pkg_dir.parent / "tests" / "conformance_data.json")
     calls = [f for f in functions if f.name == "sync"]
 
     def rank(f: _Function) -> tuple[int, str]:
         model = _body_model(f, models)
-        if model is not None and f.module.startswith("create_"):
-            return 0, f.module
-        return (1 if model is not None else 2), f.module
+        simple = model is not None and all(_sample(n, a) is not None for n, a in models[model])
+        documented = (f.tag, f.module) in bodies
+        order = [model is not None and f.module.startswith("create_") and (simple or documented),
+                 model is not None and (simple or documented), model is not None, True]
+        return order.index(True), f.module
 
-    call = _render(min(calls, key=rank), package, models, "result") if calls else ""
+    call = _render(min(calls, key=rank), package, models, "result", bodies) if calls else ""
     if call:
         call = f"from {package}.otc import connect\n" + call.replace("\n\n", "\n\nclient = connect()\n", 1)
     iterators = [f for f in functions if f.name.startswith("iter_")]
-    iterator = _render(iterators[0], package, models, "item") if iterators else ""
+    iterator = _render(iterators[0], package, models, "item", bodies) if iterators else ""
     return call, iterator
+
+
+def _documented_bodies(path: Path) -> dict[tuple[str, str], Any]:
+    if not path.is_file():
+        return {}
+    out: dict[tuple[str, str], Any] = {}
+    for op in json.loads(path.read_text(encoding="utf-8")).get("operations", []):
+        request = op.get("request") or {}
+        if request.get("kind") == "model" and request.get("documented") and isinstance(request.get("body"), dict):
+            out[(str(op["tag_module"]), str(op["module"]))] = request["body"]
+    return out
 
 
 def _function(tag: str, module: str, node: ast.FunctionDef) -> _Function:
@@ -92,7 +111,8 @@ def _sample(field: str, annotation: str) -> str | None:
     return None
 
 
-def _render(f: _Function, package: str, models: dict[str, list[tuple[str, str]]], result: str) -> str:
+def _render(f: _Function, package: str, models: dict[str, list[tuple[str, str]]], result: str,
+            bodies: dict[tuple[str, str], Any]) -> str:
     imports = [f"from {package}.api.{f.tag} import {f.module}"]
     args = [f'"<{name}>"' for name in f.required[: f.positional]]
     lines: list[str] = []
@@ -103,7 +123,9 @@ def _render(f: _Function, package: str, models: dict[str, list[tuple[str, str]]]
         if all(value is not None for _, value in fields):
             args.append(f"body={model}({', '.join(f'{name}={value}' for name, value in fields)})")
         else:  # a required field holds another model: the documented JSON shape is simpler to show
-            lines.append("payload: dict[str, object] = {}  # the request body as the API reference shows it")
+            example = bodies.get((f.tag, f.module), {})
+            lines.append(f"payload = {pprint.pformat(example, width=100, sort_dicts=False)}"
+                         + ("" if example else "  # the request body as the API reference shows it"))
             args.append(f"body={model}.from_dict(payload)")
     elif f.body is not None:
         args.append('body="<body>"' if "str" in f.body else "body=...")

@@ -300,3 +300,33 @@ def test_readme_is_otc_usage_with_real_names(widget_client: Path) -> None:
                                                   module.with_suffix(".py").read_text()), alias.name
     assert "def sync(" in _module(widget_client, "create_widget").read_text(encoding="utf-8")
     assert "iterator that follows the pages" not in readme  # no list operation with pages here
+
+
+def test_readme_example_builds_a_nested_body_from_the_documented_example(tmp_path: Path) -> None:
+    from generator.client.readme import readme_examples
+
+    pkg = tmp_path / "otc_x_client"
+    (pkg / "api" / "zones").mkdir(parents=True)
+    (pkg / "models").mkdir()
+    (pkg / "api" / "zones" / "create_zone.py").write_text(
+        "def sync(zone_id: str, *, client: object, body: ZoneRequest, project_id: str = '', tags: str) -> None: ...\n")
+    (pkg / "api" / "zones" / "list_zones.py").write_text(
+        "def sync(*, client: object) -> None: ...\n"
+        "def iter_list_zones(*, client: object, limit: int | None = None) -> None: ...\n")
+    (pkg / "models" / "zone_request.py").write_text(
+        "@_attrs_define\nclass ZoneRequest:\n    router: Router\n    name: str | Unset = UNSET\n")
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "conformance_data.json").write_text(
+        '{"operations": [{"tag_module": "zones", "module": "create_zone", "request": {"kind": "model", '
+        '"documented": true, "body": {"router": {"router_id": "r-1"}, "ok": true}}}]}')
+    call, iterator = readme_examples(pkg, "otc_x_client")
+    assert call == ("from otc_x_client.otc import connect\n"
+                    "from otc_x_client.api.zones import create_zone\n"
+                    "from otc_x_client.models import ZoneRequest\n\n"
+                    "client = connect()\n"
+                    "payload = {'router': {'router_id': 'r-1'}, 'ok': True}\n"
+                    'result = create_zone.sync("<zone_id>", body=ZoneRequest.from_dict(payload), tags="<tags>", '
+                    "client=client)\nprint(result)")
+    assert iterator == ("from otc_x_client.api.zones import list_zones\n\n"
+                        "for item in list_zones.iter_list_zones(client=client):\n    print(item)")
+    compile(call, "README", "exec")
