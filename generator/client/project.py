@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -27,9 +26,10 @@ from typing import Any
 import jinja2
 
 from generator import atomic
-from generator.client.common import CodegenError, ident, operations, unsupported_media
+from generator.client.common import CodegenError, ident, unsupported_media
 from generator.client.conformance import conformance_data
 from generator.client.names import GeneratorNames, generator_names
+from generator.client.readme import readme_examples
 from generator.client.view import client_view
 from generator.config import Service
 from generator.emit import dump_json
@@ -124,31 +124,13 @@ def _add_extras(project: Path, service: Service, spec: dict[str, Any], view: dic
             service_title=service.title, package_name=package, service_type=service.service_type),
             encoding="utf-8")
         if (TEMPLATES / "client_readme_usage.md.jinja").exists():
-            example_call = _example_call(view, names, package)
+            example_call, iterator_call = readme_examples(pkg_dir, package)
             usage = env.get_template("client_readme_usage.md.jinja").render(
                 endpoint_template=service.endpoint, default_region=service.default_region,
-                service_title=service.title, package_name=package, example_call=example_call)
+                service_title=service.title, package_name=package, example_call=example_call,
+                iterator_call=iterator_call, distribution=service.client, version=version)
             readme = project / "README.md"
             readme.write_text(readme.read_text(encoding="utf-8").rstrip() + "\n\n" + usage, encoding="utf-8")
-
-
-def _example_call(spec: dict[str, Any], names: GeneratorNames, package: str) -> str:
-    """A ready call of the first operation: its path arguments in order, its body model if any."""
-    for path, method, op in operations(spec):
-        if (method.upper(), path) not in names.endpoints:
-            continue
-        tag, module, params = names.endpoints[(method.upper(), path)]
-        args = [f'"<{ident(params[p])}>"' for p in re.findall(r"\{([^}]+)\}", path) if p in params]
-        imports = [f"from {package}.api.{tag} import {module}"]
-        ref = (op.get("requestBody", {}).get("content", {}).get("application/json", {})
-               .get("schema", {}).get("$ref", ""))
-        model = names.models.get(ref.rsplit("/", 1)[-1]) if ref else None
-        if model is not None:
-            imports.append(f"from {package}.models import {model[1]}")
-            args.append(f"body={model[1]}()")
-        call = ", ".join([*args, "client=client"])
-        return "\n".join(imports) + f"\n\nresponse = {module}.sync_detailed({call})\nprint(response.parsed)"
-    return ""
 
 
 def _swap(new: Path, target: Path) -> None:

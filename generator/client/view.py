@@ -14,6 +14,7 @@ from generator.build_extras import OTC_ERROR
 from generator.check import INVALID_EXAMPLES, RESERVED_PROPERTIES
 from generator.client.class_names import fix_class_names
 from generator.client.common import BINARY, MAX_NAME, base_media, operations, source
+from generator.client.docs import document_view
 from generator.model import Diagnostic, Severity, Source
 from generator.spec import HTTP_METHODS, iter_refs
 
@@ -32,6 +33,7 @@ def client_view(spec: dict[str, Any]) -> tuple[dict[str, Any], list[Diagnostic]]
     """
     view = copy.deepcopy(spec)
     notes: list[Diagnostic] = []
+    document_view(view)  # first: later passes drop defaults and some enums the docstrings should state
     for name, schema in view.get("components", {}).get("schemas", {}).items():
         _fix_schema(schema, name, notes)
     for path, method, op in operations(view):

@@ -24,7 +24,7 @@ from generator.config import add_tree_arguments
 from generator.diagnostics import print_summary, report
 from generator.emit import dump_json, dump_yaml, write_text_atomic
 from generator.limits import DEFAULT_MAX_PAGE_BYTES
-from generator.model import Severity
+from generator.model import Diagnostic, Severity
 from generator.pipeline import build_and_check_named
 
 
@@ -36,8 +36,31 @@ def register(sub: Any) -> None:
     p.add_argument("--strict", action="store_true", help="exit 1 when any error diagnostic was raised")
     p.add_argument("--max-page-bytes", type=int, default=DEFAULT_MAX_PAGE_BYTES, metavar="N",
                    help=f"pages larger than this are not read (page.too_large); default {DEFAULT_MAX_PAGE_BYTES}")
+    p.add_argument("--errors-shown", type=int, default=ERRORS_SHOWN, metavar="N",
+                   help=f"print the first N error diagnostics (file:line code message); default {ERRORS_SHOWN}")
     add_speed_arguments(p)
     p.set_defaults(func=run)
+
+
+ERRORS_SHOWN = 20
+
+
+def print_errors(diagnostics: list[Diagnostic], docs_dir: Path, full_list: Path, limit: int = ERRORS_SHOWN) -> None:
+    """The first `limit` error diagnostics, one line each (`file:line code message`, the file under the docs
+    folder), then how many there are and where the full list is. Doc text is printed without control
+    characters (a message quotes the docs, and the docs must not drive the terminal)."""
+    errors = [d for d in diagnostics if d.severity is Severity.ERROR]
+    if not errors:
+        return
+    for d in errors[:max(limit, 0)]:
+        where = f"{docs_dir / d.source.file}:{d.source.line}" if d.source.file != "<spec>" else str(d.source)
+        print(_printable(f"{where} {d.code} {d.message}"), file=sys.stderr)
+    more = f"first {min(max(limit, 0), len(errors))} of " if len(errors) > limit else ""
+    print(f"{more}{len(errors)} error diagnostics; all diagnostics: {full_list}", file=sys.stderr)
+
+
+def _printable(text: str) -> str:
+    return "".join(c if c.isprintable() else " " for c in " ".join(text.split()))
 
 
 def diagnostics_path(spec_path: Path) -> Path:
@@ -68,6 +91,8 @@ def run(args: argparse.Namespace) -> int:
     else:
         write_text_atomic(rejected_path(args.output), dump_json(rep))
     print_summary(service.name, rep, args.output if valid else None)
+    full_list = diagnostics_path(args.output) if valid else rejected_path(args.output)
+    print_errors(built.diagnostics, args.docs_dir, full_list, args.errors_shown)
     if not valid:
         print(f"diagnostics of the failed build: {rejected_path(args.output)}", file=sys.stderr)
         return 1
