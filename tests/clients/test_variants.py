@@ -215,3 +215,21 @@ def test_strip_markers_refuses_a_marker_outside_a_url(tmp_path: Path) -> None:
     (tmp_path / "b.py").write_text(f"# see /x{MARKER}1 in a comment\n", encoding="utf-8")
     with pytest.raises(CodegenError, match="b.py"):
         strip_markers(tmp_path)
+
+
+def test_diff_reports_a_page_that_stops_documenting_a_call(make_tree: Tree, tmp_path: Path) -> None:
+    from generator.diff import diff_specs
+
+    three = build_spec(_tree(make_tree), "ecs").spec
+    two_root = tmp_path / "two"
+    for field in ("reboot", "start"):
+        (two_root / "apis" / "batch_operations").mkdir(parents=True, exist_ok=True)
+        (two_root / "apis" / "batch_operations" / f"{field}_servers.rst").write_text(_action_page(field),
+                                                                                      encoding="utf-8")
+    two = build_spec(two_root, "ecs").spec
+    stop = three["paths"][PATH]["post"]["x-otc-variants"][2]
+    removed = diff_specs(three, two).find("operation-page-removed")
+    assert [c.params for c in removed] == [(("page", stop["operationId"]),)]
+    assert removed[0].old is not None
+    assert removed[0].old.source == f"{stop['x-source']['file']}:{stop['x-source']['line']}"
+    assert [c.params for c in diff_specs(two, three).find("operation-page-added")] == [(("page", stop["operationId"]),)]
