@@ -233,3 +233,15 @@ def test_diff_reports_a_page_that_stops_documenting_a_call(make_tree: Tree, tmp_
     assert removed[0].old is not None
     assert removed[0].old.source == f"{stop['x-source']['file']}:{stop['x-source']['line']}"
     assert [c.params for c in diff_specs(two, three).find("operation-page-added")] == [(("page", stop["operationId"]),)]
+
+
+def test_payloads_are_checked_against_a_pages_own_schemas(make_tree: Tree) -> None:
+    from generator.pytest_plugin import assert_valid_request
+
+    spec = build_spec(_tree(make_tree), "ecs").spec
+    reboot, start, _ = spec["paths"][PATH]["post"]["x-otc-variants"]
+    assert_valid_request(spec, start["operationId"], {"start": "all"})
+    # the merged operation takes any page's body; the page's operationId takes only its own
+    assert_valid_request(spec, reboot["operationId"], {"start": "all"})  # the owner page names the merged call
+    with pytest.raises(AssertionError):
+        assert_valid_request(spec, start["operationId"], {"reboot": "all"})
