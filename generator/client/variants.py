@@ -77,8 +77,9 @@ def _variant_operation(path: str, method: str, op: dict[str, Any], index: int) -
         out["summary"] = variant["summary"]
     others = [str(v.get("summary") or v["operationId"]) for j, v in enumerate(variants) if j != index]
     own = str(variant.get("description") or "").strip()
-    note = (f"This page is one of {len(variants)} documenting {method.upper()} {op.get(SPEC_PATH, path)} "
-            f"(also: {'; '.join(others)}); each has its own function, all send the same request line.")
+    call = f"{method.upper()} {op.get(SPEC_PATH, path)}"
+    note = (f"One of {len(variants)} docs pages for {call} (the others: {'; '.join(others)}); each page has its own "
+            f"function, all calling {call}.")
     out["description"] = f"{own}\n\n{note}" if own else note
     tags = variant.get("tags") or op.get("tags")
     if tags:

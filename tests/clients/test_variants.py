@@ -141,7 +141,7 @@ def test_client_view_has_one_operation_per_page(make_tree: Tree) -> None:
         assert vop["operationId"] == v["operationId"]
         assert vop["requestBody"] == v["requestBody"]
         assert vop["x-otc-spec-path"] == PATH
-        assert f"one of 3 documenting POST {PATH}" in vop["description"]
+        assert f"One of 3 docs pages for POST {PATH}" in vop["description"]
     assert [d.code for d in notes if d.code == "client.variants_split"] == ["client.variants_split"]
 
 
@@ -188,7 +188,7 @@ def test_generated_client_has_one_function_per_page_on_the_shared_path(make_tree
         module = pkg / "api" / case["tag_module"] / f"{case['module']}.py"
         text = module.read_text(encoding="utf-8")
         assert f'"url": "{PATH}".format(' in text
-        assert f"one of 3 documenting POST {PATH}" in " ".join(text.split())
+        assert f"One of 3 docs pages for POST {PATH}" in " ".join(text.split())
         calls.append([case["tag_module"], case["module"], case["request"]["class"]])
         bodies[case["module"]] = case["request"]["body"]
     assert len({c[1] for c in calls}) == 3
