@@ -245,3 +245,23 @@ def test_payloads_are_checked_against_a_pages_own_schemas(make_tree: Tree) -> No
     assert_valid_request(spec, reboot["operationId"], {"start": "all"})  # the owner page names the merged call
     with pytest.raises(AssertionError):
         assert_valid_request(spec, start["operationId"], {"reboot": "all"})
+
+
+def test_a_dangling_ref_inside_a_variant_is_repaired_not_fatal() -> None:
+    from generator.model import Source
+    from generator.repair import check_and_repair
+
+    body = {"application/json": {"schema": {"$ref": "#/components/schemas/Gone", "description": "Kept."}}}
+    spec: dict[str, Any] = {
+        "openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "components": {"schemas": {}},
+        "paths": {"/x": {"post": {"operationId": "A", "responses": {"200": {"description": "ok"}}, "x-otc-variants": [
+            {"operationId": "A", "responses": {"200": {"description": "ok", "content": body}},
+             "x-source": {"file": "a.rst", "line": 3}},
+            {"operationId": "B", "responses": {}, "x-source": {"file": "b.rst", "line": 4}}]}}},
+    }
+    found, valid = check_and_repair(spec, Source("<spec>", 0))
+    assert valid
+    assert spec["paths"]["/x"]["post"]["x-otc-variants"][0]["responses"]["200"]["content"]["application/json"] == {
+        "schema": {"description": "Kept."}}
+    (repaired,) = [d for d in found.diagnostics if d.code == "check.repaired"]
+    assert "x-otc-variants/0/responses/200" in repaired.message and repaired.source.file == "a.rst"
