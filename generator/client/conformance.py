@@ -9,6 +9,7 @@ from generator.build_extras import OTC_ERROR
 from generator.check import INVALID_EXAMPLES
 from generator.client.common import base_media, operations
 from generator.client.names import GeneratorNames
+from generator.client.variants import spec_operation
 from generator.spec import compile_schema, deref
 
 
@@ -80,7 +81,7 @@ def conformance_data(spec: dict[str, Any], names: GeneratorNames, view: dict[str
         if key not in names.endpoints:
             continue
         spec_path = str(vop.get("x-otc-spec-path", path))
-        op = spec["paths"][spec_path][method]
+        op = spec_operation(spec, vop, spec_path, method)  # a page of a merged call: its own parts and examples
         tag_module, module, pynames = names.endpoints[key]
         params = []
         values: dict[str, Any] = {}

@@ -30,6 +30,7 @@ from generator.client.common import CodegenError, ident, unsupported_media
 from generator.client.conformance import conformance_data
 from generator.client.names import GeneratorNames, generator_names
 from generator.client.readme import readme_examples
+from generator.client.variants import strip_markers
 from generator.client.view import client_view
 from generator.config import Service
 from generator.emit import dump_json
@@ -93,6 +94,7 @@ def generate_client(service: Service, spec: dict[str, Any], out_dir: Path, versi
         if "skipped" in proc.stdout.lower() and "ruff" in proc.stdout.lower():
             raise CodegenError("ruff was not found: output would not be formatted reproducibly")
         shutil.rmtree(project / ".ruff_cache", ignore_errors=True)
+        strip_markers(project / ident(service.package))  # each page of a merged call requests the shared path
         _add_extras(project, service, spec, view, names, version)
         (project / "CHANGELOG.md").write_bytes(changelog.encode("utf-8"))
         if commit is None:
