@@ -77,7 +77,7 @@ def _key(name: str) -> str:
 
 
 _MARKER = {"marker", "startmarker", "cursor", "pagetoken", "nexttoken"}
-_OFFSET = {"offset", "startnumber", "skip"}
+_OFFSET = {"offset", "startnumber", "start", "skip"}
 _PAGE = {"page", "pageno", "pagenum", "pagenumber", "pageindex", "currentpage", "curpage"}
 _LIMIT = {"limit", "pagesize", "perpage", "pagelimit", "maxitems"}
 # a field name rendered into the client as a string literal: plain names only

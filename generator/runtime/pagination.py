@@ -44,8 +44,11 @@ class Pages:
         """Whether the page just read ends the iteration (its items are yielded unless ``is_repeat``)."""
         return count == 0 or (self._limit > 0 and count < self._limit)
 
-    def is_repeat(self, content: bytes) -> bool:
-        """A page with exactly the bytes of an earlier one: the server ignored where the page should start."""
+    def is_repeat(self, content: bytes, next_marker: str | None = None) -> bool:
+        """A page the server gave before: the same bytes, or a next marker already followed (the server ignored
+        where the page should start)."""
+        if next_marker is not None and next_marker in self._markers:
+            return True
         digest = hashlib.sha256(content).digest()
         if digest in self._pages:
             return True
