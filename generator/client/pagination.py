@@ -232,8 +232,10 @@ def _detect(view: dict[str, Any], path: str, op: dict[str, Any]) -> Pagination |
     success = _success(view, op)
     links = success is not None and _has_next_link(view, success[1])
     if marker is None and offset is None and page is None:
-        # a next link alone names no request parameter to advance (a single resource's `links` is no list)
-        listed = success is not None and not isinstance(_items_field(view, path, success[1]), str)
+        # a next link alone names no request parameter to advance; a resource read by its ID
+        # (`/zones/{zone_id}/recordsets/{recordset_id}`) with a `links` is no list
+        listed = (success is not None and not path.rstrip("/").endswith("}")
+                  and not isinstance(_items_field(view, path, success[1]), str))
         return "the response has a next link but no marker, offset or page parameter" if links and listed else None
     chosen = marker or offset or page
     assert chosen is not None
