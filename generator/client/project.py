@@ -30,6 +30,7 @@ from generator import atomic
 from generator.client.common import CodegenError, ident, operations, unsupported_media
 from generator.client.conformance import conformance_data
 from generator.client.names import GeneratorNames, generator_names
+from generator.client.session_params import SESSION_PARAMS
 from generator.client.template_data import template_dir
 from generator.client.view import client_view
 from generator.config import Service
@@ -139,7 +140,9 @@ def _example_call(spec: dict[str, Any], names: GeneratorNames, package: str) -> 
         if (method.upper(), path) not in names.endpoints:
             continue
         tag, module, params = names.endpoints[(method.upper(), path)]
-        args = [f'"<{ident(params[p])}>"' for p in re.findall(r"\{([^}]+)\}", path) if p in params]
+        # the session's project/region come from the client (`x-otc-session-params`): not in the call
+        session = op.get(SESSION_PARAMS) or {}
+        args = [f'"<{ident(params[p])}>"' for p in re.findall(r"\{([^}]+)\}", path) if p in params and p not in session]
         imports = [f"from {package}.api.{tag} import {module}"]
         ref = (op.get("requestBody", {}).get("content", {}).get("application/json", {})
                .get("schema", {}).get("$ref", ""))

@@ -12,9 +12,9 @@ from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    project_id: str,
     id: str,
     *,
+    project_id: str,
     body: UpdateNotebookRequest | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -78,10 +78,10 @@ def _build_response(
 
 
 def sync_detailed(
-    project_id: str,
     id: str,
     *,
     client: AuthenticatedClient | Client,
+    project_id: str | None = None,
     body: UpdateNotebookRequest | Unset = UNSET,
 ) -> Response[Any | UpdateNotebookResponse]:
     """Updating a Notebook Instance
@@ -102,6 +102,13 @@ def sync_detailed(
         Response[Any | UpdateNotebookResponse]
     """
 
+    if project_id is None:
+        project_id = client.project_id
+    if project_id is None:
+        raise ValueError(
+            "project_id is not set: pass project_id=... to this call or give the client one (connect(project_id=...))"
+        )
+
     kwargs = _get_kwargs(
         project_id=project_id,
         id=id,
@@ -116,10 +123,10 @@ def sync_detailed(
 
 
 def sync(
-    project_id: str,
     id: str,
     *,
     client: AuthenticatedClient | Client,
+    project_id: str | None = None,
     body: UpdateNotebookRequest | Unset = UNSET,
 ) -> Any | UpdateNotebookResponse | None:
     """Updating a Notebook Instance
@@ -149,10 +156,10 @@ def sync(
 
 
 async def asyncio_detailed(
-    project_id: str,
     id: str,
     *,
     client: AuthenticatedClient | Client,
+    project_id: str | None = None,
     body: UpdateNotebookRequest | Unset = UNSET,
 ) -> Response[Any | UpdateNotebookResponse]:
     """Updating a Notebook Instance
@@ -173,6 +180,13 @@ async def asyncio_detailed(
         Response[Any | UpdateNotebookResponse]
     """
 
+    if project_id is None:
+        project_id = client.project_id
+    if project_id is None:
+        raise ValueError(
+            "project_id is not set: pass project_id=... to this call or give the client one (connect(project_id=...))"
+        )
+
     kwargs = _get_kwargs(
         project_id=project_id,
         id=id,
@@ -185,10 +199,10 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    project_id: str,
     id: str,
     *,
     client: AuthenticatedClient | Client,
+    project_id: str | None = None,
     body: UpdateNotebookRequest | Unset = UNSET,
 ) -> Any | UpdateNotebookResponse | None:
     """Updating a Notebook Instance
