@@ -82,14 +82,16 @@ _PAGE = {"page", "pageno", "pagenum", "pagenumber", "pageindex", "currentpage", 
 _LIMIT = {"limit", "pagesize", "perpage", "pagelimit", "maxitems"}
 # a field name rendered into the client as a string literal: plain names only
 _SAFE = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
-# prose: "Page number.", "the page number of ...", "page index" (an `offset` that counts pages)
-_PAGE_NUMBER = re.compile(r"\bpage\s+(?:number|index|no\b)", re.IGNORECASE)
+# prose: "Page number.", "page index", "Index of the query page", "Start page of the paging list" (an `offset`
+# that counts pages)
+_PAGE_NUMBER = re.compile(r"\bpage\s+(?:number|index|no\b)|\bindex\s+of\s+the\s+(?:query\s+)?page\b"
+                          r"|\bstart(?:ing)?\s+page\b", re.IGNORECASE)
 # prose: "ID of the task where the query starts" (a start that is an item, not a count)
 _AN_ID = re.compile(r"\bID\b")
 # prose: "starts from 1", "start at 0", "The value starts with 1"
 _FIRST = re.compile(r"\b(?:start(?:s|ing)?|ranges?)\s+(?:from|at|with)\s+\**([01])\b", re.IGNORECASE)
-# prose: "The default value is **1**", "the default value is 0"
-_DEFAULT = re.compile(r"\bdefault\s+value\s+is\s+\**([01])\b", re.IGNORECASE)
+# prose: "The default value is **1**", "Default value: **1**", "which defaults to **0**"
+_DEFAULT = re.compile(r"\bdefault(?:s\s+to|\s+value\s+is|\s+value:)\s*\**([01])\b", re.IGNORECASE)
 
 
 def detect_pagination(view: dict[str, Any], notes: list[Diagnostic]) -> Survey:

@@ -88,6 +88,10 @@ def test_offset_counts_items(name: str) -> None:
     # an offset the docs call a page number (ECS `offset`): pages, first page from the default
     (_query("offset", "integer", "Specifies the page number. The default value is **1**.", minimum=0), 1),
     (_query("page", "string", "Ranges from 1 (inclusive) to 65,535 (exclusive)."), 1),
+    # ModelArts: offsets that count pages, in three wordings
+    (_query("offset", "integer", "Index of the query page, which defaults to **0**"), 0),
+    (_query("offset", "integer", "Start page of the paging list. The default value is **0**."), 0),
+    (_query("page", "integer", "Index of the page to be queried. Default value: **1**"), 1),
 ])
 def test_page_numbers(param: dict[str, Any], first: int) -> None:
     spec = _spec([param, _query("page_size", "integer")], {"type": "array", "items": ZONE})
@@ -99,6 +103,10 @@ def test_page_numbers(param: dict[str, Any], first: int) -> None:
 @pytest.mark.parametrize(("params", "body", "why"), [
     ([_query("page", "integer", "Which page.")], {"type": "array", "items": ZONE},
      "page counts pages but the number of the first page is not stated"),
+    # "The default value of page is 0, indicating that paging is not supported": no first page stated
+    ([_query("page", "integer", "If paging is required, set **page** to **1**. The default value of **page** is "
+                                "**0**, indicating that paging is not supported.")],
+     {"type": "array", "items": ZONE}, "page counts pages but the number of the first page is not stated"),
     ([_query("start", "integer", "ID of the task where the query starts.")], {"type": "array", "items": ZONE},
      "start is an item ID, not a count: whether the page includes it is not stated"),
     ([_query("offset", "integer", enum=[0, 1])], {"type": "array", "items": ZONE},
