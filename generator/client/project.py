@@ -30,6 +30,7 @@ from generator.client.common import CodegenError, ident, unsupported_media
 from generator.client.conformance import conformance_data
 from generator.client.names import GeneratorNames, generator_names
 from generator.client.readme import readme_examples
+from generator.client.template_data import template_dir
 from generator.client.variants import strip_markers
 from generator.client.view import client_view
 from generator.config import Service
@@ -83,7 +84,8 @@ def generate_client(service: Service, spec: dict[str, Any], out_dir: Path, versi
         cmd = [sys.executable, "-m", "openapi_python_client", "generate", "--path", str(view_path),
                "--output-path", str(project), "--config", str(cfg_path), "--meta", "pdm", "--fail-on-warning"]
         if OPC_TEMPLATES.is_dir() and any(OPC_TEMPLATES.iterdir()):
-            cmd += ["--custom-template-path", str(OPC_TEMPLATES)]
+            # with the view's per-operation data (session parameters, pagination) beside them
+            cmd += ["--custom-template-path", str(template_dir(OPC_TEMPLATES, view, tmp / "templates"))]
         env = dict(os.environ)
         # the generator's ruff hooks must find the pinned ruff of this interpreter's environment
         env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")

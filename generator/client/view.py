@@ -15,6 +15,8 @@ from generator.check import INVALID_EXAMPLES, RESERVED_PROPERTIES
 from generator.client.class_names import fix_class_names
 from generator.client.common import BINARY, MAX_NAME, base_media, operations, source
 from generator.client.docs import document_view
+from generator.client.pagination import detect_pagination
+from generator.client.session_params import mark_session_params
 from generator.client.variants import split_variants
 from generator.model import Diagnostic, Severity, Source
 from generator.spec import HTTP_METHODS, iter_refs
@@ -53,6 +55,8 @@ def client_view(spec: dict[str, Any]) -> tuple[dict[str, Any], list[Diagnostic]]
     _fix_parameters(view, notes)
     _fix_operation_ids(view, notes)
     fix_class_names(view, notes)
+    mark_session_params(view)
+    detect_pagination(view, notes)
     return view, notes
 
 

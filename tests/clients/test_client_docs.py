@@ -182,10 +182,11 @@ def client(status, content, ctype="application/json"):
     return AuthenticatedClient(base_url="https://w.test", token="t", httpx_args={"transport": transport})
 
 def create(status, content, ctype="application/json"):
-    return create_widget.sync_detailed("p", client=client(status, content, ctype), body=CreateWidgetRequest(name="w"))
+    return create_widget.sync_detailed(project_id="p", client=client(status, content, ctype),
+                                       body=CreateWidgetRequest(name="w"))
 
 def show(status, content, ctype="application/json"):
-    return show_widget.sync_detailed("p", "w", client=client(status, content, ctype))
+    return show_widget.sync_detailed("w", project_id="p", client=client(status, content, ctype))
 
 def kind(r):
     p = r.parsed
@@ -207,7 +208,7 @@ for body in (b"<html>ok</html>", b"[1, 2]"):
         show(202, body)
     except UnexpectedStatus as e:
         print("UnexpectedStatus", e.status_code, e.content)
-print(repr(show_widget.sync("p", "w", client=client(202, b'{"id": "w1"}'))))
+print(repr(show_widget.sync("w", project_id="p", client=client(202, b'{"id": "w1"}'))))
 """
 
 
@@ -284,7 +285,7 @@ def test_readme_is_otc_usage_with_real_names(widget_client: Path) -> None:
                     "from otc_widget_client.api.widgets import create_widget\n"
                     "from otc_widget_client.models import CreateWidgetRequest\n\n"
                     "client = connect()\n"
-                    'result = create_widget.sync("<project_id>", body=CreateWidgetRequest(name="<name>"), '
+                    'result = create_widget.sync(body=CreateWidgetRequest(name="<name>"), '
                     "client=client)\nprint(result)\n")
     for block in blocks:
         compile(block, "README.md", "exec")

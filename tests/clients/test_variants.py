@@ -159,7 +159,7 @@ for tag_module, module, cls in json.loads(sys.argv[1]):
     body = getattr(importlib.import_module("{pkg}.models"), cls).from_dict(json.loads(sys.argv[2])[module])
     client = AuthenticatedClient(base_url="https://ecs.example.test", token="t",
                                  httpx_args={{"transport": httpx.MockTransport(handler)}})
-    mod.sync_detailed("p1", client=client, body=body)
+    mod.sync_detailed(project_id="p1", client=client, body=body)
     out[module] = sent.pop()
 print(json.dumps(out))
 """

@@ -12,9 +12,9 @@ from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    project_id: str,
     id: str,
     *,
+    project_id: str,
     body: UpdateNotebookRequest | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -91,10 +91,10 @@ def _build_response(
 
 
 def sync_detailed(
-    project_id: str,
     id: str,
     *,
     client: AuthenticatedClient | Client,
+    project_id: str | None = None,
     body: UpdateNotebookRequest | Unset = UNSET,
 ) -> Response[Any | UpdateNotebookResponse]:
     """Updating a Notebook Instance
@@ -124,6 +124,13 @@ def sync_detailed(
         None when a JSON body is expected and the response has none.
     """
 
+    if project_id is None:
+        project_id = client.project_id
+    if project_id is None:
+        raise ValueError(
+            "project_id is not set: pass project_id=... to this call or give the client one (connect(project_id=...))"
+        )
+
     kwargs = _get_kwargs(
         project_id=project_id,
         id=id,
@@ -138,10 +145,10 @@ def sync_detailed(
 
 
 def sync(
-    project_id: str,
     id: str,
     *,
     client: AuthenticatedClient | Client,
+    project_id: str | None = None,
     body: UpdateNotebookRequest | Unset = UNSET,
 ) -> Any | UpdateNotebookResponse | None:
     """Updating a Notebook Instance
@@ -180,10 +187,10 @@ def sync(
 
 
 async def asyncio_detailed(
-    project_id: str,
     id: str,
     *,
     client: AuthenticatedClient | Client,
+    project_id: str | None = None,
     body: UpdateNotebookRequest | Unset = UNSET,
 ) -> Response[Any | UpdateNotebookResponse]:
     """Updating a Notebook Instance
@@ -213,6 +220,13 @@ async def asyncio_detailed(
         None when a JSON body is expected and the response has none.
     """
 
+    if project_id is None:
+        project_id = client.project_id
+    if project_id is None:
+        raise ValueError(
+            "project_id is not set: pass project_id=... to this call or give the client one (connect(project_id=...))"
+        )
+
     kwargs = _get_kwargs(
         project_id=project_id,
         id=id,
@@ -225,10 +239,10 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    project_id: str,
     id: str,
     *,
     client: AuthenticatedClient | Client,
+    project_id: str | None = None,
     body: UpdateNotebookRequest | Unset = UNSET,
 ) -> Any | UpdateNotebookResponse | None:
     """Updating a Notebook Instance
