@@ -174,7 +174,9 @@ def conformance_data(spec: dict[str, Any], names: GeneratorNames, view: dict[str
 
 def _param_value(spec: dict[str, Any], p: dict[str, Any]) -> Any:
     schema = deref(spec, p.get("schema", {})).node
-    if p["in"] == "path" and schema.get("type") in ("string", None) and "enum" not in schema:
+    # a documented pattern (KMS: key_id is a UUID) decides the value: the sampler honours it
+    if p["in"] == "path" and schema.get("type") in ("string", None) and "enum" not in schema \
+            and "pattern" not in schema:
         value = f"{p['name']}-value"
         value = value.ljust(int(schema.get("minLength", 0)), "0")  # a documented length (VPC: 32-character IDs)
         return value[:int(schema["maxLength"])] if "maxLength" in schema else value
