@@ -25,6 +25,7 @@ from generator.build_extras import (
 )
 from generator.config import Service
 from generator.defects import default_problem
+from generator.media import content_by_media
 from generator.model import (
     Diagnostic,
     DocOperation,
@@ -308,7 +309,7 @@ class SpecRenderer:
                 media["examples"] = self.examples(op.request_examples)
             out["requestBody"] = {
                 "required": op.request_body is not None and any(f.required for f in op.request_body.fields),
-                "content": {op.request_media_type: media},
+                "content": content_by_media(op.request_media_type, media, op.request_examples, self.examples),
             }
         responses: dict[str, Any] = {}
         for r in op.responses:
@@ -321,7 +322,7 @@ class SpecRenderer:
                     media["schema"] = self.type_schema(r.body_type)
                 if r.examples:
                     media["examples"] = self.examples(r.examples)
-                resp["content"] = {r.media_type: media}
+                resp["content"] = content_by_media(r.media_type, media, r.examples, self.examples)
             if r.headers:
                 headers: dict[str, Any] = {}
                 for h in r.headers:
