@@ -12,6 +12,9 @@ ignored (a miss) and rewritten by the build. The cache is bounded in bytes: afte
 recently used entries (a hit touches the entry's mtime) go until the total is under the bound.
 
 Entries are pickles, so the cache folder must be trusted like the generator's own install.
+
+`EntryStore` holds these rules for one sub-folder of the cache; `PageCache` (`pages-v1`) and the stage
+cache (`generator.stage_cache`, `stages-v1`) are stores.
 """
 
 from __future__ import annotations

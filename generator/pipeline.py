@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator import consistency
+from generator import consistency, spec_validator
 from generator.build_extras import describe_tags, linked_error_statuses
 from generator.cache import PageCache
 from generator.check import Findings
@@ -180,7 +180,9 @@ def checked(spec: dict[str, Any], origin: Source, stages: StageCache | None = No
             spec.update(hit[2])
         return hit[0], bool(hit[1])
     before = value_bytes(spec)
+    loaded = spec_validator.load(stages.root)
     findings, valid = check_and_repair(spec, origin, INVALIDATING_CODES)
+    spec_validator.save(stages.root, loaded)
     stages.put("check", key, (findings, valid, None if value_bytes(spec) == before else spec))
     return findings, valid
 
