@@ -138,3 +138,38 @@ def test_build_command_same_bytes_with_and_without_cache(tree: Path, tmp_path: P
         outs.append((out.read_bytes(), (out.parent / "svc.diagnostics.json").read_bytes()))
     assert outs[0] == outs[1] == outs[2]
     assert any((tmp_path / "c" / "stages-v1").rglob("*"))
+
+
+def _schemas_spec(bad: bool) -> dict[str, Any]:
+    schemas: dict[str, Any] = {"A": {"type": "object", "properties": {"x": {"type": "string", "maxLength": 3}}},
+                               "B": {"type": "object", "properties": {"y": {"type": "strnig" if bad else "integer"}}}}
+    body = {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/B"}}}}
+    return {"openapi": "3.1.0", "info": {"title": "t", "version": "1"},
+            "paths": {"/a": {"post": {"operationId": "PostA", "requestBody": body,
+                                      "responses": {"200": {"description": "ok"}}}}},
+            "components": {"schemas": schemas}}
+
+
+@pytest.mark.parametrize("bad", [False, True])
+def test_remembered_meta_checks_change_no_finding(bad: bool, tmp_path: Path) -> None:
+    from generator import spec_validator
+    from generator.check import check
+
+    origin = Source("<t>", 0)
+    spec_validator.VALID.clear()
+    fresh = check(_schemas_spec(bad), origin).diagnostics
+    assert any(d.code == "check.openapi" for d in fresh) is bad
+    remembered = len(spec_validator.VALID)
+    assert remembered > 0  # the valid schemas at least
+    assert check(_schemas_spec(bad), origin).diagnostics == fresh  # from memory (failures are checked again)
+    # through the cache folder: a new process starts with what earlier builds remembered
+    loaded = spec_validator.load(tmp_path)
+    spec_validator.save(tmp_path, 0)
+    spec_validator.VALID.clear()
+    assert spec_validator.load(tmp_path) == remembered >= loaded
+    assert check(_schemas_spec(bad), origin).diagnostics == fresh
+    # a damaged memory is no memory
+    entry = next(p for p in (tmp_path / "validator-v1").rglob("*") if p.is_file())
+    entry.write_bytes(entry.read_bytes()[:-3])
+    spec_validator.VALID.clear()
+    assert spec_validator.load(tmp_path) == 0
