@@ -13,34 +13,40 @@ operationIds, ...) runs as before, so its findings are the same with or without 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from pathlib import Path
 from typing import Any
-
-from openapi_spec_validator import OpenAPIV31SpecValidator
-from openapi_spec_validator.validation.keywords import OpenAPIV31SchemaValidator
 
 # sha256 of (dialect, repr(schema)) of every schema that passed the meta-schema check
 VALID: set[bytes] = set()
 
 
-class _RememberingSchemaValidator(OpenAPIV31SchemaValidator):
-    def _validate_schema_meta(self, schema: Any, schema_value: Any) -> Any:
-        try:
-            dialect = self._get_schema_dialect_id(schema, schema_value)
-        except ValueError:
-            return super()._validate_schema_meta(schema, schema_value)
-        key = hashlib.sha256(f"{dialect}\0{schema_value!r}".encode("utf-8", "surrogatepass")).digest()
-        if key in VALID:
-            return None
-        err = super()._validate_schema_meta(schema, schema_value)
-        if err is None:
-            VALID.add(key)
-        return err
+@functools.cache
+def validator_class() -> Any:
+    """OpenAPIV31SpecValidator remembering passed meta-schema checks (imported on first use: a heavy import
+    that commands which never check, or wait for a lock first, should not pay at start)."""
+    from openapi_spec_validator import OpenAPIV31SpecValidator
+    from openapi_spec_validator.validation.keywords import OpenAPIV31SchemaValidator
 
+    class RememberingSchemaValidator(OpenAPIV31SchemaValidator):
+        def _validate_schema_meta(self, schema: Any, schema_value: Any) -> Any:
+            try:
+                dialect = self._get_schema_dialect_id(schema, schema_value)
+            except ValueError:
+                return super()._validate_schema_meta(schema, schema_value)
+            key = hashlib.sha256(f"{dialect}\0{schema_value!r}".encode("utf-8", "surrogatepass")).digest()
+            if key in VALID:
+                return None
+            err = super()._validate_schema_meta(schema, schema_value)
+            if err is None:
+                VALID.add(key)
+            return err
 
-class SpecValidator(OpenAPIV31SpecValidator):
-    keyword_validators = {**OpenAPIV31SpecValidator.keyword_validators, "schema": _RememberingSchemaValidator}
+    class SpecValidator(OpenAPIV31SpecValidator):
+        keyword_validators = {**OpenAPIV31SpecValidator.keyword_validators, "schema": RememberingSchemaValidator}
+
+    return SpecValidator
 
 
 # beyond this many remembered schemas the memory starts again from this build's (docs change over the years)
