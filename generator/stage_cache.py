@@ -4,7 +4,8 @@ Extraction is cached per page (`generator.cache.PageCache`); what follows is che
 to redo on an unchanged tree: link + openapi render + tag descriptions + linked status tables ("build",
 keyed by every docs file's relative path and bytes, the service's configuration and the page limit),
 `check` with its repairs ("check", keyed by the rendered spec's exact value and the check's
-parameters), and the YAML text of a spec ("yaml", keyed by the spec's exact value). Each key also
+parameters), and the YAML text of a spec ("yaml", keyed by the spec's exact value; on a miss, put
+together from the YAML of its paths and components, "yaml-pieces"). Each key also
 holds the generator's code version and the settings the page cache uses, so a code change misses.
 
 A spec's exact value is its `repr`: for the JSON types a spec holds, `repr` is deterministic, keeps
@@ -87,6 +88,55 @@ def cached_dump_yaml(doc: Any, stages: StageCache | None) -> str:
     text = stages.get("yaml", key)
     if isinstance(text, str):
         return text
-    text = dump_yaml(doc)
+    text = _pieced_yaml(doc, stages) if isinstance(doc, dict) else None
+    if text is None:
+        text = dump_yaml(doc)
     stages.put("yaml", key, text)
     return text
+
+
+def _pieces(doc: dict[str, Any]) -> list[tuple[str, Any]]:
+    """The document cut at its top two levels: (top key, one-entry sub-document) in document order."""
+    out: list[tuple[str, Any]] = []
+    for k, v in doc.items():
+        if isinstance(v, dict) and v:
+            out.extend((k, {k: {k2: v2}}) for k2, v2 in v.items())
+        else:
+            out.append((k, {k: v}))
+    return out
+
+
+def _pieced_yaml(doc: dict[str, Any], stages: StageCache) -> str | None:
+    """The YAML of `doc` from the YAML of its pieces (one path, one component...), those of the previous
+    document of the same title reused: a one-page change dumps a few pieces, not the whole spec.
+
+    A block-style mapping entry is written the same whatever comes before it (no anchors: `emit` never
+    writes them), so the document is its first piece followed by each later piece without its first
+    line (the repeated top key). Where that cannot hold (a key that is not `key:` alone on its line, a
+    piece the emitter closes with `...`) the whole document is dumped instead (None).
+    """
+    if not all(isinstance(k, str) for k in doc):
+        return None
+    store_key = stages.key("yaml-pieces", repr(doc.get("info", {}).get("title") if isinstance(doc.get("info"), dict)
+                                               else None).encode())
+    previous = stages.get("yaml-pieces", store_key)
+    known: dict[bytes, str] = previous if isinstance(previous, dict) else {}
+    used: dict[bytes, str] = {}
+    parts: list[str] = []
+    last_top: str | None = None
+    for top, piece in _pieces(doc):
+        h = hashlib.sha256(value_bytes(piece)).digest()
+        text = used.get(h) or known.get(h)
+        if not isinstance(text, str):
+            text = dump_yaml(piece)
+        used[h] = text
+        if text.endswith("\n...\n"):
+            return None
+        split = isinstance(doc[top], dict) and bool(doc[top])
+        head, sep, body = text.partition("\n")
+        if split and (not sep or not head.endswith(":") or head.startswith((" ", "?")) or body[:1] != " "):
+            return None
+        parts.append(body if split and top == last_top else text)
+        last_top = top
+    stages.put("yaml-pieces", store_key, used)
+    return "".join(parts)

@@ -122,11 +122,11 @@ def test_yaml_is_cached_by_exact_value(tmp_path: Path) -> None:
     stages = StageCache(tmp_path / "cache")
     doc = {"a": [1, "1", 1.0, True, None], "b": {"0086": "x"}}
     assert cached_dump_yaml(doc, stages) == dump_yaml(doc) == cached_dump_yaml(copy.deepcopy(doc), stages)
-    assert (stages.stats.misses, stages.stats.hits) == (1, 1)
+    assert (stages.stats.misses, stages.stats.hits) == (2, 1)  # text and pieces missed, then the text hit
     # values json.dumps would confuse (1 vs True, "1" vs 1) are other entries
     other = {"a": [True, 1, 1, 1, None], "b": {"0086": "x"}}
     assert cached_dump_yaml(other, stages) == dump_yaml(other) != dump_yaml(doc)
-    assert stages.stats.misses == 2
+    assert (stages.stats.misses, stages.stats.hits) == (3, 2)  # a new text, from the pieces of the last one
 
 
 def test_build_command_same_bytes_with_and_without_cache(tree: Path, tmp_path: Path) -> None:
@@ -173,3 +173,35 @@ def test_remembered_meta_checks_change_no_finding(bad: bool, tmp_path: Path) -> 
     entry.write_bytes(entry.read_bytes()[:-3])
     spec_validator.VALID.clear()
     assert spec_validator.load(tmp_path) == 0
+
+
+def _awkward(whole: bool) -> dict[str, Any]:
+    """`whole`: with what the pieces cannot carry (a complex key, text kept with its trailing newlines)."""
+    long_key = "k" * (200 if whole else 20)  # above 128 characters, written as a complex key ("? ...")
+    trail = "\n\n" if whole else ""  # `|+`: the emitter closes a document ending in it with `...`
+    return {"openapi": "3.1.0", "info": {"title": "T", "description": "two\nlines", "x-trail": "ends" + trail},
+            "tags": [{"name": "a"}, {"name": "b: c"}], "empty": {}, "nothing": None,
+            "paths": {"/a/{id}": {"get": {"summary": "x" * 150, "x-n": ["0086", "yes", "null", "é ✓"]}},
+                      "/b": {"post": {"description": "text\twith tab\n", "x-empty": {}}}, "'quoted'": {}},
+            "components": {"schemas": {"A": {"type": "string"}}, long_key: {"x": 1}, "trailing": "keep" + trail}}
+
+
+@pytest.mark.parametrize("which", ["awkward", "whole", "committed"])
+def test_yaml_from_pieces_is_the_whole_dump(which: str, tmp_path: Path) -> None:
+    import yaml
+
+    from generator.config import REPO_ROOT
+
+    committed = REPO_ROOT / "specs/modelarts.openapi.yaml"
+    doc = yaml.safe_load(committed.read_text()) if which == "committed" else _awkward(which == "whole")
+    expected = dump_yaml(doc)
+    assert cached_dump_yaml(doc, StageCache(tmp_path / "c")) == expected  # cold: every piece dumped
+    changed = copy.deepcopy(doc)
+    first_path = next(iter(changed["paths"]))
+    changed["paths"][first_path] = {"get": {"summary": "changed"}}
+    stages = StageCache(tmp_path / "c")
+    assert cached_dump_yaml(changed, stages) == dump_yaml(changed)  # the other pieces from the last dump
+    if which == "whole":  # dumped whole, no pieces kept
+        assert stages.stats.hits == 0
+    else:
+        assert stages.stats.hits == 1 and stages.stats.misses == 1  # the pieces' entry hit, the text missed
