@@ -168,11 +168,11 @@ def _binary_in_json(spec: dict[str, Any], origin: Source) -> list[Diagnostic]:
 
 
 def _spec_validator(spec: dict[str, Any], origin: Source) -> list[Diagnostic]:
-    from openapi_spec_validator import OpenAPIV31SpecValidator
+    from generator.spec_validator import validator_class  # remembers schemas that passed the meta-schema check
 
     out = []
     try:
-        for err in OpenAPIV31SpecValidator(spec).iter_errors():
+        for err in validator_class()(spec).iter_errors():
             where = "/".join(str(p) for p in err.absolute_path)
             out.append(Diagnostic(origin, "check.openapi", Severity.ERROR, f"{where}: {err.message}"[:500]))
     except Exception as exc:  # the validator raises on some malformed input instead of reporting it

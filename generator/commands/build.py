@@ -19,13 +19,14 @@ from pathlib import Path
 from typing import Any
 
 from generator import atomic
-from generator.commands.options import add_speed_arguments, page_cache
+from generator.commands.options import add_speed_arguments, page_cache, stage_cache
 from generator.config import add_tree_arguments
 from generator.diagnostics import print_summary, report
-from generator.emit import dump_json, dump_yaml, write_text_atomic
+from generator.emit import dump_json, write_text_atomic
 from generator.limits import DEFAULT_MAX_PAGE_BYTES
 from generator.model import Diagnostic, Severity
 from generator.pipeline import build_and_check_named
+from generator.stage_cache import cached_dump_yaml
 
 
 def register(sub: Any) -> None:
@@ -75,21 +76,23 @@ def rejected_path(spec_path: Path) -> Path:
 
 
 def run(args: argparse.Namespace) -> int:
-    cache = page_cache(args)
+    cache, stages = page_cache(args), stage_cache(args)
     # UnusableInput: exit 2 (cli)
     built = build_and_check_named(args.docs_dir, args.service, args.config, args.jobs, cache,
-                                  max_page_bytes=args.max_page_bytes)
+                                  max_page_bytes=args.max_page_bytes, stages=stages)
     if cache is not None:
         print(cache.stats, file=sys.stderr)
     service = built.result.service
     result, valid = built.result, built.valid
     rep = report(built.census())
     if valid:
-        text = dump_json(result.spec) if args.output.suffix == ".json" else dump_yaml(result.spec)
+        text = dump_json(result.spec) if args.output.suffix == ".json" else cached_dump_yaml(result.spec, stages)
         atomic.replace_files([(args.output, text), (diagnostics_path(args.output), dump_json(rep))])
         rejected_path(args.output).unlink(missing_ok=True)
     else:
         write_text_atomic(rejected_path(args.output), dump_json(rep))
+    if stages is not None:
+        print(f"stage {stages.stats}", file=sys.stderr)
     print_summary(service.name, rep, args.output if valid else None)
     full_list = diagnostics_path(args.output) if valid else rejected_path(args.output)
     print_errors(built.diagnostics, args.docs_dir, full_list, args.errors_shown)
