@@ -240,9 +240,9 @@ def title_name(title: str) -> TitleName:
         batch = True
         prefix = [p for p in prefix if p.lower() != "batch"]
     obj = _object([w for w in rest if w != ","])
-    if obj[:1] and obj[0].lower() == "whether":  # "Checking Whether an Agency Has ..."
-        obj = obj[1:]
     first = verbs[0].lower()
+    if obj[:1] and obj[0].lower() == "whether" and first not in _QUERY:  # "Checking Whether an Agency Has ..."
+        obj = obj[1:]
     if len(verbs) == 1 and first in _QUERY | _LIST:
         verb, obj = _query_verb(first, obj)
         verb_words = [verb]

@@ -52,6 +52,8 @@ from generator.read import read_text
     ("Enabling or Disabling an AS Group", "EnableOrDisableAsGroup"),
     ("Executing, Enabling, or Disabling an AS Policy", "ExecuteEnableOrDisableAsPolicy"),
     ("Checking Whether an Agency Has Specified Permissions", "CheckAgencyHasSpecifiedPermissions"),
+    ("Querying Whether a User Group Under a Domain Has Specific Permissions",
+     "CheckUserGroupUnderDomainHasSpecificPermissions"),
     ("Forcibly Deleting an IP Address Group", "ForciblyDeleteIpAddressGroup"),
     ("Querying Scaling Action Logs (V2)", "ListScalingActionLogs"),
     ("Uploading an Object - PUT", "UploadObject"),
