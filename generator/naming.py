@@ -350,13 +350,14 @@ def unique_operation_ids(ops: list[DocOperation]) -> list[Diagnostic]:
 
 
 def model_name(schema: Schema, referring_field: str | None, is_body: bool) -> str:
-    """A nested table's model name: the docs' own (a caption naming a type, `Table 3 EndpointsReq`, or the
-    field a caption describes, "**tag** field description"), else the field that refers to it (`tag` ->
-    Tag), never the RST anchor the table happens to carry (`T055aabf9d8484a0d922846610305b7f9`).
+    """A nested table's model name: the type a caption names (`Table 3 EndpointsReq`), else the field that
+    refers to it (`tag` -> Tag), else what the caption describes, never the RST anchor the table happens to
+    carry (`T055aabf9d8484a0d922846610305b7f9`). The field comes before the caption's wording, so rewording
+    a caption ("version.media-types" -> "Parameters of the version.media-types object") renames nothing.
     Body tables keep their operation-derived names (`CreatePublicZoneRequest`)."""
     from generator.extract.tables import _caption_name
 
-    if is_body or schema.subject or _caption_name(schema.title) or not referring_field:
+    if is_body or _caption_name(schema.title) or not referring_field:
         return schema.name
     words = pascal_words(referring_field)
     return "".join(words) if words else schema.name
