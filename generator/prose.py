@@ -133,8 +133,24 @@ def read_description(cell: nodes.Element, type_: TypeExpr | None) -> ProseResult
         result.constraints.nullable = True
     _sentence_pass(cell, type_, result)
     _enum_against_pattern(result)
+    _enum_against_open_range(result)
     _default_against_limits(result)
     return result
+
+
+def _enum_against_open_range(result: ProseResult) -> None:
+    """"The value must be greater than or equal to **0** ... If the value is **0**, the first page is displayed,
+    which is the same as the value **1**" (ECS listing_details_about_ecss.rst): numbers the cell marks beside a
+    one-sided bound are points of an open range, not a closed set. The bound stays; the value set is reported."""
+    c = result.constraints
+    if not c.enum or not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in c.enum):
+        return
+    lower = c.minimum is not None or c.exclusive_minimum is not None
+    upper = c.maximum is not None or c.exclusive_maximum is not None
+    if lower != upper:
+        result.findings.append(("enum.within_open_range", f"values {', '.join(map(repr, c.enum))} are marked beside "
+                                "a one-sided bound: points of the range, not a value set"))
+        c.enum = None
 
 
 def _enum_against_pattern(result: ProseResult) -> None:
@@ -699,8 +715,9 @@ def _learn_range(unit: Any, type_: TypeExpr | None, result: ProseResult) -> None
         if m:
             c.minimum, c.maximum = _num(m.group(1)), _num(m.group(2))
             return
-        m = re.search(rf"(?:greater|larger|more) than or equal to\s*{_N}|(?:at least|minimum(?: \w+){{0,2}}(?: is|:)?|"
-                      rf"no less than|not less than|>=)\s*{_N}", s, re.I)
+        m = re.search(rf"(?:greater|larger|more) than or equal to\s*{_N}|"
+                      rf"(?:at least|minimum(?: [a-z]+){{0,2}}(?: is|:)?|no less than|not less than|>=)\s*{_N}",
+                      s, re.I)
         if m:
             c.minimum = _num(m.group(1) or m.group(2))
         else:
@@ -711,7 +728,7 @@ def _learn_range(unit: Any, type_: TypeExpr | None, result: ProseResult) -> None
                     c.minimum = v + 1
                 else:
                     c.exclusive_minimum = v
-        m = re.search(rf"(?:less|smaller|lower) than or equal to\s*{_N}|(?:at most|maximum(?: \w+){{0,2}}(?: is|:)?|"
+        m = re.search(rf"(?:less|smaller|lower) than or equal to\s*{_N}|(?:at most|maximum(?: [a-z]+){{0,2}}(?: is|:)?|"
                       rf"up to|no more than|not more than|cannot exceed|can't exceed|not exceed|<=)\s*{_N}", s, re.I)
         if m:
             c.maximum = _num(m.group(1) or m.group(2))

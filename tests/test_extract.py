@@ -302,6 +302,8 @@ def test_every_2xx_in_prose_is_a_success_beside_a_body_table() -> None:
     [op] = p.operations
     assert [r.status for r in op.responses] == ["200", "202", "204"]
     assert op.responses[0].body is not None and op.responses[0].body.name == "CreateThingResponse"
+    # the other successes the sentence names answer with the same body, except No Content
+    assert op.responses[1].body is op.responses[0].body and op.responses[2].body is None
     assert "status.from_body" not in codes(p) and codes(p).count("status.from_prose") == 3
 
 
@@ -312,3 +314,20 @@ def test_prose_2xx_beside_a_status_table_adds_only_successes() -> None:
                 name="ShowThing")
     [op] = run(text).operations
     assert [r.status for r in op.responses] == ["200", "202", "404"]
+
+
+def test_a_struct_table_after_a_captioned_body_table_is_no_part_of_the_body() -> None:
+    """ECS creating_ecss.rst:891: "Request parameters", then a "**security_options** field description" table no
+    row links to: its rows were merged into the body root (a required `tpm_enabled` on every create call)."""
+    text = page("Creating a Thing", "POST /v1/things",
+                "Request Parameters\n------------------\n\n"
+                + table("Request parameters", [["Parameter", "Mandatory", "Type", "Description"],
+                                               ["name", "Yes", "String", "The name."]])
+                + table("**security_options** field description",
+                        [["Parameter", "Mandatory", "Type", "Description"],
+                         ["tpm_enabled", "Yes", "Boolean", "Whether to enable TPM."]]),
+                name="CreateThing")
+    p = run(text)
+    [op] = p.operations
+    assert op.request_body is not None and [f.name for f in op.request_body.fields] == ["name"]
+    assert [s.subject for s in p.schemas] == ["security_options"]

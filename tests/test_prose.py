@@ -490,3 +490,28 @@ def test_null_allowed(text: str) -> None:
 ])
 def test_null_not_allowed(text: str) -> None:
     assert not read_description(cell(text), S).constraints.nullable
+
+
+def test_marked_numbers_beside_a_one_sided_bound_are_no_enum() -> None:
+    """ECS listing_details_about_ecss.rst `offset`: a lower bound and two marked page numbers."""
+    r = read_description(cell("Specifies the page number.\n\n"
+                              "The value must be greater than or equal to **0** and the default value is **1**.\n\n"
+                              "If the value is **0**, the first page is displayed, which is the same as the value "
+                              "**1**."), INT)
+    assert r.constraints.enum is None and r.constraints.minimum == 0 and r.constraints.maximum is None
+    assert "enum.within_open_range" in [c for c, _ in r.findings]
+
+
+def test_a_closed_range_keeps_its_marked_values() -> None:
+    r = read_description(cell("The value can be **0** or **1**. The value ranges from 0 to 1."), INT)
+    assert r.constraints.enum == [0, 1] and (r.constraints.minimum, r.constraints.maximum) == (0, 1)
+
+
+@pytest.mark.parametrize(("text", "bound"), [
+    ("Each page contains 25 ECSs by default, and a maximum of 1,000 ECSs are returned.", 1000),
+    ("The value can be up to 12,5 for now.", 12),
+    ("The value is at most 20,000.", 20000),
+])
+def test_a_bound_in_words_reads_thousands_separators(text: str, bound: int) -> None:
+    """ECS `limit`: "a maximum of 1,000 ECSs" was read as a maximum of 1."""
+    assert read_description(cell(text), INT).constraints.maximum == bound

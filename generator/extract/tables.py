@@ -142,9 +142,12 @@ def _role(ctx: PageContext, t: Table, labels: set[str], names: set[str], body_se
         return "query"
     if "header" in cap and "header" not in (subject or "").lower():
         return "response_header" if t.section.startswith("response") or "response" in cap else "header"
+    # a body table named by its caption is the body seen: a later table naming an object is then a struct
     if "request body" in cap or "in the request body" in cap or cap.endswith("request parameters"):
+        body_seen.add(f"request:{t.status}")
         return "body"
     if "response body" in cap or "in the response body" in cap or cap.endswith("response parameters"):
+        body_seen.add(f"response:{t.status}")
         return "response_body"
     by_section = {"request_headers": "header", "response_headers": "response_header",
                   "request_elements": "body", "response_elements": "response_body"}

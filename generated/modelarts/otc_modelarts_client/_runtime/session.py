@@ -29,7 +29,7 @@ import httpx
 
 from .auth import AkSkAuth, TokenAuth
 from .cloudconfig import CloudConfig, OTCConfigError, default_search_dirs, load_cloud_config
-from .factory import build_client
+from .factory import DEFAULT_TIMEOUT, build_client
 from .iam import PasswordAuth
 
 __all__ = ["connect_service", "credentials_from"]
@@ -164,10 +164,15 @@ def connect_service(
         **options,
     )
     if project_id is None and isinstance(auth, PasswordAuth) and auth.project_name:
-        # The session's project id fills {project_id} in paths: learn it from the token now.
-        get_httpx_client = getattr(client, "get_httpx_client", None)
-        if callable(get_httpx_client):
-            auth.authenticate(get_httpx_client())
+        # The session's project id fills {project_id} in paths: learn it from the token now, on a connection
+        # of its own: a request through the client's httpx client would open it, and `with connect() as
+        # client:` could then not enter it any more.
+        timeout = options.get("timeout", DEFAULT_TIMEOUT)
+        trust_env = bool(dict(options.get("httpx_args") or {}).get("trust_env", True))
+        with httpx.Client(transport=options.get("transport"), verify=options.get("verify_ssl", True),
+                          timeout=timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout),
+                          trust_env=trust_env) as http:
+            auth.authenticate(http)
         if auth.project_id and hasattr(client, "project_id"):
             setattr(client, "project_id", auth.project_id)  # noqa: B010 (ClientT is any client class)
     return client
