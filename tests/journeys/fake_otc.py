@@ -544,7 +544,7 @@ class FakeIAM:
             "endpoints": [{"id": f"ep-{s.service_type}", "interface": "public", "region": a.region,
                            "region_id": a.region, "url": s.catalog_url}],
         } for s in self.services]
-        return Reply(201, {"token": {
+        body = {
             "expires_at": (now + self.TOKEN_LIFETIME).strftime(stamp), "issued_at": now.strftime(stamp),
             "methods": ["password"],
             "project": {"id": a.project_id, "name": a.project_name,
@@ -552,8 +552,10 @@ class FakeIAM:
             "user": {"id": "u1u1u1u1u1u1u1u1u1u1u1u1u1u1u1u1", "name": a.username,
                      "domain": {"id": "d0d0d0d0d0d0d0d0d0d0d0d0d0d0d0d0", "name": a.user_domain_name}},
             "roles": [{"id": "r0", "name": "te_admin"}],
-            "catalog": catalog,
-        }}, {"X-Subject-Token": token})
+        }
+        if "nocatalog" not in query:  # as IAM: ?nocatalog=true leaves the catalog out
+            body["catalog"] = catalog
+        return Reply(201, {"token": body}, {"X-Subject-Token": token})
 
 
 # ----------------------------------------------------------------------------------------------- servers

@@ -6,6 +6,7 @@ Run by tests/journeys/test_journeys.py; prints one JSON line of what it saw.
 
 from __future__ import annotations
 
+import asyncio
 import json
 
 from otc_domain_name_service_client import connect
@@ -26,6 +27,12 @@ def main() -> dict[str, object]:
     problems: list[str] = []
     with connect() as client:  # ~/.config/openstack/clouds.yaml: password -> IAM token, endpoint override
         listed = [str(zone.name) for zone in list_public_zones.iter_list_public_zones(client=client, limit=2)]
+
+        async def alist() -> list[str]:  # the same across pages of three, on the client's async transport
+            async with client:
+                return [str(z.name) async for z in list_public_zones.aiter_list_public_zones(client=client, limit=3)]
+
+        alisted = asyncio.run(alist())
 
         created = create_public_zone.sync(
             client=client, body=CreatePublicZoneRequest(name=NAME, email="admin@example.com", ttl=300)
@@ -55,7 +62,7 @@ def main() -> dict[str, object]:
         except OTCAPIError as exc:
             error = {"status_code": exc.status_code, "error_code": exc.error_code,
                      "error_message": exc.error_message, "request_id": exc.request_id}
-    return {"listed": listed, "created": zone_id, "error": error, "problems": problems}
+    return {"listed": listed, "alisted": alisted, "created": zone_id, "error": error, "problems": problems}
 
 
 if __name__ == "__main__":

@@ -271,8 +271,14 @@ def test_journey(key: str, corpus_clients: ClientBuilds, tmp_path: Path) -> None
             problems.append(f"{r.method} {r.path} without the IAM token (X-Auth-Token: "
                             f"{r.headers.get('x-auth-token')!r}) (S: session auth)")
     listed = [r for r in calls if r.method == "GET" and r.path == _fill(LIST_PATHS[key], cloud, {})]
-    problems += check_pages(key, listed, seeded, cloud)
     rest = [r for r in calls if r not in listed]
+    if key == "dns":  # the DNS journey also lists with the async iterator, three a page
+        alisted = [r for r in listed if r.param("limit") == "3"]
+        listed = [r for r in listed if r not in alisted]
+        if len(alisted) != 2 or (result is not None and result.get("alisted") != SEED_NAMES[key]):
+            problems.append(f"the async iterator asked for {len(alisted)} page(s) (2 expected) and yielded "
+                            f"{None if result is None else result.get('alisted')} (P: aiter_)")
+    problems += check_pages(key, listed, seeded, cloud)
     if result is not None:
         if result.get("listed") != SEED_NAMES[key]:
             problems.append(f"the iterator yielded {result.get('listed')}, not the {len(seeded)} seeded items "
