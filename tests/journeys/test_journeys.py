@@ -172,6 +172,8 @@ def diagnose(stderr: str, cloud: FakeOTC) -> list[str]:
          "session (S: session)"),
         (r"missing 1 required positional argument: '(project_id|region)'",
          "the session's project/region is not a default (P: session defaults)"),
+        (r"Cannot open a client instance more than once", "`with connect() as client:` fails: connect() already "
+         "used the httpx client (the token fetch for a project name) before __enter__ (S: session)"),
         (r"object has no attribute 'value'", "an integer parameter became a closed enum (N: prose inference)"),
         (r"KeyError: '[^']+'", "a generated model requires a field the documented response lacks: the spec marks "
          "it required (see the field's x-source; e.g. an orphan table's rows merged into the body root)"),
