@@ -35,49 +35,49 @@ from otc_elastic_cloud_server_client.types import UNSET, Unset
 
 def main() -> dict[str, object]:
     problems: list[str] = []
-    with connect() as client:  # ~/.config/openstack/clouds.yaml: password -> IAM token, endpoint override
-        listed = [str(server.name) for server in list_ecss_details.iter_list_ecss_details(client=client, limit=2)]
+    client = connect()  # ~/.config/openstack/clouds.yaml: password -> IAM token, endpoint override
+    listed = [str(server.name) for server in list_ecss_details.iter_list_ecss_details(client=client, limit=2)]
 
-        server = CreateEcssRequestServer(
-            name="ecs-journey",
-            flavor_ref="s3.large.2",
-            image_ref="img-0001",
-            vpcid="vpc-0001",
-            nics=[Nic(subnet_id="subnet-0001")],
-            root_volume=RootVolume(volumetype="SSD"),
-        )
-        created = create_ecss.sync(client=client, body=CreateEcssRequest(server=server))
-        if created is None or isinstance(created.server_ids, Unset) or not isinstance(created.job_id, str):
-            raise SystemExit(f"create_ecss returned {created!r}")
-        (server_id,) = created.server_ids
-        job = show_job.sync(job_id=created.job_id, client=client)
-        if job is None or job.status != "SUCCESS":
-            problems.append(f"show_job returned {job!r}")
+    server = CreateEcssRequestServer(
+        name="ecs-journey",
+        flavor_ref="s3.large.2",
+        image_ref="img-0001",
+        vpcid="vpc-0001",
+        nics=[Nic(subnet_id="subnet-0001")],
+        root_volume=RootVolume(volumetype="SSD"),
+    )
+    created = create_ecss.sync(client=client, body=CreateEcssRequest(server=server))
+    if created is None or isinstance(created.server_ids, Unset) or not isinstance(created.job_id, str):
+        raise SystemExit(f"create_ecss returned {created!r}")
+    (server_id,) = created.server_ids
+    job = show_job.sync(job_id=created.job_id, client=client)
+    if job is None or job.status != "SUCCESS":
+        problems.append(f"show_job returned {job!r}")
 
-        shown = show_ecs.sync(server_id=server_id, client=client)
-        shown_server = shown.server if shown is not None else UNSET
-        if isinstance(shown_server, Unset) or shown_server.name != "ecs-journey":
-            problems.append(f"show_ecs returned {shown!r}")
+    shown = show_ecs.sync(server_id=server_id, client=client)
+    shown_server = shown.server if shown is not None else UNSET
+    if isinstance(shown_server, Unset) or shown_server.name != "ecs-journey":
+        problems.append(f"show_ecs returned {shown!r}")
 
-        rename = UpdateEcsRequest(server=UpdateEcsRequestServer(name="ecs-journey-renamed"))
-        updated = update_ecs.sync(server_id=server_id, client=client, body=rename)
-        updated_server = updated.server if updated is not None else UNSET
-        if isinstance(updated_server, Unset) or updated_server.name != "ecs-journey-renamed":
-            problems.append(f"update_ecs returned {updated!r}")
+    rename = UpdateEcsRequest(server=UpdateEcsRequestServer(name="ecs-journey-renamed"))
+    updated = update_ecs.sync(server_id=server_id, client=client, body=rename)
+    updated_server = updated.server if updated is not None else UNSET
+    if isinstance(updated_server, Unset) or updated_server.name != "ecs-journey-renamed":
+        problems.append(f"update_ecs returned {updated!r}")
 
-        deleted = delete_ecss.sync(
-            client=client, body=DeleteEcssRequest(servers=[DeleteEcssRequestServersItem(id=server_id)])
-        )
-        if deleted is None or not isinstance(deleted.job_id, str):
-            problems.append(f"delete_ecss returned {deleted!r}")
+    deleted = delete_ecss.sync(
+        client=client, body=DeleteEcssRequest(servers=[DeleteEcssRequestServersItem(id=server_id)])
+    )
+    if deleted is None or not isinstance(deleted.job_id, str):
+        problems.append(f"delete_ecss returned {deleted!r}")
 
-        error: dict[str, object] = {}
-        try:
-            show_ecs.sync(server_id=server_id, client=client)
-            problems.append("showing the deleted ECS raised no OTCAPIError")
-        except OTCAPIError as exc:
-            error = {"status_code": exc.status_code, "error_code": exc.error_code,
-                     "error_message": exc.error_message, "request_id": exc.request_id}
+    error: dict[str, object] = {}
+    try:
+        show_ecs.sync(server_id=server_id, client=client)
+        problems.append("showing the deleted ECS raised no OTCAPIError")
+    except OTCAPIError as exc:
+        error = {"status_code": exc.status_code, "error_code": exc.error_code,
+                 "error_message": exc.error_message, "request_id": exc.request_id}
     return {"listed": listed, "created": server_id, "job": created.job_id, "error": error, "problems": problems}
 
 

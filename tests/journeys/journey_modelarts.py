@@ -29,43 +29,43 @@ from otc_modelarts_client.otc import OTCAPIError
 
 def main() -> dict[str, object]:
     problems: list[str] = []
-    with connect() as client:  # ~/.config/openstack/clouds.yaml: password -> IAM token, endpoint override
-        listed = [str(nb.name) for nb in list_notebooks.iter_list_notebooks(client=client, limit=2)]
+    client = connect()  # ~/.config/openstack/clouds.yaml: password -> IAM token, endpoint override
+    listed = [str(nb.name) for nb in list_notebooks.iter_list_notebooks(client=client, limit=2)]
 
-        created = create_notebook.sync(
-            client=client,
-            body=CreateNotebookRequest(
-                name="nb-journey",
-                flavor="modelarts.vm.cpu.2u",
-                image_id="img-0001",
-                volume=VolumeReq(category=VolumeReqCategory.EVS, ownership=VolumeReqOwnership.MANAGED),
-            ),
-        )
-        if created is None or not isinstance(created.id, str):
-            raise SystemExit(f"create_notebook returned {created!r}")
-        notebook_id = created.id
+    created = create_notebook.sync(
+        client=client,
+        body=CreateNotebookRequest(
+            name="nb-journey",
+            flavor="modelarts.vm.cpu.2u",
+            image_id="img-0001",
+            volume=VolumeReq(category=VolumeReqCategory.EVS, ownership=VolumeReqOwnership.MANAGED),
+        ),
+    )
+    if created is None or not isinstance(created.id, str):
+        raise SystemExit(f"create_notebook returned {created!r}")
+    notebook_id = created.id
 
-        shown = show_notebook.sync(id=notebook_id, client=client)
-        if shown is None or shown.name != "nb-journey":
-            problems.append(f"show_notebook returned {shown!r}")
+    shown = show_notebook.sync(id=notebook_id, client=client)
+    if shown is None or shown.name != "nb-journey":
+        problems.append(f"show_notebook returned {shown!r}")
 
-        updated = update_notebook.sync(
-            id=notebook_id, client=client, body=UpdateNotebookRequest(description="updated by the journey")
-        )
-        if updated is None or updated.description != "updated by the journey":
-            problems.append(f"update_notebook returned {updated!r}")
+    updated = update_notebook.sync(
+        id=notebook_id, client=client, body=UpdateNotebookRequest(description="updated by the journey")
+    )
+    if updated is None or updated.description != "updated by the journey":
+        problems.append(f"update_notebook returned {updated!r}")
 
-        deleted = delete_notebook.sync(id=notebook_id, client=client)
-        if deleted is None or deleted.id != notebook_id:
-            problems.append(f"delete_notebook returned {deleted!r}")
+    deleted = delete_notebook.sync(id=notebook_id, client=client)
+    if deleted is None or deleted.id != notebook_id:
+        problems.append(f"delete_notebook returned {deleted!r}")
 
-        error: dict[str, object] = {}
-        try:
-            show_notebook.sync(id=notebook_id, client=client)
-            problems.append("showing the deleted notebook raised no OTCAPIError")
-        except OTCAPIError as exc:
-            error = {"status_code": exc.status_code, "error_code": exc.error_code,
-                     "error_message": exc.error_message, "request_id": exc.request_id}
+    error: dict[str, object] = {}
+    try:
+        show_notebook.sync(id=notebook_id, client=client)
+        problems.append("showing the deleted notebook raised no OTCAPIError")
+    except OTCAPIError as exc:
+        error = {"status_code": exc.status_code, "error_code": exc.error_code,
+                 "error_message": exc.error_message, "request_id": exc.request_id}
     return {"listed": listed, "created": notebook_id, "error": error, "problems": problems}
 
 

@@ -29,38 +29,38 @@ from otc_virtual_private_cloud_client.types import UNSET, Unset
 
 def main() -> dict[str, object]:
     problems: list[str] = []
-    with connect() as client:  # ~/.config/openstack/clouds.yaml: password -> IAM token, endpoint override
-        listed = [str(vpc.name) for vpc in list_vpcs.iter_list_vpcs(client=client, limit=2)]
+    client = connect()  # ~/.config/openstack/clouds.yaml: password -> IAM token, endpoint override
+    listed = [str(vpc.name) for vpc in list_vpcs.iter_list_vpcs(client=client, limit=2)]
 
-        created = create_vpc.sync(
-            client=client, body=CreateVpcRequest(vpc=CreateVpcRequestVpc(name="vpc-journey", cidr="10.1.0.0/16"))
-        )
-        vpc = created.vpc if created is not None else UNSET
-        if isinstance(vpc, Unset) or not isinstance(vpc.id, str):
-            raise SystemExit(f"create_vpc returned {created!r}")
-        vpc_id = vpc.id
+    created = create_vpc.sync(
+        client=client, body=CreateVpcRequest(vpc=CreateVpcRequestVpc(name="vpc-journey", cidr="10.1.0.0/16"))
+    )
+    vpc = created.vpc if created is not None else UNSET
+    if isinstance(vpc, Unset) or not isinstance(vpc.id, str):
+        raise SystemExit(f"create_vpc returned {created!r}")
+    vpc_id = vpc.id
 
-        shown = show_vpc.sync(vpc_id=vpc_id, client=client)
-        shown_vpc = shown.vpc if shown is not None else UNSET
-        if isinstance(shown_vpc, Unset) or shown_vpc.name != "vpc-journey":
-            problems.append(f"show_vpc returned {shown!r}")
+    shown = show_vpc.sync(vpc_id=vpc_id, client=client)
+    shown_vpc = shown.vpc if shown is not None else UNSET
+    if isinstance(shown_vpc, Unset) or shown_vpc.name != "vpc-journey":
+        problems.append(f"show_vpc returned {shown!r}")
 
-        updated = update_vpc.sync(
-            vpc_id=vpc_id, client=client, body=UpdateVpcRequest(vpc=UpdateVpcRequestVpc(name="vpc-journey-renamed"))
-        )
-        updated_vpc = updated.vpc if updated is not None else UNSET
-        if isinstance(updated_vpc, Unset) or updated_vpc.name != "vpc-journey-renamed":
-            problems.append(f"update_vpc returned {updated!r}")
+    updated = update_vpc.sync(
+        vpc_id=vpc_id, client=client, body=UpdateVpcRequest(vpc=UpdateVpcRequestVpc(name="vpc-journey-renamed"))
+    )
+    updated_vpc = updated.vpc if updated is not None else UNSET
+    if isinstance(updated_vpc, Unset) or updated_vpc.name != "vpc-journey-renamed":
+        problems.append(f"update_vpc returned {updated!r}")
 
-        delete_vpc.sync(vpc_id=vpc_id, client=client)  # 204, no body
+    delete_vpc.sync(vpc_id=vpc_id, client=client)  # 204, no body
 
-        error: dict[str, object] = {}
-        try:
-            show_vpc.sync(vpc_id=vpc_id, client=client)
-            problems.append("showing the deleted VPC raised no OTCAPIError")
-        except OTCAPIError as exc:
-            error = {"status_code": exc.status_code, "error_code": exc.error_code,
-                     "error_message": exc.error_message, "request_id": exc.request_id}
+    error: dict[str, object] = {}
+    try:
+        show_vpc.sync(vpc_id=vpc_id, client=client)
+        problems.append("showing the deleted VPC raised no OTCAPIError")
+    except OTCAPIError as exc:
+        error = {"status_code": exc.status_code, "error_code": exc.error_code,
+                 "error_message": exc.error_message, "request_id": exc.request_id}
     return {"listed": listed, "created": vpc_id, "error": error, "problems": problems}
 
 
