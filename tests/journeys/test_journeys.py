@@ -181,9 +181,11 @@ def diagnose(stderr: str, cloud: FakeOTC) -> list[str]:
     for pattern, hint in rules:
         if re.search(pattern, stderr):
             hints.append(hint)
+    if hints:  # the exception named above ended the journey: what it did not reach says nothing more
+        return hints
     if not cloud.of("iam"):
         hints.append("no request reached the fake IAM: no token from the clouds.yaml password (S: session)")
-    elif cloud.of("iam") and not cloud.of("service"):
+    elif not cloud.of("service"):
         hints.append("a token was asked for but no call reached the service: endpoint override "
                      "(`<service_type>_endpoint_override`) not honoured (S: session)")
     return hints
