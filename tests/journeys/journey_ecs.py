@@ -11,23 +11,25 @@ from __future__ import annotations
 import json
 
 from otc_elastic_cloud_server_client import connect
-from otc_elastic_cloud_server_client.api.job_status_management import show_job
+from otc_elastic_cloud_server_client.api.job_status_management import show_job_execution_status
 from otc_elastic_cloud_server_client.api.lifecycle_management import (
     create_ecss,
     delete_ecss,
-    list_ecss_details,
+    list_ecss,
     show_ecs,
-    update_ecs,
+    update_ecs_details,
 )
 from otc_elastic_cloud_server_client.models import (
     CreateEcssRequest,
-    CreateEcssRequestServer,
     DeleteEcssRequest,
-    DeleteEcssRequestServersItem,
-    Nic,
+    Nics,
     RootVolume,
-    UpdateEcsRequest,
-    UpdateEcsRequestServer,
+    RootVolumeVolumetype,
+    Server,
+    Servers,
+    ShowJobExecutionStatusResponseStatus,
+    UpdateEcsDetailsRequest,
+    UpdateEcsDetailsServer,
 )
 from otc_elastic_cloud_server_client.otc import OTCAPIError
 from otc_elastic_cloud_server_client.types import UNSET, Unset
@@ -36,37 +38,37 @@ from otc_elastic_cloud_server_client.types import UNSET, Unset
 def main() -> dict[str, object]:
     problems: list[str] = []
     client = connect()  # ~/.config/openstack/clouds.yaml: password -> IAM token, endpoint override
-    listed = [str(server.name) for server in list_ecss_details.iter_list_ecss_details(client=client, limit=2)]
+    listed = [str(server.name) for server in list_ecss.iter_list_ecss(client=client, limit=2)]
 
-    server = CreateEcssRequestServer(
+    server = Server(
         name="ecs-journey",
         flavor_ref="s3.large.2",
         image_ref="img-0001",
         vpcid="vpc-0001",
-        nics=[Nic(subnet_id="subnet-0001")],
-        root_volume=RootVolume(volumetype="SSD"),
+        nics=[Nics(subnet_id="subnet-0001")],
+        root_volume=RootVolume(volumetype=RootVolumeVolumetype.SSD),
     )
     created = create_ecss.sync(client=client, body=CreateEcssRequest(server=server))
     if created is None or isinstance(created.server_ids, Unset) or not isinstance(created.job_id, str):
         raise SystemExit(f"create_ecss returned {created!r}")
     (server_id,) = created.server_ids
-    job = show_job.sync(job_id=created.job_id, client=client)
-    if job is None or job.status != "SUCCESS":
-        problems.append(f"show_job returned {job!r}")
+    job = show_job_execution_status.sync(job_id=created.job_id, client=client)
+    if job is None or job.status != ShowJobExecutionStatusResponseStatus.SUCCESS:
+        problems.append(f"show_job_execution_status returned {job!r}")
 
     shown = show_ecs.sync(server_id=server_id, client=client)
     shown_server = shown.server if shown is not None else UNSET
     if isinstance(shown_server, Unset) or shown_server.name != "ecs-journey":
         problems.append(f"show_ecs returned {shown!r}")
 
-    rename = UpdateEcsRequest(server=UpdateEcsRequestServer(name="ecs-journey-renamed"))
-    updated = update_ecs.sync(server_id=server_id, client=client, body=rename)
+    rename = UpdateEcsDetailsRequest(server=UpdateEcsDetailsServer(name="ecs-journey-renamed"))
+    updated = update_ecs_details.sync(server_id=server_id, client=client, body=rename)
     updated_server = updated.server if updated is not None else UNSET
     if isinstance(updated_server, Unset) or updated_server.name != "ecs-journey-renamed":
-        problems.append(f"update_ecs returned {updated!r}")
+        problems.append(f"update_ecs_details returned {updated!r}")
 
     deleted = delete_ecss.sync(
-        client=client, body=DeleteEcssRequest(servers=[DeleteEcssRequestServersItem(id=server_id)])
+        client=client, body=DeleteEcssRequest(servers=[Servers(id=server_id)])
     )
     if deleted is None or not isinstance(deleted.job_id, str):
         problems.append(f"delete_ecss returned {deleted!r}")

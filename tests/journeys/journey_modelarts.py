@@ -19,6 +19,7 @@ from otc_modelarts_client.api.development_environment_management import (
 )
 from otc_modelarts_client.models import (
     CreateNotebookRequest,
+    CreateNotebookRequestFlavor,
     UpdateNotebookRequest,
     VolumeReq,
     VolumeReqCategory,
@@ -36,7 +37,7 @@ def main() -> dict[str, object]:
         client=client,
         body=CreateNotebookRequest(
             name="nb-journey",
-            flavor="modelarts.vm.cpu.2u",
+            flavor=CreateNotebookRequestFlavor.MODELARTS_VM_CPU_2U,
             image_id="img-0001",
             volume=VolumeReq(category=VolumeReqCategory.EVS, ownership=VolumeReqOwnership.MANAGED),
         ),

@@ -17,12 +17,7 @@ from otc_virtual_private_cloud_client.api.virtual_private_cloud import (
     show_vpc,
     update_vpc,
 )
-from otc_virtual_private_cloud_client.models import (
-    CreateVpcRequest,
-    CreateVpcRequestVpc,
-    UpdateVpcRequest,
-    UpdateVpcRequestVpc,
-)
+from otc_virtual_private_cloud_client.models import VPC, CreateVpcRequest, UpdateVpcRequest, UpdateVpcVPC
 from otc_virtual_private_cloud_client.otc import OTCAPIError
 from otc_virtual_private_cloud_client.types import UNSET, Unset
 
@@ -33,7 +28,7 @@ def main() -> dict[str, object]:
     listed = [str(vpc.name) for vpc in list_vpcs.iter_list_vpcs(client=client, limit=2)]
 
     created = create_vpc.sync(
-        client=client, body=CreateVpcRequest(vpc=CreateVpcRequestVpc(name="vpc-journey", cidr="10.1.0.0/16"))
+        client=client, body=CreateVpcRequest(vpc=VPC(name="vpc-journey", cidr="10.1.0.0/16"))
     )
     vpc = created.vpc if created is not None else UNSET
     if isinstance(vpc, Unset) or not isinstance(vpc.id, str):
@@ -46,13 +41,15 @@ def main() -> dict[str, object]:
         problems.append(f"show_vpc returned {shown!r}")
 
     updated = update_vpc.sync(
-        vpc_id=vpc_id, client=client, body=UpdateVpcRequest(vpc=UpdateVpcRequestVpc(name="vpc-journey-renamed"))
+        vpc_id=vpc_id, client=client, body=UpdateVpcRequest(vpc=UpdateVpcVPC(name="vpc-journey-renamed"))
     )
     updated_vpc = updated.vpc if updated is not None else UNSET
     if isinstance(updated_vpc, Unset) or updated_vpc.name != "vpc-journey-renamed":
         problems.append(f"update_vpc returned {updated!r}")
 
-    delete_vpc.sync(vpc_id=vpc_id, client=client)  # 204, no body
+    deleted = delete_vpc.sync_detailed(vpc_id=vpc_id, client=client)  # no body: only the *_detailed calls
+    if deleted.status_code != 204:
+        problems.append(f"delete_vpc answered {deleted.status_code}")
 
     error: dict[str, object] = {}
     try:

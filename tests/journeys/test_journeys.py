@@ -229,6 +229,24 @@ def check_pages(key: str, listed: list[Recorded], seeded: list[str], cloud: Fake
     return problems
 
 
+def check_list_parameters(key: str, spec: dict[str, Any]) -> list[str]:
+    """The list operation's paging parameters as the spec states them: an enum or a maximum below the page
+    size makes the iterator impossible or the call invalid, whatever the iterator does."""
+    problems = []
+    op = spec.get("paths", {}).get(LIST_PATHS[key].replace("{project}", "{project_id}"), {}).get("get", {})
+    for param in op.get("parameters", []):
+        schema = param.get("schema", {})
+        if param.get("name") not in ("limit", "offset", "marker"):
+            continue
+        if "enum" in schema:
+            problems.append(f"the spec makes the paging parameter {param['name']!r} a closed enum {schema['enum']} "
+                            f"(N: prose inference, {param.get('x-source')})")
+        if isinstance(schema.get("maximum"), int) and schema["maximum"] < PAGE:
+            problems.append(f"the spec gives the paging parameter {param['name']!r} maximum {schema['maximum']} "
+                            f"(prose inference, {param.get('x-source')})")
+    return problems
+
+
 def check_against_spec(spec: Spec, checker: Checker, cloud: FakeOTC) -> list[str]:
     """Bodies the client sent must be valid requests; the fake's documented answers valid responses."""
     problems = []
@@ -307,6 +325,7 @@ def test_journey(key: str, corpus_clients: ClientBuilds, tmp_path: Path) -> None
         if not err.get("request_id"):
             problems.append(f"OTCAPIError without the X-Request-Id the fake sent: {err}")
         problems += [f"journey: {p}" for p in result.get("problems", [])]
+    problems += check_list_parameters(key, client.spec)
     spec = Spec.from_dict(client.spec, client.spec_path.name)
     problems += check_against_spec(spec, Checker(spec), cloud)
     mypy = run_mypy(key, client, tmp_path)
