@@ -1,13 +1,16 @@
 """Regeneration speed, in one run: the docutils floor, then cold / warm / one-page-change / --jobs 1 builds
-of one tree with their ratios to the floor, the whole corpus with `build-all` (time and peak memory) and
-the client generation of the configured services.
+of one tree with their ratios to the floor and the caches' hits and misses, `check` as a share of the cold
+build, the whole corpus with `build-all` (time and peak memory) and the client generation of every
+configured service, cold and stamped.
 
     python benchmarks/bench_regen.py [TREE] [--corpus DIR] [--jobs N] [--no-corpus] [--no-client]
 
 Prints only (timings vary with the machine and its load; no test asserts a time). The floor is docutils
 parsing every page of TREE with one process per core, which every build has to do at least once.
-A build here is what `python -m generator build` does without writing: read + extract (pool, cache),
-link, openapi, then check, timed apart. Every cache used lives in a temporary folder.
+A build here is what `python -m generator build` does without writing files: read + extract (pool, page
+cache), link + openapi (stage cache), check + repair (stage cache), the YAML text (stage cache), each
+timed. Every cache used lives in a temporary folder; the validator's in-process memory of checked
+schemas is emptied before the cold and the uncached runs, so they start from nothing.
 """
 
 from __future__ import annotations
@@ -28,13 +31,14 @@ from typing import TypeVar
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.cache import CacheStats, PageCache  # noqa: E402
-from generator.check import check  # noqa: E402
+from generator import spec_validator  # noqa: E402
+from generator.cache import PageCache  # noqa: E402
 from generator.config import default_service  # noqa: E402
 from generator.model import Source  # noqa: E402
 from generator.parallel import default_jobs  # noqa: E402
-from generator.pipeline import build_spec, rst_files  # noqa: E402
+from generator.pipeline import build_spec, checked, rst_files  # noqa: E402
 from generator.read import read_text  # noqa: E402
+from generator.stage_cache import StageCache, cached_dump_yaml  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 DEFAULT_TREE = CORPUS / "modelarts@1ba1873"
@@ -60,14 +64,42 @@ def timed(fn: Callable[[], T]) -> tuple[float, T]:
 
 
 class Row:
-    def __init__(self, name: str, build: float, check_s: float, stats: CacheStats | None, note: str = "") -> None:
-        self.name, self.build, self.check, self.stats, self.note = name, build, check_s, stats, note
+    def __init__(self, name: str, build: float, check_s: float, yaml_s: float, pages: PageCache | None,
+                 stages: StageCache | None, note: str = "") -> None:
+        self.name, self.build, self.check, self.yaml, self.note = name, build, check_s, yaml_s, note
+        self.pages, self.stages = pages, stages
+
+    @property
+    def total(self) -> float:
+        return self.build + self.check + self.yaml
+
+    def cache(self) -> str:
+        if self.pages is None or self.stages is None:
+            return "-"
+        p, s = self.pages.stats, self.stages.stats
+        return f"pages {p.hits} hit/{p.misses} miss, stages {s.hits} hit/{s.misses} miss"
 
 
-def build_once(tree: Path, service: str, jobs: int | None, cache: PageCache | None, name: str) -> Row:
-    secs, result = timed(lambda: build_spec(tree, service, jobs, cache))
-    check_s, _ = timed(lambda: check(result.spec, Source(f"<{service}.openapi.yaml>", 0)))
-    return Row(name, secs, check_s, cache.stats if cache else None)
+def build_once(tree: Path, service: str, jobs: int | None, cache_dir: Path | None, name: str) -> Row:
+    pages = PageCache(cache_dir) if cache_dir else None
+    stages = StageCache(cache_dir) if cache_dir else None
+    secs, result = timed(lambda: build_spec(tree, service, jobs, pages, stages=stages))
+    check_s, _ = timed(lambda: checked(result.spec, Source(f"<{service}.openapi.yaml>", 0), stages))
+    yaml_s, _ = timed(lambda: cached_dump_yaml(result.spec, stages))
+    return Row(name, secs, check_s, yaml_s, pages, stages)
+
+
+def run_generate(cmd: list[str], env: dict[str, str]) -> tuple[float, int, dict[str, tuple[str, str]]]:
+    """Wall seconds, exit status, and per service (state, seconds) from generate's closing table."""
+    t = time.perf_counter()
+    proc = subprocess.run(cmd, env=env, capture_output=True, text=True)
+    secs = time.perf_counter() - t
+    rows = {}
+    for line in proc.stdout.splitlines():
+        parts = line.split()
+        if len(parts) == 4 and parts[1] in ("regenerated", "unchanged", "failed"):
+            rows[parts[0]] = (parts[1], parts[2])
+    return secs, proc.returncode, rows
 
 
 def tree_rss_sampler(pid: int, stop: threading.Event, peak: list[int]) -> None:
@@ -123,27 +155,37 @@ def main() -> None:
     try:
         floor_s = floor(files, args.jobs)
         cache_dir = tmp / "cache"
-        rows = [build_once(args.tree, service, args.jobs, PageCache(cache_dir), "cold (empty cache)"),
-                build_once(args.tree, service, args.jobs, PageCache(cache_dir), "warm (no change)")]
+        spec_validator.VALID.clear()
+        rows = [build_once(args.tree, service, args.jobs, cache_dir, "cold (empty cache)"),
+                build_once(args.tree, service, args.jobs, cache_dir, "warm (no change)")]
         changed = tmp / "tree"
         shutil.copytree(args.tree, changed)
-        page = next(p for p in rst_files(changed) if "create" in p.name.lower())
-        page.write_text(page.read_text(encoding="utf-8") + "\n\nOne more sentence for the benchmark.\n",
-                        encoding="utf-8")
+        # a real docs edit: an API page's function text, which is the operation's description, so the spec
+        # changes and check and YAML run again
+        marker = "\nFunction\n--------\n\n"
+        api = [p for p in rst_files(changed) if marker in p.read_text(encoding="utf-8")]
+        page = next((p for p in api if "create" in p.name.lower()), api[0])
+        text = page.read_text(encoding="utf-8")
+        i = text.index(marker) + len(marker)
+        page.write_text(text[:i] + "Changed for the benchmark. " + text[i:], encoding="utf-8")
         # the copy has the same relative paths and bytes, so only the changed page misses
-        row = build_once(changed, service, args.jobs, PageCache(cache_dir), "one page changed")
+        row = build_once(changed, service, args.jobs, cache_dir, "one page changed")
         row.note = page.relative_to(changed).as_posix()
         rows.append(row)
+        spec_validator.VALID.clear()
         rows.append(build_once(args.tree, service, 1, None, "--jobs 1, no cache"))
 
         print(f"{args.tree.name}: {len(files)} files, {args.jobs} jobs, cpu_count {os.cpu_count()}, "
-              f"load average {os.getloadavg()[0]:.1f}")
-        print(f"{'run':24s} {'build s':>8s} {'/floor':>7s} {'check s':>8s} {'check %':>8s}  cache")
-        print(f"{'docutils floor':24s} {floor_s:8.2f} {1:7.2f}")
+              f"load average {' '.join(f'{x:.1f}' for x in os.getloadavg())} (at the end of these builds)")
+        print(f"{'run':22s} {'total s':>8s} {'/floor':>7s} {'extract+render':>15s} {'check s':>8s} {'yaml s':>7s}"
+              f" {'check %':>8s}  cache")
+        print(f"{'docutils floor':22s} {floor_s:8.2f} {1:7.2f}")
         for r in rows:
-            total = r.build + r.check
-            print(f"{r.name:24s} {r.build:8.2f} {r.build / floor_s:7.2f} {r.check:8.2f} {r.check / total:8.1%}  "
-                  f"{r.stats or '-'}{'  ' + r.note if r.note else ''}")
+            print(f"{r.name:22s} {r.total:8.2f} {r.total / floor_s:7.2f} {r.build:15.2f} {r.check:8.2f} {r.yaml:7.2f}"
+                  f" {r.check / r.total:8.1%}  {r.cache()}{'  ' + r.note if r.note else ''}")
+        cold = rows[0]
+        print(f"check: {cold.check:.2f} s of the cold build's {cold.total:.2f} s = {cold.check / cold.total:.1%} "
+              f"(uncached, one process: {rows[3].check / rows[3].total:.1%})")
 
         env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONHASHSEED="0")
         if not args.no_corpus:
@@ -156,11 +198,16 @@ def main() -> None:
                   f"peak RSS {tree_kb / 1024:.0f} MB summed over all processes, "
                   f"{single_kb / 1024:.0f} MB largest single process")
         if not args.no_client:
-            cmd = [sys.executable, "-m", "generator", "generate", "--specs-dir", str(tmp / "specs"),
-                   "--generated-dir", str(tmp / "generated"), "--cache-dir", str(tmp / "cache")]
+            base = [sys.executable, "-m", "generator", "generate", "--specs-dir", str(tmp / "specs"),
+                    "--generated-dir", str(tmp / "generated"), "--cache-dir", str(tmp / "gen-cache"),
+                    "--jobs", str(args.jobs)]
             (tmp / "specs").mkdir()
-            secs, _, _, code = run_measured(cmd, env)
-            print(f"client generation (generate, every configured service, warm page cache): {secs:.1f} s, exit {code}")
+            runs = [("cold (empty cache, no client)", run_generate(base, env)),
+                    ("stamped (no change)", run_generate(base, env))]
+            print("\nclient generation (generate, every configured service):")
+            for label, (secs, code, per) in runs:
+                services = ", ".join(f"{name} {state} {s} s" for name, (state, s) in sorted(per.items()))
+                print(f"  {label:30s} {secs:6.1f} s, exit {code}: {services}")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

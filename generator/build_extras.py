@@ -25,7 +25,7 @@ from typing import Any
 from generator.check import INVALID_EXAMPLES, example_checks
 from generator.config import Service
 from generator.model import Diagnostic, Page, Severity, Source
-from generator.spec import iter_refs
+from generator.spec import iter_refs, iter_variants, with_variants
 
 # as many mismatches per example as the check stage reports (`example.schema_mismatch`)
 MISMATCHES_KEPT = 5
@@ -40,7 +40,7 @@ def place_examples(spec: dict[str, Any]) -> int:
     validators: dict[str, Any] = {}
     moves: list[tuple[dict[str, Any], str, list[Any]]] = []
     for item in spec.get("paths", {}).values():
-        for op in item.values():
+        for op in with_variants(item.values()):  # a page's own parts hold its examples too
             for _, media, name, _, errors in example_checks(spec, op, validators):
                 if isinstance(errors, list) and errors and name in (media.get("examples") or {}):
                     moves.append((media, name, errors))
@@ -174,14 +174,15 @@ def error_bodies(spec: dict[str, Any]) -> int:
     """Error responses (4xx, 5xx, `default`) the docs list without a body get the shared `OTCError` body.
 
     The pages list the status codes; the body shape is documented once per service. Returns the number of
-    responses given the body; `OTCError` is added only when one is.
+    responses given the body (a merged call's variants' own responses included); `OTCError` is added only when
+    one is.
     """
     schemas: dict[str, Any] = spec.setdefault("components", {}).setdefault("schemas", {})
     if OTC_ERROR in schemas and schemas[OTC_ERROR] != otc_error_schema():
         return 0  # a docs table of that name: leave the responses as documented
     n = 0
     for item in spec.get("paths", {}).values():
-        for op in item.values():
+        for op in with_variants(item.values()):
             for status, resp in op.get("responses", {}).items():
                 if (status[:1] in ("4", "5") or status == "default") and not resp.get("content"):
                     resp["content"] = {"application/json": {"schema": {"$ref": _OTC_ERROR_REF}}}
@@ -244,7 +245,15 @@ def linked_error_statuses(spec: dict[str, Any], pages: list[Page], docs_dir: Pat
             if target not in rows:
                 rows[target] = linked_status_rows(docs_dir / target, docs_dir)
             added = []
+            # the page's own variant of a merged call gets the codes too (its client function parses them)
+            own = [v for v in iter_variants(rendered) if str(v.get("x-source", {}).get("file")) == page.file]
             for code, descr, line in rows[target]:
+                for v in own:
+                    if code not in v["responses"]:
+                        v["responses"][code] = {"description": descr or code, "content": {
+                            "application/json": {"schema": {"$ref": _OTC_ERROR_REF}}},
+                            "x-source": {"file": target, "line": line}}
+                        v["responses"] = {k: v["responses"][k] for k in sorted(v["responses"])}
                 if code not in rendered["responses"]:
                     body = {"application/json": {"schema": {"$ref": _OTC_ERROR_REF}}}
                     rendered["responses"][code] = {"description": descr or code, "content": body,
@@ -286,9 +295,9 @@ def number_repeated_placeholders(spec: dict[str, Any]) -> list[Diagnostic]:
         if new_path == path:
             continue
         renames[path] = new_path
-        for op in item.values():
-            op["x-otc-docs-path"] = path  # as the page writes it (the report matches pages to operations by it)
-            params = op.setdefault("parameters", [])
+        for node in with_variants(item.values()):  # a variant's own parameters name the same placeholders
+            node["x-otc-docs-path"] = path  # as the page writes it (the report matches pages to operations by it)
+            params = node.setdefault("parameters", [])
             for name, count in seen.items():
                 decl = next((p for p in params if p.get("in") == "path" and p.get("name") == name), None)
                 for n in range(2, count + 1):
@@ -297,7 +306,9 @@ def number_repeated_placeholders(spec: dict[str, Any]) -> list[Diagnostic]:
                     extra["name"] = f"{name}_{n}"
                     extra["x-otc-same-as"] = name
                     params.append(extra)
-                    src = op.get("x-source") or {}
+                    if not any(node is op for op in item.values()):
+                        continue  # one diagnostic per spec operation, not per page of it
+                    src = node.get("x-source") or {}
                     out.append(Diagnostic(Source(str(src.get("file", "<spec>")), int(src.get("line", 0))),
                                           "path.repeated_placeholder", Severity.WARNING,
                                           f"{{{name}}} appears {count} times in {path}; occurrence {n} is declared "
@@ -347,7 +358,7 @@ def widen_int32(spec: dict[str, Any]) -> list[Diagnostic]:
                 walk(item, schema["items"], src, where, depth + 1)
 
     for item in spec.get("paths", {}).values():
-        for op in item.values():
+        for op in with_variants(item.values()):
             contents = [op.get("requestBody", {}).get("content", {})]
             contents += [r.get("content") or {} for r in op.get("responses", {}).values()]
             for content in contents:

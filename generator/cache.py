@@ -12,6 +12,9 @@ ignored (a miss) and rewritten by the build. The cache is bounded in bytes: afte
 recently used entries (a hit touches the entry's mtime) go until the total is under the bound.
 
 Entries are pickles, so the cache folder must be trusted like the generator's own install.
+
+`EntryStore` holds these rules for one sub-folder of the cache; `PageCache` (`pages-v1`) and the stage
+cache (`generator.stage_cache`, `stages-v1`) are stores.
 """
 
 from __future__ import annotations
@@ -78,35 +81,35 @@ class CacheStats:
 
 
 @dataclass
-class PageCache:
+class EntryStore:
+    """Checksummed pickled entries in `root/<folder>`: atomic writes, lock-free reads, LRU-bounded."""
+
     root: Path
     max_bytes: int = DEFAULT_MAX_BYTES
     code: str = field(default_factory=code_version)
     stats: CacheStats = field(default_factory=CacheStats)
+    folder = "entries-v1"
 
     @property
     def entries(self) -> Path:
-        return self.root / "pages-v1"
-
-    def key(self, data: bytes, rel: str) -> str:
-        h = hashlib.sha256()
-        for part in (self.code.encode(), settings_version().encode(), rel.encode(), data):
-            h.update(len(part).to_bytes(8, "big"))
-            h.update(part)
-        return h.hexdigest()
+        return self.root / self.folder
 
     def _path(self, key: str) -> Path:
         return self.entries / key[:2] / key
 
-    def get(self, key: str) -> Page | None:
+    def _accept(self, value: object) -> bool:
+        """Whether a decoded entry has the shape this store holds (an entry of another layout is a miss)."""
+        return True
+
+    def _load(self, key: str) -> object | None:
         path = self._path(key)
         try:
             blob = path.read_bytes()
         except OSError:
             self.stats.misses += 1
             return None
-        page = _decode(blob)
-        if page is None:
+        value = _decode(blob)
+        if value is _DAMAGED or not self._accept(value):
             self.stats.misses += 1
             self.stats.corrupt += 1
             return None
@@ -114,11 +117,11 @@ class PageCache:
         try:
             os.utime(path)  # least recently used goes first when the cache is over its bound
         except OSError:
-            pass  # a concurrent eviction removed it: the page is already in memory
-        return page
+            pass  # a concurrent eviction removed it: the value is already in memory
+        return value
 
-    def put(self, key: str, page: Page) -> None:
-        payload = pickle.dumps(page, protocol=pickle.HIGHEST_PROTOCOL)
+    def _store(self, key: str, value: object) -> None:
+        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         blob = _HEADER.pack(_MAGIC, len(payload), hashlib.sha256(payload).digest()) + payload
         path = self._path(key)
         try:
@@ -157,15 +160,40 @@ class PageCache:
             self.stats.evicted += 1
 
 
-def _decode(blob: bytes) -> Page | None:
+@dataclass
+class PageCache(EntryStore):
+    folder = "pages-v1"
+
+    def key(self, data: bytes, rel: str) -> str:
+        h = hashlib.sha256()
+        for part in (self.code.encode(), settings_version().encode(), rel.encode(), data):
+            h.update(len(part).to_bytes(8, "big"))
+            h.update(part)
+        return h.hexdigest()
+
+    def _accept(self, value: object) -> bool:
+        return isinstance(value, Page)
+
+    def get(self, key: str) -> Page | None:
+        page = self._load(key)
+        return page if isinstance(page, Page) else None
+
+    def put(self, key: str, page: Page) -> None:
+        self._store(key, page)
+
+
+_DAMAGED = object()
+
+
+def _decode(blob: bytes) -> object:
+    """The entry's value, or `_DAMAGED` for a short, long, altered or unreadable entry."""
     if len(blob) < _HEADER.size:
-        return None
+        return _DAMAGED
     magic, length, digest = _HEADER.unpack_from(blob)
     payload = blob[_HEADER.size:]
     if magic != _MAGIC or length != len(payload) or hashlib.sha256(payload).digest() != digest:
-        return None
+        return _DAMAGED
     try:
-        page = pickle.loads(payload)
+        return pickle.loads(payload)
     except Exception:  # noqa: BLE001 - a checksummed entry from another class layout: a miss
-        return None
-    return page if isinstance(page, Page) else None
+        return _DAMAGED

@@ -9,10 +9,12 @@ moved to `additional_properties`, components differing only in case overwrite ea
 openapi-spec-validator 0.9.0's messages depend on its schema backend: `check.openapi` texts (and
 so the diagnostics bytes) are stable only with OPENAPI_SPEC_VALIDATOR_SCHEMA_VALIDATOR_BACKEND pinned
 (jsonschema-rs everywhere here). Examples are checked with jsonschema-rs (2020-12, OpenAPI 3.1's
-dialect) through `generator.spec`'s compiler, the payload validator's. That one asserts
-`format: int32|int64` as ranges; `check` does so only with `int_ranges=True`, because on the corpus
-it adds documentation defects (DMS: a millisecond timestamp in an int32 field, 9223372036854776000
-in an int64 one) and the published diagnostics must not change without a decision.
+dialect) through `generator.spec`'s compiler, the payload validator's, which asserts
+`format: int32|int64` as ranges. An integer above int32 in a field typed without a size is evidence
+for int64 (`widen_int32`, before the check); a number outside int64 (DMS: 9223372036854776000, a
+Java `Long.MAX_VALUE` printed through a double) is a documentation defect like any other mismatch:
+no client, server or mock can hold it, so it must not stay where consumers look (`int_ranges=False`
+is kept for callers that want 2020-12's annotation-only `format`).
 
 `check` returns `Findings`: the diagnostics, and the example checks in structured form (which
 examples were held against a schema, and each mismatch with its operation, part and pointer), so
@@ -86,7 +88,7 @@ def schema_validator(spec: dict[str, Any], ref: str) -> Any:
     return S.compile_schema(spec, {"$ref": ref})
 
 
-def check(spec: dict[str, Any], origin: Source | None = None, *, int_ranges: bool = False) -> Findings:
+def check(spec: dict[str, Any], origin: Source | None = None, *, int_ranges: bool = True) -> Findings:
     origin = origin or Source("<spec>", 0)
     found = Findings()
     out = found.diagnostics
@@ -166,11 +168,11 @@ def _binary_in_json(spec: dict[str, Any], origin: Source) -> list[Diagnostic]:
 
 
 def _spec_validator(spec: dict[str, Any], origin: Source) -> list[Diagnostic]:
-    from openapi_spec_validator import OpenAPIV31SpecValidator
+    from generator.spec_validator import validator_class  # remembers schemas that passed the meta-schema check
 
     out = []
     try:
-        for err in OpenAPIV31SpecValidator(spec).iter_errors():
+        for err in validator_class()(spec).iter_errors():
             where = "/".join(str(p) for p in err.absolute_path)
             out.append(Diagnostic(origin, "check.openapi", Severity.ERROR, f"{where}: {err.message}"[:500]))
     except Exception as exc:  # the validator raises on some malformed input instead of reporting it
@@ -185,7 +187,7 @@ def _spec_validator(spec: dict[str, Any], origin: Source) -> list[Diagnostic]:
 INVALID_EXAMPLES = "x-otc-invalid-examples"
 
 
-def example_checks(spec: dict[str, Any], op: Any, validators: dict[str, Any], int_ranges: bool = False
+def example_checks(spec: dict[str, Any], op: Any, validators: dict[str, Any], int_ranges: bool = True
                    ) -> Iterator[tuple[str, dict[str, Any], str, dict[str, Any], list[Any] | ValueError]]:
     """(part, media object, name, example, schema errors) for each example of a JSON body with a component schema.
 

@@ -24,19 +24,24 @@ _COMMAND_MODULES = (
 )
 
 
-def make_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
+def make_parser(prog: str = "python -m generator") -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=prog, description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     for name in _COMMAND_MODULES:
         importlib.import_module(name).register(sub)
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args = make_parser().parse_args(argv)
+def main(argv: Sequence[str] | None = None, prog: str = "python -m generator") -> int:
+    args = make_parser(prog).parse_args(argv)
     try:
         result: int = args.func(args)
     except UnusableInput as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     return result
+
+
+def console(argv: Sequence[str] | None = None) -> int:
+    """The `otc-apigen` console command (`[project.scripts]`): the same subcommands as `python -m generator`."""
+    return main(argv, prog="otc-apigen")

@@ -32,6 +32,9 @@ class Service:
     license_url: str = "https://www.apache.org/licenses/LICENSE-2.0"
     contact_name: str = "Open Telekom Cloud documentation"
     contact_url: str | None = None  # default: docs_repository
+    # The OpenStack-style service type (`dns`, `ecs`, ...): names the endpoint override a client reads
+    # (`<service_type>_endpoint_override` in clouds.yaml, `OS_<SERVICE_TYPE>_ENDPOINT_OVERRIDE`).
+    service_type: str | None = None
 
     @property
     def docs_repository(self) -> str:
@@ -43,14 +46,42 @@ class Service:
         return self.client.replace("-", "_")
 
 
+# Known OTC services by docs repository name: (service type, endpoint host prefix, title).
+# Service types are otcextensions' (they name the endpoint overrides its users already have in
+# clouds.yaml); two deliberate exceptions: ECS is `ecs`, not openstacksdk's `compute` (that is the
+# Nova API under /v2.1, while this docs tree documents the native /v1 API), and IAM is `iam`, not
+# `identity` (an `identity_endpoint_override` written for keystoneauth ends in /v3, which the
+# documented paths repeat). Hosts follow https://<host>.<region>.otc.t-systems.com.
+KNOWN_SERVICES: dict[str, tuple[str, str, str]] = {
+    "auto-scaling": ("as", "as", "Auto Scaling"),
+    "cloud-container-engine": ("cce", "cce", "Cloud Container Engine"),
+    "distributed-message-service": ("dms", "dms", "Distributed Message Service"),
+    "domain-name-service": ("dns", "dns", "Domain Name Service"),
+    "elastic-cloud-server": ("ecs", "ecs", "Elastic Cloud Server"),
+    "identity-access-management": ("iam", "iam", "Identity and Access Management"),
+    "key-management-service": ("kms", "kms", "Key Management Service"),
+    "modelarts": ("modelarts", "modelarts", "ModelArts"),
+    "nat-gateway": ("nat", "nat", "NAT Gateway"),
+    "object-storage-service": ("obs", "obs", "Object Storage Service"),
+    "relational-database-service": ("rds", "rds", "Relational Database Service"),
+    "virtual-private-cloud": ("vpc", "vpc", "Virtual Private Cloud"),
+}
+
+
 def default_service(name: str) -> Service:
-    """A service not listed in the config (e.g. a corpus tree): derive what the config would say."""
+    """A service not listed in the config (e.g. a corpus tree): derive what the config would say.
+
+    Package and distribution names always come from ``name``; a known OTC service gets its real
+    endpoint, title and service type.
+    """
+    service_type, host, title = KNOWN_SERVICES.get(name, (None, name, name.replace("-", " ").title()))
     return Service(
         name=name,
-        title=name.replace("-", " ").title(),
+        title=title,
         docs=Path("."),
         client=f"otc-{name}-client",
-        endpoint=f"https://{name}.{{region}}.otc.t-systems.com",
+        endpoint=f"https://{host}.{{region}}.otc.t-systems.com",
+        service_type=service_type,
     )
 
 
@@ -72,6 +103,7 @@ def load_services(path: Path = DEFAULT_CONFIG) -> list[Service]:
                     default_region=raw.get("default_region", "eu-de"),
                     docs_commit=raw.get("docs_commit"),
                     docs_date=raw.get("docs_date"),
+                    service_type=raw.get("service_type", KNOWN_SERVICES.get(raw["name"], (None,))[0]),
                     **{k: raw[k] for k in ("license", "license_url", "contact_name", "contact_url") if k in raw},
                 )
             )

@@ -10,6 +10,7 @@ is renamed `<OperationId><Name>` and a `schema.name_conflict` diagnostic says so
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -24,6 +25,7 @@ from generator.build_extras import (
 )
 from generator.config import Service
 from generator.defects import default_problem
+from generator.media import content_by_media
 from generator.model import (
     Diagnostic,
     DocOperation,
@@ -36,7 +38,7 @@ from generator.model import (
     Source,
 )
 from generator.shapes import shape_digests
-from generator.spec import HTTP_METHODS, deref
+from generator.spec import HTTP_METHODS, deref, with_variants
 from generator.types import Kind, TypeExpr
 
 OPENAPI_VERSION = "3.1.0"
@@ -307,7 +309,7 @@ class SpecRenderer:
                 media["examples"] = self.examples(op.request_examples)
             out["requestBody"] = {
                 "required": op.request_body is not None and any(f.required for f in op.request_body.fields),
-                "content": {op.request_media_type: media},
+                "content": content_by_media(op.request_media_type, media, op.request_examples, self.examples),
             }
         responses: dict[str, Any] = {}
         for r in op.responses:
@@ -320,7 +322,7 @@ class SpecRenderer:
                     media["schema"] = self.type_schema(r.body_type)
                 if r.examples:
                     media["examples"] = self.examples(r.examples)
-                resp["content"] = {r.media_type: media}
+                resp["content"] = content_by_media(r.media_type, media, r.examples, self.examples)
             if r.headers:
                 headers: dict[str, Any] = {}
                 for h in r.headers:
@@ -535,8 +537,17 @@ def merge_operations(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+# what a page documents of the call it shares with other pages: enough for a client function of its own
+_VARIANT_PARTS = ("description", "tags", "deprecated", "parameters", "requestBody", "responses")
+
+
 def _variant(op: dict[str, Any]) -> dict[str, Any]:
-    return {"operationId": op["operationId"], "summary": op.get("summary", ""), "x-source": op["x-source"]}
+    """One page of a call documented on several: its operationId, summary and provenance, and its own parts
+    (a deep copy: the merged operation's parts are rewritten by later merges, the page's stay as documented)."""
+    out = {"operationId": op["operationId"], "summary": op.get("summary", ""), "x-source": op["x-source"]}
+    parts = {k: copy.deepcopy(op[k]) for k in _VARIANT_PARTS if k in op}
+    parts.setdefault("responses", {})
+    return {**out, **parts}
 
 
 def _merge_content(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
@@ -608,7 +619,7 @@ def widen_nulls(spec: dict[str, Any]) -> list[Diagnostic]:
                     walk(item, target["items"], src, depth + 1)
 
     for item in spec.get("paths", {}).values():
-        for op in item.values():
+        for op in with_variants(item.values()):
             for resp in op.get("responses", {}).values():
                 for media in resp.get("content", {}).values():
                     schema = media.get("schema")

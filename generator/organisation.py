@@ -24,8 +24,9 @@ from pathlib import Path
 from generator.cache import PageCache, code_version
 from generator.config import Service, default_service, load_services
 from generator.diagnostics import report
-from generator.emit import dump_json, dump_yaml, write_text_atomic
+from generator.emit import dump_json, write_text_atomic
 from generator.pipeline import build_and_check
+from generator.stage_cache import StageCache, cached_dump_yaml
 
 
 @dataclass(frozen=True)
@@ -74,11 +75,12 @@ def build_tree(tree: Tree, out_dir: Path, cache_dir: Path | None) -> ServiceResu
     started = time.perf_counter()
     try:
         cache = PageCache(cache_dir) if cache_dir is not None else None
-        built = build_and_check(tree.docs, tree.service, jobs=1, cache=cache)
+        stages = StageCache(cache_dir) if cache_dir is not None else None
+        built = build_and_check(tree.docs, tree.service, jobs=1, cache=cache, stages=stages)
         rep = report(built.census())
         write_text_atomic(out_dir / f"{tree.label}.diagnostics.json", dump_json(rep))
         if built.valid:
-            write_text_atomic(out_dir / f"{tree.label}.openapi.yaml", dump_yaml(built.result.spec))
+            write_text_atomic(out_dir / f"{tree.label}.openapi.yaml", cached_dump_yaml(built.result.spec, stages))
         s = rep["summary"]
         return ServiceResult(tree.label, tree.service.name, s["pages"], s["operations_in_spec"],
                              s["diagnostics"]["by_severity"]["error"], time.perf_counter() - started, built.valid,

@@ -8,11 +8,13 @@ key and the extraction see the same content even when the file changes during th
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 import os
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import Any
 
 from generator.cache import PageCache
 from generator.limits import DEFAULT_MAX_PAGE_BYTES
@@ -48,17 +50,27 @@ def extract_pages(files: list[Path], root: Path, jobs: int | None = None, cache:
     Files that must not be read (outside the root, above `max_page_bytes`) are refused before their
     bytes are read, and their stand-in pages are never cached.
     """
+    return extract_pages_digest(files, root, jobs, cache, max_page_bytes=max_page_bytes)[0]
+
+
+def extract_pages_digest(files: list[Path], root: Path, jobs: int | None = None, cache: PageCache | None = None, *,
+                         max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES) -> tuple[list[Page], str]:
+    """`extract_pages`, and a sha256 of what the tree gave it: every file's relative path and bytes (or
+    why it was refused), in order. The stages after extraction are keyed by it (`generator.stage_cache`)."""
     from generator.pipeline import refused_page
 
     jobs = default_jobs() if jobs is None else max(1, jobs)
     pages: list[Page | None] = [None] * len(files)
     todo: list[tuple[int, str, bytes, str]] = []  # index, relative path, bytes, cache key
+    tree = hashlib.sha256()
     for i, path in enumerate(files):
         rel = path.relative_to(root).as_posix()
         pages[i] = refused_page(path, root, max_page_bytes)
         if pages[i] is not None:
+            _digest_file(tree, rel, None, pages[i])
             continue
         data = path.read_bytes()
+        _digest_file(tree, rel, data, None)
         key = cache.key(data, rel) if cache is not None else ""
         pages[i] = cache.get(key) if cache is not None else None
         if pages[i] is None:
@@ -69,7 +81,26 @@ def extract_pages(files: list[Path], root: Path, jobs: int | None = None, cache:
             cache.put(key, page)
     if cache is not None and todo:
         cache.prune()
-    return [p for p in pages if p is not None]
+    return [p for p in pages if p is not None], tree.hexdigest()
+
+
+def tree_digest(files: list[Path], root: Path, max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES) -> str:
+    """The digest `extract_pages_digest` gives for these files, without extracting anything."""
+    from generator.pipeline import refused_page
+
+    tree = hashlib.sha256()
+    for path in files:
+        refused = refused_page(path, root, max_page_bytes)
+        _digest_file(tree, path.relative_to(root).as_posix(), None if refused else path.read_bytes(), refused)
+    return tree.hexdigest()
+
+
+def _digest_file(tree: Any, rel: str, data: bytes | None, refused: Page | None) -> None:
+    tree.update(rel.encode("utf-8", "surrogateescape") + b"\0")
+    if data is None:
+        tree.update(b"refused\0" + repr(refused).encode("utf-8", "surrogateescape") + b"\0")
+    else:
+        tree.update(b"read\0" + hashlib.sha256(data).digest())
 
 
 def _extract_all(items: list[tuple[str, bytes]], jobs: int) -> list[Page]:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator import consistency
+from generator import consistency, spec_validator
 from generator.build_extras import describe_tags, linked_error_statuses
 from generator.cache import PageCache
 from generator.check import Findings
@@ -28,11 +28,12 @@ from generator.limits import DEFAULT_MAX_PAGE_BYTES
 from generator.link import link
 from generator.model import Diagnostic, Page, Severity, Source
 from generator.openapi import render_spec
-from generator.parallel import extract_pages
+from generator.parallel import extract_pages, extract_pages_digest, tree_digest
 from generator.read import OutsideRoot, outside_root, read_data
 from generator.repair import check_and_repair
 from generator.report.census import census
 from generator.report.model import Coverage
+from generator.stage_cache import StageCache, value_bytes
 
 
 @dataclass
@@ -90,8 +91,9 @@ def extract_data(data: bytes, rel: str) -> Page:
 
 
 def build_spec(docs_dir: Path, service: Service | str, jobs: int | None = 1, cache: PageCache | None = None,
-               *, max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES) -> BuildResult:
-    """`jobs`: processes extracting pages (None: every core); `cache`: where extracted pages are kept.
+               *, max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES, stages: StageCache | None = None) -> BuildResult:
+    """`jobs`: processes extracting pages (None: every core); `cache`: where extracted pages are kept;
+    `stages`: where the results of link + render (keyed by the tree's bytes) are kept.
 
     The defaults (one process, no cache) are the library's: the commands choose both from their options.
     """
@@ -99,7 +101,28 @@ def build_spec(docs_dir: Path, service: Service | str, jobs: int | None = 1, cac
     docs_dir = Path(docs_dir)
     if not docs_dir.is_dir():
         raise FileNotFoundError(f"docs folder {docs_dir} does not exist")
-    pages = extract_pages(rst_files(docs_dir), docs_dir, jobs, cache, max_page_bytes=max_page_bytes)
+    files = rst_files(docs_dir)
+    if stages is None:
+        pages = extract_pages(files, docs_dir, jobs, cache, max_page_bytes=max_page_bytes)
+        return _link_and_render(docs_dir, svc, pages)
+
+    # Keyed by every docs file (link + render read some of them again: tag intros, status tables) and the
+    # service. The entry holds the pages as link left them (it completes their fields' types).
+    def key(tree: str) -> str:
+        return stages.key("build", tree.encode(), repr(svc).encode(), str(max_page_bytes).encode())
+
+    looked_up = key(tree_digest(files, docs_dir, max_page_bytes))
+    hit = stages.get("build", looked_up)
+    if isinstance(hit, tuple) and len(hit) == 3:
+        return BuildResult(svc, hit[0], hit[2], hit[1])
+    pages, tree = extract_pages_digest(files, docs_dir, jobs, cache, max_page_bytes=max_page_bytes)
+    result = _link_and_render(docs_dir, svc, pages)
+    if key(tree) == looked_up:  # else a file changed during the build: its result is no one's to reuse
+        stages.put("build", looked_up, (result.spec, result.diagnostics, result.pages))
+    return result
+
+
+def _link_and_render(docs_dir: Path, svc: Service, pages: list[Page]) -> BuildResult:
     schemas = link(pages)
     out = render_spec(svc, pages, schemas)
     describe_tags(out.spec, docs_dir)
@@ -138,11 +161,30 @@ def is_valid(findings: Findings) -> bool:
 
 
 def build_and_check(docs_dir: Path, service: Service, jobs: int | None = 1, cache: PageCache | None = None,
-                    *, max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES) -> CheckedBuild:
-    result = build_spec(docs_dir, service, jobs, cache, max_page_bytes=max_page_bytes)
-    # whatever would still make the document invalid is repaired at the smallest scope (generator.repair)
-    findings, valid = check_and_repair(result.spec, Source(f"<{service.name}.openapi.yaml>", 0), INVALIDATING_CODES)
+                    *, max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES, stages: StageCache | None = None) -> CheckedBuild:
+    result = build_spec(docs_dir, service, jobs, cache, max_page_bytes=max_page_bytes, stages=stages)
+    findings, valid = checked(result.spec, Source(f"<{service.name}.openapi.yaml>", 0), stages)
     return CheckedBuild(result, findings, valid)
+
+
+def checked(spec: dict[str, Any], origin: Source, stages: StageCache | None = None) -> tuple[Findings, bool]:
+    """`check_and_repair` of `spec` (repaired in place), from `stages` when this exact spec was checked before."""
+    if stages is None:
+        # whatever would still make the document invalid is repaired at the smallest scope (generator.repair)
+        return check_and_repair(spec, origin, INVALIDATING_CODES)
+    key = stages.key("check", value_bytes(spec), repr(origin).encode(), repr(sorted(INVALIDATING_CODES)).encode())
+    hit = stages.get("check", key)
+    if isinstance(hit, tuple) and len(hit) == 3 and isinstance(hit[0], Findings):
+        if hit[2] is not None:  # the repaired document
+            spec.clear()
+            spec.update(hit[2])
+        return hit[0], bool(hit[1])
+    before = value_bytes(spec)
+    loaded = spec_validator.load(stages.root)
+    findings, valid = check_and_repair(spec, origin, INVALIDATING_CODES)
+    spec_validator.save(stages.root, loaded)
+    stages.put("check", key, (findings, valid, None if value_bytes(spec) == before else spec))
+    return findings, valid
 
 
 class UnusableInput(Exception):
@@ -151,7 +193,8 @@ class UnusableInput(Exception):
 
 def build_and_check_named(docs_dir: Path, name: str, config: Path | None = None, jobs: int | None = 1,
                           cache: PageCache | None = None, *,
-                          max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES) -> CheckedBuild:
+                          max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES, stages: StageCache | None = None
+                          ) -> CheckedBuild:
     """`build_and_check` for a tree and a service named on the command line."""
     if not docs_dir.is_dir():
         raise UnusableInput(f"{docs_dir} is not a folder")
@@ -159,7 +202,7 @@ def build_and_check_named(docs_dir: Path, name: str, config: Path | None = None,
         service = resolve_service(name, config)
     except ConfigError as exc:
         raise UnusableInput(str(exc)) from exc
-    return build_and_check(docs_dir, service, jobs, cache, max_page_bytes=max_page_bytes)
+    return build_and_check(docs_dir, service, jobs, cache, max_page_bytes=max_page_bytes, stages=stages)
 
 
 def resolve_service(name: str, config: Path | None = None) -> Service:

@@ -28,7 +28,7 @@ from typing import Any
 
 from generator.check import Findings, check
 from generator.model import Diagnostic, Severity, Source
-from generator.spec import iter_refs
+from generator.spec import VARIANTS, iter_refs
 
 INVALIDATING = frozenset({"check.openapi", "check.dangling_ref", "check.path_params"})  # pipeline.INVALIDATING_CODES
 MAX_ROUNDS = 4
@@ -266,6 +266,8 @@ def _candidates(spec: dict[str, Any], root: Path) -> list[Path]:
     members: list[Path] = []
     bodies: list[Path] = []
     for path, node, kind in _walk(_get(spec, root), root):
+        if VARIANTS in path:
+            continue  # a page's own parts are no part of what the validator rejects
         if kind == "map" and isinstance(node, dict):
             if path[-1] == "examples":
                 examples.extend((*path, k) for k in node)
@@ -366,6 +368,8 @@ def _child_kind(kind: str, key: Any) -> str:
         return "object"
     if kind == "data":
         return "data"
+    if key == VARIANTS:
+        return "object"  # the pages of a merged call: operation parts (a dangling `$ref` there is repaired too)
     if isinstance(key, str) and (key in _DATA_KEYS or key.startswith("x-")):
         return "data"
     if isinstance(key, str) and key in _MAP_KEYS:

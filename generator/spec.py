@@ -16,7 +16,7 @@ generated client parses them anyway.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal, NamedTuple
 from urllib.parse import unquote
@@ -193,6 +193,34 @@ def iter_operations(doc: Mapping[str, Any], *, sort_paths: bool = False) -> Iter
             op = item.get(method)
             if isinstance(op, Mapping):
                 yield path, method, op
+
+
+# pages documenting one METHOD + path are merged into one operation; each keeps its own parts here
+VARIANTS = "x-otc-variants"
+
+
+def iter_variants(op: Mapping[str, Any]) -> Iterator[dict[str, Any]]:
+    """The `x-otc-variants` entries of a merged operation that carry their page's own `parameters`,
+    `requestBody` and `responses` (an operation-like node: the walkers that fix operations fix these too)."""
+    for v in op.get(VARIANTS) or []:
+        if isinstance(v, dict) and "responses" in v:
+            yield v
+
+
+def with_variants(ops: Iterable[Any]) -> Iterator[Any]:
+    """Each operation of `ops` (the values of a path item), followed by its variants that carry their own parts."""
+    for op in ops:
+        yield op
+        if isinstance(op, Mapping):
+            yield from iter_variants(op)
+
+
+def iter_operations_and_variants(doc: Mapping[str, Any]) -> Iterator[tuple[str, str, Any]]:
+    """(path, method, node) for every operation, each followed by its variants that carry their own parts."""
+    for path, method, op in iter_operations(doc):
+        yield path, method, op
+        for v in iter_variants(op):
+            yield path, method, v
 
 
 class Content(NamedTuple):

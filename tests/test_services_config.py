@@ -46,4 +46,4 @@ def test_listed_service_comes_from_the_config_and_unlisted_gets_defaults(tmp_pat
 
 def test_without_a_default_config_every_service_is_unlisted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(generator.pipeline, "DEFAULT_CONFIG", tmp_path / "absent.toml")
-    assert resolve_service("modelarts").title == "Modelarts"
+    assert resolve_service("modelarts").title == "ModelArts"  # a known OTC service

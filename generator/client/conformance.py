@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator import samples
+from generator import samples, xml_body
 from generator.build_extras import OTC_ERROR
 from generator.check import INVALID_EXAMPLES
 from generator.client.common import base_media, operations
 from generator.client.names import GeneratorNames
+from generator.client.variants import spec_operation
 from generator.spec import compile_schema, deref
 
 
 def _mismatch(spec: dict[str, Any], schema_name: str, value: Any) -> list[str]:
     """Where a documented example contradicts its schema (the check stage's `example.schema_mismatch`)."""
-    # the same validator as `check` uses for examples (formats as annotations), so the lists agree
-    validator = compile_schema(spec, {"$ref": f"#/components/schemas/{schema_name}"}, int_ranges=False)
+    # the same validator as `check` uses for examples (int32/int64 as ranges), so the lists agree
+    validator = compile_schema(spec, {"$ref": f"#/components/schemas/{schema_name}"})
     return [f"/{'/'.join(str(p) for p in e.instance_path)}: {e.message}"[:300]
             for e in list(validator.iter_errors(value))[:5]]
 
@@ -80,7 +81,7 @@ def conformance_data(spec: dict[str, Any], names: GeneratorNames, view: dict[str
         if key not in names.endpoints:
             continue
         spec_path = str(vop.get("x-otc-spec-path", path))
-        op = spec["paths"][spec_path][method]
+        op = spec_operation(spec, vop, spec_path, method)  # a page of a merged call: its own parts and examples
         tag_module, module, pynames = names.endpoints[key]
         params = []
         values: dict[str, Any] = {}
@@ -114,6 +115,9 @@ def conformance_data(spec: dict[str, Any], names: GeneratorNames, view: dict[str
                 request.update(body=samples.sample(spec, schema, full=True), item_schema=item_ref)
             elif body_info["kind"] in ("model", "model_list", "value"):
                 request.update(body=samples.sample(spec, schema, full=True))
+            elif xml_body.is_xml(body_info["content_type"]):
+                # the docs' XML, else a minimal instance: a placeholder would be a request the service refuses
+                request.update(body=xml_body.body(spec, media), documented=xml_body.documented(media) is not None)
             else:
                 request.update(body="conformance-payload")
         responses: list[dict[str, Any]] = []
@@ -171,7 +175,9 @@ def conformance_data(spec: dict[str, Any], names: GeneratorNames, view: dict[str
 
 def _param_value(spec: dict[str, Any], p: dict[str, Any]) -> Any:
     schema = deref(spec, p.get("schema", {})).node
-    if p["in"] == "path" and schema.get("type") in ("string", None) and "enum" not in schema:
+    # a documented pattern (KMS: key_id is a UUID) decides the value: the sampler honours it
+    if p["in"] == "path" and schema.get("type") in ("string", None) and "enum" not in schema \
+            and "pattern" not in schema:
         value = f"{p['name']}-value"
         value = value.ljust(int(schema.get("minLength", 0)), "0")  # a documented length (VPC: 32-character IDs)
         return value[:int(schema["maxLength"])] if "maxLength" in schema else value

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -27,9 +26,12 @@ from typing import Any
 import jinja2
 
 from generator import atomic
-from generator.client.common import CodegenError, ident, operations, unsupported_media
+from generator.client.common import CodegenError, ident, unsupported_media
 from generator.client.conformance import conformance_data
 from generator.client.names import GeneratorNames, generator_names
+from generator.client.readme import readme_examples
+from generator.client.template_data import template_dir
+from generator.client.variants import strip_markers
 from generator.client.view import client_view
 from generator.config import Service
 from generator.emit import dump_json
@@ -82,7 +84,8 @@ def generate_client(service: Service, spec: dict[str, Any], out_dir: Path, versi
         cmd = [sys.executable, "-m", "openapi_python_client", "generate", "--path", str(view_path),
                "--output-path", str(project), "--config", str(cfg_path), "--meta", "pdm", "--fail-on-warning"]
         if OPC_TEMPLATES.is_dir() and any(OPC_TEMPLATES.iterdir()):
-            cmd += ["--custom-template-path", str(OPC_TEMPLATES)]
+            # with the view's per-operation data (session parameters, pagination) beside them
+            cmd += ["--custom-template-path", str(template_dir(OPC_TEMPLATES, view, tmp / "templates"))]
         env = dict(os.environ)
         # the generator's ruff hooks must find the pinned ruff of this interpreter's environment
         env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
@@ -93,6 +96,7 @@ def generate_client(service: Service, spec: dict[str, Any], out_dir: Path, versi
         if "skipped" in proc.stdout.lower() and "ruff" in proc.stdout.lower():
             raise CodegenError("ruff was not found: output would not be formatted reproducibly")
         shutil.rmtree(project / ".ruff_cache", ignore_errors=True)
+        strip_markers(project / ident(service.package))  # each page of a merged call requests the shared path
         _add_extras(project, service, spec, view, names, version)
         (project / "CHANGELOG.md").write_bytes(changelog.encode("utf-8"))
         if commit is None:
@@ -121,33 +125,16 @@ def _add_extras(project: Path, service: Service, spec: dict[str, Any], view: dic
             shutil.copy2(f, rt / f.name)
         (pkg_dir / "otc.py").write_text(env.get_template("client_otc.py.jinja").render(
             endpoint_template=service.endpoint, default_region=service.default_region,
-            service_title=service.title, package_name=package), encoding="utf-8")
+            service_title=service.title, package_name=package, service_type=service.service_type),
+            encoding="utf-8")
         if (TEMPLATES / "client_readme_usage.md.jinja").exists():
-            example_call = _example_call(view, names, package)
+            example_call, iterator_call = readme_examples(pkg_dir, package)
             usage = env.get_template("client_readme_usage.md.jinja").render(
                 endpoint_template=service.endpoint, default_region=service.default_region,
-                service_title=service.title, package_name=package, example_call=example_call)
+                service_title=service.title, package_name=package, example_call=example_call,
+                iterator_call=iterator_call, distribution=service.client, version=version)
             readme = project / "README.md"
             readme.write_text(readme.read_text(encoding="utf-8").rstrip() + "\n\n" + usage, encoding="utf-8")
-
-
-def _example_call(spec: dict[str, Any], names: GeneratorNames, package: str) -> str:
-    """A ready call of the first operation: its path arguments in order, its body model if any."""
-    for path, method, op in operations(spec):
-        if (method.upper(), path) not in names.endpoints:
-            continue
-        tag, module, params = names.endpoints[(method.upper(), path)]
-        args = [f'"<{ident(params[p])}>"' for p in re.findall(r"\{([^}]+)\}", path) if p in params]
-        imports = [f"from {package}.api.{tag} import {module}"]
-        ref = (op.get("requestBody", {}).get("content", {}).get("application/json", {})
-               .get("schema", {}).get("$ref", ""))
-        model = names.models.get(ref.rsplit("/", 1)[-1]) if ref else None
-        if model is not None:
-            imports.append(f"from {package}.models import {model[1]}")
-            args.append(f"body={model[1]}()")
-        call = ", ".join([*args, "client=client"])
-        return "\n".join(imports) + f"\n\nresponse = {module}.sync_detailed({call})\nprint(response.parsed)"
-    return ""
 
 
 def _swap(new: Path, target: Path) -> None:

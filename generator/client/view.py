@@ -14,6 +14,10 @@ from generator.build_extras import OTC_ERROR
 from generator.check import INVALID_EXAMPLES, RESERVED_PROPERTIES
 from generator.client.class_names import fix_class_names
 from generator.client.common import BINARY, MAX_NAME, base_media, operations, source
+from generator.client.docs import document_view
+from generator.client.pagination import detect_pagination
+from generator.client.session_params import mark_session_params
+from generator.client.variants import split_variants
 from generator.model import Diagnostic, Severity, Source
 from generator.spec import HTTP_METHODS, iter_refs
 
@@ -32,6 +36,8 @@ def client_view(spec: dict[str, Any]) -> tuple[dict[str, Any], list[Diagnostic]]
     """
     view = copy.deepcopy(spec)
     notes: list[Diagnostic] = []
+    split_variants(view, notes)  # first: each page's own parts then get every fix below
+    document_view(view)  # before the passes that drop defaults and some enums the docstrings should state
     for name, schema in view.get("components", {}).get("schemas", {}).items():
         _fix_schema(schema, name, notes)
     for path, method, op in operations(view):
@@ -49,6 +55,8 @@ def client_view(spec: dict[str, Any]) -> tuple[dict[str, Any], list[Diagnostic]]
     _fix_parameters(view, notes)
     _fix_operation_ids(view, notes)
     fix_class_names(view, notes)
+    mark_session_params(view)
+    detect_pagination(view, notes)
     return view, notes
 
 
@@ -258,7 +266,7 @@ def _fix_parameters(view: dict[str, Any], notes: list[Diagnostic]) -> None:
                         notes.append(Diagnostic(source(op), "client.repeated_path_param", Severity.WARNING,
                                                 f"{where}: {{{name}}} appears {count} times in {path}; the client "
                                                 f"takes occurrence {n} as {name}_{n}"))
-                op["x-otc-spec-path"] = path
+                op.setdefault("x-otc-spec-path", path)  # a page of a merged call already names the spec's path
                 new_path = renamed
         if new_path != path:
             # keep the paths' order: generated output must not depend on where a rename happened

@@ -19,13 +19,14 @@ from pathlib import Path
 from typing import Any
 
 from generator import atomic
-from generator.commands.options import add_speed_arguments, page_cache
+from generator.commands.options import add_speed_arguments, page_cache, stage_cache
 from generator.config import add_tree_arguments
 from generator.diagnostics import print_summary, report
-from generator.emit import dump_json, dump_yaml, write_text_atomic
+from generator.emit import dump_json, write_text_atomic
 from generator.limits import DEFAULT_MAX_PAGE_BYTES
-from generator.model import Severity
+from generator.model import Diagnostic, Severity
 from generator.pipeline import build_and_check_named
+from generator.stage_cache import cached_dump_yaml
 
 
 def register(sub: Any) -> None:
@@ -36,8 +37,31 @@ def register(sub: Any) -> None:
     p.add_argument("--strict", action="store_true", help="exit 1 when any error diagnostic was raised")
     p.add_argument("--max-page-bytes", type=int, default=DEFAULT_MAX_PAGE_BYTES, metavar="N",
                    help=f"pages larger than this are not read (page.too_large); default {DEFAULT_MAX_PAGE_BYTES}")
+    p.add_argument("--errors-shown", type=int, default=ERRORS_SHOWN, metavar="N",
+                   help=f"print the first N error diagnostics (file:line code message); default {ERRORS_SHOWN}")
     add_speed_arguments(p)
     p.set_defaults(func=run)
+
+
+ERRORS_SHOWN = 20
+
+
+def print_errors(diagnostics: list[Diagnostic], docs_dir: Path, full_list: Path, limit: int = ERRORS_SHOWN) -> None:
+    """The first `limit` error diagnostics, one line each (`file:line code message`, the file under the docs
+    folder), then how many there are and where the full list is. Doc text is printed without control
+    characters (a message quotes the docs, and the docs must not drive the terminal)."""
+    errors = [d for d in diagnostics if d.severity is Severity.ERROR]
+    if not errors:
+        return
+    for d in errors[:max(limit, 0)]:
+        where = f"{docs_dir / d.source.file}:{d.source.line}" if d.source.file != "<spec>" else str(d.source)
+        print(_printable(f"{where} {d.code} {d.message}"), file=sys.stderr)
+    more = f"first {min(max(limit, 0), len(errors))} of " if len(errors) > limit else ""
+    print(f"{more}{len(errors)} error diagnostics; all diagnostics: {full_list}", file=sys.stderr)
+
+
+def _printable(text: str) -> str:
+    return "".join(c if c.isprintable() else " " for c in " ".join(text.split()))
 
 
 def diagnostics_path(spec_path: Path) -> Path:
@@ -52,22 +76,26 @@ def rejected_path(spec_path: Path) -> Path:
 
 
 def run(args: argparse.Namespace) -> int:
-    cache = page_cache(args)
+    cache, stages = page_cache(args), stage_cache(args)
     # UnusableInput: exit 2 (cli)
     built = build_and_check_named(args.docs_dir, args.service, args.config, args.jobs, cache,
-                                  max_page_bytes=args.max_page_bytes)
+                                  max_page_bytes=args.max_page_bytes, stages=stages)
     if cache is not None:
         print(cache.stats, file=sys.stderr)
     service = built.result.service
     result, valid = built.result, built.valid
     rep = report(built.census())
     if valid:
-        text = dump_json(result.spec) if args.output.suffix == ".json" else dump_yaml(result.spec)
+        text = dump_json(result.spec) if args.output.suffix == ".json" else cached_dump_yaml(result.spec, stages)
         atomic.replace_files([(args.output, text), (diagnostics_path(args.output), dump_json(rep))])
         rejected_path(args.output).unlink(missing_ok=True)
     else:
         write_text_atomic(rejected_path(args.output), dump_json(rep))
+    if stages is not None:
+        print(f"stage {stages.stats}", file=sys.stderr)
     print_summary(service.name, rep, args.output if valid else None)
+    full_list = diagnostics_path(args.output) if valid else rejected_path(args.output)
+    print_errors(built.diagnostics, args.docs_dir, full_list, args.errors_shown)
     if not valid:
         print(f"diagnostics of the failed build: {rejected_path(args.output)}", file=sys.stderr)
         return 1

@@ -7,26 +7,44 @@ run finishes or undoes the interrupted commit first). Runs on one generated fold
 by a lock file (generated/.generate.lock). A service that fails leaves its previous spec and client
 untouched; the others still run. Exit status 1 if any service failed (or, with --strict, raised an
 error diagnostic).
+
+A client whose spec, build report, configuration and generator version are those of its stamp, and
+whose files are still what that run committed, is not regenerated (`generator.client_stamp`; the stamp
+lives in the cache folder). `--force` or `--no-cache` regenerate every client. With `--jobs N` (default
+every core) and several services, N services are built and generated at once, each in a worker
+process; their output is printed in config order, followed by a table of every service's result.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
+import io
+import json
+import multiprocessing
 import sys
 import time
+import traceback
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator import atomic
+from generator import atomic, client_stamp
+from generator.cache import PageCache, code_version, resolve_cache_dir
 from generator.client import CodegenError, generate_client
-from generator.commands.options import add_speed_arguments, page_cache
+from generator.client_stamp import generator_version
+from generator.commands.options import add_speed_arguments
 from generator.config import DEFAULT_CONFIG, REPO_ROOT, ConfigError, load_services
 from generator.diagnostics import print_summary, report
-from generator.emit import dump_json, dump_yaml
+from generator.emit import dump_json
 from generator.model import Diagnostic, Severity
+from generator.parallel import default_jobs
 from generator.pipeline import CheckedBuild, build_and_check
 from generator.release.changelog import client_release
+from generator.report.as_text import format_table
+from generator.stage_cache import StageCache, cached_dump_yaml
 
 
 def register(sub: Any) -> None:
@@ -37,6 +55,8 @@ def register(sub: Any) -> None:
     p.add_argument("--specs-dir", type=Path, default=REPO_ROOT / "specs")
     p.add_argument("--generated-dir", type=Path, default=REPO_ROOT / "generated")
     p.add_argument("--strict", action="store_true")
+    p.add_argument("--force", action="store_true",
+                   help="regenerate every client, also those whose stamp says nothing changed")
     add_speed_arguments(p)
     p.set_defaults(func=run)
 
@@ -63,44 +83,115 @@ def run(args: argparse.Namespace) -> int:
         return _run_services(args, services)
 
 
+@dataclass
+class Outcome:
+    """One service's result: exit status, what happened, and its output (printed in config order)."""
+
+    name: str
+    status: int
+    state: str  # regenerated, unchanged, failed
+    seconds: float
+    out: str = ""
+    err: str = ""
+
+
 def _run_services(args: argparse.Namespace, services: list[Any]) -> int:
-    status = 0
-    cache = page_cache(args)
-    for service in services:
-        started = time.perf_counter()
-        if not service.docs.is_dir():
-            print(f"{service.name}: docs folder {service.docs} missing; skipped", file=sys.stderr)
-            status = 1
-            continue
-        built = build_and_check(service.docs, service, args.jobs, cache)
-        result = built.result
-        if not built.valid:
-            print_summary(service.name, report(built.census()), None)
-            status = 1
-            continue
-        spec_path = args.specs_dir / f"{service.name}.openapi.yaml"
-        reports: list[dict[str, Any]] = []
-        commit = functools.partial(_commit, args, service.name, built, reports)
+    jobs = args.jobs or default_jobs()
+    cache_dir = resolve_cache_dir(args.cache_dir, args.no_cache)
+    code_version(), generator_version()  # hashed once, before any fork
+    if jobs == 1 or len(services) < 2:
+        # in this process, output as it comes; an unexpected exception ends the run (nothing half committed)
+        outcomes = [_service(args, s, args.jobs, cache_dir) for s in services]
+    else:
+        outcomes = _in_parallel(args, services, jobs, cache_dir)
+    rows: list[list[str | int]] = [[o.name, o.state, f"{o.seconds:.1f}", o.status] for o in outcomes]
+    print(format_table(["service", "client", "seconds", "exit"], rows))
+    return max((o.status for o in outcomes), default=0)
+
+
+def _in_parallel(args: argparse.Namespace, services: list[Any], jobs: int, cache_dir: Path | None) -> list[Outcome]:
+    """Services `jobs` at a time, each in a worker process extracting its pages alone; outputs in config order."""
+    ctx = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
+    outcomes: list[Outcome] = []
+    with ProcessPoolExecutor(max_workers=min(jobs, len(services)), mp_context=ctx) as pool:
+        futures = [pool.submit(_captured, args, s, cache_dir) for s in services]
+        for service, fut in zip(services, futures, strict=True):
+            try:
+                outcome = fut.result()
+            except Exception as exc:  # a worker that died: that service's failure, the others are committed
+                outcome = Outcome(service.name, 1, "failed", 0.0, err=f"{service.name}: {type(exc).__name__}: {exc}\n")
+            sys.stdout.write(outcome.out)
+            sys.stderr.write(outcome.err)
+            outcomes.append(outcome)
+    return outcomes
+
+
+def _captured(args: argparse.Namespace, service: Any, cache_dir: Path | None) -> Outcome:
+    out, err = io.StringIO(), io.StringIO()
+    started = time.perf_counter()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         try:
-            out_dir = args.generated_dir / service.name
-            gen = generate_client(service, result.spec, out_dir, *client_release(service, out_dir), commit=commit)
-        except CodegenError as exc:
-            print(f"{service.name}: client generation failed; previous spec and client kept\n{exc}", file=sys.stderr)
-            status = 1
-            continue
-        print_summary(service.name, reports[0], spec_path)
-        print(f"wrote {args.generated_dir / service.name}/ in {time.perf_counter() - started:.1f} s")
-        if args.strict and any(d.severity is Severity.ERROR for d in built.diagnostics + gen.diagnostics):
-            status = 1
-    return status
+            outcome = _service(args, service, 1, cache_dir)
+        except Exception as exc:  # one service's crash is that service's status; its commit is all or nothing
+            last = traceback.extract_tb(exc.__traceback__)[-1]
+            print(f"{service.name}: crashed: {type(exc).__name__}: {exc} (in {last.name}:{last.lineno}); "
+                  "previous spec and client kept", file=sys.stderr)
+            outcome = Outcome(service.name, 1, "failed", time.perf_counter() - started)
+    outcome.out, outcome.err = out.getvalue(), err.getvalue()
+    return outcome
+
+
+def _service(args: argparse.Namespace, service: Any, page_jobs: int | None, cache_dir: Path | None) -> Outcome:
+    started = time.perf_counter()
+
+    def done(status: int, state: str) -> Outcome:
+        return Outcome(service.name, status, state, time.perf_counter() - started)
+
+    if not service.docs.is_dir():
+        print(f"{service.name}: docs folder {service.docs} missing; skipped", file=sys.stderr)
+        return done(1, "failed")
+    cache = PageCache(cache_dir) if cache_dir is not None else None
+    stages = StageCache(cache_dir) if cache_dir is not None else None
+    built = build_and_check(service.docs, service, page_jobs, cache, stages=stages)
+    result = built.result
+    if not built.valid:
+        print_summary(service.name, report(built.census()), None)
+        return done(1, "failed")
+    spec_path = args.specs_dir / f"{service.name}.openapi.yaml"
+    out_dir = args.generated_dir / service.name
+    committed = [spec_path, args.specs_dir / f"{service.name}.diagnostics.json"]
+    inputs = ""
+    if cache_dir is not None:
+        inputs = client_stamp.inputs_digest(result.spec, dump_json(report(built.census())), service)
+        if not args.force and client_stamp.is_current(cache_dir, args.generated_dir, service.name, inputs, out_dir,
+                                                      committed):
+            rep = json.loads(committed[1].read_text(encoding="utf-8"))
+            print_summary(service.name, rep, spec_path)
+            print(f"{out_dir}/ unchanged (spec, configuration and generator as stamped; --force regenerates)")
+            errors = rep["summary"]["diagnostics"]["by_severity"]["error"]
+            return done(1 if args.strict and errors else 0, "unchanged")
+    reports: list[dict[str, Any]] = []
+    commit = functools.partial(_commit, args, service.name, built, reports, stages)
+    try:
+        gen = generate_client(service, result.spec, out_dir, *client_release(service, out_dir), commit=commit)
+    except CodegenError as exc:
+        print(f"{service.name}: client generation failed; previous spec and client kept\n{exc}", file=sys.stderr)
+        return done(1, "failed")
+    if cache_dir is not None:
+        client_stamp.write(cache_dir, args.generated_dir, service.name, inputs, out_dir, committed)
+    print_summary(service.name, reports[0], spec_path)
+    print(f"wrote {args.generated_dir / service.name}/ in {time.perf_counter() - started:.1f} s")
+    if args.strict and any(d.severity is Severity.ERROR for d in built.diagnostics + gen.diagnostics):
+        return done(1, "regenerated")
+    return done(0, "regenerated")
 
 
 def _commit(args: argparse.Namespace, name: str, built: CheckedBuild, reports: list[dict[str, Any]],
-            project: Path, out_dir: Path, notes: list[Diagnostic]) -> None:
+            stages: StageCache | None, project: Path, out_dir: Path, notes: list[Diagnostic]) -> None:
     """Spec, diagnostics and client in one journaled commit (the spec renamed before its diagnostics)."""
     rep = report(built.census(notes))
     reports.append(rep)
     atomic.commit(args.generated_dir, name, (project, out_dir), {
-        args.specs_dir / f"{name}.openapi.yaml": dump_yaml(built.result.spec),
+        args.specs_dir / f"{name}.openapi.yaml": cached_dump_yaml(built.result.spec, stages),
         args.specs_dir / f"{name}.diagnostics.json": dump_json(rep),
     })

@@ -7,20 +7,28 @@ import argparse
 from pathlib import Path
 
 from generator.cache import PageCache, resolve_cache_dir
+from generator.stage_cache import StageCache
 from generator.untrusted import DEFAULT_MAX_INPUT_BYTES, Limits, parse_size
 
 
 def add_speed_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--jobs", "-j", type=_positive, default=None,
-                        help="processes extracting pages (default: every core; 1: in this process)")
+                        help="processes extracting pages, or services at once (build-all, generate); default all cores")
     parser.add_argument("--cache-dir", type=Path, default=None,
                         help="page cache folder (default: $XDG_CACHE_HOME/otc-apigen, else ~/.cache/otc-apigen)")
-    parser.add_argument("--no-cache", action="store_true", help="extract every page, read and write no cache")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="extract, check and render everything: read and write no cache")
 
 
 def page_cache(args: argparse.Namespace) -> PageCache | None:
     root = resolve_cache_dir(args.cache_dir, args.no_cache)
     return PageCache(root) if root is not None else None
+
+
+def stage_cache(args: argparse.Namespace) -> StageCache | None:
+    """The cache of link/render, check and YAML results, in the page cache's folder."""
+    root = resolve_cache_dir(args.cache_dir, args.no_cache)
+    return StageCache(root) if root is not None else None
 
 
 def _positive(text: str) -> int:

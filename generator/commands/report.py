@@ -22,7 +22,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from generator.commands.options import add_speed_arguments, page_cache
+from generator.commands.options import add_speed_arguments, page_cache, stage_cache
 from generator.config import add_tree_arguments
 from generator.emit import dump_json, write_text_atomic
 from generator.gha import detect_prefix
@@ -52,7 +52,8 @@ def register(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     # UnusableInput: exit 2 (cli)
-    built = build_and_check_named(args.docs_dir, args.service, args.config, args.jobs, page_cache(args))
+    built = build_and_check_named(args.docs_dir, args.service, args.config, args.jobs, page_cache(args),
+                                  stages=stage_cache(args))
     service = built.result.service
     result = built.result
     cov = built.census()

@@ -13,7 +13,7 @@ from typing import Any
 
 from generator.diff.model import Change, DiffResult, Location, OperationRef
 from generator.diff.paths import PathOperation, operations, pair_moved, path_parameter_names, superseded
-from generator.spec import deref, pointer, source_of
+from generator.spec import VARIANTS, deref, pointer, source_of
 
 Schema = Mapping[str, Any]
 
@@ -211,6 +211,27 @@ class _Differ:
         self.parameters(ref, old, new)
         self.request_body(ref, o, n)
         self.responses(ref, o, n)
+        self.pages(ref, old, new, o, n)
+
+    def pages(self, ref: OperationRef, old: PathOperation, new: PathOperation, o: _Node, n: _Node) -> None:
+        """The pages documenting one call (`x-otc-variants`): each is a function of the client.
+
+        The wire contract is the merged operation, compared above; a page that comes or goes adds or removes a
+        function. The owner page's operationId is the operation's: its rename is `operation-id-changed`.
+        """
+        def pages(op: PathOperation) -> dict[str, Mapping[str, Any]]:
+            # every listed page, with or without its own parts (specs written before they were kept)
+            found = {str(v.get("operationId", "")): v for v in op.op.get(VARIANTS) or [] if isinstance(v, Mapping)}
+            return found or {op.operation_id: op.op}
+
+        before, after = pages(old), pages(new)
+        owners = {old.operation_id, new.operation_id}
+        for page in sorted(before.keys() - after.keys() - owners):
+            at = Location(f"{o.pointer}/x-otc-variants", _source(before[page], o.source))
+            self.emit("operation-page-removed", ref, at, n, page=page)
+        for page in sorted(after.keys() - before.keys() - owners):
+            at = Location(f"{n.pointer}/x-otc-variants", _source(after[page], n.source))
+            self.emit("operation-page-added", ref, o, at, page=page)
 
     # ------------------------------------------------------------ parameters
 

@@ -110,6 +110,12 @@ _RULES = (
          "`{method} {path}` (`{operation_id}`) replaces `{old}` (`{old_id}`) on its docs page; the old "
          "operation is still documented (in `{moved_to}`). Differences when migrating are listed below.",
          "the old operation is still documented and works"),
+    # a call documented on several pages: each page is a function of the client (x-otc-variants)
+    Rule("operation-page-removed", E, REM,
+         "`{method} {path}`: the docs page of `{page}` no longer documents this call; its function is gone.",
+         "the generated function of that page disappears"),
+    Rule("operation-page-added", I, ADD, "`{method} {path}`: also documented by the page of `{page}` (a new function).",
+         "a new function"),
     _docs("operation-summary-changed", "Summary changed."),
     _docs("operation-description-changed", "Description changed."),
     # parameters

@@ -85,12 +85,12 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {n:5d}  {rule}")
     if trips:
         print("\n| spec | operations called | 2xx parsed into the model | 2xx without a model | rejected by Prism "
-              "| mocked response invalid | failed |\n|---|---|---|---|---|---|---|")
+              "| mocked response invalid | XML read as JSON (prism#2050) | failed |\n|---|---|---|---|---|---|---|---|")
         for t in trips:
             print(t.row())
         for t in trips:
             for kind, found in (("rejected", t.rejected), ("mocked response invalid", t.mocked_invalid),
-                                ("failed", t.failed)):
+                                ("XML read as JSON", t.xml_as_json), ("failed", t.failed)):
                 for rej in found:
                     print(f"{t.spec}: {kind} {_line(rej)}")
     for e in errors:

@@ -20,7 +20,7 @@ import httpx
 
 from .signing import sign_request
 
-__all__ = ["PLACEHOLDER_TOKEN_HEADER", "AkSkAuth", "Secret", "TokenAuth", "drop_placeholder"]
+__all__ = ["AUTH_RETRY_EXTENSION", "PLACEHOLDER_TOKEN_HEADER", "AkSkAuth", "Secret", "TokenAuth", "drop_placeholder"]
 
 # The generated ``AuthenticatedClient`` always sets its token header. The factory gives
 # it an empty placeholder under this name (so the real token never sits in that attrs
@@ -28,6 +28,9 @@ __all__ = ["PLACEHOLDER_TOKEN_HEADER", "AkSkAuth", "Secret", "TokenAuth", "drop_
 PLACEHOLDER_TOKEN_HEADER = "X-Auth-Token"
 PROJECT_ID_HEADER = "X-Project-Id"
 SECURITY_TOKEN_HEADER = "X-Security-Token"
+# Marks a request whose 401 answer its auth flow handles (a new token, one more try), so that the
+# error hook lets that one answer through instead of raising (see errors.RaiseForOTCError).
+AUTH_RETRY_EXTENSION = "otc_auth_retry"
 
 
 class Secret:

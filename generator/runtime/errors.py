@@ -30,6 +30,8 @@ from typing import Any
 
 import httpx
 
+from .auth import AUTH_RETRY_EXTENSION
+
 __all__ = ["OTCAPIError", "RaiseForOTCError", "parse_error_body"]
 
 # Gateways and services disagree on the name; the first present wins.
@@ -204,6 +206,8 @@ class RaiseForOTCError:
     def __call__(self, response: httpx.Response) -> Awaitable[None]:
         if response.status_code < 400:
             return _Done()
+        if response.status_code == 401 and response.request.extensions.get(AUTH_RETRY_EXTENSION):
+            return _Done()  # the auth flow fetches a new token and sends the call once more
         if isinstance(response.stream, httpx.SyncByteStream):
             response.read()
             raise OTCAPIError.from_response(response)

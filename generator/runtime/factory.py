@@ -35,6 +35,7 @@ import httpx
 from .auth import PLACEHOLDER_TOKEN_HEADER, PROJECT_ID_HEADER, AkSkAuth, TokenAuth, drop_placeholder
 from .endpoints import resolve_base_url
 from .errors import RaiseForOTCError
+from .iam import PasswordAuth
 from .redirects import StripForeignCredentials
 from .retry import RetryPolicy, RetryTransport
 
@@ -142,7 +143,7 @@ def build_client(
         # AuthenticatedClient always sends ``{auth_header_name}: {prefix} {token}``; give it an
         # empty placeholder (removed by the auth objects) so the secret stays out of its repr.
         kwargs.update(token="", prefix="", auth_header_name=PLACEHOLDER_TOKEN_HEADER)
-        if not isinstance(auth, TokenAuth | AkSkAuth):
+        if not isinstance(auth, TokenAuth | AkSkAuth | PasswordAuth):
             extra["auth"] = _DropPlaceholder(auth)
     return client_cls(**kwargs)
 
@@ -152,6 +153,7 @@ class _DropPlaceholder(httpx.Auth):
 
     def __init__(self, inner: httpx.Auth) -> None:
         self._inner = inner
+        self.wrapped = inner  # what the client's repr names as its auth
         self.requires_request_body = inner.requires_request_body
         self.requires_response_body = inner.requires_response_body
 

@@ -72,6 +72,8 @@ class Spec:
     document: Mapping[str, Any]
     name: str = "<spec>"
     operations: dict[str, Operation] = field(default_factory=dict)
+    # the other pages of a merged call (`x-otc-variants`) by their operationId: selectable, never path-matched
+    pages: dict[str, Operation] = field(default_factory=dict)
     _templates: list[_Template] = field(default_factory=list)
 
     @classmethod
@@ -132,6 +134,19 @@ class Spec:
             )
             self.operations[op_id] = operation
             self._templates.append(self._template(operation))
+            for i, v in enumerate(op.get(S.VARIANTS) or []):
+                # a page of a call documented on several (its client function's own schemas); requests are
+                # matched to the merged operation, a page is chosen by its operationId only
+                v_id = str(v.get("operationId") or "") if isinstance(v, Mapping) and "responses" in v else ""
+                if not v_id or v_id == op_id:
+                    continue
+                v_ptr = f"{op_ptr}/{S.VARIANTS}/{i}"
+                body_required, media = self._request_body(v, v_ptr)
+                self.pages.setdefault(v_id, Operation(
+                    operation_id=v_id, method=method.upper(), path=path, pointer=v_ptr,
+                    parameters=self._parameters(paths[path].get("parameters", []), f"{item_ptr}/parameters", v, v_ptr),
+                    request_body_required=body_required, request_media=media, responses=self._responses(v, v_ptr),
+                    source=source_of(v)))
 
     def _parameters(self, shared: Any, shared_ptr: str, op: Mapping[str, Any], op_ptr: str) -> tuple[Parameter, ...]:
         merged: dict[tuple[str, str], Parameter] = {}
@@ -185,6 +200,8 @@ class Spec:
         """By operationId, or by "METHOD /path/template"."""
         if selector in self.operations:
             return self.operations[selector]
+        if selector in self.pages:
+            return self.pages[selector]
         method, _, path = selector.strip().partition(" ")
         for op in self.operations.values():
             if op.method == method.upper() and op.path == path.strip():

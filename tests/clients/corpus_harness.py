@@ -32,6 +32,7 @@ from generator.emit import dump_json  # noqa: E402
 from generator.pipeline import build_spec  # noqa: E402
 from generator.release.changelog import client_release  # noqa: E402
 from generator.report.corpus import CORPUS  # noqa: E402
+from generator.spec import iter_variants  # noqa: E402
 
 # the same pin the nox sessions use: messages and speed of the spec validator depend on the backend
 ENV = {"OPENAPI_SPEC_VALIDATOR_SCHEMA_VALIDATOR_BACKEND": "jsonschema-rs", "PYTHONHASHSEED": "0"}
@@ -48,7 +49,8 @@ def service_name(tree: str) -> str:
 @dataclass
 class TreeReport:
     tree: str
-    operations: int = 0
+    operations: int = 0  # client operations (operations_of)
+    variants: int = 0  # of them, pages sharing a METHOD + path with another page
     schemas: int = 0
     generated: bool = False
     warnings: int = 0
@@ -74,9 +76,17 @@ def count_warnings(text: str) -> int:
 
 
 def operations_of(spec: dict[str, object]) -> int:
+    """The client's operations: one per spec operation, one per page where several pages document one call."""
     paths = spec.get("paths", {})
     assert isinstance(paths, dict)
-    return sum(len(item) for item in paths.values())
+    return sum(max(1, len(list(iter_variants(op)))) for item in paths.values() for op in item.values())
+
+
+def variant_pages(spec: dict[str, object]) -> int:
+    """Pages that share their METHOD + path with another page (each is a function of its own)."""
+    paths = spec.get("paths", {})
+    assert isinstance(paths, dict)
+    return sum(len(list(iter_variants(op))) for item in paths.values() for op in item.values())
 
 
 def endpoint_modules(client_dir: Path, package: str) -> int:
@@ -98,6 +108,7 @@ def _run_tree(tree: str, out_root: Path, run_tests: bool, test_jobs: int, mypy: 
     result = build_spec(CORPUS / tree, service)
     rep.t_build = time.perf_counter() - t0
     rep.operations = operations_of(result.spec)
+    rep.variants = variant_pages(result.spec)
     rep.schemas = len(result.spec.get("components", {}).get("schemas", {}))
     out = out_root / tree.replace("@", "_")
     (out_root / f"{tree.replace('@', '_')}.openapi.json").write_text(dump_json(result.spec), encoding="utf-8")
@@ -149,7 +160,8 @@ def _run_tree(tree: str, out_root: Path, run_tests: bool, test_jobs: int, mypy: 
 
 
 def _row(r: TreeReport) -> str:
-    return (f"| {r.tree} | {r.operations} | {r.schemas} | {'ok' if r.generated else 'FAIL'} | {r.warnings} | "
+    return (f"| {r.tree} | {r.operations} | {r.variants} | {r.schemas} | {'ok' if r.generated else 'FAIL'} | "
+            f"{r.warnings} | "
             f"{r.endpoint_modules} | {'ok' if r.imported else '-'} | {r.mypy} | {r.passed} | {r.failed} | "
             f"{r.xfailed} | {r.skipped} | "
             f"{r.t_build:.1f} | {r.t_generate:.1f} | {r.t_tests:.1f} |")
@@ -172,9 +184,9 @@ def main(argv: list[str] | None = None) -> int:
         with ProcessPoolExecutor(max_workers=args.jobs) as pool:
             futures = [pool.submit(run_tree, t, root, not args.no_tests, 1, args.mypy) for t in names]
             reports = [f.result() for f in futures]
-    print("| tree | ops | schemas | generation | warnings | endpoint modules | import | mypy --strict | passed "
-          "| failed | xfailed | skipped | build s | generate s | tests s |")
-    print("|---" * 15 + "|")
+    print("| tree | ops | variants | schemas | generation | warnings | endpoint modules | import | mypy --strict "
+          "| passed | failed | xfailed | skipped | build s | generate s | tests s |")
+    print("|---" * 16 + "|")
     for r in reports:
         print(_row(r))
     for r in reports:

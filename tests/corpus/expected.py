@@ -48,10 +48,10 @@ EXPECTED: dict[str, dict[str, Any]] = {
     },
     "distributed-message-service@5758a36": {
         "api_pages": 61, "api_pages_with_operations": 61, "operations": 61, "rows": 933, "rows_resolved": 933,
-        "rows_unknown_type": 0, "rows_failed": 0, "examples": 78, "examples_invalid": 5, "examples_unparseable": 4,
+        "rows_unknown_type": 0, "rows_failed": 0, "examples": 78, "examples_invalid": 6, "examples_unparseable": 4,
         "codes": {
             "page.crash": 0, "page.no_uri": 0, "type.unknown": 0, "ref.dangling": 0, "table.row_shape": 0,
-            "table.empty_name": 0, "example.invalid_json": 4, "example.schema_mismatch": 9, "operation.merged": 0,
+            "table.empty_name": 0, "example.invalid_json": 4, "example.schema_mismatch": 11, "operation.merged": 0,
             "section.unknown": 0, "status.none": 0, "schema.name_conflict": 20,
         },
     },
@@ -66,10 +66,10 @@ EXPECTED: dict[str, dict[str, Any]] = {
     },
     "domain-name-service@83bb279": {
         "api_pages": 33, "api_pages_with_operations": 33, "operations": 25, "rows": 554, "rows_resolved": 554,
-        "rows_unknown_type": 0, "rows_failed": 0, "examples": 62, "examples_invalid": 6, "examples_unparseable": 0,
+        "rows_unknown_type": 0, "rows_failed": 0, "examples": 62, "examples_invalid": 4, "examples_unparseable": 0,
         "codes": {
             "page.crash": 0, "page.no_uri": 0, "type.unknown": 0, "ref.dangling": 0, "table.row_shape": 0,
-            "table.empty_name": 0, "example.invalid_json": 0, "example.schema_mismatch": 7, "operation.merged": 8,
+            "table.empty_name": 0, "example.invalid_json": 0, "example.schema_mismatch": 5, "operation.merged": 8,
             "section.unknown": 0, "status.none": 0, "schema.name_conflict": 10,
         },
     },
@@ -139,10 +139,10 @@ EXPECTED: dict[str, dict[str, Any]] = {
     },
     "relational-database-service@03eecfd": {
         "api_pages": 160, "api_pages_with_operations": 160, "operations": 147, "rows": 1836, "rows_resolved": 1833,
-        "rows_unknown_type": 3, "rows_failed": 0, "examples": 253, "examples_invalid": 37, "examples_unparseable": 4,
+        "rows_unknown_type": 3, "rows_failed": 0, "examples": 253, "examples_invalid": 36, "examples_unparseable": 4,
         "codes": {
             "page.crash": 0, "page.no_uri": 2, "type.unknown": 3, "ref.dangling": 0, "table.row_shape": 0,
-            "table.empty_name": 0, "example.invalid_json": 4, "example.schema_mismatch": 70, "operation.merged": 13,
+            "table.empty_name": 0, "example.invalid_json": 4, "example.schema_mismatch": 66, "operation.merged": 13,
             "section.unknown": 0, "status.none": 12, "schema.name_conflict": 116,
         },
     },

@@ -7,6 +7,7 @@ enums, Python ints, no client-side limit checks); the reason for each is in `gen
 
 from __future__ import annotations
 
+import copy
 import json
 from collections.abc import Callable
 from typing import Any
@@ -201,6 +202,14 @@ def _rename_component(spec: Spec, old: str, new: str) -> None:
     spec.update(json.loads(text))
 
 
+def _pages(spec: Spec, *others: str) -> None:
+    """The operation is documented on more pages: each is listed with its own parts (a function each)."""
+    update = op(spec)
+    pages = [update["operationId"], *others]
+    update["x-otc-variants"] = [{"operationId": p, "summary": p, "responses": copy.deepcopy(update["responses"]),
+                                 "x-source": {"file": f"{p}.rst", "line": 1}} for p in pages]
+
+
 def _endpoints(spec: Spec) -> dict[str, Any]:
     result: dict[str, Any] = schemas(spec)["EndpointsReq"]
     return result
@@ -293,6 +302,8 @@ CASES: dict[str, tuple[Level, Mutation]] = {
     "request-model-renamed": (E, lambda o, n: _rename_component(n, "EndpointsReq", "EndpointsRequest")),
     "response-model-renamed": (W, lambda o, n: _rename_component(n, "Lease", "NotebookLease")),
     "property-description-changed": (I, _set(NAME, "description", "Notebook name.")),
+    "operation-page-added": (I, lambda o, n: _pages(n, "UpdateNotebookByName")),
+    "operation-page-removed": (E, lambda o, n: _pages(o, "UpdateNotebookByName")),
 }
 
 

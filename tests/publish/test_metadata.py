@@ -69,7 +69,8 @@ def test_template_through_openapi_python_client(tmp_path: Path) -> None:
     assert (project["name"], project["version"]) == ("otc-modelarts-client", "1.2.3")
     assert project["description"] == "A client library for accessing ModelArts"
     assert project["license"] == "Apache-2.0" and project["requires-python"] == ">=3.11"
-    assert project["dependencies"] == ["httpx>=0.23.1,<0.29.0", "attrs>=22.2.0,<27", "python-dateutil>=2.8.0,<3"]
+    assert project["dependencies"] == [
+        "httpx>=0.23.1,<0.29.0", "attrs>=22.2.0,<27", "python-dateutil>=2.8.0,<3", "PyYAML>=5.4,<7"]
     assert project["optional-dependencies"]["test"] == ["pytest>=8,<10", "jsonschema>=4.18,<5"]
     assert project["urls"]["Documentation"] == "https://docs.otc.t-systems.com/modelarts/api-ref/"
     assert set(project["urls"]) == {"Homepage", "Documentation", "Source", "Changelog"}

@@ -8,12 +8,12 @@ from types import SimpleNamespace
 from typing import Any
 
 import jinja2
-import openapi_python_client
 
 REPO = Path(__file__).resolve().parents[2]
 RUNTIME = REPO / "generator" / "runtime"
 TEMPLATES = REPO / "generator" / "templates"
-OPC_TEMPLATES = Path(openapi_python_client.__file__).parent / "templates"
+# Our copy of openapi-python-client's templates (client.py with the session fields and repr).
+OPC_TEMPLATES = REPO / "generator" / "opc_templates"
 
 FAKE_PACKAGE = "otc_fake_client"
 # Deliberately hostile config strings: they must come out as inert string literals.
@@ -22,6 +22,7 @@ FAKE_CONTEXT: dict[str, Any] = {
     "service_title": 'Fake "Service" \\ with \'quotes\'\n"""and""" </script> & Ünïcödé 日本 😀' * 3,
     "endpoint_template": "https://fake.{region}.otc.t-systems.com",
     "default_region": "eu-de",
+    "service_type": "fake",
 }
 
 

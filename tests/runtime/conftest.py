@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -46,3 +47,23 @@ def no_proxy_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     for scheme in ("http", "https", "all", "no"):
         monkeypatch.delenv(f"{scheme}_proxy", raising=False)
         monkeypatch.delenv(f"{scheme.upper()}_PROXY", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def no_cloud_config_from_machine(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """connect() reads clouds.yaml and OS_* like openstacksdk: tests see only what they write.
+
+    HOME, XDG folders and the working folder point at an empty temporary folder; OS_* and S3_*
+    variables are removed; /etc/openstack is replaced in every loaded copy of the runtime.
+    """
+    home = tmp_path_factory.mktemp("home")
+    for name in list(os.environ):
+        if name.startswith(("OS_", "S3_")):
+            monkeypatch.delenv(name)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.setenv("XDG_CONFIG_DIRS", str(home / "xdg"))
+    monkeypatch.chdir(home)
+    for module in [m for name, m in sys.modules.items() if name.endswith("runtime.cloudconfig")]:
+        monkeypatch.setattr(module, "SITE_CONFIG_DIRS", (str(home / "etc-openstack"),))
+    return home

@@ -12,7 +12,7 @@ import pytest
 from generator.runtime import OTCAPIError, RetryPolicy, resolve_base_url
 from generator.runtime.errors import parse_error_body
 
-MODULES = ["auth", "endpoints", "errors", "factory", "retry", "signing"]
+MODULES = ["auth", "cloudconfig", "endpoints", "errors", "factory", "iam", "retry", "signing"]
 
 
 @pytest.mark.parametrize("name", MODULES)

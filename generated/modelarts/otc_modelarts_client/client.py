@@ -72,6 +72,15 @@ class Client:
             self._async_client.timeout = timeout
         return evolve(self, timeout=timeout)
 
+    def __repr__(self) -> str:
+        # The session only: headers, transports and auth objects hold secrets or long sets.
+        auth = self._httpx_args.get("auth")
+        auth_type = type(getattr(auth, "wrapped", auth)).__name__ if auth is not None else None
+        return (
+            f"{type(self).__name__}(base_url={self._base_url!r}, region={self.region!r}, "
+            f"project_id={self.project_id!r}, auth={auth_type!r})"
+        )
+
     def set_httpx_client(self, client: httpx.Client) -> Self:
         """Manually set the underlying httpx.Client
 
@@ -208,6 +217,15 @@ class AuthenticatedClient:
         if self._async_client is not None:
             self._async_client.timeout = timeout
         return evolve(self, timeout=timeout)
+
+    def __repr__(self) -> str:
+        # The session only: headers, transports and auth objects hold secrets or long sets.
+        auth = self._httpx_args.get("auth")
+        auth_type = type(getattr(auth, "wrapped", auth)).__name__ if auth is not None else None
+        return (
+            f"{type(self).__name__}(base_url={self._base_url!r}, region={self.region!r}, "
+            f"project_id={self.project_id!r}, auth={auth_type!r})"
+        )
 
     def set_httpx_client(self, client: httpx.Client) -> Self:
         """Manually set the underlying httpx.Client

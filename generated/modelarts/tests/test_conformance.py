@@ -35,13 +35,18 @@ PACKAGE = 'otc_modelarts_client'
 TOKEN = "conformance-token"
 BASE_URL = "https://api.example.test"
 _VALIDATORS: dict[str, Any] = {}
+# int32/int64 asserted as ranges, as the generator's check does (other formats stay annotations)
+INT_FORMATS = jsonschema.FormatChecker(())
+for _name, _bits in (("int32", 31), ("int64", 63)):
+    INT_FORMATS.checks(_name)(lambda v, bits=_bits: not isinstance(v, int) or isinstance(v, bool)
+                              or -(2**bits) <= v < 2**bits)
 
 
 def validator(schema_name: str) -> Any:
     if schema_name not in _VALIDATORS:
         root = {"$ref": f"#/components/schemas/{schema_name}", "components": SPEC["components"]}
         cls = jsonschema.validators.validator_for(root, default=jsonschema.Draft202012Validator)
-        _VALIDATORS[schema_name] = cls(root)
+        _VALIDATORS[schema_name] = cls(root, format_checker=INT_FORMATS)
     return _VALIDATORS[schema_name]
 
 

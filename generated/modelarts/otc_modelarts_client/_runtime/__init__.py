@@ -10,7 +10,8 @@ Why vendored rather than published as a shared library:
 * the cost (a few hundred lines per wheel) is small next to the generated models.
 
 Hence the rules for this code: relative imports only, and no dependency beyond the
-standard library and ``httpx`` (which the generated client needs anyway).
+standard library and ``httpx`` (which the generated client needs anyway), except PyYAML,
+imported only when a clouds.yaml / secure.yaml is really read (:mod:`.cloudconfig`).
 
 Example:
     >>> from otc_modelarts_client.client import AuthenticatedClient  # doctest: +SKIP
@@ -24,21 +25,29 @@ Example:
 """
 
 from .auth import AkSkAuth, Secret, TokenAuth
+from .cloudconfig import CloudConfig, OTCConfigError, load_cloud_config
 from .endpoints import resolve_base_url
 from .errors import OTCAPIError, RaiseForOTCError
 from .factory import DEFAULT_TIMEOUT, ConnectOptions, build_client
+from .iam import PasswordAuth
 from .retry import RetryPolicy, RetryTransport
+from .session import connect_service
 
 __all__ = [
     "DEFAULT_TIMEOUT",
     "AkSkAuth",
+    "CloudConfig",
     "ConnectOptions",
     "OTCAPIError",
+    "OTCConfigError",
+    "PasswordAuth",
     "RaiseForOTCError",
     "RetryPolicy",
     "RetryTransport",
     "Secret",
     "TokenAuth",
     "build_client",
+    "connect_service",
+    "load_cloud_config",
     "resolve_base_url",
 ]

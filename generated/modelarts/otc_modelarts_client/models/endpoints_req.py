@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
@@ -11,17 +12,25 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="EndpointsReq")
 
+# OTC: field names whose values repr() never shows (passwords, AK/SK secret keys, tokens, keys, credentials);
+# the same pattern in every generated model, listed in the client README.
+_SECRET = re.compile(
+    r"pass(word|wd|phrase)?(?![a-z])|pwd|secret|token|credential|private_?key|api_?key"
+    r"|(?<![a-z])sk(?![a-z])",
+    re.IGNORECASE,
+)
+
 
 @_attrs_define
 class EndpointsReq:
     """
     Attributes:
         allowed_access_ips (list[str] | Unset): Public IP addresses that can remotely access the notebook instance. A
-            maximum of five public IP addresses are supported.
+            maximum of five public IP addresses are supported. Limits: at most 5 items.
         dev_service (EndpointsReqDevService | Unset): Supported service. Options:
 
             - **NOTEBOOK**: You can access notebook instances using HTTPS.
-            - **SSH**: You can remotely access the notebook instance through SSH.
+            - **SSH**: You can remotely access the notebook instance through SSH. Limits: one of "NOTEBOOK", "SSH".
         ssh_keys (list[str] | Unset): Name of the SSH key pair, which can be created and viewed on the **Key Pair** page
             of the Elastic Cloud Server (ECS) console.
     """
@@ -30,6 +39,22 @@ class EndpointsReq:
     dev_service: EndpointsReqDevService | Unset = UNSET
     ssh_keys: list[str] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        """The fields that are set (never ``UNSET``), with secrets masked (``_SECRET``)."""
+        shown: list[str] = []
+        for attr, key in (
+            ("allowed_access_ips", "allowed_access_ips"),
+            ("dev_service", "dev_service"),
+            ("ssh_keys", "ssh_keys"),
+        ):
+            value = getattr(self, attr)
+            if not isinstance(value, Unset):
+                shown.append(f"{attr}={'***' if _SECRET.search(key) else repr(value)}")
+        extra = {k: ("***" if _SECRET.search(k) else v) for k, v in self.additional_properties.items()}
+        if extra:
+            shown.append(f"additional_properties={extra!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
 
     def to_dict(self) -> dict[str, Any]:
         allowed_access_ips: list[str] | Unset = UNSET

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
@@ -12,6 +13,14 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="EndpointsRes")
 
+# OTC: field names whose values repr() never shows (passwords, AK/SK secret keys, tokens, keys, credentials);
+# the same pattern in every generated model, listed in the client README.
+_SECRET = re.compile(
+    r"pass(word|wd|phrase)?(?![a-z])|pwd|secret|token|credential|private_?key|api_?key"
+    r"|(?<![a-z])sk(?![a-z])",
+    re.IGNORECASE,
+)
+
 
 @_attrs_define
 class EndpointsRes:
@@ -23,13 +32,13 @@ class EndpointsRes:
         dev_service (EndpointsResDevService | Unset): Supported service. Options:
 
             - **NOTEBOOK**: You can access notebook instances using HTTPS.
-            - **SSH**: You can remotely access the notebook instance through SSH.
+            - **SSH**: You can remotely access the notebook instance through SSH. Limits: one of "NOTEBOOK", "SSH".
         ssh_keys (list[str] | Unset): List of SSH key pairs. You can set multiple key pairs to access an SSH instance at
             the same time.
         service (EndpointsResService | Unset): Supported service. The options are:
 
             - **NOTEBOOK**: You can access notebook instances using HTTPS.
-            - **SSH**: You can remotely access notebook instances through SSH.
+            - **SSH**: You can remotely access notebook instances through SSH. Limits: one of "NOTEBOOK", "SSH".
         uri (str | Unset): Private IP address of the instance
     """
 
@@ -39,6 +48,24 @@ class EndpointsRes:
     service: EndpointsResService | Unset = UNSET
     uri: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        """The fields that are set (never ``UNSET``), with secrets masked (``_SECRET``)."""
+        shown: list[str] = []
+        for attr, key in (
+            ("allowed_access_ips", "allowed_access_ips"),
+            ("dev_service", "dev_service"),
+            ("ssh_keys", "ssh_keys"),
+            ("service", "service"),
+            ("uri", "uri"),
+        ):
+            value = getattr(self, attr)
+            if not isinstance(value, Unset):
+                shown.append(f"{attr}={'***' if _SECRET.search(key) else repr(value)}")
+        extra = {k: ("***" if _SECRET.search(k) else v) for k, v in self.additional_properties.items()}
+        if extra:
+            shown.append(f"additional_properties={extra!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
 
     def to_dict(self) -> dict[str, Any]:
         allowed_access_ips: list[str] | Unset = UNSET

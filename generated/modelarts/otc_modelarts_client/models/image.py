@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
@@ -19,6 +20,14 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Image")
 
+# OTC: field names whose values repr() never shows (passwords, AK/SK secret keys, tokens, keys, credentials);
+# the same pattern in every generated model, listed in the client README.
+_SECRET = re.compile(
+    r"pass(word|wd|phrase)?(?![a-z])|pwd|secret|token|credential|private_?key|api_?key"
+    r"|(?<![a-z])sk(?![a-z])",
+    re.IGNORECASE,
+)
+
 
 @_attrs_define
 class Image:
@@ -27,34 +36,37 @@ class Image:
         arch (ImageArch | Unset): Processor architecture supported by the image. Options:
 
             - **X86_64**: x86 architecture
-            - **AARCH64**: Arm architecture
+            - **AARCH64**: Arm architecture. Limits: one of "X86_64", "AARCH64".
         create_at (int | Unset): Specifies the time (UTC ms) when the image is created.
-        description (str | Unset): Image description with a maximum of 512 characters
+        description (str | Unset): Image description with a maximum of 512 characters. Limits: at most 512 characters.
         dev_services (list[ImageDevServicesItem] | Unset): Services supported by the image. Options:
 
             - **NOTEBOOK**: You can access the notebook instance using HTTPS.
-            - **SSH**: You can remotely access the notebook instance from a local IDE through SSH.
+            - **SSH**: You can remotely access the notebook instance from a local IDE through SSH. Limits: each item one of
+            "NOTEBOOK", "SSH".
         id (str | Unset): ID of the image used for creating notebook instances. The ID is in Universally Unique
             Identifier (UUID) format.For details, see Querying Supported Images.
         name (str | Unset): Image name, which contains a maximum of 512 characters, including lowercase letters, digits,
-            hyphens (-), underscores (_), and periods (.)
+            hyphens (-), underscores (_), and periods (.). Limits: at most 512 characters.
         namespace (str | Unset): Organization to which the image belongs. You can create and view the organization on
             the **Organization Management** page of the SWR console.
         origin (ImageOrigin | Unset): Image source, which defaults to **CUSTOMIZE**. Options:
 
             - **CUSTOMIZE**: user-defined image
-            - **IMAGE_SAVE**: image saved using a development environment instance
+            - **IMAGE_SAVE**: image saved using a development environment instance. Limits: one of "CUSTOMIZE",
+            "IMAGE_SAVE"; default when omitted: "CUSTOMIZE".
         resource_categories (list[ImageResourceCategoriesItem] | Unset): Flavors supported by the image. Options:
 
             - **CPU**
-            - **GPU**
+            - **GPU**. Limits: each item one of "CPU", "GPU".
         service_type (ImageServiceType | Unset): Supported image types. Options:
 
             - **COMMON**: common image
             - **INFERENCE**: image used for inference
             - TRAIN: image used for training
             - DEV: image used for development and debugging
-            - UNKNOWN: image whose supported services are not specified
+            - UNKNOWN: image whose supported services are not specified. Limits: one of "COMMON", "INFERENCE", "TRAIN",
+            "DEV", "UNKNOWN".
         size (int | Unset): Specifies the image size, in KB.
         status (ImageStatus | Unset): Image status. Options:
 
@@ -64,24 +76,26 @@ class Image:
             - **ERROR**: An error occurs.
             - **DELETED**: The image has been deleted.
             - **ACTIVE**: The image has been saved, which you can view on the SWR console and use to create notebook
-            instances.
+            instances. Limits: one of "INIT", "CREATING", "CREATE_FAILED", "ERROR", "DELETED", "ACTIVE".
         status_message (str | Unset): Build information during image saving
         support_res_categories (list[ImageSupportResCategoriesItem] | Unset): Flavors supported by the image. Options:
 
             - **CPU**
-            - **GPU**
+            - **GPU**. Limits: each item one of "CPU", "GPU".
         swr_path (str | Unset): SWR image address
         tag (str | Unset): Image tag
         type_ (ImageType | Unset): Image type. Options:
 
             - **BUILD_IN**: built-in system image
-            - **DEDICATED**: private image
+            - **DEDICATED**: private image. Limits: one of "BUILD_IN", "DEDICATED".
         update_at (int | Unset): Specifies the time (UTC ms) when the image was last updated.
         visibility (ImageVisibility | Unset): Image visibility. Options:
 
             - **PRIVATE**: private image
-            - **PUBLIC**: All users can perform read-only operations based on the image ID.
-        workspace_id (str | Unset): Workspace ID. If no workspaces are available, the default value is **0**.
+            - **PUBLIC**: All users can perform read-only operations based on the image ID. Limits: one of "PRIVATE",
+            "PUBLIC".
+        workspace_id (str | Unset): Workspace ID. If no workspaces are available, the default value is **0**. Limits:
+            default when omitted: "0".
     """
 
     arch: ImageArch | Unset = UNSET
@@ -105,6 +119,39 @@ class Image:
     visibility: ImageVisibility | Unset = UNSET
     workspace_id: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        """The fields that are set (never ``UNSET``), with secrets masked (``_SECRET``)."""
+        shown: list[str] = []
+        for attr, key in (
+            ("arch", "arch"),
+            ("create_at", "create_at"),
+            ("description", "description"),
+            ("dev_services", "dev_services"),
+            ("id", "id"),
+            ("name", "name"),
+            ("namespace", "namespace"),
+            ("origin", "origin"),
+            ("resource_categories", "resource_categories"),
+            ("service_type", "service_type"),
+            ("size", "size"),
+            ("status", "status"),
+            ("status_message", "status_message"),
+            ("support_res_categories", "support_res_categories"),
+            ("swr_path", "swr_path"),
+            ("tag", "tag"),
+            ("type_", "type"),
+            ("update_at", "update_at"),
+            ("visibility", "visibility"),
+            ("workspace_id", "workspace_id"),
+        ):
+            value = getattr(self, attr)
+            if not isinstance(value, Unset):
+                shown.append(f"{attr}={'***' if _SECRET.search(key) else repr(value)}")
+        extra = {k: ("***" if _SECRET.search(k) else v) for k, v in self.additional_properties.items()}
+        if extra:
+            shown.append(f"additional_properties={extra!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
 
     def to_dict(self) -> dict[str, Any]:
         arch: str | Unset = UNSET

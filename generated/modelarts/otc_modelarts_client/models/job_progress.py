@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
@@ -12,6 +13,14 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="JobProgress")
 
+# OTC: field names whose values repr() never shows (passwords, AK/SK secret keys, tokens, keys, credentials);
+# the same pattern in every generated model, listed in the client README.
+_SECRET = re.compile(
+    r"pass(word|wd|phrase)?(?![a-z])|pwd|secret|token|credential|private_?key|api_?key"
+    r"|(?<![a-z])sk(?![a-z])",
+    re.IGNORECASE,
+)
+
 
 @_attrs_define
 class JobProgress:
@@ -23,13 +32,13 @@ class JobProgress:
             - **WAITING**: The job is awaiting.
             - **PROCESSING**: The job is being processed.
             - **FAILED**: The job failed.
-            - **COMPLETED**: The job is complete.
+            - **COMPLETED**: The job is complete. Limits: one of "WAITING", "PROCESSING", "FAILED", "COMPLETED".
         step (JobProgressStep | Unset): Job step. Options:
 
             - **1**: Prepare storage.
             - **2**: Prepare compute resources.
             - **3**: Configure the network.
-            - **4**: Initialize the instance.
+            - **4**: Initialize the instance. Limits: one of 1, 2, 3, 4.
         step_description (str | Unset): Description of a step in a job.
     """
 
@@ -38,6 +47,23 @@ class JobProgress:
     step: JobProgressStep | Unset = UNSET
     step_description: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        """The fields that are set (never ``UNSET``), with secrets masked (``_SECRET``)."""
+        shown: list[str] = []
+        for attr, key in (
+            ("notebook_id", "notebook_id"),
+            ("status", "status"),
+            ("step", "step"),
+            ("step_description", "step_description"),
+        ):
+            value = getattr(self, attr)
+            if not isinstance(value, Unset):
+                shown.append(f"{attr}={'***' if _SECRET.search(key) else repr(value)}")
+        extra = {k: ("***" if _SECRET.search(k) else v) for k, v in self.additional_properties.items()}
+        if extra:
+            shown.append(f"additional_properties={extra!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
 
     def to_dict(self) -> dict[str, Any]:
         notebook_id = self.notebook_id

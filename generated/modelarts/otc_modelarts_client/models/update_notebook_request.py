@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -15,21 +16,29 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="UpdateNotebookRequest")
 
+# OTC: field names whose values repr() never shows (passwords, AK/SK secret keys, tokens, keys, credentials);
+# the same pattern in every generated model, listed in the client README.
+_SECRET = re.compile(
+    r"pass(word|wd|phrase)?(?![a-z])|pwd|secret|token|credential|private_?key|api_?key"
+    r"|(?<![a-z])sk(?![a-z])",
+    re.IGNORECASE,
+)
+
 
 @_attrs_define
 class UpdateNotebookRequest:
     """
     Attributes:
         description (str | Unset): Instance description. The value can contain a maximum of 512 characters and cannot
-            contain the following special characters: &<>"/.
+            contain the following special characters: &<>"/. Limits: at most 512 characters.
         endpoints (list[EndpointsReq] | Unset): This section describes how to configure the local IDE (such as PyCharm
             and VS Code) or SSH client to remotely access a notebook instance through SSH.
         flavor (str | Unset): Instance flavor. For details, see Querying Flavors Available for a Notebook Instance.
         image_id (str | Unset): Image ID. For details, see Querying Supported Images.
         name (str | Unset): The instance name can be updated. The name contains a maximum of 128 characters, The value
-            can contain letters, digits, hyphens (-), and underscores (_).
+            can contain letters, digits, hyphens (-), and underscores (_). Limits: at most 128 characters.
         storage_new_size (int | Unset): EVS instance capacity that can be expanded, in GB. The maximum value is 4,096
-            GB.
+            GB. Limits: value <= 4096.
         hooks (CustomHooks | Unset):
     """
 
@@ -41,6 +50,26 @@ class UpdateNotebookRequest:
     storage_new_size: int | Unset = UNSET
     hooks: CustomHooks | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        """The fields that are set (never ``UNSET``), with secrets masked (``_SECRET``)."""
+        shown: list[str] = []
+        for attr, key in (
+            ("description", "description"),
+            ("endpoints", "endpoints"),
+            ("flavor", "flavor"),
+            ("image_id", "image_id"),
+            ("name", "name"),
+            ("storage_new_size", "storage_new_size"),
+            ("hooks", "hooks"),
+        ):
+            value = getattr(self, attr)
+            if not isinstance(value, Unset):
+                shown.append(f"{attr}={'***' if _SECRET.search(key) else repr(value)}")
+        extra = {k: ("***" if _SECRET.search(k) else v) for k, v in self.additional_properties.items()}
+        if extra:
+            shown.append(f"additional_properties={extra!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
 
     def to_dict(self) -> dict[str, Any]:
         description = self.description

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -20,6 +21,14 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="UpdateNotebookResponse")
+
+# OTC: field names whose values repr() never shows (passwords, AK/SK secret keys, tokens, keys, credentials);
+# the same pattern in every generated model, listed in the client README.
+_SECRET = re.compile(
+    r"pass(word|wd|phrase)?(?![a-z])|pwd|secret|token|credential|private_?key|api_?key"
+    r"|(?<![a-z])sk(?![a-z])",
+    re.IGNORECASE,
+)
 
 
 @_attrs_define
@@ -52,15 +61,18 @@ class UpdateNotebookResponse:
             - **DELETE_FAILED**: Deleting the instance failed.
             - **ERROR**: An error occurred.
             - **DELETED**: The instance has been deleted.
-            - **FROZEN**: The instance is frozen.
+            - **FROZEN**: The instance is frozen. Limits: one of "INIT", "CREATING", "STARTING", "STOPPING", "DELETING",
+            "RUNNING", "STOPPED", "SNAPSHOTTING", "CREATE_FAILED", "START_FAILED", "DELETE_FAILED", "ERROR", "DELETED",
+            "FROZEN".
         token (str | Unset): Token information used for notebook authentication.
         url (str | Unset): URL for accessing the notebook instance
         volume (VolumeRes | Unset):
-        workspace_id (str | Unset): Workspace ID. If no workspaces are available, the default value is **0**.
+        workspace_id (str | Unset): Workspace ID. If no workspaces are available, the default value is **0**. Limits:
+            default when omitted: "0".
         feature (UpdateNotebookResponseFeature | Unset): Instance type. Options:
 
             - **DEFAULT**: free CodeLab instance. You can create only one.
-            - **NOTEBOOK**: billed instance.
+            - **NOTEBOOK**: billed instance. Limits: one of "DEFAULT", "NOTEBOOK".
     """
 
     action_progress: list[JobProgress] | Unset = UNSET
@@ -80,6 +92,35 @@ class UpdateNotebookResponse:
     workspace_id: str | Unset = UNSET
     feature: UpdateNotebookResponseFeature | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        """The fields that are set (never ``UNSET``), with secrets masked (``_SECRET``)."""
+        shown: list[str] = []
+        for attr, key in (
+            ("action_progress", "action_progress"),
+            ("description", "description"),
+            ("endpoints", "endpoints"),
+            ("fail_reason", "fail_reason"),
+            ("flavor", "flavor"),
+            ("id", "id"),
+            ("image", "image"),
+            ("lease", "lease"),
+            ("name", "name"),
+            ("pool", "pool"),
+            ("status", "status"),
+            ("token", "token"),
+            ("url", "url"),
+            ("volume", "volume"),
+            ("workspace_id", "workspace_id"),
+            ("feature", "feature"),
+        ):
+            value = getattr(self, attr)
+            if not isinstance(value, Unset):
+                shown.append(f"{attr}={'***' if _SECRET.search(key) else repr(value)}")
+        extra = {k: ("***" if _SECRET.search(k) else v) for k, v in self.additional_properties.items()}
+        if extra:
+            shown.append(f"additional_properties={extra!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
 
     def to_dict(self) -> dict[str, Any]:
         action_progress: list[dict[str, Any]] | Unset = UNSET

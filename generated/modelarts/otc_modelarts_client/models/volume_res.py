@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
@@ -12,25 +13,33 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="VolumeRes")
 
+# OTC: field names whose values repr() never shows (passwords, AK/SK secret keys, tokens, keys, credentials);
+# the same pattern in every generated model, listed in the client README.
+_SECRET = re.compile(
+    r"pass(word|wd|phrase)?(?![a-z])|pwd|secret|token|credential|private_?key|api_?key"
+    r"|(?<![a-z])sk(?![a-z])",
+    re.IGNORECASE,
+)
+
 
 @_attrs_define
 class VolumeRes:
     """
     Attributes:
         capacity (int | Unset): Storage capacity. The default value is 5 GB for EVS and 50 GB for EFS. The maximum value
-            is 4096 GB.
+            is 4096 GB. Limits: value <= 4096.
         category (VolumeResCategory | Unset): Supported storage types. For details about the differences between the
             storage types, see "Selecting Storage in DevEnviron" in *User Guide*. Options:
 
             - SFS: Scalable File Service
-            - **EVS**
+            - **EVS**. Limits: one of "SFS", "EVS".
         mount_path (str | Unset): Directory of the notebook instance to which OBS storage is mounted. Currently, the
             directory is **/home/ma-user/work/**.
         ownership (VolumeResOwnership | Unset): Owner to which the resource belongs. Enums:
 
             - **MANAGED**: Resources are managed by the service.
             - **DEDICATED**: Resources are managed by the user account. This mode is supported only when the instance
-            category is **EFS**.
+            category is **EFS**. Limits: one of "MANAGED", "DEDICATED".
         status (str | Unset): EVS disk capacity expansion status, which is **RESIZING** during capacity expansion and
             does not affect the instance.
     """
@@ -41,6 +50,24 @@ class VolumeRes:
     ownership: VolumeResOwnership | Unset = UNSET
     status: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        """The fields that are set (never ``UNSET``), with secrets masked (``_SECRET``)."""
+        shown: list[str] = []
+        for attr, key in (
+            ("capacity", "capacity"),
+            ("category", "category"),
+            ("mount_path", "mount_path"),
+            ("ownership", "ownership"),
+            ("status", "status"),
+        ):
+            value = getattr(self, attr)
+            if not isinstance(value, Unset):
+                shown.append(f"{attr}={'***' if _SECRET.search(key) else repr(value)}")
+        extra = {k: ("***" if _SECRET.search(k) else v) for k, v in self.additional_properties.items()}
+        if extra:
+            shown.append(f"additional_properties={extra!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
 
     def to_dict(self) -> dict[str, Any]:
         capacity = self.capacity

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 
 import httpx
@@ -12,9 +12,9 @@ from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    project_id: str,
     id: str,
     *,
+    project_id: str,
     body: UpdateNotebookRequest | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -40,25 +40,38 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Any | UpdateNotebookResponse | None:
     if response.status_code == 200:
+        if not response.content.strip():  # a documented JSON body that is absent: nothing to parse
+            return None
         response_200 = UpdateNotebookResponse.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 201:
-        response_201 = cast(Any, None)
-        return response_201
+        return None
 
     if response.status_code == 401:
-        response_401 = cast(Any, None)
-        return response_401
+        return None
 
     if response.status_code == 403:
-        response_403 = cast(Any, None)
-        return response_403
+        return None
 
     if response.status_code == 404:
-        response_404 = cast(Any, None)
-        return response_404
+        return None
+
+    if 200 <= response.status_code <= 299:
+        if not response.content.strip():
+            return None
+        try:
+            _body = response.json()
+        except ValueError:
+            return response
+        try:
+            response_200 = UpdateNotebookResponse.from_dict(_body)
+
+            return response_200
+        except (KeyError, TypeError, ValueError, AttributeError):
+            pass
+        return _body
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -78,10 +91,10 @@ def _build_response(
 
 
 def sync_detailed(
-    project_id: str,
     id: str,
     *,
     client: AuthenticatedClient | Client,
+    project_id: str | None = None,
     body: UpdateNotebookRequest | Unset = UNSET,
 ) -> Response[Any | UpdateNotebookResponse]:
     """Updating a Notebook Instance
@@ -90,17 +103,33 @@ def sync_detailed(
     specifications, and image ID. This API can be used only when the notebook instance is stopped.
 
     Args:
-        project_id (str):
-        id (str):
-        body (UpdateNotebookRequest | Unset):
+        project_id (str): Project ID. For details, see Obtaining a Project ID and Name.
+        id (str): Notebook instance ID.
+        body (UpdateNotebookRequest | Unset): The request body; its fields, their descriptions and
+            limits: the model's docstring.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        OTCAPIError: The service answered an error status (4xx/5xx; documented: 401, 403, 404),
+            with a client from ``connect()`` (unless ``raise_for_error=False``).
+        errors.UnexpectedStatus: An undocumented non-2xx status while
+            Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | UpdateNotebookResponse]
+        Response[Any | UpdateNotebookResponse]: status code, headers, raw content and ``parsed``:
+        200 (OK): UpdateNotebookResponse.
+        201 (Created): None (no body).
+        Any other 2xx: the body parsed into UpdateNotebookResponse where it fits, else the decoded
+            JSON (the httpx.Response when the body is no JSON).
+        None when a JSON body is expected and the response has none.
     """
+
+    if project_id is None:
+        project_id = client.project_id
+    if project_id is None:
+        raise ValueError(
+            "project_id is not set: pass project_id=... to this call or give the client one (connect(project_id=...))"
+        )
 
     kwargs = _get_kwargs(
         project_id=project_id,
@@ -116,10 +145,10 @@ def sync_detailed(
 
 
 def sync(
-    project_id: str,
     id: str,
     *,
     client: AuthenticatedClient | Client,
+    project_id: str | None = None,
     body: UpdateNotebookRequest | Unset = UNSET,
 ) -> Any | UpdateNotebookResponse | None:
     """Updating a Notebook Instance
@@ -128,16 +157,25 @@ def sync(
     specifications, and image ID. This API can be used only when the notebook instance is stopped.
 
     Args:
-        project_id (str):
-        id (str):
-        body (UpdateNotebookRequest | Unset):
+        project_id (str): Project ID. For details, see Obtaining a Project ID and Name.
+        id (str): Notebook instance ID.
+        body (UpdateNotebookRequest | Unset): The request body; its fields, their descriptions and
+            limits: the model's docstring.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        OTCAPIError: The service answered an error status (4xx/5xx; documented: 401, 403, 404),
+            with a client from ``connect()`` (unless ``raise_for_error=False``).
+        errors.UnexpectedStatus: An undocumented non-2xx status while
+            Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | UpdateNotebookResponse
+        Any | UpdateNotebookResponse | None: the parsed body:
+        200 (OK): UpdateNotebookResponse.
+        201 (Created): None (no body).
+        Any other 2xx: the body parsed into UpdateNotebookResponse where it fits, else the decoded
+            JSON (the httpx.Response when the body is no JSON).
+        None when a JSON body is expected and the response has none.
     """
 
     return sync_detailed(
@@ -149,10 +187,10 @@ def sync(
 
 
 async def asyncio_detailed(
-    project_id: str,
     id: str,
     *,
     client: AuthenticatedClient | Client,
+    project_id: str | None = None,
     body: UpdateNotebookRequest | Unset = UNSET,
 ) -> Response[Any | UpdateNotebookResponse]:
     """Updating a Notebook Instance
@@ -161,17 +199,33 @@ async def asyncio_detailed(
     specifications, and image ID. This API can be used only when the notebook instance is stopped.
 
     Args:
-        project_id (str):
-        id (str):
-        body (UpdateNotebookRequest | Unset):
+        project_id (str): Project ID. For details, see Obtaining a Project ID and Name.
+        id (str): Notebook instance ID.
+        body (UpdateNotebookRequest | Unset): The request body; its fields, their descriptions and
+            limits: the model's docstring.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        OTCAPIError: The service answered an error status (4xx/5xx; documented: 401, 403, 404),
+            with a client from ``connect()`` (unless ``raise_for_error=False``).
+        errors.UnexpectedStatus: An undocumented non-2xx status while
+            Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | UpdateNotebookResponse]
+        Response[Any | UpdateNotebookResponse]: status code, headers, raw content and ``parsed``:
+        200 (OK): UpdateNotebookResponse.
+        201 (Created): None (no body).
+        Any other 2xx: the body parsed into UpdateNotebookResponse where it fits, else the decoded
+            JSON (the httpx.Response when the body is no JSON).
+        None when a JSON body is expected and the response has none.
     """
+
+    if project_id is None:
+        project_id = client.project_id
+    if project_id is None:
+        raise ValueError(
+            "project_id is not set: pass project_id=... to this call or give the client one (connect(project_id=...))"
+        )
 
     kwargs = _get_kwargs(
         project_id=project_id,
@@ -185,10 +239,10 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    project_id: str,
     id: str,
     *,
     client: AuthenticatedClient | Client,
+    project_id: str | None = None,
     body: UpdateNotebookRequest | Unset = UNSET,
 ) -> Any | UpdateNotebookResponse | None:
     """Updating a Notebook Instance
@@ -197,16 +251,25 @@ async def asyncio(
     specifications, and image ID. This API can be used only when the notebook instance is stopped.
 
     Args:
-        project_id (str):
-        id (str):
-        body (UpdateNotebookRequest | Unset):
+        project_id (str): Project ID. For details, see Obtaining a Project ID and Name.
+        id (str): Notebook instance ID.
+        body (UpdateNotebookRequest | Unset): The request body; its fields, their descriptions and
+            limits: the model's docstring.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        OTCAPIError: The service answered an error status (4xx/5xx; documented: 401, 403, 404),
+            with a client from ``connect()`` (unless ``raise_for_error=False``).
+        errors.UnexpectedStatus: An undocumented non-2xx status while
+            Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | UpdateNotebookResponse
+        Any | UpdateNotebookResponse | None: the parsed body:
+        200 (OK): UpdateNotebookResponse.
+        201 (Created): None (no body).
+        Any other 2xx: the body parsed into UpdateNotebookResponse where it fits, else the decoded
+            JSON (the httpx.Response when the body is no JSON).
+        None when a JSON body is expected and the response has none.
     """
 
     return (

@@ -1,0 +1,81 @@
+"""openapi-spec-validator with its most expensive step remembered: the meta-schema check of each schema.
+
+The validator checks every schema it meets (components, parameters, bodies) against the JSON Schema
+dialect with the pure-Python jsonschema: three quarters of `check` on a large spec. That check is a
+pure function of the schema's value and the dialect, and most schemas of a service repeat (a
+`{"type": "string"}` parameter) or survive from one build to the next. So a schema whose exact value
+(`repr`: key order and `1`/`True`/`"1"` kept apart) passed once is not checked again: in this process
+(`VALID`) and, through the stage cache, in later builds (`load`/`save`). Only passes are remembered: a
+schema that fails is checked again each time, so every error is the validator's own, with its path.
+Everything else the validator does (the document against the OpenAPI schema, defaults, duplicate
+operationIds, ...) runs as before, so its findings are the same with or without the memory.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from pathlib import Path
+from typing import Any
+
+# sha256 of (dialect, repr(schema)) of every schema that passed the meta-schema check
+VALID: set[bytes] = set()
+
+
+@functools.cache
+def validator_class() -> Any:
+    """OpenAPIV31SpecValidator remembering passed meta-schema checks (imported on first use: a heavy import
+    that commands which never check, or wait for a lock first, should not pay at start)."""
+    from openapi_spec_validator import OpenAPIV31SpecValidator
+    from openapi_spec_validator.validation.keywords import OpenAPIV31SchemaValidator
+
+    class RememberingSchemaValidator(OpenAPIV31SchemaValidator):
+        def _validate_schema_meta(self, schema: Any, schema_value: Any) -> Any:
+            try:
+                dialect = self._get_schema_dialect_id(schema, schema_value)
+            except ValueError:
+                return super()._validate_schema_meta(schema, schema_value)
+            key = hashlib.sha256(f"{dialect}\0{schema_value!r}".encode("utf-8", "surrogatepass")).digest()
+            if key in VALID:
+                return None
+            err = super()._validate_schema_meta(schema, schema_value)
+            if err is None:
+                VALID.add(key)
+            return err
+
+    class SpecValidator(OpenAPIV31SpecValidator):
+        keyword_validators = {**OpenAPIV31SpecValidator.keyword_validators, "schema": RememberingSchemaValidator}
+
+    return SpecValidator
+
+
+# beyond this many remembered schemas the memory starts again from this build's (docs change over the years)
+MAX_REMEMBERED = 200_000
+
+
+def load(root: Path) -> int:
+    """Add the passes remembered in the cache folder `root`; the count to give `save`."""
+    store = _store(root)
+    got = store.get("meta-valid", store.key("meta-valid"))
+    if isinstance(got, frozenset):
+        VALID.update(k for k in got if isinstance(k, bytes))
+    return len(VALID)
+
+
+def save(root: Path, loaded: int) -> None:
+    """Write the passes back when this build added some (two builds at once: the last writer's set wins)."""
+    if len(VALID) == loaded:
+        return
+    if len(VALID) > MAX_REMEMBERED:
+        VALID.clear()
+    store = _store(root)
+    store.put("meta-valid", store.key("meta-valid"), frozenset(VALID))
+
+
+def _store(root: Path) -> Any:
+    from generator.stage_cache import StageCache  # the stage cache imports the pipeline's modules
+
+    class _Store(StageCache):
+        folder = "validator-v1"
+
+    return _Store(root)
