@@ -66,6 +66,7 @@ class Constraints:
     exclusive_minimum: float | int | None = None  # "greater than 0" on a number
     exclusive_maximum: float | int | None = None
     multiple_of: float | int | None = None
+    nullable: bool = False  # the description says the field may be null ("can be set to null")
 
 
 @dataclass

@@ -37,6 +37,7 @@ from generator.model import (
     Severity,
     Source,
 )
+from generator.naming import model_name, unique_operation_ids
 from generator.shapes import shape_digests
 from generator.spec import HTTP_METHODS, deref, with_variants
 from generator.types import Kind, TypeExpr
@@ -136,9 +137,10 @@ class SpecRenderer:
         bodies = [k for k in order if self._is_body(k)]
         body_set = set(bodies)
         taken: dict[str, tuple[str, str]] = {}  # lower-case name -> (name as given out, shape signature)
+        referrers = self._referring_fields(order)
         for key in bodies + [k for k in order if k not in body_set]:  # bodies first: they own derived names
             schema = self.schemas[key]
-            name = pascal(schema.name)
+            name = pascal(model_name(schema, referrers.get(key), key in body_set))
             sig = self._signature(key)
             held = taken.get(name.lower())
             if held is None or held[1] == sig or key in body_set:
@@ -150,6 +152,23 @@ class SpecRenderer:
                 schema.source, "schema.name_conflict", Severity.WARNING if docs_named else Severity.INFO,
                 f"'{name}' already names a different shape; this table becomes '{final}'"))
             self.names[key] = final
+
+    def _referring_fields(self, order: list[str]) -> dict[str, str]:
+        """schema key -> the name of the first field (in first-reached order) whose type refers to it."""
+        out: dict[str, str] = {}
+        for page in self.pages:
+            for op in page.operations:
+                for fs in op.parameters.values():
+                    for f in fs:
+                        for ref in f.type.refs():
+                            if ref.ref is not None:
+                                out.setdefault(ref.ref, f.name)
+        for key in order:
+            for f in self.schemas[key].fields:
+                for ref in f.type.refs():
+                    if ref.ref is not None:
+                        out.setdefault(ref.ref, f.name)
+        return out
 
     @staticmethod
     def _claim(name: str, sig: str, taken: dict[str, tuple[str, str]]) -> str:
@@ -246,6 +265,9 @@ class SpecRenderer:
                                                    f"'{f.name}' appears twice in '{s.name}'; the first row is kept"))
                 continue
             props[f.name] = self.field_schema(f)
+            if f.constraints.nullable and _widen(props[f.name]):
+                self.diagnostics.append(Diagnostic(f.source, "field.null_allowed", Severity.INFO,
+                                                   f"'{f.name}' may be null: its description says so"))
             if f.required:
                 required.append(f.name)
         out["properties"] = props
@@ -343,20 +365,9 @@ class SpecRenderer:
             if name not in self.components:
                 self.components[name] = self.object_schema(self.schemas[key])
         paths: dict[str, dict[str, Any]] = {}
-        op_ids: dict[str, Source] = {}
+        self.diagnostics.extend(unique_operation_ids([op for page in self.pages for op in page.operations]))
         for page in self.pages:
             for op in page.operations:
-                op_id = op.operation_id
-                n = 2
-                while op_id.lower() in {k.lower() for k in op_ids}:
-                    op_id = f"{op.operation_id}{n}"
-                    n += 1
-                if op_id != op.operation_id:
-                    self.diagnostics.append(Diagnostic(op.source, "operation.duplicate_id", Severity.WARNING,
-                                                       f"operationId '{op.operation_id}' already used by "
-                                                       f"{op_ids[op.operation_id]}; this one is '{op_id}'"))
-                    op.operation_id = op_id
-                op_ids[op_id] = op.source
                 item = paths.setdefault(op.path, {})
                 rendered = self.operation(op)
                 if op.method in item:

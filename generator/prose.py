@@ -90,9 +90,20 @@ _ENUM_LEADIN = re.compile(
 )
 _LEADING_VALUE = re.compile(r"^([A-Za-z0-9_.\-/]+)\s*[:：]")
 _CAPS_TOKEN = re.compile(r"\b[A-Z][A-Z0-9_]{2,}\b")
+# words that make listed values examples wherever they stand in the sentence (narrower than `_EXAMPLE_ONLY`,
+# which also reads "example" and "recommended" before the values)
+_EXAMPLE_WORDS = re.compile(r"\b(?:for example|for instance|e\.g\.?|such as|commonly used|typical(?:ly)?|"
+                            r"common values?)", re.I)
 _INLINE_ENUM = re.compile(r"\b(?:value|values|it|options?)\s+(?:can|must|may)\s+(?:only\s+)?be\b|\bone of\b|"
                           r"\bvalues? (?:is|are)\b|\boptions are\b|\bcan be set to\b", re.IGNORECASE)
 
+# the description lets the field be null: "can be set to null", "If this parameter is set to **null**, the
+# password never expires", "**null** indicates that ..."; never "cannot be null" / "can not be null"
+_NULL_OK = re.compile(
+    r"\b(?<!not )(?:can|may) (?:also |only )?be (?:set to )?\**null\**(?!\w)"
+    r"|\b(?:this|the|its) (?:parameter|field|value) is (?:set to )?\**null\**(?!\w)"
+    r"|\bset (?:it|this parameter|this field|the value) to \**null\**(?!\w)"
+    r"|(?:^|[.;:]\s+)\**null\**\s+(?:indicates|means)\b", re.I | re.M)
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "fifty": 50,
@@ -118,6 +129,8 @@ def read_description(cell: nodes.Element, type_: TypeExpr | None) -> ProseResult
     if re.search(r"\b(this (?:parameter|field|api) (?:is|has been) (?:deprecated|discarded)|"
                  r"\(deprecated\)|^deprecated\b|is no longer (?:used|supported))", text, re.IGNORECASE):
         result.constraints.deprecated = True
+    if _NULL_OK.search(text):
+        result.constraints.nullable = True
     _sentence_pass(cell, type_, result)
     _enum_against_pattern(result)
     _default_against_limits(result)
@@ -219,6 +232,10 @@ def _enum_from_lists(cell: nodes.Element, type_: TypeExpr | None, result: ProseR
         )
         if not has_leadin and not all_strong:
             continue
+        if _EXAMPLE_WORDS.search(lead_text):  # "Commonly used values are as follows:" lists examples
+            result.findings.append(("prose.enum_example_only", f"values given as examples, not a closed set: "
+                                    f"{lead_text[-80:]!r}"))
+            return
         if not _ENUM_LEADIN.search(lead_text) and not all_strong:
             continue
         if not _ENUM_LEADIN.search(lead_text) and values and all(
@@ -254,6 +271,10 @@ def _enum_from_paragraphs(cell: nodes.Element, type_: TypeExpr | None, result: P
         lead = plain_text(para)
         if not (lead.endswith(":") and _ENUM_LEADIN.search(lead)):
             continue
+        if _EXAMPLE_WORDS.search(lead):
+            result.findings.append(("prose.enum_example_only", f"values given as examples, not a closed set: "
+                                    f"{lead[-80:]!r}"))
+            return
         following = paras[i + 1:]
         if any(isinstance(c, nodes.bullet_list) for c in cell.children):
             return
@@ -279,7 +300,10 @@ def _enum_inline(cell: nodes.Element, type_: TypeExpr | None, result: ProseResul
         if not m:
             continue
         sentence_start = max(text.rfind(". ", 0, m.start()) + 1, 0)
-        if _EXAMPLE_ONLY.search(text[sentence_start:m.end()]):
+        stop = text.find(". ", m.end())
+        # "The value can be **10**, **20**, or **50**, for example": the example words may close the sentence
+        if _EXAMPLE_ONLY.search(text[sentence_start:m.end()]) or _EXAMPLE_WORDS.search(
+                text[m.end():stop if stop >= 0 else len(text)]):
             # "Commonly used values are **10**, **20**, and **50**": examples, not a closed set
             result.findings.append(("prose.enum_example_only", "values given as examples, not a closed set: "
                                     f"{text[sentence_start:sentence_start + 80].strip()!r}"))

@@ -40,11 +40,13 @@ def test_split_uri(raw: str, path: str, query: list[str]) -> None:
     assert split_uri(raw) == (path, query)
 
 
-def test_operation_id_from_original_name_else_file_name() -> None:
+def test_operation_id_from_original_name_else_title() -> None:
     doc = read_text(page("Creating a Thing", "POST /v1/things", name="CreateThing"), FILE).doctree
-    assert operation_id(doc, FILE) == "CreateThing"
+    assert operation_id(doc, "Creating a Thing").name == "CreateThing"
     bare = read_text("Title\n=====\n\nText.\n", FILE).doctree
-    assert operation_id(bare, "a/querying_thing-details.rst") == "QueryingThingDetails"
+    assert operation_id(bare, "Querying Thing Details").name == "ShowThing"
+    not_camel = read_text(page("Querying Things", "GET /v1/things", name="en-us_topic_0001"), FILE).doctree
+    assert operation_id(not_camel, "Querying Things").name == "ListThings"
     assert tag("development_environment-management/x.rst") == "Development Environment Management"
 
 
@@ -288,3 +290,25 @@ def test_outside_tables_skips_cell_paragraphs_but_keeps_tables() -> None:
     found = list(outside_tables(doc, nodes.paragraph, nodes.table))
     assert [type(n).__name__ for n in found] == ["paragraph", "table", "paragraph"]
     assert [n.astext() for n in found if isinstance(n, nodes.paragraph)] == ["Before.", "After."]
+
+
+def test_every_2xx_in_prose_is_a_success_beside_a_body_table() -> None:
+    """The DNS style: a response table with no status, then "2xx, for example, 200, 202, or 204"."""
+    text = page("Creating a Thing", "POST /v1/things",
+                "Response Parameters\n-------------------\n\n" + RESPONSE + "Returned Value\n--------------\n\n"
+                "If a 2xx status code is returned, for example, 200, 202, or 204, the request is successful.\n",
+                name="CreateThing")
+    p = run(text)
+    [op] = p.operations
+    assert [r.status for r in op.responses] == ["200", "202", "204"]
+    assert op.responses[0].body is not None and op.responses[0].body.name == "CreateThingResponse"
+    assert "status.from_body" not in codes(p) and codes(p).count("status.from_prose") == 3
+
+
+def test_prose_2xx_beside_a_status_table_adds_only_successes() -> None:
+    text = page("Showing a Thing", "GET /v1/things/{id}",
+                "Response Parameters\n-------------------\n\nNormal response codes: 200, 202\n\n"
+                "Error response codes: 400, 500\n\n" + RESPONSE + "Status Codes\n------------\n\n" + STATUS,
+                name="ShowThing")
+    [op] = run(text).operations
+    assert [r.status for r in op.responses] == ["200", "202", "404"]

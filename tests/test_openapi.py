@@ -131,3 +131,17 @@ def test_pascal() -> None:
     assert pascal("EndpointsReq") == "EndpointsReq"
     assert pascal("server field description") == "ServerFieldDescription"
     assert pascal("3rd_party") == "Schema3rdParty"
+
+
+def test_field_the_docs_let_be_null_accepts_null() -> None:
+    page = create_page(nested_fields=[fld("ntp", TypeExpr(Kind.STRING), 30, nullable=True),
+                                      fld("size", TypeExpr(Kind.INTEGER), 31, enum=[1, 2], nullable=True)])
+    page.operations[0].request_body.fields.append(  # type: ignore[union-attr]
+        fld("spec2", TypeExpr(Kind.REF, ref=f"{F}:spec", ref_text="Spec"), 22, nullable=True))
+    spec, codes = render(page)
+    props = spec["components"]["schemas"]["Spec"]["properties"]
+    assert props["ntp"]["type"] == ["string", "null"]
+    assert props["size"]["type"] == ["integer", "null"] and props["size"]["enum"] == [1, 2, None]
+    assert spec["components"]["schemas"]["CreateThingRequest"]["properties"]["spec2"]["anyOf"] == [
+        {"$ref": "#/components/schemas/Spec"}, {"type": "null"}]
+    assert codes.count("field.null_allowed") == 3

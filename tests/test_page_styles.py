@@ -85,7 +85,7 @@ def test_rds_v1_path_and_method_bullets(make_tree: Tree) -> None:
     r = build_spec(make_tree({"api_v1/adding_a_tag.rst": RDS_V1}), "rds")
     op = r.spec["paths"]["/v1/{project_id}/rds/{instanceId}/tags"]["post"]
     assert [p["name"] for p in op["parameters"]] == ["project_id", "instanceId"]
-    body = r.spec["components"]["schemas"]["AddingATagRequest"]
+    body = r.spec["components"]["schemas"]["CreateTagRequest"]
     assert body["properties"]["tag"]["$ref"] == "#/components/schemas/Tag"
     tag = r.spec["components"]["schemas"]["Tag"]
     assert tag["required"] == ["key", "value"]
@@ -205,9 +205,9 @@ def test_ecs_two_uri_lines_become_two_operations(make_tree: Tree) -> None:
     r = build_spec(make_tree({"nova/querying_details_about_an_ecs_group.rst": ECS}), "ecs")
     first = r.spec["paths"]["/v2.1/{project_id}/os-server-groups/{server_group_id}"]["get"]
     second = r.spec["paths"]["/v2/{project_id}/os-server-groups/{server_group_id}"]["get"]
-    assert first["operationId"] == "QueryingDetailsAboutAnEcsGroup"
-    assert second["operationId"] == "QueryingDetailsAboutAnEcsGroupV2"
-    assert second["x-alias-of"] == "QueryingDetailsAboutAnEcsGroup"
+    assert first["operationId"] == "ShowEcsGroup"
+    assert second["operationId"] == "ShowEcsGroupV2"
+    assert second["x-alias-of"] == "ShowEcsGroup"
     assert [p["name"] for p in first["parameters"]] == ["project_id", "server_group_id"]
     assert [p["description"] for p in second["parameters"]] == ["The project.", "The group."]
     # the labelled table in the URI section holds path parameters, not a nested object
@@ -278,7 +278,7 @@ Status Code Description
 def test_iam_bullet_tables_name_cell_refs_and_curl(make_tree: Tree) -> None:
     r = build_spec(make_tree({"groups/creating_a_user_group.rst": IAM}), "iam")
     op = r.spec["paths"]["/v3/groups"]["post"]
-    body = r.spec["components"]["schemas"]["CreatingAUserGroupRequest"]
+    body = r.spec["components"]["schemas"]["CreateUserGroupRequest"]
     assert body["properties"]["group"]["$ref"] == "#/components/schemas/Group"
     group = r.spec["components"]["schemas"]["Group"]
     assert group["properties"]["name"]["maxLength"] == 64 and group["required"] == ["name"]

@@ -441,3 +441,52 @@ def test_marked_word_refused_by_the_cells_own_pattern_is_no_value() -> None:
                          S)
     assert r.constraints.enum is None and r.constraints.pattern == "^[0-9a-zA-Z+/=]{188,5648}$"
     assert "enum.contradicts_pattern" in [c for c, _ in r.findings]
+
+
+@pytest.mark.parametrize("text", [
+    "Number of records on each page. Commonly used values are **10**, **20**, and **50**.",
+    "Page size. The value can be **10**, **20**, or **50**, for example.",
+    "Page size. The value can be, such as, **10**, **20**, or **50**.",
+    "Page size. Values are **10**, **20**, e.g. **50**.",
+])
+def test_example_values_never_make_an_enum(text: str) -> None:
+    r = read_description(cell(text), INT)
+    assert r.constraints.enum is None
+    assert "prose.enum_example_only" in [code for code, _ in r.findings]  # said, not silently dropped
+
+
+def test_commonly_used_values_listed_are_no_enum() -> None:
+    r = read_description(cell("""
+        Page size. Commonly used values are as follows:
+
+        -  **10**: a short page.
+
+        -  **50**: a long page.
+        """), INT)
+    assert r.constraints.enum is None and "prose.enum_example_only" in [code for code, _ in r.findings]
+
+
+def test_stated_integer_enumeration_is_still_an_enum() -> None:
+    assert read_description(cell("Page size. The value can be **10**, **20**, or **50**."), INT).constraints.enum == [
+        10, 20, 50]
+
+
+@pytest.mark.parametrize("text", [
+    "NTP server. If this value is set to **null**, the NTP server address of the subnet is deleted.",
+    "Expiry time. **null** indicates that the password will not expire.",
+    "Remark. The value can be null but not the default.",
+    "Remark. It can be set to null.",
+    "Next link. If the next resource link is unavailable, this parameter is set to **null**.",
+])
+def test_null_allowed(text: str) -> None:
+    assert read_description(cell(text), S).constraints.nullable
+
+
+@pytest.mark.parametrize("text", [
+    "Name. This parameter cannot be empty or null.",
+    "Name. The value can not be null.",
+    "Name. It must not be null.",
+    "Name. Null values are rejected.",
+])
+def test_null_not_allowed(text: str) -> None:
+    assert not read_description(cell(text), S).constraints.nullable

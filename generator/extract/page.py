@@ -70,7 +70,11 @@ def _build_operation(ctx: PageContext, sections: Sections, uri_calls: list[tuple
         elif other[0] == method or other_path != path:
             aliases.append((other[0], other_path, other[2]))
     ctx.obs_style = any(role == "request_syntax" for role, _ in sections)
-    op_id = operation_id(ctx.doc, ctx.file)
+    named = operation_id(ctx.doc, ctx.page.title)
+    op_id = named.name
+    if not named.parsed:
+        ctx.diag(uri_line, "naming.fallback", Severity.INFO,
+                 f"title {ctx.page.title!r} has no verb the naming grammar reads; operationId {op_id}")
     desc = ""
     for role, sec in sections:
         if role == "function":

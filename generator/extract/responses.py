@@ -41,6 +41,10 @@ def read_responses(ctx: PageContext, op: DocOperation, tables: list[Table], sect
             if code in by_status:
                 continue
             by_status[code] = Response(code, descr or reason(code), ctx.src(row_line(row)))
+    tabled_success = any(k.startswith("2") for k in by_status)
+    # every 2xx the page states is a success response, also beside a status table ("2xx, for example, 200, 202,
+    # or 204"); read before the body tables, so a body table without a status belongs to the first of them
+    prose_link = _status_from_prose(ctx, sections, by_status, success_only=tabled_success)
     for t in tables:
         if t.role != "response_body":
             continue
@@ -63,8 +67,8 @@ def read_responses(ctx: PageContext, op: DocOperation, tables: list[Table], sect
             continue
         _, resp = _response_for(ctx, t, by_status)
         resp.headers.extend(t.fields)
-    if not any(k.startswith("2") for k in by_status):
-        op.status_link = _status_from_prose(ctx, sections, by_status)
+    if not tabled_success:
+        op.status_link = prose_link
     if op.status_link is None and not any(k.startswith("4") for k in by_status):
         op.status_link = _status_link(sections)
     if not by_status:
@@ -96,9 +100,11 @@ def _status_link(sections: Sections) -> str | None:
     return None
 
 
-def _status_from_prose(ctx: PageContext, sections: Sections, by_status: dict[str, Response]) -> str | None:
-    """"Normal response code: 200", "If a 2xx status code is returned, for example, 200, 202 or 204".
+def _status_from_prose(ctx: PageContext, sections: Sections, by_status: dict[str, Response],
+                       success_only: bool = False) -> str | None:
+    """"Normal response codes: 200, 202", "If a 2xx status code is returned, for example, 200, 202 or 204".
 
+    With `success_only` (a status table lists the page's codes) only the 2xx codes are taken from prose.
     Returns the label of the status-code table the section links to ("For details, see Status Code"), if any.
     """
     link: tuple[str, int] | None = None
@@ -108,10 +114,12 @@ def _status_from_prose(ctx: PageContext, sections: Sections, by_status: dict[str
             continue
         for para in outside_tables(sec, nodes.paragraph):
             text = " ".join(para.astext().split())
-            if role == "response" and not re.search(r"\b(status|response) code\b", text, re.I):
+            if role == "response" and not re.search(r"\b(status|response) codes?\b", text, re.I):
                 continue
             codes = re.findall(r"(?<![\d.])([1-5]\d\d)(?![\d.])", text)
             for code in codes:
+                if success_only and not code.startswith("2"):
+                    continue
                 if code not in by_status:
                     by_status[code] = Response(code, text[:200], ctx.src(line_of(para)))
                     ctx.diag(line_of(para), "status.from_prose", Severity.INFO,
@@ -120,7 +128,7 @@ def _status_from_prose(ctx: PageContext, sections: Sections, by_status: dict[str
             if refs and link is None:
                 link = (refs[0].astext(), line_of(para))
                 target = str(refs[0].get("target") or "") or None
-    if not by_status and link is not None:
+    if not by_status and link is not None and not success_only:
         by_status["default"] = Response("default", f"See '{link[0]}' in the API reference.", ctx.src(link[1]))
         ctx.diag(link[1], "status.from_appendix", Severity.INFO,
                  f"status codes are only linked ({link[0]!r}): documented as the default response")

@@ -13,6 +13,7 @@ from docutils import nodes
 
 from generator.extract.context import PageContext, line_of, outside_tables
 from generator.model import Severity
+from generator.naming import TitleName, title_name
 
 METHODS = ("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS")
 
@@ -148,15 +149,15 @@ def split_uri(raw: str) -> tuple[str, list[str]]:
     return s, list(dict.fromkeys(query))
 
 
-def operation_id(doc: nodes.document, file: str) -> str:
-    """The page's `original_name` field when it is an operation name, else the file name in PascalCase."""
+def operation_id(doc: nodes.document, title: str) -> TitleName:
+    """The page's `original_name` field when it is an operation name (`UpdateNotebook`), else the
+    title through the naming grammar (`generator.naming`): "Querying Public Zones" -> ListPublicZones."""
     for fld in doc.findall(nodes.field):
         if fld.children[0].astext().strip() == "original_name":
             name = fld.children[1].astext().strip().removesuffix(".html")
             if re.fullmatch(r"[A-Z][A-Za-z0-9]+", name):
-                return name
-    stem = file.rsplit("/", 1)[-1].removesuffix(".rst")
-    return "".join(w.capitalize() for w in re.split(r"[^A-Za-z0-9]+", stem) if w) or "DocOperation"
+                return TitleName((name,), True)
+    return title_name(title)
 
 
 def tag(file: str) -> str:

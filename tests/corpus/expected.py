@@ -25,7 +25,7 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "codes": {
             "page.crash": 0, "page.no_uri": 0, "type.unknown": 0, "ref.dangling": 0, "table.row_shape": 0,
             "table.empty_name": 0, "example.invalid_json": 1, "example.schema_mismatch": 2, "operation.merged": 0,
-            "section.unknown": 0, "status.none": 0, "schema.name_conflict": 34,
+            "section.unknown": 0, "status.none": 0, "schema.name_conflict": 38,
         },
     },
     "cloud-container-engine@4863737": {
@@ -34,7 +34,7 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "codes": {
             "page.crash": 0, "page.no_uri": 11, "type.unknown": 4, "ref.dangling": 0, "table.row_shape": 0,
             "table.empty_name": 0, "example.invalid_json": 9, "example.schema_mismatch": 57, "operation.merged": 0,
-            "section.unknown": 0, "status.none": 0, "schema.name_conflict": 124,
+            "section.unknown": 0, "status.none": 0, "schema.name_conflict": 125,
         },
     },
     "distributed-message-service@2c28a40": {
@@ -48,10 +48,10 @@ EXPECTED: dict[str, dict[str, Any]] = {
     },
     "distributed-message-service@5758a36": {
         "api_pages": 61, "api_pages_with_operations": 61, "operations": 61, "rows": 933, "rows_resolved": 933,
-        "rows_unknown_type": 0, "rows_failed": 0, "examples": 78, "examples_invalid": 6, "examples_unparseable": 4,
+        "rows_unknown_type": 0, "rows_failed": 0, "examples": 78, "examples_invalid": 5, "examples_unparseable": 4,
         "codes": {
             "page.crash": 0, "page.no_uri": 0, "type.unknown": 0, "ref.dangling": 0, "table.row_shape": 0,
-            "table.empty_name": 0, "example.invalid_json": 4, "example.schema_mismatch": 11, "operation.merged": 0,
+            "table.empty_name": 0, "example.invalid_json": 4, "example.schema_mismatch": 9, "operation.merged": 0,
             "section.unknown": 0, "status.none": 0, "schema.name_conflict": 20,
         },
     },
@@ -66,11 +66,11 @@ EXPECTED: dict[str, dict[str, Any]] = {
     },
     "domain-name-service@83bb279": {
         "api_pages": 33, "api_pages_with_operations": 33, "operations": 25, "rows": 554, "rows_resolved": 554,
-        "rows_unknown_type": 0, "rows_failed": 0, "examples": 62, "examples_invalid": 4, "examples_unparseable": 0,
+        "rows_unknown_type": 0, "rows_failed": 0, "examples": 62, "examples_invalid": 5, "examples_unparseable": 0,
         "codes": {
             "page.crash": 0, "page.no_uri": 0, "type.unknown": 0, "ref.dangling": 0, "table.row_shape": 0,
-            "table.empty_name": 0, "example.invalid_json": 0, "example.schema_mismatch": 5, "operation.merged": 8,
-            "section.unknown": 0, "status.none": 0, "schema.name_conflict": 10,
+            "table.empty_name": 0, "example.invalid_json": 0, "example.schema_mismatch": 6, "operation.merged": 8,
+            "section.unknown": 0, "status.none": 0, "schema.name_conflict": 15,
         },
     },
     "elastic-cloud-server@efcbeed": {
@@ -78,8 +78,8 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "rows_unknown_type": 0, "rows_failed": 0, "examples": 178, "examples_invalid": 30, "examples_unparseable": 4,
         "codes": {
             "page.crash": 0, "page.no_uri": 0, "type.unknown": 0, "ref.dangling": 0, "table.row_shape": 0,
-            "table.empty_name": 0, "example.invalid_json": 4, "example.schema_mismatch": 85, "operation.merged": 33,
-            "section.unknown": 0, "status.none": 0, "schema.name_conflict": 77,
+            "table.empty_name": 0, "example.invalid_json": 4, "example.schema_mismatch": 84, "operation.merged": 33,
+            "section.unknown": 0, "status.none": 0, "schema.name_conflict": 89,
         },
     },
     "identity-access-management@9d2eac9": {
@@ -88,7 +88,7 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "codes": {
             "page.crash": 0, "page.no_uri": 2, "type.unknown": 8, "ref.dangling": 0, "table.row_shape": 0,
             "table.empty_name": 0, "example.invalid_json": 15, "example.schema_mismatch": 29, "operation.merged": 5,
-            "section.unknown": 0, "status.none": 0, "schema.name_conflict": 203,
+            "section.unknown": 0, "status.none": 0, "schema.name_conflict": 289,
         },
     },
     "key-management-service@c2d17c2": {
@@ -107,7 +107,7 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "codes": {
             "page.crash": 0, "page.no_uri": 2, "type.unknown": 22, "ref.dangling": 0, "table.row_shape": 0,
             "table.empty_name": 0, "example.invalid_json": 16, "example.schema_mismatch": 167, "operation.merged": 0,
-            "section.unknown": 0, "status.none": 0, "schema.name_conflict": 248,
+            "section.unknown": 0, "status.none": 0, "schema.name_conflict": 257,
         },
     },
     "modelarts@f3d1df8": {
@@ -116,7 +116,7 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "codes": {
             "page.crash": 0, "page.no_uri": 2, "type.unknown": 20, "ref.dangling": 0, "table.row_shape": 0,
             "table.empty_name": 0, "example.invalid_json": 3, "example.schema_mismatch": 163, "operation.merged": 0,
-            "section.unknown": 0, "status.none": 0, "schema.name_conflict": 221,
+            "section.unknown": 0, "status.none": 0, "schema.name_conflict": 232,
         },
     },
     "nat-gateway@1813a7f": {
@@ -125,7 +125,7 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "codes": {
             "page.crash": 0, "page.no_uri": 0, "type.unknown": 3, "ref.dangling": 0, "table.row_shape": 0,
             "table.empty_name": 0, "example.invalid_json": 7, "example.schema_mismatch": 28, "operation.merged": 0,
-            "section.unknown": 0, "status.none": 0, "schema.name_conflict": 22,
+            "section.unknown": 0, "status.none": 0, "schema.name_conflict": 21,
         },
     },
     "object-storage-service@b9835f8": {
@@ -143,7 +143,7 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "codes": {
             "page.crash": 0, "page.no_uri": 2, "type.unknown": 3, "ref.dangling": 0, "table.row_shape": 0,
             "table.empty_name": 0, "example.invalid_json": 4, "example.schema_mismatch": 66, "operation.merged": 13,
-            "section.unknown": 0, "status.none": 12, "schema.name_conflict": 116,
+            "section.unknown": 0, "status.none": 12, "schema.name_conflict": 124,
         },
     },
     "virtual-private-cloud@eb03d88": {
@@ -152,7 +152,7 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "codes": {
             "page.crash": 0, "page.no_uri": 1, "type.unknown": 1, "ref.dangling": 0, "table.row_shape": 0,
             "table.empty_name": 0, "example.invalid_json": 10, "example.schema_mismatch": 54, "operation.merged": 1,
-            "section.unknown": 1, "status.none": 0, "schema.name_conflict": 180,
+            "section.unknown": 1, "status.none": 0, "schema.name_conflict": 172,
         },
     },
 }

@@ -237,6 +237,7 @@ def test_obs_configuring_a_bucket_acl(corpus_build: Build) -> None:
 # ---------------------------------------------------------------- issue 14: what descriptions state reaches the spec
 
 DMS = "distributed-message-service@d2c571c"
+VPC = "virtual-private-cloud@eb03d88"
 
 
 @on(DNS)
@@ -269,3 +270,23 @@ def test_rds_which_can_be_names_the_values(corpus_build: Build) -> None:
                  "obtaining_a_parameter_template.rst")]
     assert op and found
     assert all(s["properties"]["datatype"]["enum"] == ["integer", "string", "boolean", "list", "float"] for s in found)
+
+
+@on(DNS)
+def test_dns_every_2xx_of_the_prose_is_a_success(corpus_build: Build) -> None:
+    """creating_a_public_zone.rst:203: "If a 2xx status code is returned, for example, 200, 202, or 204, the request
+    is successful." beside a response table without a status (once only 200 was kept)."""
+    spec = spec_of(corpus_build, DNS)
+    responses = operation(spec, "post", "/v2/zones")["responses"]
+    assert {"200", "202", "204"} <= set(responses)
+    assert "content" in responses["200"]
+
+
+@on(VPC)
+def test_vpc_ntp_option_may_be_set_to_null(corpus_build: Build) -> None:
+    """updating_subnet_information.rst:97: "If this value is set to **null**, the configuration of the NTP server
+    address of the subnet is deleted." (a request field that must accept null)."""
+    spec = spec_of(corpus_build, VPC)
+    req = body(spec, operation(spec, "put", "/v1/{project_id}/vpcs/{vpc_id}/subnets/{subnet_id}"))
+    opt = prop(spec, req, "subnet", "extra_dhcp_opts", "opt_value")
+    assert opt["type"] == ["string", "null"]
