@@ -17,7 +17,7 @@ from otc_virtual_private_cloud_client.api.virtual_private_cloud import (
     show_vpc,
     update_vpc,
 )
-from otc_virtual_private_cloud_client.models import VPC, CreateVpcRequest, UpdateVpcRequest, UpdateVpcVPC
+from otc_virtual_private_cloud_client.models import CreateVpcRequest, UpdateVpcRequest, UpdateVpcVpc, Vpc
 from otc_virtual_private_cloud_client.otc import OTCAPIError
 from otc_virtual_private_cloud_client.types import UNSET, Unset
 
@@ -28,7 +28,7 @@ def main() -> dict[str, object]:
     listed = [str(vpc.name) for vpc in list_vpcs.iter_list_vpcs(client=client, limit=2)]
 
     created = create_vpc.sync(
-        client=client, body=CreateVpcRequest(vpc=VPC(name="vpc-journey", cidr="10.1.0.0/16"))
+        client=client, body=CreateVpcRequest(vpc=Vpc(name="vpc-journey", cidr="10.1.0.0/16"))
     )
     vpc = created.vpc if created is not None else UNSET
     if isinstance(vpc, Unset) or not isinstance(vpc.id, str):
@@ -41,7 +41,7 @@ def main() -> dict[str, object]:
         problems.append(f"show_vpc returned {shown!r}")
 
     updated = update_vpc.sync(
-        vpc_id=vpc_id, client=client, body=UpdateVpcRequest(vpc=UpdateVpcVPC(name="vpc-journey-renamed"))
+        vpc_id=vpc_id, client=client, body=UpdateVpcRequest(vpc=UpdateVpcVpc(name="vpc-journey-renamed"))
     )
     updated_vpc = updated.vpc if updated is not None else UNSET
     if isinstance(updated_vpc, Unset) or updated_vpc.name != "vpc-journey-renamed":

@@ -283,6 +283,11 @@ def test_journey(key: str, corpus_clients: ClientBuilds, tmp_path: Path) -> None
     if proc.returncode != 0 or result is None:
         problems.append(f"the journey failed (exit {proc.returncode}):\n{proc.stderr[-2500:]}{proc.stdout[-500:]}")
         problems += [f"hint: {h}" for h in diagnose(proc.stderr, cloud)]
+    if not cloud.requests and problems:
+        # the journey ended before its first request: what the fakes did not see says nothing more
+        problems += check_list_parameters(key, client.spec)
+        problems += _mypy_problems(key, client, script, tmp_path)
+        pytest.fail(f"{key} journey ({client.tree}):\n- " + "\n- ".join(problems), pytrace=False)
     # one token, from the clouds.yaml password, on every call
     if len(iam) != 1 or iam[0].status != 201:
         problems.append(f"IAM: {[(r.method, r.path, r.status) for r in iam]}: one successful POST /v3/auth/tokens "
@@ -331,11 +336,15 @@ def test_journey(key: str, corpus_clients: ClientBuilds, tmp_path: Path) -> None
     problems += check_list_parameters(key, client.spec)
     spec = Spec.from_dict(client.spec, client.spec_path.name)
     problems += check_against_spec(spec, Checker(spec), cloud)
-    mypy = run_mypy(key, client, tmp_path)
-    if mypy.returncode != 0:
-        problems.append(f"mypy --strict {script.name} (against {client.package}):\n{mypy.stdout[-3000:]}"
-                        f"{mypy.stderr[-1000:]}")
+    problems += _mypy_problems(key, client, script, tmp_path)
     assert not problems, f"{key} journey ({client.tree}):\n- " + "\n- ".join(problems)
+
+
+def _mypy_problems(key: str, client: BuiltClient, script: Path, tmp: Path) -> list[str]:
+    mypy = run_mypy(key, client, tmp)
+    if mypy.returncode == 0:
+        return []
+    return [f"mypy --strict {script.name} (against {client.package}):\n{mypy.stdout[-3000:]}{mypy.stderr[-1000:]}"]
 
 
 def _error_fields(body: Any) -> tuple[str | None, str | None]:
