@@ -344,7 +344,11 @@ def _mypy_problems(key: str, client: BuiltClient, script: Path, tmp: Path) -> li
     mypy = run_mypy(key, client, tmp)
     if mypy.returncode == 0:
         return []
-    return [f"mypy --strict {script.name} (against {client.package}):\n{mypy.stdout[-3000:]}{mypy.stderr[-1000:]}"]
+    problems = [f"mypy --strict {script.name} (against {client.package}):\n{mypy.stdout[-3000:]}{mypy.stderr[-1000:]}"]
+    for field, model in sorted(set(re.findall(r'Missing positional argument "(\w+)" in call to "(\w+)"', mypy.stdout))):
+        problems.append(f"hint: {model} requires {field!r}, which the docs' request does not need at that level: "
+                        "the spec's `required` (e.g. an orphan table's rows merged into the body root)")
+    return problems
 
 
 def _error_fields(body: Any) -> tuple[str | None, str | None]:
