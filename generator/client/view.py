@@ -71,6 +71,16 @@ def _fix_schema(node: Any, where: str, notes: list[Diagnostic]) -> None:
     # overwrite server state the caller never mentioned
     if "default" in node and isinstance(node.get("type"), str):
         del node["default"]
+    types = node.get("type")
+    items = node.get("items")
+    if (isinstance(types, list) and "array" in types and len(types) > 1
+            and (not isinstance(items, dict) or not set(items) - {"description", "x-source"})):
+        # a union with a list of untyped items: the generator casts the value to `list[Any]` right after
+        # narrowing it to exactly that, which mypy --strict rejects (redundant-cast) in the shipped client
+        del node["type"]
+        node.pop("items", None)
+        notes.append(Diagnostic(source(node), "client.untyped_array_union", Severity.INFO,
+                                f"{where}: {' or '.join(types)} of untyped items is `Any` in the client"))
     enum = node.get("enum")
     if isinstance(enum, list) and node.get("type") != "boolean":  # boolean enums become plain `bool`
         _fix_enum(node, enum, where, notes)

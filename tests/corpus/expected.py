@@ -48,10 +48,10 @@ EXPECTED: dict[str, dict[str, Any]] = {
     },
     "distributed-message-service@5758a36": {
         "api_pages": 61, "api_pages_with_operations": 61, "operations": 61, "rows": 933, "rows_resolved": 933,
-        "rows_unknown_type": 0, "rows_failed": 0, "examples": 78, "examples_invalid": 5, "examples_unparseable": 4,
+        "rows_unknown_type": 0, "rows_failed": 0, "examples": 78, "examples_invalid": 6, "examples_unparseable": 4,
         "codes": {
             "page.crash": 0, "page.no_uri": 0, "type.unknown": 0, "ref.dangling": 0, "table.row_shape": 0,
-            "table.empty_name": 0, "example.invalid_json": 4, "example.schema_mismatch": 9, "operation.merged": 0,
+            "table.empty_name": 0, "example.invalid_json": 4, "example.schema_mismatch": 11, "operation.merged": 0,
             "section.unknown": 0, "status.none": 0, "schema.name_conflict": 20,
         },
     },
@@ -66,10 +66,10 @@ EXPECTED: dict[str, dict[str, Any]] = {
     },
     "domain-name-service@83bb279": {
         "api_pages": 33, "api_pages_with_operations": 33, "operations": 25, "rows": 554, "rows_resolved": 554,
-        "rows_unknown_type": 0, "rows_failed": 0, "examples": 62, "examples_invalid": 5, "examples_unparseable": 0,
+        "rows_unknown_type": 0, "rows_failed": 0, "examples": 62, "examples_invalid": 3, "examples_unparseable": 0,
         "codes": {
             "page.crash": 0, "page.no_uri": 0, "type.unknown": 0, "ref.dangling": 0, "table.row_shape": 0,
-            "table.empty_name": 0, "example.invalid_json": 0, "example.schema_mismatch": 6, "operation.merged": 8,
+            "table.empty_name": 0, "example.invalid_json": 0, "example.schema_mismatch": 4, "operation.merged": 8,
             "section.unknown": 0, "status.none": 0, "schema.name_conflict": 15,
         },
     },
