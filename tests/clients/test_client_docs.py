@@ -157,7 +157,8 @@ def test_docstrings_give_descriptions_limits_returns_and_raises(widget_client: P
     assert "httpx.TimeoutException" in flat
     assert "200 (OK): CreateWidgetResponse." in flat and "202 (Accepted): CreateWidgetResponse202." in flat
     assert "204 (No Content): None (no body)." in flat
-    assert "Any other 2xx: the decoded JSON (the httpx.Response when the body is no JSON)." in flat
+    assert ("Any other 2xx: the body parsed into CreateWidgetResponse or CreateWidgetResponse202 where it fits, "
+            "else errors.UnexpectedStatus.") in flat
     # the hostile description is data: the docstring Python reads back holds it verbatim, control character dropped
     assert 'Ends """ here \\x41 \\N{BULLET} \\u00e9 and a backslash \\' in flat
     show = _module(widget_client, "show_widget").read_text(encoding="utf-8")
@@ -197,8 +198,11 @@ print(kind(create(202, b'{"job_id": "j1"}')))
 print(kind(create(204, b"")))
 print(kind(create(200, b"")))          # documented JSON, empty body (Prism)
 print(kind(create(200, b"  \\n")))
-print(kind(create(201, b'{"id": "w2"}')))   # undocumented 2xx: two success models, the return type has Any
-print(kind(create(203, b"<html>ok</html>", "text/html")))
+print(kind(create(201, b'{"id": "w2"}')))   # undocumented 2xx: the first documented success model that reads it
+try:
+    create(203, b"<html>ok</html>", "text/html")  # no JSON: the typed result has no room for it
+except UnexpectedStatus as e:
+    print("UnexpectedStatus", e.status_code, e.content)
 print(kind(create(205, b"")))
 print(kind(show(200, b'{"id": "w1", "name": "w"}')))
 print(kind(show(202, b'{"id": "w1", "name": "w"}')))   # undocumented: read as the documented model
@@ -219,8 +223,8 @@ def test_every_2xx_parses_and_empty_bodies_never_raise(widget_client: Path) -> N
         "NoneType",
         "NoneType",
         "NoneType",
-        "dict={'id': 'w2'}",
-        "Response=<Response [203 Non-Authoritative Information]>",
+        "CreateWidgetResponse={'id': 'w2'}",
+        "UnexpectedStatus 203 b'<html>ok</html>'",
         "NoneType",
         "ShowWidgetResponse={'id': 'w1', 'name': 'w'}",
         "ShowWidgetResponse={'id': 'w1', 'name': 'w'}",

@@ -36,9 +36,7 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | UpdateNotebookResponse | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> UpdateNotebookResponse | None:
     if response.status_code == 200:
         if not response.content.strip():  # a documented JSON body that is absent: nothing to parse
             return None
@@ -64,14 +62,14 @@ def _parse_response(
         try:
             _body = response.json()
         except ValueError:
-            return response
+            raise errors.UnexpectedStatus(response.status_code, response.content) from None
         try:
             response_200 = UpdateNotebookResponse.from_dict(_body)
 
             return response_200
         except (KeyError, TypeError, ValueError, AttributeError):
             pass
-        return _body
+        raise errors.UnexpectedStatus(response.status_code, response.content)
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -81,7 +79,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | UpdateNotebookResponse]:
+) -> Response[UpdateNotebookResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -96,7 +94,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     project_id: str | None = None,
     body: UpdateNotebookRequest | Unset = UNSET,
-) -> Response[Any | UpdateNotebookResponse]:
+) -> Response[UpdateNotebookResponse]:
     """Updating a Notebook Instance
 
      This API is used to update a development environment instance, including the name, description,
@@ -112,15 +110,16 @@ def sync_detailed(
         OTCAPIError: The service answered an error status (4xx/5xx; documented: 401, 403, 404),
             with a client from ``connect()`` (unless ``raise_for_error=False``).
         errors.UnexpectedStatus: An undocumented non-2xx status while
-            Client.raise_on_unexpected_status is True.
+            Client.raise_on_unexpected_status is True, or an undocumented 2xx whose body does not fit
+            the return type.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | UpdateNotebookResponse]: status code, headers, raw content and ``parsed``:
+        Response[UpdateNotebookResponse]: status code, headers, raw content and ``parsed``:
         200 (OK): UpdateNotebookResponse.
         201 (Created): None (no body).
-        Any other 2xx: the body parsed into UpdateNotebookResponse where it fits, else the decoded
-            JSON (the httpx.Response when the body is no JSON).
+        Any other 2xx: the body parsed into UpdateNotebookResponse where it fits, else
+            errors.UnexpectedStatus.
         None when a JSON body is expected and the response has none.
     """
 
@@ -150,7 +149,7 @@ def sync(
     client: AuthenticatedClient | Client,
     project_id: str | None = None,
     body: UpdateNotebookRequest | Unset = UNSET,
-) -> Any | UpdateNotebookResponse | None:
+) -> UpdateNotebookResponse | None:
     """Updating a Notebook Instance
 
      This API is used to update a development environment instance, including the name, description,
@@ -166,15 +165,16 @@ def sync(
         OTCAPIError: The service answered an error status (4xx/5xx; documented: 401, 403, 404),
             with a client from ``connect()`` (unless ``raise_for_error=False``).
         errors.UnexpectedStatus: An undocumented non-2xx status while
-            Client.raise_on_unexpected_status is True.
+            Client.raise_on_unexpected_status is True, or an undocumented 2xx whose body does not fit
+            the return type.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | UpdateNotebookResponse | None: the parsed body:
+        UpdateNotebookResponse | None: the parsed body:
         200 (OK): UpdateNotebookResponse.
         201 (Created): None (no body).
-        Any other 2xx: the body parsed into UpdateNotebookResponse where it fits, else the decoded
-            JSON (the httpx.Response when the body is no JSON).
+        Any other 2xx: the body parsed into UpdateNotebookResponse where it fits, else
+            errors.UnexpectedStatus.
         None when a JSON body is expected and the response has none.
     """
 
@@ -192,7 +192,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     project_id: str | None = None,
     body: UpdateNotebookRequest | Unset = UNSET,
-) -> Response[Any | UpdateNotebookResponse]:
+) -> Response[UpdateNotebookResponse]:
     """Updating a Notebook Instance
 
      This API is used to update a development environment instance, including the name, description,
@@ -208,15 +208,16 @@ async def asyncio_detailed(
         OTCAPIError: The service answered an error status (4xx/5xx; documented: 401, 403, 404),
             with a client from ``connect()`` (unless ``raise_for_error=False``).
         errors.UnexpectedStatus: An undocumented non-2xx status while
-            Client.raise_on_unexpected_status is True.
+            Client.raise_on_unexpected_status is True, or an undocumented 2xx whose body does not fit
+            the return type.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | UpdateNotebookResponse]: status code, headers, raw content and ``parsed``:
+        Response[UpdateNotebookResponse]: status code, headers, raw content and ``parsed``:
         200 (OK): UpdateNotebookResponse.
         201 (Created): None (no body).
-        Any other 2xx: the body parsed into UpdateNotebookResponse where it fits, else the decoded
-            JSON (the httpx.Response when the body is no JSON).
+        Any other 2xx: the body parsed into UpdateNotebookResponse where it fits, else
+            errors.UnexpectedStatus.
         None when a JSON body is expected and the response has none.
     """
 
@@ -244,7 +245,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     project_id: str | None = None,
     body: UpdateNotebookRequest | Unset = UNSET,
-) -> Any | UpdateNotebookResponse | None:
+) -> UpdateNotebookResponse | None:
     """Updating a Notebook Instance
 
      This API is used to update a development environment instance, including the name, description,
@@ -260,15 +261,16 @@ async def asyncio(
         OTCAPIError: The service answered an error status (4xx/5xx; documented: 401, 403, 404),
             with a client from ``connect()`` (unless ``raise_for_error=False``).
         errors.UnexpectedStatus: An undocumented non-2xx status while
-            Client.raise_on_unexpected_status is True.
+            Client.raise_on_unexpected_status is True, or an undocumented 2xx whose body does not fit
+            the return type.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | UpdateNotebookResponse | None: the parsed body:
+        UpdateNotebookResponse | None: the parsed body:
         200 (OK): UpdateNotebookResponse.
         201 (Created): None (no body).
-        Any other 2xx: the body parsed into UpdateNotebookResponse where it fits, else the decoded
-            JSON (the httpx.Response when the body is no JSON).
+        Any other 2xx: the body parsed into UpdateNotebookResponse where it fits, else
+            errors.UnexpectedStatus.
         None when a JSON body is expected and the response has none.
     """
 
