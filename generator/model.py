@@ -126,6 +126,7 @@ class Response:
     media_type: str = "application/json"
     headers: list[Field] = field(default_factory=list)
     examples: list[Example] = field(default_factory=list)
+    from_prose: bool = False  # named in a sentence ("2xx, for example, 200, 202, or 204"), not in a table
 
 
 @dataclass

@@ -354,6 +354,7 @@ class SpecRenderer:
                 resp["headers"] = headers
             resp["x-source"] = provenance(r.source)
             responses[r.status] = resp
+        _share_success_body(op, responses)
         out["responses"] = responses
         return _finish(out, op.source, ("deprecated", op.deprecated), ("x-alias-of", op.alias_of))
 
@@ -476,6 +477,20 @@ def _shape(part: Any, components: dict[str, Any], seen: tuple[str, ...] = ()) ->
     if isinstance(part, list):
         return [_shape(v, components, seen) for v in part]
     return part
+
+
+def _share_success_body(op: DocOperation, responses: dict[str, Any]) -> None:
+    """The 2xx codes a sentence names are alternatives of one success ("2xx, for example, 200, 202, or 204"): one
+    without a table of its own answers with the documented success body's schema, except 204/205 (no content)."""
+    tabled = [r for r in op.responses if r.status.startswith("2") and "content" in responses[r.status]]
+    if not tabled:
+        return
+    content = {media: {"schema": m["schema"]} for media, m in responses[tabled[0].status]["content"].items()
+               if "schema" in m}
+    for r in op.responses:
+        if (r.from_prose and r.status.startswith("2") and r.status not in ("204", "205")
+                and "content" not in responses[r.status] and content):
+            responses[r.status]["content"] = copy.deepcopy(content)
 
 
 def _finish(out: dict[str, Any], source: Source, *extras: tuple[str, Any]) -> dict[str, Any]:

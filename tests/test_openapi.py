@@ -145,3 +145,21 @@ def test_field_the_docs_let_be_null_accepts_null() -> None:
     assert spec["components"]["schemas"]["CreateThingRequest"]["properties"]["spec2"]["anyOf"] == [
         {"$ref": "#/components/schemas/Spec"}, {"type": "null"}]
     assert codes.count("field.null_allowed") == 3
+
+
+def test_success_codes_a_sentence_names_share_the_documented_body() -> None:
+    """DNS "If a 2xx status code is returned, for example, 200, 202, or 204": 202 answers with the 200 body (a
+    client reading a 202 needs its model), 204 stays without content."""
+    page = create_page()
+    op = page.operations[0]
+    body = Schema("CreateThingResponse", [fld("id", TypeExpr(Kind.STRING), 41)], Source(F, 41))
+    op.responses = [Response("200", "OK", Source(F, 40), body=body, from_prose=True),
+                    Response("202", "Accepted", Source(F, 40), from_prose=True),
+                    Response("204", "No Content", Source(F, 40), from_prose=True),
+                    Response("203", "Tabled", Source(F, 42))]
+    spec, _ = render(page)
+    responses = spec["paths"]["/v1/{project_id}/things"]["post"]["responses"]
+    ref = {"$ref": "#/components/schemas/CreateThingResponse"}
+    assert responses["200"]["content"]["application/json"]["schema"] == ref
+    assert responses["202"]["content"] == {"application/json": {"schema": ref}}
+    assert "content" not in responses["204"] and "content" not in responses["203"]

@@ -250,7 +250,9 @@ def _call_all(client_dir: Path, package: str, base_url: str, name: str, data: di
             continue
         reply = next((r for r in op["responses"] if r["status"] == status), None)
         schema = reply.get("schema") if reply else None
-        if not schema or reply is None or reply.get("binary"):
+        # 204/205 carry no body whatever a page's table says (RFC 9110 §15.3.5): Prism sends none, the client's None
+        # is the right reading
+        if not schema or reply is None or reply.get("binary") or (status in (204, 205) and response.parsed is None):
             out.no_model += 1
             continue
         case = models[schema]

@@ -44,9 +44,7 @@ def read_responses(ctx: PageContext, op: DocOperation, tables: list[Table], sect
     tabled_success = any(k.startswith("2") for k in by_status)
     # every 2xx the page states is a success response, also beside a status table ("2xx, for example, 200, 202,
     # or 204"); read before the body tables, so a body table without a status belongs to the first of them
-    before_prose = set(by_status)
     prose_link = _status_from_prose(ctx, sections, by_status, success_only=tabled_success)
-    from_prose = sorted(k for k in set(by_status) - before_prose if k.startswith("2"))
     for t in tables:
         if t.role != "response_body":
             continue
@@ -69,7 +67,6 @@ def read_responses(ctx: PageContext, op: DocOperation, tables: list[Table], sect
             continue
         _, resp = _response_for(ctx, t, by_status)
         resp.headers.extend(t.fields)
-    _share_success_body(by_status, from_prose)
     if not tabled_success:
         op.status_link = prose_link
     if op.status_link is None and not any(k.startswith("4") for k in by_status):
@@ -79,20 +76,6 @@ def read_responses(ctx: PageContext, op: DocOperation, tables: list[Table], sect
                  "no status code documented; assumed 200")
         by_status["200"] = Response("200", "OK", op.source)
     op.responses = [by_status[k] for k in sorted(by_status)]
-
-
-def _share_success_body(by_status: dict[str, Response], from_prose: list[str]) -> None:
-    """The 2xx codes prose names are alternatives of one success ("2xx, for example, 200, 202, or 204"): one
-    without a table of its own answers with the documented success body, except 204/205 (no content)."""
-    documented = by_status.get(first_success(by_status) or "")
-    if documented is None or (documented.body is None and documented.body_type is None):
-        return
-    for code in from_prose:
-        r = by_status[code]
-        if r is documented or code in ("204", "205") or r.body is not None or r.body_type is not None:
-            continue
-        r.body, r.body_type, r.media_type = documented.body, documented.body_type, documented.media_type
-        r.headers = list(documented.headers)
 
 
 def _response_for(ctx: PageContext, t: Table, by_status: dict[str, Response]) -> tuple[str, Response]:
@@ -138,7 +121,7 @@ def _status_from_prose(ctx: PageContext, sections: Sections, by_status: dict[str
                 if success_only and not code.startswith("2"):
                     continue
                 if code not in by_status:
-                    by_status[code] = Response(code, text[:200], ctx.src(line_of(para)))
+                    by_status[code] = Response(code, text[:200], ctx.src(line_of(para)), from_prose=True)
                     ctx.diag(line_of(para), "status.from_prose", Severity.INFO,
                              f"status {code} taken from the sentence {text[:80]!r}")
             refs = list(para.findall(otc_ref))

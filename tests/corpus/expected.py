@@ -43,7 +43,7 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "codes": {
             "page.crash": 0, "page.no_uri": 0, "type.unknown": 0, "ref.dangling": 0, "table.row_shape": 0,
             "table.empty_name": 0, "example.invalid_json": 5, "example.schema_mismatch": 20, "operation.merged": 0,
-            "section.unknown": 0, "status.none": 0, "schema.name_conflict": 12,
+            "section.unknown": 0, "status.none": 0, "schema.name_conflict": 11,
         },
     },
     "distributed-message-service@5758a36": {
@@ -52,16 +52,16 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "codes": {
             "page.crash": 0, "page.no_uri": 0, "type.unknown": 0, "ref.dangling": 0, "table.row_shape": 0,
             "table.empty_name": 0, "example.invalid_json": 4, "example.schema_mismatch": 11, "operation.merged": 0,
-            "section.unknown": 0, "status.none": 0, "schema.name_conflict": 20,
+            "section.unknown": 0, "status.none": 0, "schema.name_conflict": 19,
         },
     },
     "distributed-message-service@d2c571c": {
         "api_pages": 67, "api_pages_with_operations": 67, "operations": 67, "rows": 1034, "rows_resolved": 1034,
-        "rows_unknown_type": 0, "rows_failed": 0, "examples": 89, "examples_invalid": 11, "examples_unparseable": 5,
+        "rows_unknown_type": 0, "rows_failed": 0, "examples": 89, "examples_invalid": 10, "examples_unparseable": 5,
         "codes": {
             "page.crash": 0, "page.no_uri": 0, "type.unknown": 0, "ref.dangling": 0, "table.row_shape": 0,
-            "table.empty_name": 0, "example.invalid_json": 5, "example.schema_mismatch": 18, "operation.merged": 0,
-            "section.unknown": 0, "status.none": 0, "schema.name_conflict": 12,
+            "table.empty_name": 0, "example.invalid_json": 5, "example.schema_mismatch": 17, "operation.merged": 0,
+            "section.unknown": 0, "status.none": 0, "schema.name_conflict": 11,
         },
     },
     "domain-name-service@83bb279": {
@@ -75,10 +75,10 @@ EXPECTED: dict[str, dict[str, Any]] = {
     },
     "elastic-cloud-server@efcbeed": {
         "api_pages": 140, "api_pages_with_operations": 140, "operations": 188, "rows": 1629, "rows_resolved": 1629,
-        "rows_unknown_type": 0, "rows_failed": 0, "examples": 178, "examples_invalid": 30, "examples_unparseable": 4,
+        "rows_unknown_type": 0, "rows_failed": 0, "examples": 178, "examples_invalid": 23, "examples_unparseable": 4,
         "codes": {
             "page.crash": 0, "page.no_uri": 0, "type.unknown": 0, "ref.dangling": 0, "table.row_shape": 0,
-            "table.empty_name": 0, "example.invalid_json": 4, "example.schema_mismatch": 84, "operation.merged": 33,
+            "table.empty_name": 0, "example.invalid_json": 4, "example.schema_mismatch": 77, "operation.merged": 33,
             "section.unknown": 0, "status.none": 0, "schema.name_conflict": 89,
         },
     },
@@ -88,7 +88,7 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "codes": {
             "page.crash": 0, "page.no_uri": 2, "type.unknown": 8, "ref.dangling": 0, "table.row_shape": 0,
             "table.empty_name": 0, "example.invalid_json": 15, "example.schema_mismatch": 29, "operation.merged": 5,
-            "section.unknown": 0, "status.none": 0, "schema.name_conflict": 289,
+            "section.unknown": 0, "status.none": 0, "schema.name_conflict": 288,
         },
     },
     "key-management-service@c2d17c2": {
@@ -107,7 +107,7 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "codes": {
             "page.crash": 0, "page.no_uri": 2, "type.unknown": 22, "ref.dangling": 0, "table.row_shape": 0,
             "table.empty_name": 0, "example.invalid_json": 16, "example.schema_mismatch": 167, "operation.merged": 0,
-            "section.unknown": 0, "status.none": 0, "schema.name_conflict": 257,
+            "section.unknown": 0, "status.none": 0, "schema.name_conflict": 253,
         },
     },
     "modelarts@f3d1df8": {
