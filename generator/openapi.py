@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -55,6 +56,15 @@ class RenderedSpec:
 def provenance(src: Source) -> dict[str, Any]:
     """The `x-source` of a node made from the docs."""
     return {"file": src.file, "line": src.line}
+
+
+def _parameter_refs(op: DocOperation) -> Iterator[tuple[Field, str]]:
+    """Each parameter of `op` with each schema key its type refers to, in document order."""
+    for fs in op.parameters.values():
+        for f in fs:
+            for ref in f.type.refs():
+                if ref.ref is not None:
+                    yield f, ref.ref
 
 
 def pascal(name: str) -> str:
@@ -111,11 +121,8 @@ class SpecRenderer:
 
         for page in self.pages:
             for op in page.operations:
-                for fs in op.parameters.values():
-                    for f in fs:
-                        for ref in f.type.refs():
-                            if ref.ref is not None:
-                                visit(ref.ref, op)
+                for _, ref in _parameter_refs(op):
+                    visit(ref, op)
                 if op.request_body is not None:
                     visit(op.request_body.key, op)
                 for r in op.responses:
@@ -158,11 +165,8 @@ class SpecRenderer:
         out: dict[str, str] = {}
         for page in self.pages:
             for op in page.operations:
-                for fs in op.parameters.values():
-                    for f in fs:
-                        for ref in f.type.refs():
-                            if ref.ref is not None:
-                                out.setdefault(ref.ref, f.name)
+                for param, key in _parameter_refs(op):
+                    out.setdefault(key, param.name)
         for key in order:
             for f in self.schemas[key].fields:
                 for ref in f.type.refs():
