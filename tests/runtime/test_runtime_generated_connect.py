@@ -91,3 +91,13 @@ def test_endpoint_override_variable_for_the_service(package: ModuleType, monkeyp
     assert repr(client).startswith("AuthenticatedClient(base_url='http://127.0.0.1:8080/ma', region='eu-de'")
     with pytest.raises(package.OTCConfigError, match="no OTC credentials"):
         package.connect()
+
+
+def test_docstring_of_a_session_parameter_says_it_defaults_to_the_client(package: ModuleType) -> None:
+    module = importlib.import_module(PACKAGE + ".api.development_environment_management.update_notebook")
+    for fn in (module.sync, module.sync_detailed, module.asyncio, module.asyncio_detailed):
+        doc = " ".join((fn.__doc__ or "").split())
+        assert "project_id (str | None): Project ID." in doc
+        assert "None (the default): ``client.project_id``." in doc
+        assert "project_id (str):" not in doc
+        assert "id (str): Notebook instance ID." in doc  # an ordinary path parameter keeps its type

@@ -101,7 +101,8 @@ def sync_detailed(
     specifications, and image ID. This API can be used only when the notebook instance is stopped.
 
     Args:
-        project_id (str): Project ID. For details, see Obtaining a Project ID and Name.
+        project_id (str | None): Project ID. For details, see Obtaining a Project ID and Name.
+            None (the default): ``client.project_id``.
         id (str): Notebook instance ID.
         body (UpdateNotebookRequest | Unset): The request body; its fields, their descriptions and
             limits: the model's docstring.
@@ -156,7 +157,8 @@ def sync(
     specifications, and image ID. This API can be used only when the notebook instance is stopped.
 
     Args:
-        project_id (str): Project ID. For details, see Obtaining a Project ID and Name.
+        project_id (str | None): Project ID. For details, see Obtaining a Project ID and Name.
+            None (the default): ``client.project_id``.
         id (str): Notebook instance ID.
         body (UpdateNotebookRequest | Unset): The request body; its fields, their descriptions and
             limits: the model's docstring.
@@ -199,7 +201,8 @@ async def asyncio_detailed(
     specifications, and image ID. This API can be used only when the notebook instance is stopped.
 
     Args:
-        project_id (str): Project ID. For details, see Obtaining a Project ID and Name.
+        project_id (str | None): Project ID. For details, see Obtaining a Project ID and Name.
+            None (the default): ``client.project_id``.
         id (str): Notebook instance ID.
         body (UpdateNotebookRequest | Unset): The request body; its fields, their descriptions and
             limits: the model's docstring.
@@ -252,7 +255,8 @@ async def asyncio(
     specifications, and image ID. This API can be used only when the notebook instance is stopped.
 
     Args:
-        project_id (str): Project ID. For details, see Obtaining a Project ID and Name.
+        project_id (str | None): Project ID. For details, see Obtaining a Project ID and Name.
+            None (the default): ``client.project_id``.
         id (str): Notebook instance ID.
         body (UpdateNotebookRequest | Unset): The request body; its fields, their descriptions and
             limits: the model's docstring.
