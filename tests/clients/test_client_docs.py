@@ -79,6 +79,29 @@ Response Parameters
 """ + table("Response body parameters", [["Parameter", "Type", "Description"], ["id", "String", "Widget ID."],
                                          ["name", "String", "Widget name."]]), name="ShowWidget")
 
+DELETE = page("Deleting a Widget", "DELETE /v1/{project_id}/widgets/{widget_id}",
+              "Request Parameters\n------------------\n\n"
+              + table("Path parameters", [
+                  ["Parameter", "Mandatory", "Type", "Description"],
+                  ["project_id", "Yes", "String", "Project ID."],
+                  ["widget_id", "Yes", "String", "Widget ID."],
+              ]) + """
+Response Parameters
+-------------------
+
+None
+
+Status Codes
+------------
+
+=========== ===========
+Status Code Description
+=========== ===========
+204         No Content
+404         Not Found
+=========== ===========
+""", name="DeleteWidget")
+
 SERVICE = Service(name="widget", title="Widget", docs=Path("."), client="otc-widget-client",
                   endpoint="https://widget.{region}.example.test")
 
@@ -89,6 +112,7 @@ def widget_client(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (root / "widgets").mkdir()
     (root / "widgets" / "creating_a_widget.rst").write_text(CREATE, encoding="utf-8")
     (root / "widgets" / "querying_a_widget.rst").write_text(SHOW, encoding="utf-8")
+    (root / "widgets" / "deleting_a_widget.rst").write_text(DELETE, encoding="utf-8")
     result = build_spec(root, SERVICE)
     out = tmp_path_factory.mktemp("gen") / "widget"
     generate_client(SERVICE, result.spec, out, *client_release(SERVICE, out))
@@ -150,7 +174,8 @@ def test_docstrings_give_descriptions_limits_returns_and_raises(widget_client: P
                                  and n.name == "sync"))
     assert doc is not None
     flat = " ".join(doc.split())
-    assert "project_id (str): Project ID. The value contains 1 to 64 characters. Limits: 1 to 64 characters." in flat
+    assert ("project_id (str | None): Project ID. The value contains 1 to 64 characters. Limits: 1 to 64 characters."
+            " None (the default): ``client.project_id``.") in flat
     assert ("limit (int | Unset): Widgets per page. The value ranges from 1 to 500. Default value: 100. "
             "Limits: 1 <= value <= 500; default when omitted: 100.") in flat
     assert "OTCAPIError: The service answered an error status (4xx/5xx; documented: 400)" in flat
@@ -173,7 +198,7 @@ RESPONSES = """
 import httpx
 from otc_widget_client.client import AuthenticatedClient
 from otc_widget_client.errors import UnexpectedStatus
-from otc_widget_client.api.widgets import create_widget, show_widget
+from otc_widget_client.api.widgets import create_widget, delete_widget, show_widget
 from otc_widget_client.models import CreateWidgetRequest
 
 def client(status, content, ctype="application/json"):
@@ -213,6 +238,10 @@ for body in (b"<html>ok</html>", b"[1, 2]"):
     except UnexpectedStatus as e:
         print("UnexpectedStatus", e.status_code, e.content)
 print(repr(show_widget.sync("w", project_id="p", client=client(202, b'{"id": "w1"}'))))
+print(repr(delete_widget.sync("w", project_id="p", client=client(204, b""))))
+print(delete_widget.sync_detailed("w", project_id="p", client=client(204, b"")).status_code)
+import asyncio
+print(repr(asyncio.run(delete_widget.asyncio("w", project_id="p", client=client(204, b"")))))
 """
 
 
@@ -232,7 +261,22 @@ def test_every_2xx_parses_and_empty_bodies_never_raise(widget_client: Path) -> N
         "UnexpectedStatus 202 b'<html>ok</html>'",
         "UnexpectedStatus 202 b'[1, 2]'",
         "ShowWidgetResponse(id='w1')",
+        "None",  # a call without a documented body has `sync` and `asyncio` too
+        "204",
+        "None",
     ]
+
+
+def test_a_call_without_a_documented_body_has_sync_returning_none(widget_client: Path) -> None:
+    text = _module(widget_client, "delete_widget").read_text(encoding="utf-8")
+    functions = {n.name: n for n in ast.parse(text).body if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef)}
+    assert {"sync", "sync_detailed", "asyncio", "asyncio_detailed"} <= set(functions)
+    for name in ("sync", "asyncio"):
+        returns = functions[name].returns
+        assert isinstance(returns, ast.Constant) and returns.value is None
+        doc = " ".join((ast.get_docstring(functions[name]) or "").split())
+        assert "None: the call succeeded (a 2xx; no documented body). Status and headers: ``sync_detailed``." in doc
+        assert "the parsed body" not in doc and "Any other 2xx" not in doc
 
 
 def test_widget_client_passes_mypy_strict(widget_client: Path) -> None:
