@@ -40,7 +40,7 @@ def _str_presenter(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
     return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
 
 
-for _cls in {_PyDumper, _Dumper}:
+for _cls in (_PyDumper, _Dumper):
     _cls.add_representer(str, _str_presenter)
 
 
