@@ -125,8 +125,8 @@ def build_spec(docs_dir: Path, service: Service | str, jobs: int | None = 1, cac
 def _link_and_render(docs_dir: Path, svc: Service, pages: list[Page]) -> BuildResult:
     schemas = link(pages)
     out = render_spec(svc, pages, schemas)
-    describe_tags(out.spec, docs_dir)
-    out.diagnostics.extend(linked_error_statuses(out.spec, pages, docs_dir))
+    describe_tags(out.spec, pages)
+    out.diagnostics.extend(linked_error_statuses(out.spec, pages))
     diagnostics = [d for p in pages for d in p.diagnostics] + out.diagnostics + consistency.check(pages)
     diagnostics.sort()
     return BuildResult(svc, out.spec, pages, diagnostics)
