@@ -168,8 +168,12 @@ def _binary_in_json(spec: dict[str, Any], origin: Source) -> list[Diagnostic]:
 
 
 def _spec_validator(spec: dict[str, Any], origin: Source) -> list[Diagnostic]:
-    from generator.spec_validator import validator_class  # remembers schemas that passed the meta-schema check
+    # remembers schemas that passed the meta-schema check, and documents found clean (see generator.spec_validator)
+    from generator.spec_validator import VALID, clean_digest, validator_class
 
+    clean = clean_digest(spec)
+    if clean in VALID:
+        return []
     out = []
     try:
         for err in validator_class()(spec).iter_errors():
@@ -178,6 +182,8 @@ def _spec_validator(spec: dict[str, Any], origin: Source) -> list[Diagnostic]:
     except Exception as exc:  # the validator raises on some malformed input instead of reporting it
         out.append(Diagnostic(origin, "check.openapi", Severity.ERROR,
                               f"openapi-spec-validator failed: {type(exc).__name__}: {exc}"[:500]))
+    if not out:
+        VALID.add(clean)
     return out
 
 
