@@ -44,10 +44,16 @@ for _cls in (_PyDumper, _Dumper):
     _cls.add_representer(str, _str_presenter)
 
 
-# Where libyaml's emitter writes other bytes than PyYAML's (found by trying every character up to U+FFFF and
-# samples beyond): NEL, characters beyond the BMP (it escapes them, PyYAML writes them as they are) and lone
-# surrogates (it raises). A document holding any of them is written by PyYAML's emitter.
-_LIBYAML_DIFFERS = re.compile("[\x85\ud800-\udfff\U00010000-\U0010ffff]")
+# Where libyaml's emitter writes other bytes than PyYAML's (every character up to U+FFFF and samples beyond
+# tried one by one, then every corpus spec): NEL and characters beyond the BMP (libyaml escapes them, PyYAML
+# writes them as they are), lone surrogates (libyaml raises), and double-quoted scalars, which the two fold
+# at different places when they are long (PyYAML also breaks after an escape, libyaml only at spaces).
+# PyYAML double-quotes a scalar holding a character it must escape (a control character such as \r or \t,
+# C1 controls, BOM, non-characters), a space before a line break, a space after one unless the scalar is
+# written as a block (`_str_presenter`: not when it starts or ends with a space), or (a key) any line break.
+# A document holding any of these is written by PyYAML's emitter.
+_LIBYAML_DIFFERS = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufeff\ufffe\uffff"
+                              "\u2028\u2029\U00010000-\U0010ffff]| \n")
 
 
 def _libyaml_differs(doc: Any) -> bool:
@@ -55,9 +61,11 @@ def _libyaml_differs(doc: Any) -> bool:
     while todo:
         node = todo.pop()
         if isinstance(node, str):
-            if _LIBYAML_DIFFERS.search(node):
+            if _LIBYAML_DIFFERS.search(node) or "\n " in node and node != node.strip(" "):
                 return True
         elif isinstance(node, dict):
+            if any(isinstance(k, str) and "\n" in k for k in node):
+                return True
             todo.extend(node)
             todo.extend(node.values())
         elif isinstance(node, (list, tuple)):
