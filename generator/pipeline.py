@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator import check as check_module
 from generator import consistency, spec_validator
 from generator.build_extras import describe_tags, linked_error_statuses
 from generator.cache import PageCache
@@ -181,7 +182,15 @@ def checked(spec: dict[str, Any], origin: Source, stages: StageCache | None = No
         return hit[0], bool(hit[1])
     before = value_bytes(spec)
     loaded = spec_validator.load(stages.root)
-    findings, valid = check_and_repair(spec, origin, INVALIDATING_CODES)
+    # the example checks of the operations (and components) a docs change left alone are those of the last build
+    memo_key = stages.key("check-examples", repr(origin).encode())
+    known = stages.get("check-examples", memo_key)
+    check_module.EXAMPLE_MEMO = check_module.ExampleMemo(known if isinstance(known, dict) else {})
+    try:
+        findings, valid = check_and_repair(spec, origin, INVALIDATING_CODES)
+    finally:
+        memo, check_module.EXAMPLE_MEMO = check_module.EXAMPLE_MEMO, None
+    stages.put("check-examples", memo_key, memo.used)
     spec_validator.save(stages.root, loaded)
     stages.put("check", key, (findings, valid, None if value_bytes(spec) == before else spec))
     return findings, valid

@@ -120,3 +120,26 @@ def test_only_prose_of_the_document_is_blanked_never_documented_values() -> None
         assert spec_validator.clean_digest(doc(**{f"components__schemas__A__{key}": {"description": "abcd"}})) != same
     assert spec_validator.clean_digest(doc(components__schemas__A__properties__description={"type": "integer"})) != same
     assert spec_validator.clean_digest(doc(info__description=1)) != same  # no longer prose: a type error
+
+
+def test_example_checks_of_unchanged_operations_come_from_the_last_build(
+        make_tree: Callable[[dict[str, str]], Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator import check as check_module
+
+    stages = StageCache(tmp_path / "cache")
+    _findings(build_spec(_tree(make_tree, "Creates a thing."), "things").spec, stages)
+    changed = build_spec(_tree(make_tree, "Creates a thing, reworded."), "things").spec
+    calls: list[str] = []
+    real = check_module._check_examples
+
+    def counting(spec: Any, op: Any, *args: Any) -> None:
+        calls.append(op["operationId"])
+        real(spec, op, *args)
+
+    monkeypatch.setattr(check_module, "_check_examples", counting)
+    remembered = _findings(copy.deepcopy(changed), stages)
+    assert calls == ["DoThing"]  # the reworded operation alone; ListThings is the last build's
+    assert check_module.EXAMPLE_MEMO is None  # only for the duration of one check
+    spec_validator.VALID.clear()
+    assert remembered == _findings(copy.deepcopy(changed), None)
+    assert remembered[2]  # examples were checked
