@@ -183,14 +183,12 @@ def checked(spec: dict[str, Any], origin: Source, stages: StageCache | None = No
     before = value_bytes(spec)
     loaded = spec_validator.load(stages.root)
     # the example checks of the operations (and components) a docs change left alone are those of the last build
-    memo_key = stages.key("check-examples", repr(origin).encode())
-    known = stages.get("check-examples", memo_key)
-    check_module.EXAMPLE_MEMO = check_module.ExampleMemo(known if isinstance(known, dict) else {})
+    check_module.EXAMPLE_MEMO = check_module.ExampleMemo(spec_validator.load_examples(stages.root, origin))
     try:
         findings, valid = check_and_repair(spec, origin, INVALIDATING_CODES)
     finally:
         memo, check_module.EXAMPLE_MEMO = check_module.EXAMPLE_MEMO, None
-    stages.put("check-examples", memo_key, memo.used)
+    spec_validator.save_examples(stages.root, origin, memo.used)
     spec_validator.save(stages.root, loaded)
     stages.put("check", key, (findings, valid, None if value_bytes(spec) == before else spec))
     return findings, valid

@@ -12,7 +12,8 @@ operationIds, ...) runs as before, so its findings are the same with or without 
 
 The same memory holds the documents the whole validator found nothing in, their prose blanked
 (`clean_digest`): after a docs change that only rewords descriptions, the most common one, `check` skips
-the validator's walk of the document, whose verdict no prose can change.
+the validator's walk of the document, whose verdict no prose can change. Beside it, per document, the
+example checks of each operation of the last build (`load_examples`, `check.ExampleMemo`).
 """
 
 from __future__ import annotations
@@ -100,6 +101,19 @@ def save(root: Path, loaded: int) -> None:
         VALID.clear()
     store = _store(root)
     store.put("meta-valid", store.key("meta-valid"), frozenset(VALID))
+
+
+def load_examples(root: Path, origin: object) -> dict[bytes, Any]:
+    """The last build's example checks per operation for the document named `origin` (`check.ExampleMemo`)."""
+    store = _store(root)
+    got = store.get("examples", store.key("examples", repr(origin).encode()))
+    return got if isinstance(got, dict) else {}
+
+
+def save_examples(root: Path, origin: object, used: dict[bytes, Any]) -> None:
+    """This build's example checks replace the last ones (the memory holds one build's operations)."""
+    store = _store(root)
+    store.put("examples", store.key("examples", repr(origin).encode()), used)
 
 
 def _store(root: Path) -> Any:
