@@ -19,15 +19,45 @@ Runs on the finished document at the end of `generator.openapi`:
 from __future__ import annotations
 
 import copy
+import hashlib
+from dataclasses import dataclass, field
 from typing import Any
 
 from generator.check import INVALID_EXAMPLES, example_checks
 from generator.config import Service
 from generator.model import Diagnostic, Page, Severity, Source
-from generator.spec import iter_refs, iter_variants, with_variants
+from generator.spec import iter_contents, iter_refs, iter_variants, with_variants
 
 # as many mismatches per example as the check stage reports (`example.schema_mismatch`)
 MISMATCHES_KEPT = 5
+
+
+# (media object's index in the operation's contents, example name, its first mismatches as (at, message))
+Moves = tuple[tuple[int, str, tuple[tuple[str, str], ...]], ...]
+
+
+@dataclass
+class PlacementMemo:
+    """The moves `place_examples` found per operation (or variant), keyed by its exact value and that of every
+    component schema (all `check.example_checks` reads). `known`: an earlier build's; `used`: this build's.
+    Set by `generator.pipeline.build_spec` for one render."""
+
+    known: dict[bytes, Moves] = field(default_factory=dict)
+    used: dict[bytes, Moves] = field(default_factory=dict)
+
+
+PLACEMENT_MEMO: PlacementMemo | None = None
+
+
+def _moves(spec: dict[str, Any], op: Any, validators: dict[str, Any]) -> Moves:
+    contents = [c.media_object for c in iter_contents(op)]
+    found = []
+    for _, media, name, _, errors in example_checks(spec, op, validators):
+        if isinstance(errors, list) and errors and name in (media.get("examples") or {}):
+            index = next(i for i, m in enumerate(contents) if m is media)
+            found.append((index, name, tuple(("/" + "/".join(str(p) for p in e.instance_path), e.message[:300])
+                                             for e in errors[:MISMATCHES_KEPT])))
+    return tuple(found)
 
 
 def place_examples(spec: dict[str, Any]) -> int:
@@ -37,17 +67,31 @@ def place_examples(spec: dict[str, Any]) -> int:
     for the schema, not a defect, and stays.
     """
     validators: dict[str, Any] = {}
-    moves: list[tuple[dict[str, Any], str, list[Any]]] = []
+    memo = PLACEMENT_MEMO
+    components = b""
+    if memo is not None:
+        schemas = spec.get("components", {}).get("schemas", {})
+        components = hashlib.sha256(repr(schemas).encode("utf-8", "surrogatepass")).digest()
+    moves: list[tuple[dict[str, Any], str, tuple[tuple[str, str], ...]]] = []
     for item in spec.get("paths", {}).values():
         for op in with_variants(item.values()):  # a page's own parts hold its examples too
-            for _, media, name, _, errors in example_checks(spec, op, validators):
-                if isinstance(errors, list) and errors and name in (media.get("examples") or {}):
-                    moves.append((media, name, errors))
-    for media, name, errors in moves:
+            if memo is None:
+                found = _moves(spec, op, validators)
+            else:
+                key = hashlib.sha256(components + repr(op).encode("utf-8", "surrogatepass")).digest()
+                known = memo.used.get(key)
+                known = memo.known.get(key) if known is None else known
+                found = known if isinstance(known, tuple) else _moves(spec, op, validators)
+                memo.used[key] = found
+            contents = [c.media_object for c in iter_contents(op)] if found else []
+            moves.extend((contents[index], name, mismatches) for index, name, mismatches in found)
+    for media, remembered, mismatches in moves:
+        # the spec's own key, not an equal string from the memory: stage entries pickle a shared object once, so
+        # their bytes stay those of a build without the memory
+        name = next(k for k in media["examples"] if k == remembered)
         ex = media["examples"].pop(name)
-        mismatches = [{"at": "/" + "/".join(str(p) for p in e.instance_path), "message": e.message[:300]}
-                      for e in errors[:MISMATCHES_KEPT]]
-        media.setdefault(INVALID_EXAMPLES, {})[name] = {**ex, "x-mismatches": mismatches}
+        media.setdefault(INVALID_EXAMPLES, {})[name] = {
+            **ex, "x-mismatches": [{"at": at, "message": message} for at, message in mismatches]}
         if not media["examples"]:
             del media["examples"]
     return len(moves)

@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator import build_extras, consistency, spec_validator
 from generator import check as check_module
-from generator import consistency, spec_validator
 from generator.build_extras import describe_tags, linked_error_statuses
 from generator.cache import PageCache
 from generator.check import Findings
@@ -117,7 +117,14 @@ def build_spec(docs_dir: Path, service: Service | str, jobs: int | None = 1, cac
     if isinstance(hit, tuple) and len(hit) == 3:
         return BuildResult(svc, hit[0], hit[2], hit[1])
     pages, tree = extract_pages_digest(files, docs_dir, jobs, cache, max_page_bytes=max_page_bytes)
-    result = _link_and_render(docs_dir, svc, pages)
+    # the example placements of the operations (and components) a docs change left alone are the last build's
+    build_extras.PLACEMENT_MEMO = build_extras.PlacementMemo(spec_validator.load_memory(stages.root, "placements",
+                                                                                          svc.name))
+    try:
+        result = _link_and_render(docs_dir, svc, pages)
+    finally:
+        placed, build_extras.PLACEMENT_MEMO = build_extras.PLACEMENT_MEMO, None
+    spec_validator.save_memory(stages.root, "placements", svc.name, placed.used)
     if key(tree) == looked_up:  # else a file changed during the build: its result is no one's to reuse
         stages.put("build", looked_up, (result.spec, result.diagnostics, result.pages))
     return result
@@ -183,12 +190,13 @@ def checked(spec: dict[str, Any], origin: Source, stages: StageCache | None = No
     before = value_bytes(spec)
     loaded = spec_validator.load(stages.root)
     # the example checks of the operations (and components) a docs change left alone are those of the last build
-    check_module.EXAMPLE_MEMO = check_module.ExampleMemo(spec_validator.load_examples(stages.root, origin))
+    check_module.EXAMPLE_MEMO = check_module.ExampleMemo(spec_validator.load_memory(stages.root, "examples",
+                                                                                  repr(origin)))
     try:
         findings, valid = check_and_repair(spec, origin, INVALIDATING_CODES)
     finally:
         memo, check_module.EXAMPLE_MEMO = check_module.EXAMPLE_MEMO, None
-    spec_validator.save_examples(stages.root, origin, memo.used)
+    spec_validator.save_memory(stages.root, "examples", repr(origin), memo.used)
     spec_validator.save(stages.root, loaded)
     stages.put("check", key, (findings, valid, None if value_bytes(spec) == before else spec))
     return findings, valid

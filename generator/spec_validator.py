@@ -13,7 +13,7 @@ operationIds, ...) runs as before, so its findings are the same with or without 
 The same memory holds the documents the whole validator found nothing in, their prose blanked
 (`clean_digest`): after a docs change that only rewords descriptions, the most common one, `check` skips
 the validator's walk of the document, whose verdict no prose can change. Beside it, per document, the
-example checks of each operation of the last build (`load_examples`, `check.ExampleMemo`).
+example checks and example placements of each operation of the last build (`load_memory`).
 """
 
 from __future__ import annotations
@@ -103,17 +103,18 @@ def save(root: Path, loaded: int) -> None:
     store.put("meta-valid", store.key("meta-valid"), frozenset(VALID))
 
 
-def load_examples(root: Path, origin: object) -> dict[bytes, Any]:
-    """The last build's example checks per operation for the document named `origin` (`check.ExampleMemo`)."""
+def load_memory(root: Path, kind: str, name: str) -> dict[bytes, Any]:
+    """The last build's per-operation results of `kind` for the document `name`: "examples" (`check.ExampleMemo`),
+    "placements" (`build_extras.PlacementMemo`)."""
     store = _store(root)
-    got = store.get("examples", store.key("examples", repr(origin).encode()))
+    got = store.get(kind, store.key(kind, name.encode()))
     return got if isinstance(got, dict) else {}
 
 
-def save_examples(root: Path, origin: object, used: dict[bytes, Any]) -> None:
-    """This build's example checks replace the last ones (the memory holds one build's operations)."""
+def save_memory(root: Path, kind: str, name: str, used: dict[bytes, Any]) -> None:
+    """This build's results replace the last ones (the memory holds one build's operations)."""
     store = _store(root)
-    store.put("examples", store.key("examples", repr(origin).encode()), used)
+    store.put(kind, store.key(kind, name.encode()), used)
 
 
 def _store(root: Path) -> Any:

@@ -143,3 +143,27 @@ def test_example_checks_of_unchanged_operations_come_from_the_last_build(
     spec_validator.VALID.clear()
     assert remembered == _findings(copy.deepcopy(changed), None)
     assert remembered[2]  # examples were checked
+
+
+def test_example_placements_of_unchanged_operations_come_from_the_last_build(
+        make_tree: Callable[[dict[str, str]], Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator import build_extras
+
+    stages = StageCache(tmp_path / "cache")
+    build_spec(_tree(make_tree, "Creates a thing."), "things", stages=stages)
+    calls: list[str] = []
+    real = build_extras._moves
+
+    def counting(spec: Any, op: Any, validators: Any) -> Any:
+        calls.append(op["operationId"])
+        return real(spec, op, validators)
+
+    monkeypatch.setattr(build_extras, "_moves", counting)
+    changed = _tree(make_tree, "Creates a thing, reworded.")
+    remembered = build_spec(changed, "things", stages=stages).spec
+    assert calls == ["DoThing"]  # the reworded operation alone
+    assert build_extras.PLACEMENT_MEMO is None
+    monkeypatch.setattr(build_extras, "_moves", real)
+    assert value_bytes(remembered) == value_bytes(build_spec(changed, "things").spec)
+    media = remembered["paths"]["/v1/{project_id}/things"]["post"]["requestBody"]["content"]["application/json"]
+    assert media["x-otc-invalid-examples"]  # the documented example contradicting its schema was moved
