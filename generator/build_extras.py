@@ -2,7 +2,7 @@
 
 Runs on the finished document at the end of `generator.openapi`:
 - `info_extras`: `info.license` and `info.contact` from the service configuration.
-- `describe_tags` (called by `generator.pipeline`, which knows the docs folder): tag descriptions from the
+- `describe_tags` (called by `generator.pipeline`, which has the pages): tag descriptions from the
   intro text of the docs section.
 - `drop_unreferenced`: components no operation reaches leave the spec, each with a diagnostic.
 - `error_bodies`: error responses the docs list without a body get the shared `OTCError` body.
@@ -19,16 +19,45 @@ Runs on the finished document at the end of `generator.openapi`:
 from __future__ import annotations
 
 import copy
-from pathlib import Path
+import hashlib
+from dataclasses import dataclass, field
 from typing import Any
 
 from generator.check import INVALID_EXAMPLES, example_checks
 from generator.config import Service
 from generator.model import Diagnostic, Page, Severity, Source
-from generator.spec import iter_refs, iter_variants, with_variants
+from generator.spec import iter_contents, iter_refs, iter_variants, with_variants
 
 # as many mismatches per example as the check stage reports (`example.schema_mismatch`)
 MISMATCHES_KEPT = 5
+
+
+# (media object's index in the operation's contents, example name, its first mismatches as (at, message))
+Moves = tuple[tuple[int, str, tuple[tuple[str, str], ...]], ...]
+
+
+@dataclass
+class PlacementMemo:
+    """The moves `place_examples` found per operation (or variant), keyed by its exact value and that of every
+    component schema (all `check.example_checks` reads). `known`: an earlier build's; `used`: this build's.
+    Set by `generator.pipeline.build_spec` for one render."""
+
+    known: dict[bytes, Moves] = field(default_factory=dict)
+    used: dict[bytes, Moves] = field(default_factory=dict)
+
+
+PLACEMENT_MEMO: PlacementMemo | None = None
+
+
+def _moves(spec: dict[str, Any], op: Any, validators: dict[str, Any]) -> Moves:
+    contents = [c.media_object for c in iter_contents(op)]
+    found = []
+    for _, media, name, _, errors in example_checks(spec, op, validators):
+        if isinstance(errors, list) and errors and name in (media.get("examples") or {}):
+            index = next(i for i, m in enumerate(contents) if m is media)
+            found.append((index, name, tuple(("/" + "/".join(str(p) for p in e.instance_path), e.message[:300])
+                                             for e in errors[:MISMATCHES_KEPT])))
+    return tuple(found)
 
 
 def place_examples(spec: dict[str, Any]) -> int:
@@ -38,17 +67,31 @@ def place_examples(spec: dict[str, Any]) -> int:
     for the schema, not a defect, and stays.
     """
     validators: dict[str, Any] = {}
-    moves: list[tuple[dict[str, Any], str, list[Any]]] = []
+    memo = PLACEMENT_MEMO
+    components = b""
+    if memo is not None:
+        schemas = spec.get("components", {}).get("schemas", {})
+        components = hashlib.sha256(repr(schemas).encode("utf-8", "surrogatepass")).digest()
+    moves: list[tuple[dict[str, Any], str, tuple[tuple[str, str], ...]]] = []
     for item in spec.get("paths", {}).values():
         for op in with_variants(item.values()):  # a page's own parts hold its examples too
-            for _, media, name, _, errors in example_checks(spec, op, validators):
-                if isinstance(errors, list) and errors and name in (media.get("examples") or {}):
-                    moves.append((media, name, errors))
-    for media, name, errors in moves:
+            if memo is None:
+                found = _moves(spec, op, validators)
+            else:
+                key = hashlib.sha256(components + repr(op).encode("utf-8", "surrogatepass")).digest()
+                known = memo.used.get(key)
+                known = memo.known.get(key) if known is None else known
+                found = known if isinstance(known, tuple) else _moves(spec, op, validators)
+                memo.used[key] = found
+            contents = [c.media_object for c in iter_contents(op)] if found else []
+            moves.extend((contents[index], name, mismatches) for index, name, mismatches in found)
+    for media, remembered, mismatches in moves:
+        # the spec's own key, not an equal string from the memory: stage entries pickle a shared object once, so
+        # their bytes stay those of a build without the memory
+        name = next(k for k in media["examples"] if k == remembered)
         ex = media["examples"].pop(name)
-        mismatches = [{"at": "/" + "/".join(str(p) for p in e.instance_path), "message": e.message[:300]}
-                      for e in errors[:MISMATCHES_KEPT]]
-        media.setdefault(INVALID_EXAMPLES, {})[name] = {**ex, "x-mismatches": mismatches}
+        media.setdefault(INVALID_EXAMPLES, {})[name] = {
+            **ex, "x-mismatches": [{"at": at, "message": message} for at, message in mismatches]}
         if not media["examples"]:
             del media["examples"]
     return len(moves)
@@ -67,33 +110,13 @@ def _tag_of_folder(folder: str) -> str:
     return " ".join(w.capitalize() for w in name.replace("-", "_").split("_") if w)
 
 
-def section_intro(index: Path, root: Path) -> tuple[str, int]:
-    """The intro text of a docs section: paragraphs of its `index.rst` before the list of its pages."""
-    from docutils import nodes
-
-    from generator.read import read_file
-
-    doc = read_file(index, root).doctree
-    top: nodes.Element = doc
-    sections = [c for c in doc.children if isinstance(c, nodes.section)]
-    if not any(isinstance(c, nodes.title) for c in doc.children) and len(sections) == 1:
-        top = sections[0]  # docutils keeps a lone section when it does not promote its title
-    paragraphs: list[nodes.paragraph] = []
-    for child in top.children:
-        if isinstance(child, (nodes.bullet_list, nodes.enumerated_list, nodes.comment, nodes.section)):
-            break  # the list of the section's pages (or its toctree) ends the intro
-        if isinstance(child, nodes.paragraph):
-            paragraphs.append(child)
-    text = "\n\n".join(" ".join(p.astext().split()) for p in paragraphs)
-    return text, (paragraphs[0].line or 0) if paragraphs else 0
-
-
-def describe_tags(spec: dict[str, Any], docs_dir: Path) -> None:
+def describe_tags(spec: dict[str, Any], pages: list[Page]) -> None:
     """A tag's description is the intro text of its docs section (`<folder>/index.rst`), where there is one.
 
     Most sections have none (the index lists the pages, nothing more): their tags stay without a description
-    rather than get an invented one.
+    rather than get an invented one. The text was taken when the index page was extracted (`Page.text`).
     """
+    texts = {p.file: p.text for p in pages}
     folders: dict[str, set[str]] = {}
     for item in spec.get("paths", {}).values():
         for op in item.values():
@@ -105,10 +128,10 @@ def describe_tags(spec: dict[str, Any], docs_dir: Path) -> None:
                     folders.setdefault(_tag_of_folder(folder), set()).add(folder)
     for tag in spec.get("tags", []):
         for folder in sorted(folders.get(tag["name"], ())):
-            index = docs_dir / folder / "index.rst"
-            if not index.is_file():
+            found = texts.get(f"{folder}/index.rst")
+            if found is None:  # no such page, or one not parsed (refused, crashed)
                 continue
-            text, line = section_intro(index, docs_dir)
+            text, line = found.intro
             if text:
                 tag["description"] = text
                 tag["x-source"] = {"file": f"{folder}/index.rst", "line": line}
@@ -193,31 +216,7 @@ def error_bodies(spec: dict[str, Any]) -> int:
     return n
 
 
-def _first_line(node: Any) -> int:
-    from docutils import nodes
-
-    return next((int(n.line) for n in node.findall(nodes.paragraph) if n.line), 0)
-
-
-def linked_status_rows(page: Path, root: Path) -> list[tuple[str, str, int]]:
-    """(code, description, line) of every 4xx row in the tables of a status-code page (an appendix)."""
-    from docutils import nodes
-
-    from generator.read import read_file
-
-    out = []
-    for table in read_file(page, root).doctree.findall(nodes.table):
-        for body in table.findall(nodes.tbody):
-            for row in body.findall(nodes.row):
-                cells = [" ".join(e.astext().split()) for e in row.findall(nodes.entry)]
-                first = cells[0].split(" ", 1) if cells else [""]
-                if len(first[0]) == 3 and first[0].isdigit() and first[0].startswith("4"):
-                    descr = cells[1] if len(cells) > 1 and cells[1] else (first[1] if len(first) > 1 else "")
-                    out.append((first[0], descr, _first_line(row)))
-    return out
-
-
-def linked_error_statuses(spec: dict[str, Any], pages: list[Page], docs_dir: Path) -> list[Diagnostic]:
+def linked_error_statuses(spec: dict[str, Any], pages: list[Page]) -> list[Diagnostic]:
     """4xx responses for operations whose status section only links to the service's status-code table.
 
     "If a 2xx status code is returned ... For details, see Status Code": the linked table (an appendix) lists
@@ -228,6 +227,7 @@ def linked_error_statuses(spec: dict[str, Any], pages: list[Page], docs_dir: Pat
     if OTC_ERROR in schemas and schemas[OTC_ERROR] != otc_error_schema():
         return []  # a docs table of that name: no shared error body to point at
     by_label = {label: p.file for p in pages for label in p.labels}
+    texts = {p.file: p.text for p in pages}
     by_call = {(str(o.get("x-otc-docs-path", path)), method): o
                for path, item in spec.get("paths", {}).items() for method, o in item.items()}
     rows: dict[str, list[tuple[str, str, int]]] = {}
@@ -242,8 +242,9 @@ def linked_error_statuses(spec: dict[str, Any], pages: list[Page], docs_dir: Pat
             owners += [v.get("x-source", {}) for v in rendered.get("x-otc-variants", [])]
             if page.file not in {str(o.get("file")) for o in owners}:
                 continue  # the call is another page's (a duplicate dropped from the spec)
-            if target not in rows:
-                rows[target] = linked_status_rows(docs_dir / target, docs_dir)
+            if target not in rows:  # taken when the linked page was extracted (`Page.text`)
+                linked = texts.get(target)
+                rows[target] = list(linked.status_rows) if linked is not None else []
             added = []
             # the page's own variant of a merged call gets the codes too (its client function parses them)
             own = [v for v in iter_variants(rendered) if str(v.get("x-source", {}).get("file")) == page.file]

@@ -23,6 +23,7 @@ the coverage report reads them instead of parsing message text.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -88,11 +89,26 @@ def schema_validator(spec: dict[str, Any], ref: str) -> Any:
     return S.compile_schema(spec, {"$ref": ref})
 
 
+@dataclass
+class ExampleMemo:
+    """What `_check_examples` added per operation, keyed by the operation's exact value and that of every
+    component schema (all it reads: `spec.compile_schema` embeds only component schemas). `known`: from an
+    earlier build; `used`: this build's, to keep. Set by `generator.pipeline.checked` for one check."""
+
+    known: dict[bytes, Findings] = field(default_factory=dict)
+    used: dict[bytes, Findings] = field(default_factory=dict)
+
+
+EXAMPLE_MEMO: ExampleMemo | None = None
+
+
 def check(spec: dict[str, Any], origin: Source | None = None, *, int_ranges: bool = True) -> Findings:
     origin = origin or Source("<spec>", 0)
     found = Findings()
     out = found.diagnostics
     schemas: dict[str, Any] = spec.get("components", {}).get("schemas", {})
+    memo = EXAMPLE_MEMO
+    components = hashlib.sha256(repr((schemas, int_ranges)).encode("utf-8", "surrogatepass")).digest() if memo else b""
 
     # dangling refs first: the validator raises PointerToNowhere instead of reporting them
     dangling = False
@@ -126,8 +142,18 @@ def check(spec: dict[str, Any], origin: Source | None = None, *, int_ranges: boo
             if "content" in p:
                 out.append(Diagnostic(src, "check.param_content", Severity.ERROR,
                                       f"parameter {p['name']} uses content: (dropped by the client generator)"))
-        if not dangling:
+        if not dangling and memo is None:
             _check_examples(spec, op, src, validators, found, int_ranges)
+        elif not dangling and memo is not None:
+            op_key = hashlib.sha256(components + repr((op, src)).encode("utf-8", "surrogatepass")).digest()
+            added = memo.used.get(op_key) or memo.known.get(op_key)
+            if not isinstance(added, Findings):
+                added = Findings()
+                _check_examples(spec, op, src, validators, added, int_ranges)
+            memo.used[op_key] = added
+            found.diagnostics.extend(added.diagnostics)
+            found.mismatches.extend(added.mismatches)
+            found.checked_examples.update(added.checked_examples)
 
     # names: case-insensitive unique components, reserved property names
     lowered: dict[str, str] = {}
@@ -168,8 +194,12 @@ def _binary_in_json(spec: dict[str, Any], origin: Source) -> list[Diagnostic]:
 
 
 def _spec_validator(spec: dict[str, Any], origin: Source) -> list[Diagnostic]:
-    from generator.spec_validator import validator_class  # remembers schemas that passed the meta-schema check
+    # remembers schemas that passed the meta-schema check, and documents found clean (see generator.spec_validator)
+    from generator.spec_validator import VALID, clean_digest, validator_class
 
+    clean = clean_digest(spec)
+    if clean in VALID:
+        return []
     out = []
     try:
         for err in validator_class()(spec).iter_errors():
@@ -178,6 +208,8 @@ def _spec_validator(spec: dict[str, Any], origin: Source) -> list[Diagnostic]:
     except Exception as exc:  # the validator raises on some malformed input instead of reporting it
         out.append(Diagnostic(origin, "check.openapi", Severity.ERROR,
                               f"openapi-spec-validator failed: {type(exc).__name__}: {exc}"[:500]))
+    if not out:
+        VALID.add(clean)
     return out
 
 

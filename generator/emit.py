@@ -10,9 +10,21 @@ from typing import Any
 import yaml
 
 
-class _Dumper(yaml.SafeDumper):
+class _PyDumper(yaml.SafeDumper):
     def ignore_aliases(self, data: Any) -> bool:  # shared sub-objects are written out, never as &anchors
         return True
+
+
+# libyaml's emitter writes the same bytes as PyYAML's pure-Python one for our documents (tests/test_emit.py
+# holds the two side by side) at a fraction of the time; the Python emitter stays where libyaml is missing.
+if yaml.__with_libyaml__:
+    class _CDumper(yaml.CSafeDumper):
+        def ignore_aliases(self, data: Any) -> bool:
+            return True
+
+    _Dumper: type[Any] = _CDumper
+else:  # pragma: no cover - PyYAML built without libyaml
+    _Dumper = _PyDumper
 
 
 # Plain scalars a YAML 1.2 (core schema) reader takes for numbers, booleans or null although PyYAML (YAML 1.1)
@@ -28,11 +40,43 @@ def _str_presenter(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
     return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
 
 
-_Dumper.add_representer(str, _str_presenter)
+for _cls in (_PyDumper, _Dumper):
+    _cls.add_representer(str, _str_presenter)
 
 
-def dump_yaml(doc: Any) -> str:
-    return yaml.dump(doc, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
+# Where libyaml's emitter writes other bytes than PyYAML's (every character up to U+FFFF and samples beyond
+# tried one by one, then every corpus spec): NEL and characters beyond the BMP (libyaml escapes them, PyYAML
+# writes them as they are), lone surrogates (libyaml raises), and double-quoted scalars, which the two fold
+# at different places when they are long (PyYAML also breaks after an escape, libyaml only at spaces).
+# PyYAML double-quotes a scalar holding a character it must escape (a control character such as \r or \t,
+# C1 controls, BOM, non-characters), a space before a line break, a space after one unless the scalar is
+# written as a block (`_str_presenter`: not when it starts or ends with a space), or (a key) any line break.
+# A document holding any of these is written by PyYAML's emitter.
+_LIBYAML_DIFFERS = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufeff\ufffe\uffff"
+                              "\u2028\u2029\U00010000-\U0010ffff]| \n")
+
+
+def _libyaml_differs(doc: Any) -> bool:
+    todo = [doc]
+    while todo:
+        node = todo.pop()
+        if isinstance(node, str):
+            if _LIBYAML_DIFFERS.search(node) or "\n " in node and node != node.strip(" "):
+                return True
+        elif isinstance(node, dict):
+            if any(isinstance(k, str) and "\n" in k for k in node):
+                return True
+            todo.extend(node)
+            todo.extend(node.values())
+        elif isinstance(node, (list, tuple)):
+            todo.extend(node)
+    return False
+
+
+def dump_yaml(doc: Any, *, pure_python: bool = False) -> str:
+    """`pure_python`: PyYAML's own emitter even where libyaml is available (the reference the tests compare)."""
+    dumper = _PyDumper if pure_python or _libyaml_differs(doc) else _Dumper
+    return yaml.dump(doc, Dumper=dumper, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
 
 
 def dump_json(doc: Any) -> str:

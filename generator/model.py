@@ -161,6 +161,14 @@ class DocOperation:
                 yield r.body
 
 
+@dataclass(frozen=True)
+class PageText:
+    """What `generator.build_extras` reads from a page: a section intro, a status-code table (extract/page_text)."""
+
+    intro: tuple[str, int] = ("", 0)  # the paragraphs before the page list, the first one's line
+    status_rows: tuple[tuple[str, str, int], ...] = ()  # (4xx code, description, line) of its tables
+
+
 @dataclass
 class Page:
     """One RST file after extraction."""
@@ -176,6 +184,7 @@ class Page:
     rows_unknown_type: int = 0
     rows_failed: int = 0
     labels: list[str] = field(default_factory=list)  # `.. _label:` of the page itself (what `:ref:`s name)
+    text: PageText | None = None  # read from the doctree for later stages (None: the page was not parsed)
 
     def fields(self) -> Iterator[Field]:
         """Every table row of the page: nested tables, then per operation parameters, bodies, headers."""

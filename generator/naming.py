@@ -297,11 +297,18 @@ def pascal_words(text: str) -> tuple[str, ...]:
                  if w for p in cap(w))
 
 
+# openapi-python-client 0.29.1's `strings.sanitize` + `split_words` + `snake_case`, restated: importing that
+# module runs the package's __init__ (httpx, jinja2, ruamel: half a second per build) for three lines.
+# tests/naming/test_snake_name.py holds the two side by side on every operationId of the corpus.
+_DELIMITERS = r"\. _-"
+
+
 def snake_name(name: str) -> str:
     """The function name openapi-python-client makes of an operationId (its own `snake_case`)."""
-    from openapi_python_client.strings import snake_case
-
-    return snake_case(name)
+    value = "".join(c for c in name if c.isidentifier() or c.isdecimal() or c in _DELIMITERS)
+    if any(c.isupper() for c in value):
+        value = " ".join(re.split("([A-Z]?[a-z]+)", value))
+    return "_".join(re.findall(rf"[^{re.escape(_DELIMITERS)}]+", value)).lower()
 
 
 def unique_operation_id(name: str, extras: Iterable[tuple[str, ...]], taken: Callable[[str], bool]) -> str:

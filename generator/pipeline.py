@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator import consistency, spec_validator
+from generator import build_extras, consistency, spec_validator
+from generator import check as check_module
 from generator.build_extras import describe_tags, linked_error_statuses
 from generator.cache import PageCache
 from generator.check import Findings
@@ -116,7 +117,14 @@ def build_spec(docs_dir: Path, service: Service | str, jobs: int | None = 1, cac
     if isinstance(hit, tuple) and len(hit) == 3:
         return BuildResult(svc, hit[0], hit[2], hit[1])
     pages, tree = extract_pages_digest(files, docs_dir, jobs, cache, max_page_bytes=max_page_bytes)
-    result = _link_and_render(docs_dir, svc, pages)
+    # the example placements of the operations (and components) a docs change left alone are the last build's
+    build_extras.PLACEMENT_MEMO = build_extras.PlacementMemo(spec_validator.load_memory(stages.root, "placements",
+                                                                                          svc.name))
+    try:
+        result = _link_and_render(docs_dir, svc, pages)
+    finally:
+        placed, build_extras.PLACEMENT_MEMO = build_extras.PLACEMENT_MEMO, None
+    spec_validator.save_memory(stages.root, "placements", svc.name, placed.used)
     if key(tree) == looked_up:  # else a file changed during the build: its result is no one's to reuse
         stages.put("build", looked_up, (result.spec, result.diagnostics, result.pages))
     return result
@@ -125,8 +133,8 @@ def build_spec(docs_dir: Path, service: Service | str, jobs: int | None = 1, cac
 def _link_and_render(docs_dir: Path, svc: Service, pages: list[Page]) -> BuildResult:
     schemas = link(pages)
     out = render_spec(svc, pages, schemas)
-    describe_tags(out.spec, docs_dir)
-    out.diagnostics.extend(linked_error_statuses(out.spec, pages, docs_dir))
+    describe_tags(out.spec, pages)
+    out.diagnostics.extend(linked_error_statuses(out.spec, pages))
     diagnostics = [d for p in pages for d in p.diagnostics] + out.diagnostics + consistency.check(pages)
     diagnostics.sort()
     return BuildResult(svc, out.spec, pages, diagnostics)
@@ -181,7 +189,14 @@ def checked(spec: dict[str, Any], origin: Source, stages: StageCache | None = No
         return hit[0], bool(hit[1])
     before = value_bytes(spec)
     loaded = spec_validator.load(stages.root)
-    findings, valid = check_and_repair(spec, origin, INVALIDATING_CODES)
+    # the example checks of the operations (and components) a docs change left alone are those of the last build
+    check_module.EXAMPLE_MEMO = check_module.ExampleMemo(spec_validator.load_memory(stages.root, "examples",
+                                                                                  repr(origin)))
+    try:
+        findings, valid = check_and_repair(spec, origin, INVALIDATING_CODES)
+    finally:
+        memo, check_module.EXAMPLE_MEMO = check_module.EXAMPLE_MEMO, None
+    spec_validator.save_memory(stages.root, "examples", repr(origin), memo.used)
     spec_validator.save(stages.root, loaded)
     stages.put("check", key, (findings, valid, None if value_bytes(spec) == before else spec))
     return findings, valid

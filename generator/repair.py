@@ -63,7 +63,7 @@ def check_and_repair(spec: dict[str, Any], origin: Source,
 
 
 def _invalid(spec: dict[str, Any], findings: list[Diagnostic], invalidating: frozenset[str]) -> bool:
-    return any(d.code in invalidating for d in findings) or next(_unwritable(spec), None) is not None
+    return any(d.code in invalidating for d in findings) or _any_unwritable(spec)
 
 
 # ---------------------------------------------------------------- one round
@@ -311,6 +311,20 @@ def _unwritable(spec: dict[str, Any]) -> Iterator[tuple[Path, str]]:
             todo.extend(((*path, k), v) for k, v in node.items())
         elif isinstance(node, list):
             todo.extend(((*path, i), v) for i, v in enumerate(node))
+
+
+def _any_unwritable(spec: dict[str, Any]) -> bool:
+    """Whether `_unwritable` finds anything: the same walk keeping depths, not paths (it runs on every check)."""
+    todo: list[tuple[int, Any]] = [(0, spec)]
+    while todo:
+        depth, node = todo.pop()
+        if depth > MAX_SPEC_DEPTH or isinstance(node, float) and not math.isfinite(node):
+            return True
+        if isinstance(node, dict):
+            todo.extend((depth + 1, v) for v in node.values())
+        elif isinstance(node, list):
+            todo.extend((depth + 1, v) for v in node)
+    return False
 
 
 def _smallest_droppable(spec: dict[str, Any], path: Path) -> Path | None:

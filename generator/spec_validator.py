@@ -9,6 +9,11 @@ pure function of the schema's value and the dialect, and most schemas of a servi
 schema that fails is checked again each time, so every error is the validator's own, with its path.
 Everything else the validator does (the document against the OpenAPI schema, defaults, duplicate
 operationIds, ...) runs as before, so its findings are the same with or without the memory.
+
+The same memory holds the documents the whole validator found nothing in, their prose blanked
+(`clean_digest`): after a docs change that only rewords descriptions, the most common one, `check` skips
+the validator's walk of the document, whose verdict no prose can change. Beside it, per document, the
+example checks and example placements of each operation of the last build (`load_memory`).
 """
 
 from __future__ import annotations
@@ -18,8 +23,34 @@ import hashlib
 from pathlib import Path
 from typing import Any
 
-# sha256 of (dialect, repr(schema)) of every schema that passed the meta-schema check
+# sha256 of (dialect, repr(schema)) of every schema that passed the meta-schema check, and (`clean_digest`) of
+# every document, its prose blanked, the whole validator found nothing in
 VALID: set[bytes] = set()
+
+# Fields whose text no rule of the validator reads: in OpenAPI 3.1's schema and in the JSON Schema dialect they
+# are `type: string` and nothing more, so their wording cannot change a verdict.
+_PROSE = frozenset({"description", "summary", "title"})
+# Where arbitrary values live (a payload may well hold a `description` member whose text a schema constrains):
+# left as they are, as is everything under a key the digest does not understand.
+_VALUES = frozenset({"example", "examples", "default", "enum", "const", "discriminator", "value", "links"})
+
+
+def _prose_blanked(node: Any) -> Any:
+    if isinstance(node, dict):
+        return {k: ("" if k in _PROSE and isinstance(v, str) else
+                    v if not isinstance(k, str) or k in _VALUES or k.startswith("x-") else _prose_blanked(v))
+                for k, v in node.items()}
+    if isinstance(node, list):
+        return [_prose_blanked(v) for v in node]
+    return node
+
+
+def clean_digest(spec: Any) -> bytes:
+    """The key under which a document the validator found nothing in is remembered: its value with the text of
+    `description`, `summary` and `title` blanked. Only clean verdicts are remembered (an error message may quote
+    prose), so a document whose prose alone changed since a clean check is clean again without a walk (the
+    validator's walk is most of `check` after a one-page change), and any other change is checked in full."""
+    return hashlib.sha256(b"clean-document\0" + repr(_prose_blanked(spec)).encode("utf-8", "surrogatepass")).digest()
 
 
 @functools.cache
@@ -70,6 +101,20 @@ def save(root: Path, loaded: int) -> None:
         VALID.clear()
     store = _store(root)
     store.put("meta-valid", store.key("meta-valid"), frozenset(VALID))
+
+
+def load_memory(root: Path, kind: str, name: str) -> dict[bytes, Any]:
+    """The last build's per-operation results of `kind` for the document `name`: "examples" (`check.ExampleMemo`),
+    "placements" (`build_extras.PlacementMemo`)."""
+    store = _store(root)
+    got = store.get(kind, store.key(kind, name.encode()))
+    return got if isinstance(got, dict) else {}
+
+
+def save_memory(root: Path, kind: str, name: str, used: dict[bytes, Any]) -> None:
+    """This build's results replace the last ones (the memory holds one build's operations)."""
+    store = _store(root)
+    store.put(kind, store.key(kind, name.encode()), used)
 
 
 def _store(root: Path) -> Any:

@@ -261,3 +261,27 @@ def test_integer_whose_documented_example_exceeds_int32_becomes_int64(
     assert count["type"] == "integer" and count["format"] == "int64"
     [d] = [d for d in result.diagnostics if d.code == "example.int64_widened"]
     assert "1650000000000" in d.message and d.source.file == "things/create.rst"
+
+
+def test_tag_intro_and_linked_status_rows_come_from_the_extracted_pages(
+        make_tree: Callable[[dict[str, str]], Path]) -> None:
+    """Link + render read the section intro and the linked status table from the pages (the page cache's),
+    never from the files again: with the files gone, the same spec."""
+    from generator.config import default_service
+    from generator.parallel import extract_pages
+    from generator.pipeline import _link_and_render, rst_files
+
+    query = page("Querying a Thing", "GET /v1/things", "\nReturned Value\n--------------\n\n"
+                 "For details, see :ref:`Status Code <things_status>`.\n", name="QueryThing")
+    root = make_tree({"thing_management/query.rst": query, "thing_management/index.rst": SECTION_INDEX,
+                      "appendix/status_code.rst": STATUS_APPENDIX})
+    expected = build_spec(root, "things").spec
+    pages = extract_pages(rst_files(root), root, 1)
+    index = next(p for p in pages if p.file == "thing_management/index.rst")
+    assert index.text is not None and index.text.intro == ("Things are what this service keeps.", 8)
+    for f in rst_files(root):
+        f.unlink()
+    spec = _link_and_render(root, default_service("things"), pages).spec
+    assert spec == expected
+    assert spec["tags"][0]["description"] == "Things are what this service keeps."
+    assert {"400", "404"} <= set(spec["paths"]["/v1/things"]["get"]["responses"])  # from the linked table

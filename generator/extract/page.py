@@ -10,6 +10,7 @@ from docutils import nodes
 from generator import prose
 from generator.extract.context import PageContext
 from generator.extract.examples import read_examples
+from generator.extract.page_text import page_text
 from generator.extract.parameters import complete_path_params, complete_query_from_uri, read_parameter_tables
 from generator.extract.responses import read_responses
 from generator.extract.sections import (
@@ -31,6 +32,7 @@ from generator.uri_repair import repair_calls
 def extract(read: ReadPage) -> Page:
     """The intermediate model of one page: its operations, nested tables and diagnostics."""
     ctx = PageContext(read)
+    ctx.page.text = page_text(ctx.doc)  # before extraction walks (and may change) the doctree
     top = next(iter(ctx.doc.findall(nodes.section)), None)
     if top is None:
         ctx.diag(1, "page.no_title", Severity.INFO, "page has no section: not an API page")
