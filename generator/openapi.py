@@ -448,8 +448,12 @@ class SpecRenderer:
                 op.source, "operation.deprecated_conflict", Severity.WARNING,
                 f"{op.method.upper()} {op.path}: the deprecated page {where} documents other {', '.join(differs)} "
                 f"than the current page {current['x-source']['file']}:{current['x-source']['line']}; "
-                f"the current page's are kept, the deprecated one is a variant"))
+                f"the current page's are kept, the deprecated one is a variant"
+                + ("; its request body is accepted too (marked deprecated)" if "requestBody" in differs else "")))
         out = dict(current)
+        if "requestBody" in differs:
+            out["requestBody"] = accept_deprecated_body(current.get("requestBody"), old.get("requestBody"),
+                                                        self.components)
         variants = current.get("x-otc-variants") or [_variant(current)]
         out["x-otc-variants"] = [*variants, *({**v, "deprecated": True}
                                               for v in (old.get("x-otc-variants") or [_variant(old)]))]
@@ -459,6 +463,36 @@ class SpecRenderer:
         base = (current.get("description") or "").split("\n\nThis call is documented on several pages:")[0]
         out["description"] = f"{base}\n\nThis call is documented on several pages:\n{listing}".strip()
         return out
+
+
+def accept_deprecated_body(current: dict[str, Any] | None, old: dict[str, Any] | None,
+                           components: dict[str, Any]) -> dict[str, Any]:
+    """The request body of a call whose deprecated page sends another body than its current page: the server
+    still takes what the deprecated page documents (its client function sends it, recorded traffic holds it),
+    so the operation's body accepts both; the deprecated page's alternatives carry `deprecated: true`. An
+    alternative of the same wire shape as a current one is not repeated; a body is required only where both
+    pages require one."""
+    current, old = current or {}, old or {}
+    out = {k: v for k, v in current.items() if k != "content"}
+    content: dict[str, Any] = {m: dict(v) for m, v in current.get("content", {}).items()}
+    for media, mo in old.get("content", {}).items():
+        mine = content.setdefault(media, {})
+        have = _alternatives(mine.get("schema"))
+        shapes = [_shape(a, components) for a in have]
+        added = [{**a, "deprecated": True} for a in _alternatives(mo.get("schema"))
+                 if isinstance(a, dict) and _shape(a, components) not in shapes]
+        alternatives = have + added
+        if len(alternatives) == 1:
+            mine["schema"] = alternatives[0]
+        elif alternatives:
+            mine["schema"] = {"anyOf": alternatives}
+        if mo.get("examples"):
+            mine["examples"] = {**mine.get("examples", {}), **{k: v for k, v in mo["examples"].items()
+                                                                if k not in mine.get("examples", {})}}
+    if content:
+        out["content"] = content
+    out["required"] = bool(current.get("required") and old.get("required"))
+    return out
 
 
 # pages under these folders or with these words in their path are superseded by a page elsewhere
@@ -588,7 +622,7 @@ def _merge_content(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
             content[media] = dict(mb)
             continue
         ma = content[media]
-        schemas = [s for s in (_alternatives(ma.get("schema")) + _alternatives(mb.get("schema"))) if s]
+        schemas = [s for s in (_alternatives(ma.get("schema")) + _alternatives(mb.get("schema"))) if s is not None]
         unique: list[Any] = []
         for sch in schemas:
             if sch not in unique:
@@ -605,7 +639,9 @@ def _merge_content(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
 
 
 def _alternatives(schema: Any) -> list[Any]:
-    if not schema:
+    # `{}` is a body documented without a table (OBS bucket policy: any JSON): an alternative that takes anything,
+    # not an absent one; dropping it made the merged body reject that page's documented request
+    if schema is None:
         return []
     if isinstance(schema, dict) and list(schema) == ["anyOf"]:
         return list(schema["anyOf"])
