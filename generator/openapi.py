@@ -482,10 +482,8 @@ def accept_deprecated_body(current: dict[str, Any] | None, old: dict[str, Any] |
         added = [{**a, "deprecated": True} for a in _alternatives(mo.get("schema"))
                  if isinstance(a, dict) and _shape(a, components) not in shapes]
         alternatives = have + added
-        if len(alternatives) == 1:
-            mine["schema"] = alternatives[0]
-        elif alternatives:
-            mine["schema"] = {"anyOf": alternatives}
+        if alternatives:
+            mine["schema"] = _union(alternatives)
         if mo.get("examples"):
             mine["examples"] = {**mine.get("examples", {}), **{k: v for k, v in mo["examples"].items()
                                                                 if k not in mine.get("examples", {})}}
@@ -627,15 +625,26 @@ def _merge_content(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
         for sch in schemas:
             if sch not in unique:
                 unique.append(sch)
-        if len(unique) == 1:
-            ma["schema"] = unique[0]
-        elif unique:
-            ma["schema"] = {"anyOf": unique}
+        if unique:
+            ma["schema"] = _union(unique)
         if mb.get("examples"):
             ma["examples"] = {**ma.get("examples", {}), **mb["examples"]}
     if content:
         out["content"] = content
     return out
+
+
+# keywords that describe a schema without constraining it
+_ANNOTATIONS = frozenset({"deprecated", "description", "title", "x-source"})
+
+
+def _union(alternatives: list[Any]) -> Any:
+    """One schema for the bodies of several pages: the one, an `anyOf`, or `{}` where one page's body takes
+    anything (documented by example only): an `anyOf` with an open member is that member, and linters flag it
+    (Redocly `no-illogical-composition-keywords`); each page's own schema stays in its `x-otc-variants` entry."""
+    if any(isinstance(a, dict) and set(a) <= _ANNOTATIONS for a in alternatives):
+        return {}
+    return alternatives[0] if len(alternatives) == 1 else {"anyOf": alternatives}
 
 
 def _alternatives(schema: Any) -> list[Any]:

@@ -115,7 +115,9 @@ def test_merge_keeps_a_body_documented_without_a_table_as_an_alternative() -> No
 
     ref = {"$ref": "#/components/schemas/Domain"}
     merged = merge_operations(op("Domain", ref), op("Policy", {}))
-    assert merged["requestBody"]["content"]["application/json"]["schema"] == {"anyOf": [ref, {}]}
+    # an `anyOf` with an open member is that member (linters flag the `anyOf`); the pages keep their own schemas
+    assert merged["requestBody"]["content"]["application/json"]["schema"] == {}
+    assert [v["requestBody"]["content"]["application/json"]["schema"] for v in merged["x-otc-variants"]] == [ref, {}]
     assert merge_operations(op("A", {}), op("B", {}))["requestBody"]["content"]["application/json"]["schema"] == {}
 
 
