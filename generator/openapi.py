@@ -471,7 +471,8 @@ def accept_deprecated_body(current: dict[str, Any] | None, old: dict[str, Any] |
     still takes what the deprecated page documents (its client function sends it, recorded traffic holds it),
     so the operation's body accepts both; the deprecated page's alternatives carry `deprecated: true`. An
     alternative of the same wire shape as a current one is not repeated; a body is required only where both
-    pages require one."""
+    pages require one. The deprecated page's examples stay in its `x-otc-variants` entry: the operation shows
+    the current page's (and a defect is counted once)."""
     current, old = current or {}, old or {}
     out = {k: v for k, v in current.items() if k != "content"}
     content: dict[str, Any] = {m: dict(v) for m, v in current.get("content", {}).items()}
@@ -484,9 +485,6 @@ def accept_deprecated_body(current: dict[str, Any] | None, old: dict[str, Any] |
         alternatives = have + added
         if alternatives:
             mine["schema"] = _union(alternatives)
-        if mo.get("examples"):
-            mine["examples"] = {**mine.get("examples", {}), **{k: v for k, v in mo["examples"].items()
-                                                                if k not in mine.get("examples", {})}}
     if content:
         out["content"] = content
     out["required"] = bool(current.get("required") and old.get("required"))

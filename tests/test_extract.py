@@ -357,7 +357,7 @@ def test_response_header_rows_in_a_body_table_become_headers() -> None:
 def test_a_body_table_of_header_rows_only_gives_no_body() -> None:
     body = table("Response parameters", [
         ["Parameter", "Type", "Description"],
-        ["ETag", "String", "Entity tag of the object."],
+        ["ETag", "String", "Entity tag of the object, returned in the response header."],
     ])
     p = run(page("Thing", "PUT /v1/things", "Response Parameters\n-------------------\n\n" + body))
     [resp] = [r for r in p.operations[0].responses if r.status == "200"]
@@ -398,3 +398,16 @@ def test_response_rows_of_some_microversions_are_not_required() -> None:
     assert op.request_body is not None and [f.required for f in op.request_body.fields] == [True]
     [d] = [d for d in p.diagnostics if d.code == "field.microversion_bound"]
     assert d.source.line == line_of(text, "image_id")
+
+
+def test_xml_elements_spelt_like_headers_stay_in_the_body() -> None:
+    # OBS: `<Location>` and `<ETag>` are elements of the XML body; only a description saying "header" moves a row
+    body = table("Response elements", [
+        ["Element", "Type", "Description"],
+        ["Location", "String", "Region where the bucket resides."],
+        ["ETag", "String", "Entity tag of the object."],
+    ])
+    p = run(page("Thing", "GET /v1/things", "Response Elements\n-----------------\n\n" + body))
+    [resp] = [r for r in p.operations[0].responses if r.status == "200"]
+    assert resp.body is not None and [f.name for f in resp.body.fields] == ["Location", "ETag"]
+    assert resp.headers == [] and "response.header_in_body" not in codes(p)

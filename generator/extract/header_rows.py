@@ -8,8 +8,8 @@ import re
 
 from generator.model import Field
 
-# response headers of RFC 9110 and friends in their canonical spelling: a body property of that name is spelt
-# in lower case (`location`, `date`), so only the exact header spelling counts
+# response headers of RFC 9110 and friends in their canonical spelling (a JSON property of that name is spelt in
+# lower case: `location`, `date`)
 KNOWN_RESPONSE_HEADERS = frozenset({
     "Accept-Ranges", "Age", "Allow", "Cache-Control", "Content-Disposition", "Content-Encoding", "Content-Language",
     "Content-Length", "Content-Location", "Content-MD5", "Content-Range", "Content-Type", "Date", "ETag", "Expires",
@@ -29,8 +29,11 @@ def says_header(description: str) -> bool:
 
 
 def is_header_row(f: Field) -> bool:
-    """Whether a response body table's row documents a response header rather than a body property."""
+    """Whether a response body table's row documents a response header rather than a body property.
+
+    A known header name alone is not enough: XML bodies have elements spelt so (OBS `<Location>`, `<ETag>`),
+    so the description must say it is a header; an `X-...` name is never a JSON or XML field."""
     name = f.name.strip()
-    if name in KNOWN_RESPONSE_HEADERS or _EXTENSION_HEADER.match(name):
+    if _EXTENSION_HEADER.match(name):
         return True
-    return bool(_HYPHENATED.match(name)) and says_header(f.description)
+    return (name in KNOWN_RESPONSE_HEADERS or bool(_HYPHENATED.match(name))) and says_header(f.description)
