@@ -448,8 +448,12 @@ class SpecRenderer:
                 op.source, "operation.deprecated_conflict", Severity.WARNING,
                 f"{op.method.upper()} {op.path}: the deprecated page {where} documents other {', '.join(differs)} "
                 f"than the current page {current['x-source']['file']}:{current['x-source']['line']}; "
-                f"the current page's are kept, the deprecated one is a variant"))
+                f"the current page's are kept, the deprecated one is a variant"
+                + ("; its request body is accepted too (marked deprecated)" if "requestBody" in differs else "")))
         out = dict(current)
+        if "requestBody" in differs:
+            out["requestBody"] = accept_deprecated_body(current.get("requestBody"), old.get("requestBody"),
+                                                        self.components)
         variants = current.get("x-otc-variants") or [_variant(current)]
         out["x-otc-variants"] = [*variants, *({**v, "deprecated": True}
                                               for v in (old.get("x-otc-variants") or [_variant(old)]))]
@@ -459,6 +463,32 @@ class SpecRenderer:
         base = (current.get("description") or "").split("\n\nThis call is documented on several pages:")[0]
         out["description"] = f"{base}\n\nThis call is documented on several pages:\n{listing}".strip()
         return out
+
+
+def accept_deprecated_body(current: dict[str, Any] | None, old: dict[str, Any] | None,
+                           components: dict[str, Any]) -> dict[str, Any]:
+    """The request body of a call whose deprecated page sends another body than its current page: the server
+    still takes what the deprecated page documents (its client function sends it, recorded traffic holds it),
+    so the operation's body accepts both; the deprecated page's alternatives carry `deprecated: true`. An
+    alternative of the same wire shape as a current one is not repeated; a body is required only where both
+    pages require one. The deprecated page's examples stay in its `x-otc-variants` entry: the operation shows
+    the current page's (and a defect is counted once)."""
+    current, old = current or {}, old or {}
+    out = {k: v for k, v in current.items() if k != "content"}
+    content: dict[str, Any] = {m: dict(v) for m, v in current.get("content", {}).items()}
+    for media, mo in old.get("content", {}).items():
+        mine = content.setdefault(media, {})
+        have = _alternatives(mine.get("schema"))
+        shapes = [_shape(a, components) for a in have]
+        added = [{**a, "deprecated": True} for a in _alternatives(mo.get("schema"))
+                 if isinstance(a, dict) and _shape(a, components) not in shapes]
+        alternatives = have + added
+        if alternatives:
+            mine["schema"] = _union(alternatives)
+    if content:
+        out["content"] = content
+    out["required"] = bool(current.get("required") and old.get("required"))
+    return out
 
 
 # pages under these folders or with these words in their path are superseded by a page elsewhere
@@ -588,15 +618,13 @@ def _merge_content(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
             content[media] = dict(mb)
             continue
         ma = content[media]
-        schemas = [s for s in (_alternatives(ma.get("schema")) + _alternatives(mb.get("schema"))) if s]
+        schemas = [s for s in (_alternatives(ma.get("schema")) + _alternatives(mb.get("schema"))) if s is not None]
         unique: list[Any] = []
         for sch in schemas:
             if sch not in unique:
                 unique.append(sch)
-        if len(unique) == 1:
-            ma["schema"] = unique[0]
-        elif unique:
-            ma["schema"] = {"anyOf": unique}
+        if unique:
+            ma["schema"] = _union(unique)
         if mb.get("examples"):
             ma["examples"] = {**ma.get("examples", {}), **mb["examples"]}
     if content:
@@ -604,8 +632,23 @@ def _merge_content(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+# keywords that describe a schema without constraining it
+_ANNOTATIONS = frozenset({"deprecated", "description", "title", "x-source"})
+
+
+def _union(alternatives: list[Any]) -> Any:
+    """One schema for the bodies of several pages: the one, an `anyOf`, or `{}` where one page's body takes
+    anything (documented by example only): an `anyOf` with an open member is that member, and linters flag it
+    (Redocly `no-illogical-composition-keywords`); each page's own schema stays in its `x-otc-variants` entry."""
+    if any(isinstance(a, dict) and set(a) <= _ANNOTATIONS for a in alternatives):
+        return {}
+    return alternatives[0] if len(alternatives) == 1 else {"anyOf": alternatives}
+
+
 def _alternatives(schema: Any) -> list[Any]:
-    if not schema:
+    # `{}` is a body documented without a table (OBS bucket policy: any JSON): an alternative that takes anything,
+    # not an absent one; dropping it made the merged body reject that page's documented request
+    if schema is None:
         return []
     if isinstance(schema, dict) and list(schema) == ["anyOf"]:
         return list(schema["anyOf"])

@@ -87,3 +87,46 @@ def test_same_field_saying_the_same_is_not_reported(make_tree: Tree) -> None:
     root = make_tree({"a/create.rst": _with_nested("POST /v2/volumes", "Create Volume", "1024"),
                       "a/extend.rst": _with_nested("POST /v2/volumes/{id}/extend", "Extend Volume", "1024")})
     assert not [d for d in build_spec(root, "evs").diagnostics if d.code == "field.inconsistent"]
+
+
+def _action(key: str, name: str, title: str) -> str:
+    body = ("Request Parameters\n------------------\n\n"
+            + table("Request body parameters", [["Parameter", "Mandatory", "Type", "Description"],
+                                                [key, "Yes", "Object", "The action."]])
+            + "Status Codes\n------------\n\n=========== ===========\nStatus Code Description\n"
+              "=========== ===========\n202         Accepted\n=========== ===========\n")
+    return page(title, "POST /v2.1/servers/{server_id}/action", body, name=name)
+
+
+def test_a_deprecated_page_s_request_body_is_accepted_and_marked(make_tree: Tree) -> None:
+    # every body a documented page sends is one the operation takes: validators of recorded traffic and mocks
+    # must not reject the deprecated page's still-served request; responses keep following the current page
+    root = make_tree({
+        "apis_deprecated/binding_an_ip.rst": _action("addFloatingIp", "BindIpOld", "Binding an IP (Deprecated)"),
+        "apis/starting.rst": _action("os-start", "StartServer", "Starting a Server"),
+        "apis/stopping.rst": _action("os-stop", "StopServer", "Stopping a Server"),
+    })
+    r = build_spec(root, "ecs")
+    op = r.spec["paths"]["/v2.1/servers/{server_id}/action"]["post"]
+    schemas = r.spec["components"]["schemas"]
+
+    def props(alt: dict[str, object]) -> list[str]:
+        return list(schemas[str(alt["$ref"]).rsplit("/", 1)[1]]["properties"])
+
+    alts = op["requestBody"]["content"]["application/json"]["schema"]["anyOf"]
+    assert [(props(a), a.get("deprecated", False)) for a in alts] == [
+        (["os-start"], False), (["os-stop"], False), (["addFloatingIp"], True)]
+    assert op["requestBody"]["required"] is True
+    assert [(v["operationId"], v.get("deprecated", False)) for v in op["x-otc-variants"]] == [
+        ("StartServer", False), ("StopServer", False), ("BindIpOld", True)]
+    (conflict,) = [d for d in r.diagnostics if d.code == "operation.deprecated_conflict"]
+    assert "request body is accepted too" in conflict.message
+
+
+def test_a_deprecated_body_of_a_current_shape_is_not_repeated(make_tree: Tree) -> None:
+    root = make_tree({
+        "apis_deprecated/starting.rst": _action("os-start", "StartServerOld", "Starting (Deprecated)"),
+        "apis/starting.rst": _action("os-start", "StartServer", "Starting a Server"),
+    })
+    op = build_spec(root, "ecs").spec["paths"]["/v2.1/servers/{server_id}/action"]["post"]
+    assert "anyOf" not in op["requestBody"]["content"]["application/json"]["schema"]

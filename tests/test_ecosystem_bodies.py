@@ -204,6 +204,27 @@ def test_prism_reading_xml_as_json_is_told_apart_from_a_real_rejection() -> None
     assert xml_read_as_json(served, "response")
 
 
+def test_xml_success_is_told_for_each_client_function() -> None:
+    # OBS `PUT /?acl`, `PUT /ObjectName`: one merged operation, one client function per page (variant); Prism
+    # mocks the merged operation's response, so a variant is XML-served when that is XML or its own success is
+    from generator.ecosystem.prism import xml_responses
+
+    def ok(media: str) -> dict[str, Any]:
+        return {"200": {"description": "OK", "content": {media: {"schema": {"type": "object"}}}}}
+
+    merged_json = {"operationId": "GetJson", "responses": ok("application/json"), "x-otc-variants": [
+        {"operationId": "GetJson", "responses": ok("application/json")},
+        {"operationId": "GetXml", "responses": ok("application/xml")},
+        {"operationId": "GetNothing", "responses": {"204": {"description": "No Content"}}},
+        {"operationId": "NoParts"}]}
+    merged_xml = {"operationId": "CopyParts", "responses": ok("application/xml"), "x-otc-variants": [
+        {"operationId": "CopyParts", "responses": ok("application/xml")},
+        {"operationId": "UploadParts", "responses": {"200": {"description": "OK"}}}]}
+    spec = {"paths": {"/": {"parameters": [], "get": merged_json}, "/o": {"put": merged_xml}}}
+    assert xml_responses(spec) == {"GetJson": False, "GetXml": True, "GetNothing": False, "CopyParts": True,
+                                   "UploadParts": True}
+
+
 def test_path_parameter_with_a_pattern_gets_a_value_that_matches_it() -> None:
     import re
 
@@ -213,3 +234,54 @@ def test_path_parameter_with_a_pattern_gets_a_value_that_matches_it() -> None:
     value = _param_value({}, {"name": "key_id", "in": "path", "schema": {"type": "string", "pattern": uuid}})
     assert re.search(uuid, value)  # Prism --errors refused "key_id-value" (KMS CMK tags)
     assert _param_value({}, {"name": "id", "in": "path", "schema": {"type": "string"}}) == "id-value"
+
+
+POLICY = '{"Statement": [{"Sid": "Stmt1", "Action": ["GetBucketLogging"], "Effect": "Allow"}]}'
+
+
+def _policy_page() -> str:
+    return page("Configuring a Bucket Policy", "PUT /?policy", f"""
+Request Elements
+----------------
+
+The request body is a JSON string that contains the bucket policy information.
+
+Sample Request
+--------------
+
+.. code-block:: text
+
+   PUT /?policy HTTP/1.1
+   Host: examplebucket.obs.region.example.com
+
+   {POLICY}
+
+Status Codes
+------------
+
+=========== ===========
+Status Code Description
+=========== ===========
+204         No Content
+=========== ===========
+""", name="ConfigureBucketPolicy")
+
+
+def test_body_given_only_by_example_is_sent_as_documented(make_tree: Callable[[dict[str, str]], Path]) -> None:
+    # OBS bucket policy: no table, a JSON example; the spec takes any JSON there (also where the call is merged
+    # with another page's), and the client sends the documented policy, not a placeholder value
+    domain = page("Configuring a Custom Domain", "PUT /?customdomain", """
+Request Parameters
+------------------
+
+""" + table("Request body parameters", [["Parameter", "Mandatory", "Type", "Description"],
+                                        ["Name", "Yes", "String", "Domain name."]]), name="ConfigureCustomDomain")
+    spec = build_spec(make_tree({"buckets/policy.rst": _policy_page(), "buckets/domain.rst": domain}),
+                      "objects").spec
+    op = spec["paths"]["/"]["put"]
+    assert op["requestBody"]["content"]["application/json"]["schema"] == {}
+    view, _ = client_view(spec)
+    ops = conformance_data(spec, generator_names(view, "otc_objects_client"), view)["operations"]
+    [request] = [o["request"] for o in ops if o["operation_id"] == "ConfigureBucketPolicy"]
+    assert request["kind"] == "value" and request["documented"] is True
+    assert request["body"] == __import__("json").loads(POLICY)

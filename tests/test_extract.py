@@ -330,3 +330,84 @@ def test_a_struct_table_after_a_captioned_body_table_is_no_part_of_the_body() ->
     [op] = p.operations
     assert op.request_body is not None and [f.name for f in op.request_body.fields] == ["name"]
     assert [s.subject for s in p.schemas] == ["security_options"]
+
+
+def test_response_header_rows_in_a_body_table_become_headers() -> None:
+    body = table("Response parameters", [
+        ["Parameter", "Mandatory", "Type", "Description"],
+        ["Location", "Yes", "String", "Specifies the local URL of the image, which is returned in the request header."],
+        ["X-Request-Id", "No", "String", "Request ID."],
+        ["Content-Digest", "No", "String", "Digest of the body, returned in the response header."],
+        ["image_id", "Yes", "String", "Specifies the image UUID."],
+        ["location", "No", "String", "Where the image is stored."],
+        ["sub-type", "No", "String", "A hyphenated body field."],
+    ])
+    text = page("Thing", "POST /v1/things", "Response Parameters\n-------------------\n\n" + body)
+    p = run(text)
+    [op] = p.operations
+    [resp] = [r for r in op.responses if r.status == "200"]
+    assert [h.name for h in resp.headers] == ["Location", "X-Request-Id", "Content-Digest"]
+    assert resp.body is not None
+    assert [f.name for f in resp.body.fields] == ["image_id", "location", "sub-type"]
+    found = [d for d in p.diagnostics if d.code == "response.header_in_body"]
+    assert [d.source.line for d in found] == [line_of(text, "Location "), line_of(text, "X-Request-Id"),
+                                              line_of(text, "Content-Digest")]
+
+
+def test_a_body_table_of_header_rows_only_gives_no_body() -> None:
+    body = table("Response parameters", [
+        ["Parameter", "Type", "Description"],
+        ["ETag", "String", "Entity tag of the object, returned in the response header."],
+    ])
+    p = run(page("Thing", "PUT /v1/things", "Response Parameters\n-------------------\n\n" + body))
+    [resp] = [r for r in p.operations[0].responses if r.status == "200"]
+    assert resp.body is None and [h.name for h in resp.headers] == ["ETag"]
+
+
+@pytest.mark.parametrize(("text", "bound"), [
+    ("Specifies the image UUID. This parameter is supported in microversion 2.45 and later.", True),
+    ("This parameter is not supported in microversion 2.44 and later.", True),
+    ("Supported from microversion 2.3 or higher.", True),
+    ("Supported in microversions 2.1 to 2.44.", True),
+    ("Specifies the microversion the server supports.", False),
+    ("If this parameter is not specified, the supported minimum microversion is returned.", False),
+])
+def test_microversion_bound_prose(text: str, bound: bool) -> None:
+    from generator.extract.microversion import microversion_bound
+
+    assert microversion_bound(text) is bound
+
+
+def test_response_rows_of_some_microversions_are_not_required() -> None:
+    body = table("Response parameters", [
+        ["Parameter", "Mandatory", "Type", "Description"],
+        ["image_id", "Yes", "String", "The image UUID. This parameter is supported in microversion 2.45 and later."],
+        ["name", "Yes", "String", "Specifies the image name."],
+    ])
+    request = table("Request body parameters", [
+        ["Parameter", "Mandatory", "Type", "Description"],
+        ["tag", "Yes", "String", "This parameter is supported in microversion 2.26 and later."],
+    ])
+    text = page("Thing", "POST /v1/things", "Request Parameters\n------------------\n\n" + request
+                + "Response Parameters\n-------------------\n\n" + body)
+    p = run(text)
+    [op] = p.operations
+    [resp] = [r for r in op.responses if r.status == "200"]
+    assert resp.body is not None
+    assert [(f.name, f.required) for f in resp.body.fields] == [("image_id", False), ("name", True)]
+    assert op.request_body is not None and [f.required for f in op.request_body.fields] == [True]
+    [d] = [d for d in p.diagnostics if d.code == "field.microversion_bound"]
+    assert d.source.line == line_of(text, "image_id")
+
+
+def test_xml_elements_spelt_like_headers_stay_in_the_body() -> None:
+    # OBS: `<Location>` and `<ETag>` are elements of the XML body; only a description saying "header" moves a row
+    body = table("Response elements", [
+        ["Element", "Type", "Description"],
+        ["Location", "String", "Region where the bucket resides."],
+        ["ETag", "String", "Entity tag of the object."],
+    ])
+    p = run(page("Thing", "GET /v1/things", "Response Elements\n-----------------\n\n" + body))
+    [resp] = [r for r in p.operations[0].responses if r.status == "200"]
+    assert resp.body is not None and [f.name for f in resp.body.fields] == ["Location", "ETag"]
+    assert resp.headers == [] and "response.header_in_body" not in codes(p)

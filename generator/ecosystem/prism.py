@@ -34,6 +34,7 @@ import httpx
 
 from generator import xml_body
 from generator.ecosystem.lint import NODE_ENV, TOOLS, ToolError
+from generator.spec import iter_variants
 
 TOKEN = "ecosystem-token"
 START_TIMEOUT = 120.0  # seconds: Prism parses the spec first (a few seconds for the largest corpus spec)
@@ -180,16 +181,31 @@ def _body(package: str, request: dict[str, Any]) -> Any:
 
 
 def _xml_responses(client_dir: Path) -> dict[str, bool]:
-    """operationId -> whether its first documented success is served as XML (the first media type of it)."""
     spec = json.loads((client_dir / "tests" / "openapi.json").read_text(encoding="utf-8"))
+    return xml_responses(spec)
+
+
+def xml_responses(spec: dict[str, Any]) -> dict[str, bool]:
+    """operationId of each client function -> whether Prism may serve it XML (the first media type of a first
+    documented success).
+
+    A page of a merged call (`x-otc-variants`) has its own function, called by the variant's operationId; Prism
+    knows only the merged operation and mocks its responses: XML when the merged operation's success is XML (OBS
+    `PUT /ObjectName`: `CopyParts` answers XML, `UploadParts` nothing) or the page's own is."""
+    def first_success_xml(op: dict[str, Any]) -> bool:
+        ok = [r for s, r in sorted((op.get("responses") or {}).items()) if s.startswith("2")]
+        media = list((ok[0].get("content") or {}) if ok else {})
+        return bool(media) and xml_body.is_xml(media[0])
+
     out: dict[str, bool] = {}
     for item in spec.get("paths", {}).values():
-        for op in item.values():
+        for op in (item.values() if isinstance(item, dict) else []):
             if not isinstance(op, dict) or "operationId" not in op:
                 continue
-            ok = [r for s, r in sorted(op.get("responses", {}).items()) if s.startswith("2")]
-            media = list((ok[0].get("content") or {}) if ok else {})
-            out[str(op["operationId"])] = bool(media) and xml_body.is_xml(media[0])
+            served = first_success_xml(op)
+            out[str(op["operationId"])] = served
+            for v in iter_variants(op):
+                out[str(v["operationId"])] = served or first_success_xml(v)
     return out
 
 

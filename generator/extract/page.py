@@ -10,6 +10,7 @@ from docutils import nodes
 from generator import prose
 from generator.extract.context import PageContext
 from generator.extract.examples import read_examples
+from generator.extract.microversion import relax_microversion_rows
 from generator.extract.page_text import page_text
 from generator.extract.parameters import complete_path_params, complete_query_from_uri, read_parameter_tables
 from generator.extract.responses import read_responses
@@ -99,6 +100,7 @@ def _build_operation(ctx: PageContext, sections: Sections, uri_calls: list[tuple
         if t.cols.name is not None and not (t.cols.status is not None and t.cols.name is None):
             t.fields = parse_fields(ctx, t)
     classify(ctx, tables)
+    relax_microversion_rows(ctx, tables)
     for t in tables:
         register_schema(ctx, t)
     placeholders = set(PLACEHOLDER_RE.findall(path))

@@ -7,6 +7,7 @@ import re
 from docutils import nodes
 
 from generator.extract.context import PageContext, line_of, outside_tables, row_line
+from generator.extract.header_rows import is_header_row
 from generator.extract.sections import Sections
 from generator.extract.tables import Table, whole_body_type
 from generator.model import DocOperation, Response, Schema, Severity
@@ -49,6 +50,14 @@ def read_responses(ctx: PageContext, op: DocOperation, tables: list[Table], sect
         if t.role != "response_body":
             continue
         status, resp = _response_for(ctx, t, by_status)
+        for f in [f for f in t.fields if is_header_row(f)]:
+            t.fields.remove(f)
+            resp.headers.append(f)
+            ctx.diag(f.source.line, "response.header_in_body", Severity.INFO,
+                     f"{f.name!r} in the response table '{t.caption}' is a response header: documented as a "
+                     f"header of status {status}, not a body property")
+        if not t.fields:
+            continue
         name = f"{op.operation_id}Response" + ("" if status == first_success(by_status) else status)
         whole = whole_body_type(t.fields)
         if whole is not None and resp.body is None:

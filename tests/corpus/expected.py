@@ -130,10 +130,10 @@ EXPECTED: dict[str, dict[str, Any]] = {
     },
     "object-storage-service@b9835f8": {
         "api_pages": 79, "api_pages_with_operations": 79, "operations": 16, "rows": 796, "rows_resolved": 793,
-        "rows_unknown_type": 3, "rows_failed": 0, "examples": 58, "examples_invalid": 5, "examples_unparseable": 5,
+        "rows_unknown_type": 3, "rows_failed": 0, "examples": 58, "examples_invalid": 0, "examples_unparseable": 5,
         "codes": {
             "page.crash": 0, "page.no_uri": 2, "type.unknown": 3, "ref.dangling": 0, "table.row_shape": 0,
-            "table.empty_name": 0, "example.invalid_json": 5, "example.schema_mismatch": 5, "operation.merged": 63,
+            "table.empty_name": 0, "example.invalid_json": 5, "example.schema_mismatch": 0, "operation.merged": 63,
             "section.unknown": 116, "status.none": 29, "schema.name_conflict": 0,
         },
     },
