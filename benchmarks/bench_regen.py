@@ -5,8 +5,10 @@ configured service, cold and stamped.
 
     python benchmarks/bench_regen.py [TREE] [--corpus DIR] [--jobs N] [--no-corpus] [--no-client]
 
-Prints only (timings vary with the machine and its load; no test asserts a time). The floor is docutils
-parsing every page of TREE with one process per core, which every build has to do at least once.
+Prints only (timings vary with the machine and its load; no test asserts a time). The floor is stock
+docutils (`publish_doctree` with our roles and settings, none of our fast paths) parsing every page of
+TREE with one process per core, which every build has to do at least once; the line after it is the same
+parse through our read path (settings computed once, `generator.docutils_fast`), in a build's pool.
 A build here is what `python -m generator build` does without writing files: read + extract (pool, page
 cache), link + openapi (stage cache), check + repair (stage cache), the YAML text (stage cache), each
 timed. Every cache used lives in a temporary folder; the validator's in-process memory of checked
@@ -16,6 +18,8 @@ schemas is emptied before the cold and the uncached runs, so they start from not
 from __future__ import annotations
 
 import argparse
+import io
+import multiprocessing
 import os
 import shutil
 import subprocess
@@ -31,7 +35,9 @@ from typing import TypeVar
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator import spec_validator  # noqa: E402
+from docutils.core import publish_doctree  # noqa: E402
+
+from generator import parallel, read, spec_validator  # noqa: E402
 from generator.cache import PageCache  # noqa: E402
 from generator.config import default_service  # noqa: E402
 from generator.model import Source  # noqa: E402
@@ -46,14 +52,35 @@ T = TypeVar("T")
 
 
 def _parse(path: Path) -> int:
+    # the floor is stock docutils: these workers are forked before anything installed the fast paths
+    assert "generator.docutils_fast" not in sys.modules, "the floor must not run with our docutils fast paths"
+    read._register()  # our Sphinx roles and directives, so the nodes are those of a build
+    overrides = dict(read._SETTINGS, warning_stream=io.StringIO())
+    text = path.read_text(encoding="utf-8", errors="replace")
+    return len(publish_doctree(text, source_path=path.name, settings_overrides=overrides).children)
+
+
+def _parse_ours(path: Path) -> int:
     return len(read_text(path.read_text(encoding="utf-8", errors="replace"), path.name).doctree.children)
 
 
 def floor(files: list[Path], jobs: int) -> float:
-    """docutils alone over every page, one process per core (pool start included, as in a build)."""
+    """Stock docutils (`publish_doctree` with our roles and settings) over every page, one process per
+    core (pool start included, as in a build), as issue 12 measured it."""
     t = time.perf_counter()
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
         list(pool.map(_parse, files, chunksize=max(1, len(files) // (jobs * 4))))
+    return time.perf_counter() - t
+
+
+def floor_ours(files: list[Path], jobs: int) -> float:
+    """The same pages through our read path (`read.read_text`: settings computed once, the docutils fast
+    paths) in a pool set up as a build's (`generator.parallel`: largest page first, worker GC settings)."""
+    t = time.perf_counter()
+    order = sorted(files, key=lambda p: -p.stat().st_size)
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
+                             initializer=parallel._init_worker, initargs=(None,)) as pool:
+        list(pool.map(_parse_ours, order))
     return time.perf_counter() - t
 
 
@@ -154,6 +181,10 @@ def main() -> None:
     tmp = Path(tempfile.mkdtemp(prefix="bench-regen-"))
     try:
         floor_s = floor(files, args.jobs)
+        ours_s = floor_ours(files, args.jobs)
+        from generator import docutils_fast  # only now: the floor's workers were forked without it
+
+        fast_paths = docutils_fast.supported()
         cache_dir = tmp / "cache"
         spec_validator.VALID.clear()
         rows = [build_once(args.tree, service, args.jobs, cache_dir, "cold (empty cache)"),
@@ -180,6 +211,8 @@ def main() -> None:
         print(f"{'run':22s} {'total s':>8s} {'/floor':>7s} {'extract+render':>15s} {'check s':>8s} {'yaml s':>7s}"
               f" {'check %':>8s}  cache")
         print(f"{'docutils floor':22s} {floor_s:8.2f} {1:7.2f}")
+        print(f"{'floor with our read path':22s} {ours_s:8.2f} {ours_s / floor_s:7.2f}"
+              f"  (docutils fast paths {'on' if fast_paths else 'off: docutils is not the pinned version'})")
         for r in rows:
             print(f"{r.name:22s} {r.total:8.2f} {r.total / floor_s:7.2f} {r.build:15.2f} {r.check:8.2f} {r.yaml:7.2f}"
                   f" {r.check / r.total:8.1%}  {r.cache()}{'  ' + r.note if r.note else ''}")
