@@ -5,8 +5,10 @@ configured service, cold and stamped.
 
     python benchmarks/bench_regen.py [TREE] [--corpus DIR] [--jobs N] [--no-corpus] [--no-client]
 
-Prints only (timings vary with the machine and its load; no test asserts a time). The floor is docutils
-parsing every page of TREE with one process per core, which every build has to do at least once.
+Prints only (timings vary with the machine and its load; no test asserts a time). The floor is stock
+docutils (`publish_doctree` with our roles and settings, none of our fast paths) parsing every page of
+TREE with one process per core, which every build has to do at least once; the line after it is the same
+parse through our read path (settings computed once, `generator.docutils_fast`), in a build's pool.
 A build here is what `python -m generator build` does without writing files: read + extract (pool, page
 cache), link + openapi (stage cache), check + repair (stage cache), the YAML text (stage cache), each
 timed. Every cache used lives in a temporary folder; the validator's in-process memory of checked
@@ -16,7 +18,10 @@ schemas is emptied before the cold and the uncached runs, so they start from not
 from __future__ import annotations
 
 import argparse
+import io
+import multiprocessing
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -31,11 +36,13 @@ from typing import TypeVar
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator import spec_validator  # noqa: E402
+from docutils.core import publish_doctree  # noqa: E402
+
+from generator import parallel, read, spec_validator  # noqa: E402
 from generator.cache import PageCache  # noqa: E402
 from generator.config import default_service  # noqa: E402
 from generator.model import Source  # noqa: E402
-from generator.parallel import default_jobs  # noqa: E402
+from generator.parallel import default_jobs, extract_pages  # noqa: E402
 from generator.pipeline import build_spec, checked, rst_files  # noqa: E402
 from generator.read import read_text  # noqa: E402
 from generator.stage_cache import StageCache, cached_dump_yaml  # noqa: E402
@@ -46,15 +53,49 @@ T = TypeVar("T")
 
 
 def _parse(path: Path) -> int:
+    # the floor is stock docutils: these workers are forked before anything installed the fast paths
+    assert "generator.docutils_fast" not in sys.modules, "the floor must not run with our docutils fast paths"
+    read._register()  # our Sphinx roles and directives, so the nodes are those of a build
+    overrides = dict(read._SETTINGS, warning_stream=io.StringIO())
+    text = path.read_text(encoding="utf-8", errors="replace")
+    return len(publish_doctree(text, source_path=path.name, settings_overrides=overrides).children)
+
+
+def _parse_ours(path: Path) -> int:
     return len(read_text(path.read_text(encoding="utf-8", errors="replace"), path.name).doctree.children)
 
 
 def floor(files: list[Path], jobs: int) -> float:
-    """docutils alone over every page, one process per core (pool start included, as in a build)."""
+    """Stock docutils (`publish_doctree` with our roles and settings) over every page, one process per
+    core (pool start included, as in a build), as issue 12 measured it."""
     t = time.perf_counter()
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
         list(pool.map(_parse, files, chunksize=max(1, len(files) // (jobs * 4))))
     return time.perf_counter() - t
+
+
+def floor_ours(files: list[Path], jobs: int) -> float:
+    """The same pages through our read path (`read.read_text`: settings computed once, the docutils fast
+    paths) in a pool set up as a build's (`generator.parallel`: largest page first, worker GC settings)."""
+    t = time.perf_counter()
+    order = sorted(files, key=lambda p: -p.stat().st_size)
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
+                             initializer=parallel._init_worker, initargs=(None,)) as pool:
+        list(pool.map(_parse_ours, order))
+    return time.perf_counter() - t
+
+
+def cpu_seconds() -> float:
+    """User + system CPU time of this process and its finished children (the pool workers, once joined)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def cpu_timed(fn: Callable[[], T]) -> tuple[float, float, T]:
+    """Wall seconds, CPU seconds (all processes: less sensitive to other load on the machine), result."""
+    t, c = time.perf_counter(), cpu_seconds()
+    out = fn()
+    return time.perf_counter() - t, cpu_seconds() - c, out
 
 
 def timed(fn: Callable[[], T]) -> tuple[float, T]:
@@ -68,6 +109,7 @@ class Row:
                  stages: StageCache | None, note: str = "") -> None:
         self.name, self.build, self.check, self.yaml, self.note = name, build, check_s, yaml_s, note
         self.pages, self.stages = pages, stages
+        self.cpu = 0.0  # CPU seconds of the whole build, all processes
 
     @property
     def total(self) -> float:
@@ -83,10 +125,13 @@ class Row:
 def build_once(tree: Path, service: str, jobs: int | None, cache_dir: Path | None, name: str) -> Row:
     pages = PageCache(cache_dir) if cache_dir else None
     stages = StageCache(cache_dir) if cache_dir else None
+    cpu = cpu_seconds()
     secs, result = timed(lambda: build_spec(tree, service, jobs, pages, stages=stages))
     check_s, _ = timed(lambda: checked(result.spec, Source(f"<{service}.openapi.yaml>", 0), stages))
     yaml_s, _ = timed(lambda: cached_dump_yaml(result.spec, stages))
-    return Row(name, secs, check_s, yaml_s, pages, stages)
+    row = Row(name, secs, check_s, yaml_s, pages, stages)
+    row.cpu = cpu_seconds() - cpu
+    return row
 
 
 def run_generate(cmd: list[str], env: dict[str, str]) -> tuple[float, int, dict[str, tuple[str, str]]]:
@@ -153,7 +198,11 @@ def main() -> None:
     files = rst_files(args.tree)
     tmp = Path(tempfile.mkdtemp(prefix="bench-regen-"))
     try:
-        floor_s = floor(files, args.jobs)
+        floor_s, floor_cpu, _ = cpu_timed(lambda: floor(files, args.jobs))
+        ours_s, ours_cpu, _ = cpu_timed(lambda: floor_ours(files, args.jobs))
+        from generator import docutils_fast  # only now: the floor's workers were forked without it
+
+        fast_paths = docutils_fast.supported()
         cache_dir = tmp / "cache"
         spec_validator.VALID.clear()
         rows = [build_once(args.tree, service, args.jobs, cache_dir, "cold (empty cache)"),
@@ -174,15 +223,23 @@ def main() -> None:
         rows.append(row)
         spec_validator.VALID.clear()
         rows.append(build_once(args.tree, service, 1, None, "--jobs 1, no cache"))
+        extract_s, extract_cpu, _ = cpu_timed(lambda: extract_pages(files, args.tree, args.jobs, None))
 
         print(f"{args.tree.name}: {len(files)} files, {args.jobs} jobs, cpu_count {os.cpu_count()}, "
               f"load average {' '.join(f'{x:.1f}' for x in os.getloadavg())} (at the end of these builds)")
         print(f"{'run':22s} {'total s':>8s} {'/floor':>7s} {'extract+render':>15s} {'check s':>8s} {'yaml s':>7s}"
               f" {'check %':>8s}  cache")
-        print(f"{'docutils floor':22s} {floor_s:8.2f} {1:7.2f}")
+        print(f"{'docutils floor':22s} {floor_s:8.2f} {1:7.2f}  (CPU {floor_cpu:.2f} s in all processes)")
+        print(f"{'floor, our read path':22s} {ours_s:8.2f} {ours_s / floor_s:7.2f}  (CPU {ours_cpu:.2f} s = "
+              f"{ours_cpu / floor_cpu:.2f} x the floor's; docutils fast paths "
+              f"{'on' if fast_paths else 'off: docutils is not the pinned version'})")
         for r in rows:
             print(f"{r.name:22s} {r.total:8.2f} {r.total / floor_s:7.2f} {r.build:15.2f} {r.check:8.2f} {r.yaml:7.2f}"
-                  f" {r.check / r.total:8.1%}  {r.cache()}{'  ' + r.note if r.note else ''}")
+                  f" {r.check / r.total:8.1%}  CPU {r.cpu:.2f} s ({r.cpu / floor_cpu:.2f} x floor's)  {r.cache()}"
+                  f"{'  ' + r.note if r.note else ''}")
+        print(f"{'extraction alone':22s} {extract_s:8.2f} {extract_s / floor_s:7.2f}  (CPU {extract_cpu:.2f} s = "
+              f"{extract_cpu / floor_cpu:.2f} x the floor's; read + extract of every page, {args.jobs} jobs, "
+              "no cache: the part of extract+render before link)")
         cold = rows[0]
         print(f"check: {cold.check:.2f} s of the cold build's {cold.total:.2f} s = {cold.check / cold.total:.1%} "
               f"(uncached, one process: {rows[3].check / rows[3].total:.1%})")

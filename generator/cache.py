@@ -121,7 +121,11 @@ class EntryStore:
         return value
 
     def _store(self, key: str, value: object) -> None:
-        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        self._store_payload(key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def _store_payload(self, key: str, payload: bytes) -> bool:
+        """Store an already pickled value (a pool worker pickles a page once, for the parent and the cache);
+        whether it was written."""
         blob = _HEADER.pack(_MAGIC, len(payload), hashlib.sha256(payload).digest()) + payload
         path = self._path(key)
         try:
@@ -135,8 +139,9 @@ class EntryStore:
                 Path(tmp).unlink(missing_ok=True)
                 raise
         except OSError:
-            return  # a cache that cannot be written costs speed, never the build
+            return False  # a cache that cannot be written costs speed, never the build
         self.stats.written += 1
+        return True
 
     def prune(self) -> None:
         """Remove least recently used entries until the total size is within `max_bytes`."""
@@ -180,6 +185,10 @@ class PageCache(EntryStore):
 
     def put(self, key: str, page: Page) -> None:
         self._store(key, page)
+
+    def put_payload(self, key: str, payload: bytes) -> bool:
+        """`put` of a page already pickled (`pickle.dumps(page, protocol=pickle.HIGHEST_PROTOCOL)`)."""
+        return self._store_payload(key, payload)
 
 
 _DAMAGED = object()

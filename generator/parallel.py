@@ -8,10 +8,14 @@ key and the extraction see the same content even when the file changes during th
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
 import multiprocessing
 import os
+import pickle
 import sys
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -75,10 +79,9 @@ def extract_pages_digest(files: list[Path], root: Path, jobs: int | None = None,
         pages[i] = cache.get(key) if cache is not None else None
         if pages[i] is None:
             todo.append((i, rel, data, key))
-    for (i, _, _, key), page in zip(todo, _extract_all([(rel, data) for _, rel, data, _ in todo], jobs), strict=True):
+    for (i, _, _, _), page in zip(todo, _extract_all([(rel, data, key) for _, rel, data, key in todo], jobs, cache),
+                                  strict=True):
         pages[i] = page
-        if cache is not None:
-            cache.put(key, page)
     if cache is not None and todo:
         cache.prune()
     return [p for p in pages if p is not None], tree.hexdigest()
@@ -103,14 +106,66 @@ def _digest_file(tree: Any, rel: str, data: bytes | None, refused: Page | None) 
         tree.update(b"read\0" + hashlib.sha256(data).digest())
 
 
-def _extract_all(items: list[tuple[str, bytes]], jobs: int) -> list[Page]:
+def _extract_all(items: list[tuple[str, bytes, str]], jobs: int, cache: PageCache | None) -> list[Page]:
+    """The pages of (relative path, bytes, cache key), in that order, each put in `cache` as well."""
     if jobs == 1 or len(items) < MIN_POOL_PAGES:
-        return _extract_chunk(items)
-    # Contiguous chunks, a few per worker: fewer round trips than one task per page, still balanced.
-    size = max(1, len(items) // (jobs * 4))
-    chunks = [items[i:i + size] for i in range(0, len(items), size)]
+        with relaxed_gc():
+            pages = _extract_chunk([(rel, data) for rel, data, _ in items])
+        if cache is not None:
+            for (_, _, key), page in zip(items, pages, strict=True):
+                cache.put(key, page)
+        return pages
+    # One task per page, the largest first: a page's cost grows with its size (tables above all), so the
+    # long ones start early and the short ones fill the gaps at the end instead of one worker finishing a
+    # chunk of big pages alone. A task's round trip is a fraction of a millisecond, a page tens of them.
+    order = sorted(range(len(items)), key=lambda i: (-len(items[i][1]), i))
+    done: list[Page | None] = [None] * len(items)
     # fork: workers start with the generator already imported (ProcessPoolExecutor forks them all
     # before it starts its own thread); elsewhere the platform's default.
     ctx = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
-    with ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), mp_context=ctx) as pool:
-        return [page for chunk in pool.map(_extract_chunk, chunks) for page in chunk]
+    with ProcessPoolExecutor(max_workers=min(jobs, len(items)), mp_context=ctx, initializer=_init_worker,
+                             initargs=(cache,)) as pool:
+        for i, (payload, written) in zip(order, pool.map(_extract_payload, [items[i] for i in order]), strict=True):
+            done[i] = pickle.loads(payload)
+            if written and cache is not None:
+                cache.stats.written += 1
+    return [p for p in done if p is not None]
+
+
+# A worker's page cache (set by `_init_worker`): the worker writes each page's entry itself.
+_worker_cache: PageCache | None = None
+
+
+def _init_worker(cache: PageCache | None) -> None:
+    global _worker_cache
+    _worker_cache = cache
+    # what the worker inherited from the parent is never garbage: keep collections from walking it
+    gc.freeze()
+    gc.set_threshold(*GC_THRESHOLD)
+
+
+def _extract_payload(item: tuple[str, bytes, str]) -> tuple[bytes, bool]:
+    """The pickled page, and whether its cache entry was written: pickled once, here, for both the
+    parent and the cache, and written here, so the parent only unpickles."""
+    rel, data, key = item
+    payload = pickle.dumps(extract_bytes(rel, data), protocol=pickle.HIGHEST_PROTOCOL)
+    written = _worker_cache.put_payload(key, payload) if _worker_cache is not None else False
+    return payload, written
+
+
+# The collector's generation-0 threshold while pages are extracted. A page's doctree is tens of thousands
+# of container objects (each node links to its parent), so at the default of 700 allocations a
+# collection runs every few table rows and finds nothing to free until the page is done: about a tenth
+# of the extraction time. The trees are still collected (cycles), just less often.
+GC_THRESHOLD = (50_000, 20, 100)
+
+
+@contextlib.contextmanager
+def relaxed_gc() -> Iterator[None]:
+    """`GC_THRESHOLD` for the duration (extraction in this process), then the thresholds as they were."""
+    before = gc.get_threshold()
+    gc.set_threshold(*GC_THRESHOLD)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)

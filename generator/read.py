@@ -7,15 +7,22 @@ instead of system messages. docutils' own system messages are kept as diagnostic
 
 from __future__ import annotations
 
+import copy
+import functools
 import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar, cast
 
-from docutils import nodes
-from docutils.core import publish_doctree
+import docutils.io
+from docutils import nodes, utils
+from docutils.core import Publisher, publish_doctree
+from docutils.frontend import Values
 from docutils.parsers.rst import Directive, directives, roles
+from docutils.parsers.rst import Parser as RstParser
+from docutils.readers.standalone import Reader as StandaloneReader
+from docutils.writers.null import Writer as NullWriter
 
 from generator.model import Diagnostic, Severity, Source
 
@@ -134,10 +141,44 @@ _SETTINGS = {
 }
 
 
-def read_text(text: str, file: str) -> ReadPage:
+@functools.cache
+def _settings_template() -> Values:
+    """The settings `publish_doctree(settings_overrides=_SETTINGS)` computes on each call, computed once.
+
+    Building them means an OptionParser over every component's settings spec and the config files:
+    a few milliseconds a page. The same components as `publish_doctree`'s (standalone reader, rst
+    parser, null writer) give the same values.
+    """
+    parser = RstParser()
+    publisher = Publisher(StandaloneReader(parser), parser, NullWriter(), source_class=docutils.io.StringInput,
+                          destination_class=docutils.io.NullOutput)
+    publisher.process_programmatic_settings(None, dict(_SETTINGS), None)
+    return cast(Values, publisher.settings)  # the stubs say dict; docutils gives its Values
+
+
+@functools.cache
+def _install_fast_paths() -> bool:
+    # imported here, not at the top: `benchmarks/bench_regen.py` measures the floor with this module's
+    # roles and settings but stock docutils
+    from generator import docutils_fast
+
+    return docutils_fast.install()
+
+
+def parse(text: str, file: str) -> nodes.document:
+    """docutils' doctree of the page, system messages included: the same tree as
+    `publish_doctree(text, source_path=file, settings_overrides=_SETTINGS)` (`tests/test_docutils_fast.py`)."""
     _register()
-    settings = dict(_SETTINGS, warning_stream=io.StringIO())
-    doctree = publish_doctree(text, source_path=file, settings_overrides=settings)
+    _install_fast_paths()
+    # a copy per page: docutils writes the page's source path into its settings
+    settings = copy.copy(_settings_template())
+    settings.warning_stream = io.StringIO()
+    settings.record_dependencies = utils.DependencyList()
+    return publish_doctree(text, source_path=file, settings=settings)
+
+
+def read_text(text: str, file: str) -> ReadPage:
+    doctree = parse(text, file)
     diagnostics = []
     for msg in list(doctree.findall(nodes.system_message)):
         level = int(msg.get("level", 2))

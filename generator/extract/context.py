@@ -50,9 +50,19 @@ def outside_tables(section: nodes.Element, *kinds: type[nodes.Node]) -> Iterator
 
     Tables themselves (when asked for) are always yielded, nested ones included.
     """
-    for node in section.findall(lambda n: isinstance(n, kinds)):
-        if isinstance(node, nodes.table) or not in_table(node):
+    # One pre-order walk that knows whether it is inside a table, instead of `findall` and a walk up to
+    # the root from every match: the cells of a page's tables are most of its nodes, and when no table
+    # is asked for they are not visited at all.
+    tables_wanted = issubclass(nodes.table, kinds)
+    stack: list[tuple[nodes.Node, bool]] = [(section, in_table(section))]
+    while stack:
+        node, inside = stack.pop()
+        if isinstance(node, kinds) and (not inside or isinstance(node, nodes.table)):
             yield node
+        inside = inside or isinstance(node, nodes.table)
+        if inside and not tables_wanted:
+            continue
+        stack.extend((child, inside) for child in reversed(node.children))
 
 
 def line_of(node: nodes.Node) -> int:
