@@ -26,7 +26,7 @@ from typing import Any
 from generator.check import INVALID_EXAMPLES, example_checks
 from generator.config import Service
 from generator.model import Diagnostic, Page, Severity, Source
-from generator.spec import iter_contents, iter_refs, iter_variants, with_variants
+from generator.spec import iter_contents, iter_variants, ref_values, with_variants
 
 # as many mismatches per example as the check stage reports (`example.schema_mismatch`)
 MISMATCHES_KEPT = 5
@@ -148,14 +148,14 @@ def drop_unreferenced(spec: dict[str, Any]) -> list[Diagnostic]:
     """
     schemas: dict[str, Any] = spec.get("components", {}).get("schemas", {})
     prefix = "#/components/schemas/"
-    todo = [ref for _, ref in iter_refs({k: v for k, v in spec.items() if k != "components"})]
+    todo = ref_values({k: v for k, v in spec.items() if k != "components"})
     reached: set[str] = set()
     while todo:
         ref = todo.pop()
         name = ref[len(prefix):] if ref.startswith(prefix) else ""
         if name in schemas and name not in reached:
             reached.add(name)
-            todo.extend(r for _, r in iter_refs(schemas[name]))
+            todo.extend(ref_values(schemas[name]))
     out = []
     for name in sorted(set(schemas) - reached):
         xs = schemas.pop(name).get("x-source") or {}

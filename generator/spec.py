@@ -80,6 +80,23 @@ def iter_refs(node: Any, at: str = "") -> Iterator[tuple[str, str]]:
             yield from iter_refs(v, f"{at}/{i}")
 
 
+def ref_values(node: Any) -> list[str]:
+    """The `$ref` values under `node` in `iter_refs`' order, without their pointers: the walk every reachability
+    question makes, on every build, over every schema a component reaches (no pointer strings, no generators)."""
+    out: list[str] = []
+    todo = [node]
+    while todo:
+        n = todo.pop()
+        if isinstance(n, dict):
+            ref = n.get("$ref")
+            if isinstance(ref, str):
+                out.append(ref)
+            todo.extend(reversed(n.values()))
+        elif isinstance(n, list):
+            todo.extend(reversed(n))
+    return out
+
+
 def ref_name(ref: str) -> str:
     """The last token of a `$ref`: the component name for `#/components/schemas/X`."""
     return ref.rsplit("/", 1)[-1]
@@ -135,13 +152,13 @@ def reachable_schemas(doc: Mapping[str, Any], schema: Any) -> dict[str, Any]:
     """The component schemas `schema` reaches through `$ref`s (transitively, cycles included)."""
     schemas = doc.get("components", {}).get("schemas", {})
     reached: dict[str, Any] = {}
-    todo = [r for _, r in iter_refs(schema)]
+    todo = ref_values(schema)
     while todo:
         name = ref_name(todo.pop())
         if name in reached or name not in schemas:
             continue
         reached[name] = schemas[name]
-        todo.extend(r for _, r in iter_refs(schemas[name]) if r.startswith(COMPONENT_SCHEMAS))
+        todo.extend(r for r in ref_values(schemas[name]) if r.startswith(COMPONENT_SCHEMAS))
     return reached
 
 
