@@ -1,5 +1,5 @@
-"""A description cell read once per distinct cell (`prose_cache.read_cell`) and the status-row walk
-(`page_text._elements`): the same results as the plain readers, and nothing shared between callers."""
+"""A description cell read once per distinct cell (`prose_cache.read_cell`): the same results as the
+plain readers, and nothing shared between callers; and the status rows of a page, read lazily."""
 
 from __future__ import annotations
 
@@ -9,12 +9,10 @@ import pytest
 from docutils import nodes
 
 from generator import prose_cache
-from generator.extract.page_text import _elements, status_rows
-from generator.pipeline import rst_files
+from generator.extract.page_text import status_rows
 from generator.prose import read_description, to_markdown
 from generator.read import read_text
 from generator.types import Kind, TypeExpr, parse_type
-from tests.conftest import CORPUS
 
 S = TypeExpr(Kind.STRING)
 INT = TypeExpr(Kind.INTEGER, "int32")
@@ -105,21 +103,3 @@ def test_status_rows_read_the_first_two_cells_in_document_order() -> None:
     # the outer table, and under its own table; a row's second cell is the outer cell, nested text and all
     assert status_rows(doc) == (("400", "401 nested", 11), ("401", "nested", 12), ("404", "Not found.", 15),
                                 ("401", "nested", 12), ("401", "nested", 12))
-
-
-@pytest.mark.parametrize("kind", [nodes.table, nodes.tbody, nodes.row, nodes.entry, nodes.paragraph])
-def test_elements_is_findall_for_elements(kind: type[nodes.Element]) -> None:
-    doc = read_text(STATUS, "status.rst").doctree
-    assert list(_elements(doc, kind)) == list(doc.findall(kind))
-
-
-@pytest.mark.corpus
-def test_elements_is_findall_on_a_corpus_tree() -> None:
-    root = CORPUS / "identity-access-management@9d2eac9"
-    tables = 0
-    for path in rst_files(root):
-        doc = read_text(path.read_text(encoding="utf-8", errors="replace"), path.name).doctree
-        for kind in (nodes.table, nodes.tbody, nodes.row, nodes.entry):
-            assert list(_elements(doc, kind)) == list(doc.findall(kind)), path
-        tables += len(list(doc.findall(nodes.table)))
-    assert tables > 100

@@ -8,9 +8,6 @@ here, they come with the page (`Page.text`).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import TypeVar
-
 from docutils import nodes
 
 from generator.model import PageText
@@ -40,28 +37,14 @@ def _first_line(node: nodes.Node) -> int:
     return next((int(n.line) for n in node.findall(nodes.paragraph) if n.line), 0)
 
 
-E = TypeVar("E", bound=nodes.Element)
-
-
-def _elements(node: nodes.Element, kind: type[E]) -> Iterator[E]:
-    """`node.findall(kind)` (the same nodes, in the same order) for element kinds, without a generator per
-    node and without visiting text leaves: this runs over every table of every page."""
-    stack: list[nodes.Node] = [node]
-    while stack:
-        n = stack.pop()
-        if isinstance(n, kind):
-            yield n
-        stack.extend(c for c in reversed(n.children) if isinstance(c, nodes.Element))
-
-
 def status_rows(doc: nodes.document) -> tuple[tuple[str, str, int], ...]:
     """(code, description, line) of every 4xx row in the tables of a status-code page (an appendix)."""
     out = []
-    for table in _elements(doc, nodes.table):
-        for body in _elements(table, nodes.tbody):
-            for row in _elements(body, nodes.row):
+    for table in doc.findall(nodes.table):
+        for body in table.findall(nodes.tbody):
+            for row in body.findall(nodes.row):
                 # every table of every page comes here: the cells after the first are read only for a 4xx row
-                entries = _elements(row, nodes.entry)
+                entries = row.findall(nodes.entry)
                 head = next(entries, None)
                 first = " ".join(head.astext().split()).split(" ", 1) if head is not None else [""]
                 if len(first[0]) == 3 and first[0].isdigit() and first[0].startswith("4"):
