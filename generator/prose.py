@@ -410,19 +410,20 @@ def _limits(text: str, type_: TypeExpr | None, result: ProseResult) -> None:
     if type_ is not None and type_.max_length is not None:
         c.max_length = type_.max_length
 
-    m = re.search(r"\b(\d[\d,]*)\s*(?:to|-|~)\s*(\d[\d,]*)\s+characters", text, re.I)
-    if m and kind is Kind.STRING:
+    # the kind (and what is known already) is asked before a pattern runs: most fields are not strings
+    m = re.search(r"\b(\d[\d,]*)\s*(?:to|-|~)\s*(\d[\d,]*)\s+characters", text, re.I) if kind is Kind.STRING else None
+    if m:
         c.min_length, c.max_length = int(_num(m.group(1))), int(_num(m.group(2)))
     for pat in (r"(?:a )?maximum of\s+(\d[\d,]*)\s+(?:\w+\s+)?characters", r"up to\s+(\d[\d,]*)\s+characters",
                 r"(?:cannot|can't|can not|must not|does not) exceed\s+(\d[\d,]*)\s+characters",
                 r"maximum length(?: is|:)?\s*(\d[\d,]*)", r"max(?:imum)?\.? (\d[\d,]*) characters",
                 r"(\d[\d,]*) characters at most", r"no more than\s+(\d[\d,]*)\s+characters",
                 r"(?:less|fewer|smaller) than or equal to\s+(\d[\d,]*)\s+characters"):
-        m = re.search(pat, text, re.I)
-        if m and kind is Kind.STRING and c.max_length is None:
+        m = re.search(pat, text, re.I) if kind is Kind.STRING and c.max_length is None else None
+        if m:
             c.max_length = int(_num(m.group(1)))
-    m = re.search(r"minimum length(?: is|:)?\s*(\d[\d,]*)", text, re.I)
-    if m and kind is Kind.STRING:
+    m = re.search(r"minimum length(?: is|:)?\s*(\d[\d,]*)", text, re.I) if kind is Kind.STRING else None
+    if m:
         c.min_length = int(_num(m.group(1)))
 
     if kind in (Kind.INTEGER, Kind.NUMBER):

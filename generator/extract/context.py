@@ -64,8 +64,12 @@ def outside_tables(section: nodes.Element, *kinds: type[nodes.Node]) -> Iterator
         inside = inside or isinstance(node, nodes.table)
         if inside and not tables_wanted:
             continue
-        stack.extend((child, inside) for child in reversed(node.children)
-                     if keep_text or not isinstance(child, nodes.Text))
+        if inside:  # only tables are yielded here, and no text, paragraph or other TextElement holds one
+            stack.extend((child, True) for child in reversed(node.children)
+                         if not isinstance(child, (nodes.Text, nodes.TextElement)))
+        else:
+            stack.extend((child, False) for child in reversed(node.children)
+                         if keep_text or not isinstance(child, nodes.Text))
 
 
 def line_of(node: nodes.Node) -> int:
