@@ -117,21 +117,23 @@ def _num(text: str) -> int | float:
     return float(t) if "." in t else int(t)
 
 
-def read_description(cell: nodes.Element, type_: TypeExpr | None) -> ProseResult:
+def read_description(cell: nodes.Element, type_: TypeExpr | None, markdown: str | None = None) -> ProseResult:
+    """`markdown`: `to_markdown(cell)` when the caller has it already (it is the slowest part of a small cell)."""
     result = ProseResult()
     text = plain_text(cell)
+    md = to_markdown(cell) if markdown is None else markdown
     _enum_from_lists(cell, type_, result)
     if result.constraints.enum is None and not result.findings:
         _enum_from_paragraphs(cell, type_, result)
     if result.constraints.enum is None:
         _enum_inline(cell, type_, result)
-    _limits(_unconditional(cell), type_, result)
+    _limits(_unconditional(md), type_, result)
     if re.search(r"\b(this (?:parameter|field|api) (?:is|has been) (?:deprecated|discarded)|"
                  r"\(deprecated\)|^deprecated\b|is no longer (?:used|supported))", text, re.IGNORECASE):
         result.constraints.deprecated = True
     if _NULL_OK.search(text):
         result.constraints.nullable = True
-    _sentence_pass(cell, type_, result)
+    _sentence_pass(md, type_, result)
     _enum_against_pattern(result)
     _enum_against_open_range(result)
     _default_against_limits(result)
@@ -392,12 +394,12 @@ def _convert(value: str, kind: Kind | None) -> Any:
 # ---------------------------------------------------------------- limits
 
 
-def _unconditional(cell: nodes.Element) -> str:
+def _unconditional(markdown: str) -> str:
     """The sentences of a cell that state something of this field outright, one per line: a range under "If **x**
     is set to **y**" or given "for example" holds for a case, not for the field (the sentence pass reports those)."""
     from generator.prose_net import units
 
-    return "\n".join(_plain(u.text) for u in units(to_markdown(cell)) if not (
+    return "\n".join(_plain(u.text) for u in units(markdown) if not (
         re.match(r"(?:if|when|only when|unless)\b", u.text, re.I) or re.search(r"\bis set to\b", u.text, re.I)
         or _EXAMPLE_ONLY.search(u.text)))
 
@@ -408,19 +410,20 @@ def _limits(text: str, type_: TypeExpr | None, result: ProseResult) -> None:
     if type_ is not None and type_.max_length is not None:
         c.max_length = type_.max_length
 
-    m = re.search(r"\b(\d[\d,]*)\s*(?:to|-|~)\s*(\d[\d,]*)\s+characters", text, re.I)
-    if m and kind is Kind.STRING:
+    # the kind (and what is known already) is asked before a pattern runs: most fields are not strings
+    m = re.search(r"\b(\d[\d,]*)\s*(?:to|-|~)\s*(\d[\d,]*)\s+characters", text, re.I) if kind is Kind.STRING else None
+    if m:
         c.min_length, c.max_length = int(_num(m.group(1))), int(_num(m.group(2)))
     for pat in (r"(?:a )?maximum of\s+(\d[\d,]*)\s+(?:\w+\s+)?characters", r"up to\s+(\d[\d,]*)\s+characters",
                 r"(?:cannot|can't|can not|must not|does not) exceed\s+(\d[\d,]*)\s+characters",
                 r"maximum length(?: is|:)?\s*(\d[\d,]*)", r"max(?:imum)?\.? (\d[\d,]*) characters",
                 r"(\d[\d,]*) characters at most", r"no more than\s+(\d[\d,]*)\s+characters",
                 r"(?:less|fewer|smaller) than or equal to\s+(\d[\d,]*)\s+characters"):
-        m = re.search(pat, text, re.I)
-        if m and kind is Kind.STRING and c.max_length is None:
+        m = re.search(pat, text, re.I) if kind is Kind.STRING and c.max_length is None else None
+        if m:
             c.max_length = int(_num(m.group(1)))
-    m = re.search(r"minimum length(?: is|:)?\s*(\d[\d,]*)", text, re.I)
-    if m and kind is Kind.STRING:
+    m = re.search(r"minimum length(?: is|:)?\s*(\d[\d,]*)", text, re.I) if kind is Kind.STRING else None
+    if m:
         c.min_length = int(_num(m.group(1)))
 
     if kind in (Kind.INTEGER, Kind.NUMBER):
@@ -508,20 +511,20 @@ def _marked_value(m: re.Match[str]) -> str:
     return ""
 
 
-def _sentence_pass(cell: nodes.Element, type_: TypeExpr | None, result: ProseResult) -> None:
+def _sentence_pass(markdown: str, type_: TypeExpr | None, result: ProseResult) -> None:
     from generator import prose_net
 
     kind = type_.kind if type_ is not None else None
     # a kind the cell-wide readers above already decided against (enum.partial, ...) is not asked again
     decided = {k for k in prose_net.KINDS for code, _ in result.findings
                if code.startswith(_REJECTIONS[k]) and not code.startswith("prose.")}
-    for unit in prose_net.units(to_markdown(cell)):
+    for unit in prose_net.units(markdown):
         for k in prose_net.classify(unit, kind):
             if k in decided or _has(k, result, type_):
                 continue
             {prose_net.VALUE_SET: _learn_values, prose_net.DEFAULT: _learn_default, prose_net.RANGE: _learn_range,
              prose_net.PATTERN: _learn_pattern, prose_net.ARRAY_SIZE: _learn_items}[k](unit, type_, result)
-    _enum_against_example(cell, result)
+    _enum_against_example(markdown, result)
     # a sentence that said nothing readable does not count against one that did: keep only the decisions that stand
     captured = [k for k in prose_net.KINDS if _has(k, result, type_)]
     result.findings = [(code, msg) for code, msg in result.findings
@@ -804,13 +807,13 @@ def _learn_items(unit: Any, type_: TypeExpr | None, result: ProseResult) -> None
         result.findings.append(("prose.items_ambiguous", f"array size words without a readable bound: {s[:80]!r}"))
 
 
-def _enum_against_example(cell: nodes.Element, result: ProseResult) -> None:
+def _enum_against_example(markdown: str, result: ProseResult) -> None:
     """"Example: X" in the cell with X outside the documented values: a documentation defect, reported; the
     documented set stays as it is (neither widened to take the example nor dropped)."""
     enum = result.constraints.enum
     if not enum:
         return
-    m = re.search(r"\bExample(?: value)?\s*[:：]\s*(?:\*\*(.+?)\*\*|`([^`]+)`|([^\s,;]+))", to_markdown(cell))
+    m = re.search(r"\bExample(?: value)?\s*[:：]\s*(?:\*\*(.+?)\*\*|`([^`]+)`|([^\s,;]+))", markdown)
     if m is None:
         return
     raw = (m.group(1) or m.group(2) or m.group(3)).strip().rstrip(".").strip("\"'")

@@ -20,6 +20,7 @@ The forms compose: wherever an element or value stands, any form stands (plural 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -119,6 +120,13 @@ _NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_.]*$")
 
 
 def parse_type(text: str, refs: list[RefToken]) -> TypeExpr | None:
+    # the same few spellings fill every Type column of a tree; a TypeExpr is frozen, so one may be shared
+    return _parse_type(text, tuple(refs))
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_type(text: str, refs_: tuple[RefToken, ...]) -> TypeExpr | None:
+    refs = list(refs_)
     s = " ".join(text.replace("\\", "").split()).strip().rstrip(".").strip()
     try:
         parsed = _parse(s, refs)

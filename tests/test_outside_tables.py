@@ -71,7 +71,8 @@ def _section() -> nodes.section:
 
 
 @pytest.mark.parametrize("kinds", [(nodes.paragraph,), (nodes.table, nodes.paragraph),
-                                   (nodes.paragraph, nodes.literal_block), (nodes.table,), (nodes.Element,)])
+                                   (nodes.paragraph, nodes.literal_block), (nodes.table,), (nodes.Element,),
+                                   (nodes.Text,), (nodes.Node,)])
 def test_same_nodes_in_the_same_order_as_the_definition(kinds: tuple[type[nodes.Node], ...]) -> None:
     sec = _section()
     assert list(outside_tables(sec, *kinds)) == list(_reference(sec, *kinds))

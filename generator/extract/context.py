@@ -54,6 +54,8 @@ def outside_tables(section: nodes.Element, *kinds: type[nodes.Node]) -> Iterator
     # the root from every match: the cells of a page's tables are most of its nodes, and when no table
     # is asked for they are not visited at all.
     tables_wanted = issubclass(nodes.table, kinds)
+    # text leaves are most of a table's nodes and never anything asked for
+    keep_text = any(issubclass(nodes.Text, k) or issubclass(k, nodes.Text) for k in kinds)
     stack: list[tuple[nodes.Node, bool]] = [(section, in_table(section))]
     while stack:
         node, inside = stack.pop()
@@ -62,7 +64,12 @@ def outside_tables(section: nodes.Element, *kinds: type[nodes.Node]) -> Iterator
         inside = inside or isinstance(node, nodes.table)
         if inside and not tables_wanted:
             continue
-        stack.extend((child, inside) for child in reversed(node.children))
+        if inside:  # only tables are yielded here, and no text, paragraph or other TextElement holds one
+            stack.extend((child, True) for child in reversed(node.children)
+                         if not isinstance(child, (nodes.Text, nodes.TextElement)))
+        else:
+            stack.extend((child, False) for child in reversed(node.children)
+                         if keep_text or not isinstance(child, nodes.Text))
 
 
 def line_of(node: nodes.Node) -> int:

@@ -43,9 +43,13 @@ def status_rows(doc: nodes.document) -> tuple[tuple[str, str, int], ...]:
     for table in doc.findall(nodes.table):
         for body in table.findall(nodes.tbody):
             for row in body.findall(nodes.row):
-                cells = [" ".join(e.astext().split()) for e in row.findall(nodes.entry)]
-                first = cells[0].split(" ", 1) if cells else [""]
+                # every table of every page comes here: the cells after the first are read only for a 4xx row
+                entries = row.findall(nodes.entry)
+                head = next(entries, None)
+                first = " ".join(head.astext().split()).split(" ", 1) if head is not None else [""]
                 if len(first[0]) == 3 and first[0].isdigit() and first[0].startswith("4"):
-                    descr = cells[1] if len(cells) > 1 and cells[1] else (first[1] if len(first) > 1 else "")
+                    second = next(entries, None)
+                    cell = " ".join(second.astext().split()) if second is not None else ""
+                    descr = cell if cell else (first[1] if len(first) > 1 else "")
                     out.append((first[0], descr, _first_line(row)))
     return tuple(out)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from docutils import nodes
 
-from generator import prose
+from generator import prose, prose_cache
 from generator.extract.context import STATUS_LINE_RE, PageContext, line_of, outside_tables, previous_sibling, row_line
 from generator.extract.sections import Sections
 from generator.model import Constraints, Field, Schema, Severity
@@ -265,8 +265,7 @@ def _field(ctx: PageContext, t: Table, row: nodes.row) -> Field | None:
     if t.cols.description is not None:
         cell = cells[t.cols.description]
         desc_refs = [r["target"] for r in cell.findall(otc_ref)]
-        description = prose.to_markdown(cell)
-        pr = prose.read_description(cell, type_expr)
+        description, pr = prose_cache.read_cell(cell, type_expr)
         constraints = pr.constraints
         for code, msg in pr.findings:
             sev = Severity.WARNING if code in ("enum.inferred", "enum.unparsed") + prose.DEFECTS else Severity.INFO
