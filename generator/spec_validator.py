@@ -53,6 +53,11 @@ def clean_digest(spec: Any) -> bytes:
     return hashlib.sha256(b"clean-document\0" + repr(_prose_blanked(spec)).encode("utf-8", "surrogatepass")).digest()
 
 
+def meta_key(dialect: str, schema_value: Any) -> bytes:
+    """The key of a passed meta-schema check in `VALID` (also filled ahead of the validator: `meta_prefetch`)."""
+    return hashlib.sha256(f"{dialect}\0{schema_value!r}".encode("utf-8", "surrogatepass")).digest()
+
+
 @functools.cache
 def validator_class() -> Any:
     """OpenAPIV31SpecValidator remembering passed meta-schema checks (imported on first use: a heavy import
@@ -66,7 +71,7 @@ def validator_class() -> Any:
                 dialect = self._get_schema_dialect_id(schema, schema_value)
             except ValueError:
                 return super()._validate_schema_meta(schema, schema_value)
-            key = hashlib.sha256(f"{dialect}\0{schema_value!r}".encode("utf-8", "surrogatepass")).digest()
+            key = meta_key(dialect, schema_value)
             if key in VALID:
                 return None
             err = super()._validate_schema_meta(schema, schema_value)
