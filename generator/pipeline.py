@@ -180,9 +180,9 @@ def checked(spec: dict[str, Any], origin: Source, stages: StageCache | None = No
     """`check_and_repair` of `spec` (repaired in place), from `stages` when this exact spec was checked before;
     `jobs`: processes checking its schemas against the dialect ahead of the validator (None: every core)."""
     if stages is None:
-        meta_prefetch.prefetch(spec, jobs)
         # whatever would still make the document invalid is repaired at the smallest scope (generator.repair)
-        return check_and_repair(spec, origin, INVALIDATING_CODES)
+        with meta_prefetch.ahead(spec, jobs):
+            return check_and_repair(spec, origin, INVALIDATING_CODES)
     key = stages.key("check", value_bytes(spec), repr(origin).encode(), repr(sorted(INVALIDATING_CODES)).encode())
     hit = stages.get("check", key)
     if isinstance(hit, tuple) and len(hit) == 3 and isinstance(hit[0], Findings):
@@ -192,12 +192,12 @@ def checked(spec: dict[str, Any], origin: Source, stages: StageCache | None = No
         return hit[0], bool(hit[1])
     before = value_bytes(spec)
     loaded = spec_validator.load(stages.root)
-    meta_prefetch.prefetch(spec, jobs)
     # the example checks of the operations (and components) a docs change left alone are those of the last build
     check_module.EXAMPLE_MEMO = check_module.ExampleMemo(spec_validator.load_memory(stages.root, "examples",
                                                                                   repr(origin)))
     try:
-        findings, valid = check_and_repair(spec, origin, INVALIDATING_CODES)
+        with meta_prefetch.ahead(spec, jobs):
+            findings, valid = check_and_repair(spec, origin, INVALIDATING_CODES)
     finally:
         memo, check_module.EXAMPLE_MEMO = check_module.EXAMPLE_MEMO, None
     spec_validator.save_memory(stages.root, "examples", repr(origin), memo.used)

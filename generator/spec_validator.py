@@ -26,6 +26,8 @@ from typing import Any
 # sha256 of (dialect, repr(schema)) of every schema that passed the meta-schema check, and (`clean_digest`) of
 # every document, its prose blanked, the whole validator found nothing in
 VALID: set[bytes] = set()
+# the verdicts worker processes are giving while the validator runs (`meta_prefetch.ahead`), or None
+AHEAD: Any = None
 
 # Fields whose text no rule of the validator reads: in OpenAPI 3.1's schema and in the JSON Schema dialect they
 # are `type: string` and nothing more, so their wording cannot change a verdict.
@@ -72,7 +74,7 @@ def validator_class() -> Any:
             except ValueError:
                 return super()._validate_schema_meta(schema, schema_value)
             key = meta_key(dialect, schema_value)
-            if key in VALID:
+            if key in VALID or AHEAD is not None and AHEAD.passed(key):
                 return None
             err = super()._validate_schema_meta(schema, schema_value)
             if err is None:

@@ -1,10 +1,12 @@
-"""The meta-schema verdicts checked ahead of the validator in worker processes (`generator.meta_prefetch`):
+"""The meta-schema verdicts given by worker processes while the validator runs (`generator.meta_prefetch`):
 the findings and the repaired spec must be exactly those of a check without them, an invalid schema's message
 the validator's own, and what is collected a superset of what the validator meta-checks."""
 
 from __future__ import annotations
 
+import contextlib
 import copy
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -49,38 +51,61 @@ def fresh(monkeypatch: pytest.MonkeyPatch) -> set[bytes]:
     return memory
 
 
-def test_same_findings_and_spec_with_and_without_prefetch(monkeypatch: pytest.MonkeyPatch, fresh: set[bytes]) -> None:
+def test_same_findings_and_spec_with_and_without_workers(monkeypatch: pytest.MonkeyPatch, fresh: set[bytes]) -> None:
     counts: list[int] = []
-    prefetch = meta_prefetch.prefetch
-    monkeypatch.setattr(meta_prefetch, "prefetch", lambda spec, jobs: counts.append(prefetch(spec, jobs)) or 0)
+    ahead = meta_prefetch.ahead
+
+    @contextlib.contextmanager
+    def counting(spec: dict[str, Any], jobs: int | None) -> Iterator[Any]:
+        with ahead(spec, jobs) as got:
+            counts.append(got.checked if got is not None else 0)
+            yield got
+
+    monkeypatch.setattr(meta_prefetch, "ahead", counting)
     alone = _check(_spec(), jobs=1)
     assert len(fresh) > meta_prefetch.MIN_PREFETCH  # the validator's own memory, in this process
     fresh.clear()
-    ahead = _check(_spec(), jobs=2)
-    assert counts == [0, meta_prefetch.MIN_PREFETCH + 12]  # in-process alone, then ahead in two workers
-    assert ahead == alone
-    # the invalid schema is reported with the validator's own message, and repaired as without prefetch
+    with_workers = _check(_spec(), jobs=2)
+    assert counts == [0, meta_prefetch.MIN_PREFETCH + 12]  # in-process alone, then with a worker
+    assert with_workers == alone
+    # the invalid schema is reported with the validator's own message, and repaired as without workers
     assert alone[0] == [("check.repaired", alone[0][0][1], "/components/schemas/Bad/properties/n/minimum: dropped "
                          "(openapi-spec-validator: 'zero' is not of type 'number')")]
 
 
 def test_passes_remembered_failures_not(fresh: set[bytes]) -> None:
     spec = _spec()
-    # S*, Body, Bad; two parameters, a response header, the anyOf body
-    assert meta_prefetch.prefetch(spec, 2) == meta_prefetch.MIN_PREFETCH + 6 + 2 + 4
+    with meta_prefetch.ahead(spec, 2) as got:
+        assert got is not None and spec_validator.AHEAD is got
+        # S*, Body, Bad; two parameters, a response header, the anyOf body
+        assert got.checked == meta_prefetch.MIN_PREFETCH + 6 + 2 + 4
+        got.wait()
+    assert spec_validator.AHEAD is None
     dialect = meta_prefetch._OAS31_DIALECT
     comps = spec["components"]["schemas"]
     assert spec_validator.meta_key(dialect, comps["S3"]) in fresh
     assert spec_validator.meta_key(dialect, comps["Body"]) in fresh
     assert spec_validator.meta_key(dialect, BAD) not in fresh
     assert len(fresh) == meta_prefetch.MIN_PREFETCH + 6 + 1 + 4
-    # what is known already is not checked again: here, only the failing one is left
-    assert meta_prefetch.prefetch(spec, 2) == 0
+    # what is known already is not checked again: here, only the failing one is left, too few for a worker
+    with meta_prefetch.ahead(spec, 2) as again:
+        assert again is None
+
+
+def test_a_worker_without_verdicts_changes_nothing(monkeypatch: pytest.MonkeyPatch, fresh: set[bytes]) -> None:
+    alone = _check(_spec(), jobs=1)
+    fresh.clear()
+
+    def broken(dialect: str, values: list[Any]) -> list[bool]:
+        raise RuntimeError("worker lost")
+
+    monkeypatch.setattr(meta_prefetch, "_passes", broken)
+    assert _check(_spec(), jobs=2) == alone
 
 
 def test_in_process_with_one_job_or_few_schemas(fresh: set[bytes]) -> None:
-    assert meta_prefetch.prefetch(_spec(), 1) == 0
-    assert meta_prefetch.prefetch(_spec(schemas=10), 2) == 0
+    with meta_prefetch.ahead(_spec(), 1) as one, meta_prefetch.ahead(_spec(schemas=10), 2) as few:
+        assert one is None and few is None
     assert not fresh
 
 
@@ -108,5 +133,7 @@ def test_candidates_cover_what_the_validator_meta_checks(monkeypatch: pytest.Mon
     assert len(met) == 3 + 2 + 2  # S*, Body, Bad; two parameters (a body or a header schema it does not check)
     assert set(met) <= collected
     assert len(collected) == len(met) + 2
+    # in about the validator's order: the operations' own schemas, then the components
+    assert list(meta_prefetch.candidates(spec))[-5:] == list(spec["components"]["schemas"].values())
     # a reference is followed by the validator: its target is what gets checked, not the `$ref` object
     assert spec_validator.meta_key(meta_prefetch._OAS31_DIALECT, {"$ref": "#/components/schemas/Body"}) not in collected
