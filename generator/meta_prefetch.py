@@ -149,9 +149,12 @@ def candidates(spec: dict[str, Any]) -> list[Any]:
         node = stack.pop()
         if isinstance(node, dict):
             for k, v in reversed(node.items()):
-                # a `$ref` the validator follows: it checks the schema referred to (a component), not this
-                if k == "schema" and (isinstance(v, bool) or isinstance(v, dict) and "$ref" not in v):
-                    found.append(v)
+                if k == "schema":
+                    # a `$ref` the validator follows: it checks the schema referred to (a component), not this;
+                    # and what a schema holds is not checked on its own (nor is a property named `schema`)
+                    if isinstance(v, bool) or isinstance(v, dict) and "$ref" not in v:
+                        found.append(v)
+                    continue
                 if isinstance(k, str) and (k in _DATA or k.startswith("x-")) or v is schemas:
                     continue
                 if isinstance(v, (dict, list)):
