@@ -67,6 +67,10 @@ def validator_class() -> Any:
     from openapi_spec_validator import OpenAPIV31SpecValidator
     from openapi_spec_validator.validation.keywords import OpenAPIV31SchemaValidator
 
+    from generator import validator_fast
+
+    validator_fast.install()
+
     class RememberingSchemaValidator(OpenAPIV31SchemaValidator):
         def _validate_schema_meta(self, schema: Any, schema_value: Any) -> Any:
             try:
