@@ -154,6 +154,11 @@ def candidates(spec: dict[str, Any]) -> list[Any]:
                     # and what a schema holds is not checked on its own (nor is a property named `schema`)
                     if isinstance(v, bool) or isinstance(v, dict) and "$ref" not in v:
                         found.append(v)
+                    elif isinstance(v, dict) and isinstance(schemas, dict) and isinstance(v["$ref"], str):
+                        # where the validator meets it (the workers start from the other end)
+                        target = schemas.get(v["$ref"].removeprefix("#/components/schemas/"))
+                        if isinstance(target, (dict, bool)):
+                            found.append(target)
                     continue
                 if isinstance(k, str) and (k in _DATA or k.startswith("x-")) or v is schemas:
                     continue
