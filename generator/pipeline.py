@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator import build_extras, consistency, spec_validator
+from generator import build_extras, consistency, meta_prefetch, spec_validator
 from generator import check as check_module
 from generator.build_extras import describe_tags, linked_error_statuses
 from generator.cache import PageCache
@@ -171,15 +171,18 @@ def is_valid(findings: Findings) -> bool:
 def build_and_check(docs_dir: Path, service: Service, jobs: int | None = 1, cache: PageCache | None = None,
                     *, max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES, stages: StageCache | None = None) -> CheckedBuild:
     result = build_spec(docs_dir, service, jobs, cache, max_page_bytes=max_page_bytes, stages=stages)
-    findings, valid = checked(result.spec, Source(f"<{service.name}.openapi.yaml>", 0), stages)
+    findings, valid = checked(result.spec, Source(f"<{service.name}.openapi.yaml>", 0), stages, jobs)
     return CheckedBuild(result, findings, valid)
 
 
-def checked(spec: dict[str, Any], origin: Source, stages: StageCache | None = None) -> tuple[Findings, bool]:
-    """`check_and_repair` of `spec` (repaired in place), from `stages` when this exact spec was checked before."""
+def checked(spec: dict[str, Any], origin: Source, stages: StageCache | None = None,
+            jobs: int | None = None) -> tuple[Findings, bool]:
+    """`check_and_repair` of `spec` (repaired in place), from `stages` when this exact spec was checked before;
+    `jobs`: processes checking its schemas against the dialect ahead of the validator (None: every core)."""
     if stages is None:
         # whatever would still make the document invalid is repaired at the smallest scope (generator.repair)
-        return check_and_repair(spec, origin, INVALIDATING_CODES)
+        with meta_prefetch.ahead(spec, jobs):
+            return check_and_repair(spec, origin, INVALIDATING_CODES)
     key = stages.key("check", value_bytes(spec), repr(origin).encode(), repr(sorted(INVALIDATING_CODES)).encode())
     hit = stages.get("check", key)
     if isinstance(hit, tuple) and len(hit) == 3 and isinstance(hit[0], Findings):
@@ -193,7 +196,8 @@ def checked(spec: dict[str, Any], origin: Source, stages: StageCache | None = No
     check_module.EXAMPLE_MEMO = check_module.ExampleMemo(spec_validator.load_memory(stages.root, "examples",
                                                                                   repr(origin)))
     try:
-        findings, valid = check_and_repair(spec, origin, INVALIDATING_CODES)
+        with meta_prefetch.ahead(spec, jobs):
+            findings, valid = check_and_repair(spec, origin, INVALIDATING_CODES)
     finally:
         memo, check_module.EXAMPLE_MEMO = check_module.EXAMPLE_MEMO, None
     spec_validator.save_memory(stages.root, "examples", repr(origin), memo.used)

@@ -26,6 +26,8 @@ from typing import Any
 # sha256 of (dialect, repr(schema)) of every schema that passed the meta-schema check, and (`clean_digest`) of
 # every document, its prose blanked, the whole validator found nothing in
 VALID: set[bytes] = set()
+# the verdicts worker processes are giving while the validator runs (`meta_prefetch.ahead`), or None
+AHEAD: Any = None
 
 # Fields whose text no rule of the validator reads: in OpenAPI 3.1's schema and in the JSON Schema dialect they
 # are `type: string` and nothing more, so their wording cannot change a verdict.
@@ -53,6 +55,11 @@ def clean_digest(spec: Any) -> bytes:
     return hashlib.sha256(b"clean-document\0" + repr(_prose_blanked(spec)).encode("utf-8", "surrogatepass")).digest()
 
 
+def meta_key(dialect: str, schema_value: Any) -> bytes:
+    """The key of a passed meta-schema check in `VALID` (also filled ahead of the validator: `meta_prefetch`)."""
+    return hashlib.sha256(f"{dialect}\0{schema_value!r}".encode("utf-8", "surrogatepass")).digest()
+
+
 @functools.cache
 def validator_class() -> Any:
     """OpenAPIV31SpecValidator remembering passed meta-schema checks (imported on first use: a heavy import
@@ -60,14 +67,18 @@ def validator_class() -> Any:
     from openapi_spec_validator import OpenAPIV31SpecValidator
     from openapi_spec_validator.validation.keywords import OpenAPIV31SchemaValidator
 
+    from generator import validator_fast
+
+    validator_fast.install()
+
     class RememberingSchemaValidator(OpenAPIV31SchemaValidator):
         def _validate_schema_meta(self, schema: Any, schema_value: Any) -> Any:
             try:
                 dialect = self._get_schema_dialect_id(schema, schema_value)
             except ValueError:
                 return super()._validate_schema_meta(schema, schema_value)
-            key = hashlib.sha256(f"{dialect}\0{schema_value!r}".encode("utf-8", "surrogatepass")).digest()
-            if key in VALID:
+            key = meta_key(dialect, schema_value)
+            if key in VALID or AHEAD is not None and AHEAD.passed(key):
                 return None
             err = super()._validate_schema_meta(schema, schema_value)
             if err is None:
