@@ -49,15 +49,18 @@ def check_and_repair(spec: dict[str, Any], origin: Source,
     repair's diagnostic first, valid)."""
     repairs: list[Diagnostic] = []
     found = check(spec, origin)
+    # the verdict of the last check (each walk of the whole spec counts on a one-page change)
+    invalid = _invalid(spec, found.diagnostics, invalidating)
     for _ in range(MAX_ROUNDS):
-        if not _invalid(spec, found.diagnostics, invalidating):
+        if not invalid:
             break
         before = len(repairs)
         _repair_round(spec, found.diagnostics, origin, repairs)
-        if len(repairs) == before:  # nothing left that can be located: give up, reported invalid
+        if len(repairs) == before:  # nothing located, so nothing changed: the verdict stands
             break
         found = check(spec, origin)
-    valid = not _invalid(spec, found.diagnostics, invalidating)
+        invalid = _invalid(spec, found.diagnostics, invalidating)
+    valid = not invalid
     found.diagnostics[:0] = repairs
     return found, valid
 
