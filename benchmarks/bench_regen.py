@@ -127,7 +127,7 @@ def build_once(tree: Path, service: str, jobs: int | None, cache_dir: Path | Non
     stages = StageCache(cache_dir) if cache_dir else None
     cpu = cpu_seconds()
     secs, result = timed(lambda: build_spec(tree, service, jobs, pages, stages=stages))
-    check_s, _ = timed(lambda: checked(result.spec, Source(f"<{service}.openapi.yaml>", 0), stages))
+    check_s, _ = timed(lambda: checked(result.spec, Source(f"<{service}.openapi.yaml>", 0), stages, jobs))
     yaml_s, _ = timed(lambda: cached_dump_yaml(result.spec, stages))
     row = Row(name, secs, check_s, yaml_s, pages, stages)
     row.cpu = cpu_seconds() - cpu
