@@ -183,14 +183,14 @@ def checked(spec: dict[str, Any], origin: Source, stages: StageCache | None = No
         # whatever would still make the document invalid is repaired at the smallest scope (generator.repair)
         with meta_prefetch.ahead(spec, jobs):
             return check_and_repair(spec, origin, INVALIDATING_CODES)
-    key = stages.key("check", value_bytes(spec), repr(origin).encode(), repr(sorted(INVALIDATING_CODES)).encode())
+    before = value_bytes(spec)  # one repr of the whole spec is a tenth of a one-page rebuild's check: made once
+    key = stages.key("check", before, repr(origin).encode(), repr(sorted(INVALIDATING_CODES)).encode())
     hit = stages.get("check", key)
     if isinstance(hit, tuple) and len(hit) == 3 and isinstance(hit[0], Findings):
         if hit[2] is not None:  # the repaired document
             spec.clear()
             spec.update(hit[2])
         return hit[0], bool(hit[1])
-    before = value_bytes(spec)
     loaded = spec_validator.load(stages.root)
     # the example checks of the operations (and components) a docs change left alone are those of the last build
     check_module.EXAMPLE_MEMO = check_module.ExampleMemo(spec_validator.load_memory(stages.root, "examples",
