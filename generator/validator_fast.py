@@ -19,8 +19,11 @@ _PLAIN = frozenset({dict, list, tuple, str, bytes, int, float, bool, type(None)}
 
 def install() -> None:
     """Make pathable's accessors answer `isinstance(node, Subscriptable)` per type for the plain types (once)."""
-    from pathable import accessors
-    from pathable.protocols import Subscriptable
+    try:
+        from pathable import accessors
+        from pathable.protocols import Subscriptable
+    except ImportError:  # another pathable than openapi-spec-validator 0.9.0 brings: run it as shipped
+        return
 
     if "isinstance" in vars(accessors):  # installed already
         return
