@@ -27,6 +27,7 @@ from generator.check import INVALID_EXAMPLES, example_checks
 from generator.config import Service
 from generator.model import Diagnostic, Page, Severity, Source
 from generator.spec import iter_contents, iter_variants, ref_values, with_variants
+from generator.stage_cache import value_bytes
 
 # as many mismatches per example as the check stage reports (`example.schema_mismatch`)
 MISMATCHES_KEPT = 5
@@ -71,14 +72,14 @@ def place_examples(spec: dict[str, Any]) -> int:
     components = b""
     if memo is not None:
         schemas = spec.get("components", {}).get("schemas", {})
-        components = hashlib.sha256(repr(schemas).encode("utf-8", "surrogatepass")).digest()
+        components = hashlib.sha256(value_bytes(schemas)).digest()
     moves: list[tuple[dict[str, Any], str, tuple[tuple[str, str], ...]]] = []
     for item in spec.get("paths", {}).values():
         for op in with_variants(item.values()):  # a page's own parts hold its examples too
             if memo is None:
                 found = _moves(spec, op, validators)
             else:
-                key = hashlib.sha256(components + repr(op).encode("utf-8", "surrogatepass")).digest()
+                key = hashlib.sha256(components + value_bytes(op)).digest()
                 known = memo.used.get(key)
                 known = memo.known.get(key) if known is None else known
                 found = known if isinstance(known, tuple) else _moves(spec, op, validators)

@@ -31,6 +31,7 @@ from typing import Any
 
 from generator import spec as S
 from generator.model import Diagnostic, Severity, Source
+from generator.stage_cache import value_bytes
 
 # property names that collide with methods/attributes of the generated attrs classes
 RESERVED_PROPERTIES = frozenset({"to_dict", "from_dict", "additional_properties", "additional_keys"})
@@ -108,7 +109,7 @@ def check(spec: dict[str, Any], origin: Source | None = None, *, int_ranges: boo
     out = found.diagnostics
     schemas: dict[str, Any] = spec.get("components", {}).get("schemas", {})
     memo = EXAMPLE_MEMO
-    components = hashlib.sha256(repr((schemas, int_ranges)).encode("utf-8", "surrogatepass")).digest() if memo else b""
+    components = hashlib.sha256(value_bytes((schemas, int_ranges))).digest() if memo else b""
 
     # dangling refs first: the validator raises PointerToNowhere instead of reporting them
     dangling = False
@@ -145,7 +146,7 @@ def check(spec: dict[str, Any], origin: Source | None = None, *, int_ranges: boo
         if not dangling and memo is None:
             _check_examples(spec, op, src, validators, found, int_ranges)
         elif not dangling and memo is not None:
-            op_key = hashlib.sha256(components + repr((op, src)).encode("utf-8", "surrogatepass")).digest()
+            op_key = hashlib.sha256(components + value_bytes(op) + repr(src).encode("utf-8", "surrogatepass")).digest()
             added = memo.used.get(op_key) or memo.known.get(op_key)
             if not isinstance(added, Findings):
                 added = Findings()

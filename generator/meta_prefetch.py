@@ -130,6 +130,9 @@ def _start(spec: dict[str, Any], jobs: int) -> Ahead | None:
     if len(todo) < MIN_PREFETCH:
         return None
     order = list(todo)[::-1]
+    from generator import validator_fast
+
+    validator_fast.install()  # before the fork: the workers' checks take the same shortcuts as the validator's
     ctx = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
     pool = ProcessPoolExecutor(max_workers=jobs - 1, mp_context=ctx)
     chunks = [order[i:i + CHUNK] for i in range(0, len(order), CHUNK)]

@@ -16,6 +16,7 @@ import os
 import pickle
 import sys
 from collections.abc import Iterator
+from dataclasses import dataclass
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -61,20 +62,49 @@ def extract_pages_digest(files: list[Path], root: Path, jobs: int | None = None,
                          max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES) -> tuple[list[Page], str]:
     """`extract_pages`, and a sha256 of what the tree gave it: every file's relative path and bytes (or
     why it was refused), in order. The stages after extraction are keyed by it (`generator.stage_cache`)."""
+    tree = read_tree(files, root, max_page_bytes)
+    return extract_read(tree, jobs, cache), tree.digest
+
+
+@dataclass
+class TreeRead:
+    """The files of a tree as read once: (relative path, bytes, None) or, for a file refused before its bytes
+    were read, (relative path, None, the page standing in for it); and the digest of all of it, in order."""
+
+    files: list[tuple[str, bytes | None, Page | None]]
+    digest: str
+
+
+def read_tree(files: list[Path], root: Path, max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES) -> TreeRead:
+    """Every file's bytes, read once: what is digested is what is extracted, even when a file changes meanwhile."""
     from generator.pipeline import refused_page
 
-    jobs = default_jobs() if jobs is None else max(1, jobs)
-    pages: list[Page | None] = [None] * len(files)
-    todo: list[tuple[int, str, bytes, str]] = []  # index, relative path, bytes, cache key
     tree = hashlib.sha256()
-    for i, path in enumerate(files):
+    out: list[tuple[str, bytes | None, Page | None]] = []
+    for path in files:
         rel = path.relative_to(root).as_posix()
-        pages[i] = refused_page(path, root, max_page_bytes)
-        if pages[i] is not None:
-            _digest_file(tree, rel, None, pages[i])
+        refused = refused_page(path, root, max_page_bytes)
+        data = None if refused is not None else path.read_bytes()
+        _digest_file(tree, rel, data, refused)
+        out.append((rel, data, refused))
+    return TreeRead(out, tree.hexdigest())
+
+
+def tree_digest(files: list[Path], root: Path, max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES) -> str:
+    """The digest `extract_pages_digest` gives for these files, without extracting anything."""
+    return read_tree(files, root, max_page_bytes).digest
+
+
+def extract_read(tree: TreeRead, jobs: int | None = None, cache: PageCache | None = None) -> list[Page]:
+    """The `Page` of every file of `tree`, in its order, from `cache` where it holds them (a refused file's
+    stand-in page is never cached)."""
+    jobs = default_jobs() if jobs is None else max(1, jobs)
+    pages: list[Page | None] = [None] * len(tree.files)
+    todo: list[tuple[int, str, bytes, str]] = []  # index, relative path, bytes, cache key
+    for i, (rel, data, refused) in enumerate(tree.files):
+        if data is None:
+            pages[i] = refused
             continue
-        data = path.read_bytes()
-        _digest_file(tree, rel, data, None)
         key = cache.key(data, rel) if cache is not None else ""
         pages[i] = cache.get(key) if cache is not None else None
         if pages[i] is None:
@@ -84,18 +114,7 @@ def extract_pages_digest(files: list[Path], root: Path, jobs: int | None = None,
         pages[i] = page
     if cache is not None and todo:
         cache.prune()
-    return [p for p in pages if p is not None], tree.hexdigest()
-
-
-def tree_digest(files: list[Path], root: Path, max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES) -> str:
-    """The digest `extract_pages_digest` gives for these files, without extracting anything."""
-    from generator.pipeline import refused_page
-
-    tree = hashlib.sha256()
-    for path in files:
-        refused = refused_page(path, root, max_page_bytes)
-        _digest_file(tree, path.relative_to(root).as_posix(), None if refused else path.read_bytes(), refused)
-    return tree.hexdigest()
+    return [p for p in pages if p is not None]
 
 
 def _digest_file(tree: Any, rel: str, data: bytes | None, refused: Page | None) -> None:

@@ -29,7 +29,7 @@ from generator.limits import DEFAULT_MAX_PAGE_BYTES
 from generator.link import link
 from generator.model import Diagnostic, Page, Severity, Source
 from generator.openapi import render_spec
-from generator.parallel import extract_pages, extract_pages_digest, tree_digest
+from generator.parallel import extract_pages, extract_read, read_tree
 from generator.read import OutsideRoot, outside_root, read_data
 from generator.repair import check_and_repair
 from generator.report.census import census
@@ -107,16 +107,15 @@ def build_spec(docs_dir: Path, service: Service | str, jobs: int | None = 1, cac
         pages = extract_pages(files, docs_dir, jobs, cache, max_page_bytes=max_page_bytes)
         return _link_and_render(docs_dir, svc, pages)
 
-    # Keyed by every docs file (link + render read some of them again: tag intros, status tables) and the
-    # service. The entry holds the pages as link left them (it completes their fields' types).
-    def key(tree: str) -> str:
-        return stages.key("build", tree.encode(), repr(svc).encode(), str(max_page_bytes).encode())
-
-    looked_up = key(tree_digest(files, docs_dir, max_page_bytes))
+    # Keyed by every docs file's path and bytes (read once: the pages extracted are those of the key, and
+    # nothing after extraction reads the tree again) and the service. The entry holds the pages as link left
+    # them (it completes their fields' types).
+    tree = read_tree(files, docs_dir, max_page_bytes)
+    looked_up = stages.key("build", tree.digest.encode(), repr(svc).encode(), str(max_page_bytes).encode())
     hit = stages.get("build", looked_up)
     if isinstance(hit, tuple) and len(hit) == 3:
         return BuildResult(svc, hit[0], hit[2], hit[1])
-    pages, tree = extract_pages_digest(files, docs_dir, jobs, cache, max_page_bytes=max_page_bytes)
+    pages = extract_read(tree, jobs, cache)
     # the example placements of the operations (and components) a docs change left alone are the last build's
     build_extras.PLACEMENT_MEMO = build_extras.PlacementMemo(spec_validator.load_memory(stages.root, "placements",
                                                                                           svc.name))
@@ -125,8 +124,7 @@ def build_spec(docs_dir: Path, service: Service | str, jobs: int | None = 1, cac
     finally:
         placed, build_extras.PLACEMENT_MEMO = build_extras.PLACEMENT_MEMO, None
     spec_validator.save_memory(stages.root, "placements", svc.name, placed.used)
-    if key(tree) == looked_up:  # else a file changed during the build: its result is no one's to reuse
-        stages.put("build", looked_up, (result.spec, result.diagnostics, result.pages))
+    stages.put("build", looked_up, (result.spec, result.diagnostics, result.pages))
     return result
 
 
@@ -183,7 +181,7 @@ def checked(spec: dict[str, Any], origin: Source, stages: StageCache | None = No
         # whatever would still make the document invalid is repaired at the smallest scope (generator.repair)
         with meta_prefetch.ahead(spec, jobs):
             return check_and_repair(spec, origin, INVALIDATING_CODES)
-    before = value_bytes(spec)  # one repr of the whole spec is a tenth of a one-page rebuild's check: made once
+    before = value_bytes(spec)  # made once: a walk of the whole spec counts on a one-page rebuild
     key = stages.key("check", before, repr(origin).encode(), repr(sorted(INVALIDATING_CODES)).encode())
     hit = stages.get("check", key)
     if isinstance(hit, tuple) and len(hit) == 3 and isinstance(hit[0], Findings):

@@ -52,7 +52,9 @@ def clean_digest(spec: Any) -> bytes:
     `description`, `summary` and `title` blanked. Only clean verdicts are remembered (an error message may quote
     prose), so a document whose prose alone changed since a clean check is clean again without a walk (the
     validator's walk is most of `check` after a one-page change), and any other change is checked in full."""
-    return hashlib.sha256(b"clean-document\0" + repr(_prose_blanked(spec)).encode("utf-8", "surrogatepass")).digest()
+    from generator.stage_cache import value_bytes  # the stage cache imports the pipeline's modules
+
+    return hashlib.sha256(b"clean-document\0" + value_bytes(_prose_blanked(spec))).digest()
 
 
 def meta_key(dialect: str, schema_value: Any) -> bytes:
@@ -72,6 +74,12 @@ def validator_class() -> Any:
     validator_fast.install()
 
     class RememberingSchemaValidator(OpenAPIV31SchemaValidator):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            # the library's lists of the schemas met so far, asked `in` at every schema: a set beside each
+            self.visited_schema_ids = _IdList(self.visited_schema_ids or ())
+            self.meta_checked_schema_ids = _IdList(self.meta_checked_schema_ids or ())
+
         def _validate_schema_meta(self, schema: Any, schema_value: Any) -> Any:
             try:
                 dialect = self._get_schema_dialect_id(schema, schema_value)
@@ -89,6 +97,22 @@ def validator_class() -> Any:
         keyword_validators = {**OpenAPIV31SpecValidator.keyword_validators, "schema": RememberingSchemaValidator}
 
     return SpecValidator
+
+
+class _IdList(list[int]):
+    """A list that answers `in` from a set kept beside it (the library only appends to it and asks `in`):
+    the same answers at a constant cost where the list's own scan grows with the document."""
+
+    def __init__(self, items: Any = ()) -> None:
+        super().__init__(items)
+        self._members = set(self)
+
+    def append(self, item: int) -> None:
+        super().append(item)
+        self._members.add(item)
+
+    def __contains__(self, item: object) -> bool:
+        return item in self._members
 
 
 # beyond this many remembered schemas the memory starts again from this build's (docs change over the years)

@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from rst_snippets import page, table
 
 from generator.cli import main
@@ -205,3 +207,31 @@ def test_yaml_from_pieces_is_the_whole_dump(which: str, tmp_path: Path) -> None:
         assert stages.stats.hits == 0
     else:
         assert stages.stats.hits == 1 and stages.stats.misses == 1  # the pieces' entry hit, the text missed
+
+
+_json_like = st.recursive(
+    st.none() | st.booleans() | st.integers(min_value=-(2**70), max_value=2**70) | st.floats(allow_nan=False)
+    | st.text(max_size=6),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=4) | st.integers(0, 3), inner,
+                                                               max_size=4),
+    max_leaves=20)
+
+
+@given(_json_like, _json_like)
+def test_value_bytes_are_equal_exactly_when_the_values_are(a: Any, b: Any) -> None:
+    """The key of a value tells apart what `repr` tells apart (1, 1.0, True, "1"; key order; -0.0), and only that."""
+    from generator.stage_cache import value_bytes
+
+    assert (value_bytes(a) == value_bytes(b)) == (repr(a) == repr(b))
+    assert value_bytes(copy.deepcopy(a)) == value_bytes(a)  # sharing and interning play no part
+
+
+def test_value_bytes_of_other_types_fall_back_to_repr() -> None:
+    from generator.stage_cache import value_bytes
+
+    class Name(str):
+        pass
+
+    assert value_bytes({Name("a"): 1}) != value_bytes({"a": 1})
+    assert value_bytes({Name("a"): 1}) == value_bytes({Name("a"): 1})
+    assert value_bytes([1, 1.0, True, "1"]) != value_bytes([1, 1, True, "1"])
