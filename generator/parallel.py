@@ -16,8 +16,8 @@ import os
 import pickle
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 

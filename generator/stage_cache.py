@@ -12,9 +12,9 @@ A spec's exact value is its `marshal` serialisation (format 0: no references bet
 interned strings, so equal values give equal bytes whatever their sharing): for the JSON types a spec holds
 it is deterministic, keeps key order and tells `1`, `1.0`, `True` and `"1"` apart, which `json.dumps` does
 not (an integer key becomes a string), at a third of the cost of `repr`; a value marshal refuses (a `str`
-subclass, any other type) is keyed by its `repr` instead. The entries live in `<cache>/stages-v1` with the page cache's rules: atomic
-writes, lock-free reads, checksummed entries (a damaged one is a miss and is rewritten), least
-recently used evicted beyond the size bound. A hit returns a fresh copy: callers may mutate it.
+subclass, any other type) is keyed by its `repr` instead. The entries live in `<cache>/stages-v1` with
+the page cache's rules: atomic writes, lock-free reads, checksummed entries (a damaged one is a miss and
+is rewritten), least recently used evicted beyond the size bound. A hit returns a fresh copy: callers may mutate it.
 """
 
 from __future__ import annotations
