@@ -58,6 +58,45 @@ def ahead(spec: dict[str, Any], jobs: int | None = None) -> Iterator[Ahead | Non
         got.close()
 
 
+@contextlib.contextmanager
+def when_needed(spec: dict[str, Any], jobs: int | None = None) -> Iterator[Deferred | None]:
+    """`ahead`, started only when the validator first asks for a verdict it does not know: a document whose
+    every schema is known to pass, or one the validator does not walk at all (a document known clean,
+    `spec_validator.clean_digest`: after a docs change of wording only, the most common one), costs nothing."""
+    from generator import spec_validator
+
+    jobs = default_jobs() if jobs is None else max(1, jobs)
+    if jobs == 1:
+        yield None
+        return
+    got = Deferred(spec, jobs)
+    spec_validator.AHEAD = got
+    try:
+        yield got
+    finally:
+        spec_validator.AHEAD = None
+        got.close()
+
+
+class Deferred:
+    """An `Ahead` that collects and starts its workers on the first verdict asked of it (`when_needed`)."""
+
+    def __init__(self, spec: dict[str, Any], jobs: int) -> None:
+        self._spec, self._jobs = spec, jobs
+        self.started = False
+        self.ahead: Ahead | None = None
+
+    def passed(self, key: bytes) -> bool:
+        if not self.started:
+            self.started = True
+            self.ahead = _start(self._spec, self._jobs)
+        return self.ahead is not None and self.ahead.passed(key)
+
+    def close(self) -> None:
+        if self.ahead is not None:
+            self.ahead.close()
+
+
 class Ahead:
     """Chunks of schemas being checked by workers, from the end of the order in which the validator meets them,
     so that it and the workers meet in the middle."""

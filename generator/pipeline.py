@@ -194,7 +194,7 @@ def checked(spec: dict[str, Any], origin: Source, stages: StageCache | None = No
     check_module.EXAMPLE_MEMO = check_module.ExampleMemo(spec_validator.load_memory(stages.root, "examples",
                                                                                   repr(origin)))
     try:
-        with meta_prefetch.ahead(spec, jobs):
+        with meta_prefetch.when_needed(spec, jobs):
             findings, valid = check_and_repair(spec, origin, INVALIDATING_CODES)
     finally:
         memo, check_module.EXAMPLE_MEMO = check_module.EXAMPLE_MEMO, None

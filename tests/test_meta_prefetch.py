@@ -137,3 +137,35 @@ def test_candidates_cover_what_the_validator_meta_checks(monkeypatch: pytest.Mon
     assert list(meta_prefetch.candidates(spec))[-5:] == list(spec["components"]["schemas"].values())
     # a reference is followed by the validator: its target is what gets checked, not the `$ref` object
     assert spec_validator.meta_key(meta_prefetch._OAS31_DIALECT, {"$ref": "#/components/schemas/Body"}) not in collected
+
+
+def test_started_only_when_the_validator_asks(monkeypatch: pytest.MonkeyPatch, fresh: set[bytes],
+                                              tmp_path: Any) -> None:
+    """The stage-cached check starts the workers on the validator's first unknown schema: never for a document
+    known clean (its wording changed only), with the same findings either way."""
+    from generator.stage_cache import StageCache
+
+    made: list[Any] = []
+    when_needed = meta_prefetch.when_needed
+
+    @contextlib.contextmanager
+    def recording(spec: dict[str, Any], jobs: int | None) -> Iterator[Any]:
+        with when_needed(spec, jobs) as got:
+            made.append(got)
+            yield got
+
+    monkeypatch.setattr(meta_prefetch, "when_needed", recording)
+    alone = _check(_spec(bad=False), jobs=1)
+    fresh.clear()
+
+    def stage_checked(spec: dict[str, Any]) -> tuple[Any, ...]:
+        f, valid = checked(spec, Source("<things.openapi.yaml>", 0), StageCache(tmp_path / "c"), 2)
+        return [(d.code, d.severity, d.message) for d in f.diagnostics], valid, value_bytes(spec)
+
+    assert stage_checked(_spec(bad=False)) == alone
+    assert made[-1].started and made[-1].ahead is not None and made[-1].ahead.checked > meta_prefetch.MIN_PREFETCH
+    reworded = _spec(bad=False)
+    reworded["components"]["schemas"]["S5"]["description"] = "Reworded."
+    fresh.clear()  # nothing remembered in this process: only what the cache folder holds
+    assert stage_checked(copy.deepcopy(reworded))[:2] == alone[:2]
+    assert not made[-1].started  # known clean: the validator never ran, so no worker either
