@@ -316,17 +316,24 @@ def _unwritable(spec: dict[str, Any]) -> Iterator[tuple[Path, str]]:
             todo.extend(((*path, i), v) for i, v in enumerate(node))
 
 
-def _any_unwritable(spec: dict[str, Any]) -> bool:
-    """Whether `_unwritable` finds anything: the same walk keeping depths, not paths (it runs on every check)."""
-    todo: list[tuple[int, Any]] = [(0, spec)]
-    while todo:
-        depth, node = todo.pop()
-        if depth > MAX_SPEC_DEPTH or isinstance(node, float) and not math.isfinite(node):
+def _any_unwritable(spec: Any) -> bool:
+    """Whether `_unwritable` finds anything: the same verdict from a walk one level at a time, which knows every
+    node's depth without carrying it (it runs on every check, over the whole spec)."""
+    if not isinstance(spec, (dict, list)):
+        return isinstance(spec, float) and not math.isfinite(spec)
+    level: list[Any] = [spec]
+    depth = 0  # of the nodes in `level`
+    while level:
+        if depth > MAX_SPEC_DEPTH:
             return True
-        if isinstance(node, dict):
-            todo.extend((depth + 1, v) for v in node.values())
-        elif isinstance(node, list):
-            todo.extend((depth + 1, v) for v in node)
+        below: list[Any] = []
+        for node in level:
+            for v in node.values() if isinstance(node, dict) else node:
+                if isinstance(v, (dict, list)):
+                    below.append(v)
+                elif depth >= MAX_SPEC_DEPTH or isinstance(v, float) and not math.isfinite(v):
+                    return True  # a value too deep (at depth + 1), or one no JSON spells
+        level, depth = below, depth + 1
     return False
 
 

@@ -7,6 +7,10 @@ import copy
 import json
 from typing import Any
 
+from hypothesis import given
+from hypothesis import strategies as st
+
+from generator import repair
 from generator.model import Source
 from generator.repair import check_and_repair
 from generator.report.census import census
@@ -90,3 +94,21 @@ def test_dropped_operations_reconcile() -> None:
     drop = Diagnostic(Source("b.rst", 3), "operation.dropped_invalid", Severity.ERROR, "/paths/~1b/post: dropped")
     assert problems(census("svc", [page], doc, [drop], True, Findings())) == []
     assert problems(census("svc", [page], doc, [], True, Findings()))  # without its diagnostic the drop is a bug
+
+
+_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=3),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=2), inner, max_size=3),
+    max_leaves=12)
+
+
+@given(_values, st.integers(min_value=repair.MAX_SPEC_DEPTH - 3, max_value=repair.MAX_SPEC_DEPTH + 2),
+       st.lists(st.booleans(), min_size=1, max_size=1))
+def test_the_quick_verdict_on_unwritable_values_is_the_walks(leaf: Any, depth: int, as_list: list[bool]) -> None:
+    """`_any_unwritable` (run on every check) says what `_unwritable` finds: non-finite floats anywhere, any
+    node deeper than the bound, at the bound exactly and just around it."""
+    doc: Any = leaf
+    for i in range(depth):
+        doc = [doc] if as_list[0] and i % 2 else {"k": doc}
+    for spec in ({"a": doc, "b": 1.5}, {"a": leaf}, doc):
+        assert repair._any_unwritable(spec) == any(True for _ in repair._unwritable(spec)), (depth, leaf)
