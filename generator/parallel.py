@@ -181,7 +181,8 @@ GC_THRESHOLD = (50_000, 20, 100)
 
 @contextlib.contextmanager
 def relaxed_gc() -> Iterator[None]:
-    """`GC_THRESHOLD` for the duration (extraction in this process), then the thresholds as they were."""
+    """`GC_THRESHOLD` for the duration (extraction in this process; the build and check stages, whose objects
+    all live until they end), then the thresholds as they were."""
     before = gc.get_threshold()
     gc.set_threshold(*GC_THRESHOLD)
     try:

@@ -29,7 +29,7 @@ from generator.limits import DEFAULT_MAX_PAGE_BYTES
 from generator.link import link
 from generator.model import Diagnostic, Page, Severity, Source
 from generator.openapi import render_spec
-from generator.parallel import extract_pages, extract_read, read_tree
+from generator.parallel import extract_pages, extract_read, read_tree, relaxed_gc
 from generator.read import OutsideRoot, outside_root, read_data
 from generator.repair import check_and_repair
 from generator.report.census import census
@@ -98,6 +98,15 @@ def build_spec(docs_dir: Path, service: Service | str, jobs: int | None = 1, cac
 
     The defaults (one process, no cache) are the library's: the commands choose both from their options.
     """
+    # Pages from the cache, the linked model and the spec are hundreds of thousands of objects, none of them
+    # garbage until the build is done: at the default thresholds the collector walks them again and again
+    # (more than half of loading a tree's pages from the cache).
+    with relaxed_gc():
+        return _build_spec(docs_dir, service, jobs, cache, max_page_bytes, stages)
+
+
+def _build_spec(docs_dir: Path, service: Service | str, jobs: int | None, cache: PageCache | None,
+                max_page_bytes: int, stages: StageCache | None) -> BuildResult:
     svc = default_service(service) if isinstance(service, str) else service
     docs_dir = Path(docs_dir)
     if not docs_dir.is_dir():
@@ -177,6 +186,12 @@ def checked(spec: dict[str, Any], origin: Source, stages: StageCache | None = No
             jobs: int | None = None) -> tuple[Findings, bool]:
     """`check_and_repair` of `spec` (repaired in place), from `stages` when this exact spec was checked before;
     `jobs`: processes checking its schemas against the dialect ahead of the validator (None: every core)."""
+    with relaxed_gc():  # as `build_spec`
+        return _checked(spec, origin, stages, jobs)
+
+
+def _checked(spec: dict[str, Any], origin: Source, stages: StageCache | None, jobs: int | None
+             ) -> tuple[Findings, bool]:
     if stages is None:
         # whatever would still make the document invalid is repaired at the smallest scope (generator.repair)
         with meta_prefetch.ahead(spec, jobs):

@@ -29,6 +29,7 @@ from typing import Any
 
 from generator.cache import EntryStore, settings_version
 from generator.emit import dump_yaml
+from generator.parallel import relaxed_gc
 
 
 @dataclass
@@ -88,6 +89,11 @@ def value_bytes(doc: Any) -> bytes:
 
 def cached_dump_yaml(doc: Any, stages: StageCache | None) -> str:
     """`emit.dump_yaml`, from the cache when this exact document was dumped before."""
+    with relaxed_gc():  # the emitter's nodes, one per value of the document, are garbage only at the end
+        return _cached_dump_yaml(doc, stages)
+
+
+def _cached_dump_yaml(doc: Any, stages: StageCache | None) -> str:
     if stages is None:
         return dump_yaml(doc)
     key = stages.key("yaml", value_bytes(doc))
