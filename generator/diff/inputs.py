@@ -36,11 +36,12 @@ def load(path: Path, service: str | None = None, limits: Limits = DEFAULT_LIMITS
     """`jobs` and `cache` (a `generator.cache.PageCache` or None) are handed to the build of a docs tree."""
     if path.is_dir():
         spec = build_docs(path, service or service_from_dir(path), jobs, cache)
+        validate_built(spec, path, cache)
     elif path.is_file():
         spec = read_spec_file(path, limits)
+        validate(spec, path)
     else:
         raise InputError(f"{path}: no such file or directory")
-    validate(spec, path)
     return LoadedSpec(str(path), spec, spec_service(spec))
 
 
@@ -70,8 +71,11 @@ def build_docs(path: Path, service: str, jobs: int | None = 1, cache: Any = None
         configured = pipeline.resolve_service(service)
     except ConfigError as exc:  # a broken config is a bad input, never a silent fallback to defaults
         raise InputError(str(exc)) from exc
+    # the page cache's folder holds the later stages' results too (`generator.stage_cache`): a side built before,
+    # by `build` or an earlier diff, comes from there
+    stages = _stage_cache(cache)
     try:
-        result = pipeline.build_spec(path, configured, jobs, cache)
+        result = pipeline.build_spec(path, configured, jobs, cache, stages=stages)
     except Exception as exc:  # noqa: BLE001 - any builder failure is a bad input for the diff
         raise InputError(f"{path}: building the spec failed: {exc}") from exc
     spec = getattr(result, "spec", result)
@@ -82,11 +86,34 @@ def build_docs(path: Path, service: str, jobs: int | None = 1, cache: Any = None
     return spec
 
 
-def validate(spec: Mapping[str, Any], path: Path) -> None:
+def _stage_cache(cache: Any) -> Any:
+    from generator.cache import PageCache
+    from generator.stage_cache import StageCache
+
+    return StageCache(cache.root) if isinstance(cache, PageCache) else None
+
+
+def validate_built(spec: Mapping[str, Any], path: Path, cache: Any = None) -> None:
+    """`validate` for a spec this generator built (OpenAPI 3.1) by the validator that remembers the schemas that
+    passed the meta-schema check (`generator.spec_validator`; in the cache's folder when there is one): the
+    same verdict and first error, without checking again what an earlier build or diff checked."""
+    from generator import spec_validator
+
+    root = cache.root if _stage_cache(cache) is not None else None
+    loaded = spec_validator.load(root) if root is not None else 0
+    try:
+        validate(spec, path, spec_validator.validator_class())
+    finally:
+        if root is not None:
+            spec_validator.save(root, loaded)
+
+
+def validate(spec: Mapping[str, Any], path: Path, cls: Any = None) -> None:
+    """The document's first error as an `InputError`; `cls`: the validator class (None: by the document's version)."""
     from openapi_spec_validator import validate as validate_spec
 
     try:
-        validate_spec(dict(spec))
+        validate_spec(dict(spec), cls=cls)
     except Exception as exc:  # noqa: BLE001 - the validator raises several unrelated types
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise InputError(f"{path}: not valid OpenAPI: {first[:300]}") from exc
