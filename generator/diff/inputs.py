@@ -101,8 +101,12 @@ def validate_built(spec: Mapping[str, Any], path: Path, cache: Any = None) -> No
 
     root = cache.root if _stage_cache(cache) is not None else None
     loaded = spec_validator.load(root) if root is not None else 0
+    # a document found clean before, but for its wording (what a docs change most often is), is clean again
+    clean = spec_validator.clean_digest(spec)
     try:
-        validate(spec, path, spec_validator.validator_class())
+        if clean not in spec_validator.VALID:
+            validate(spec, path, spec_validator.validator_class())
+            spec_validator.VALID.add(clean)
     finally:
         if root is not None:
             spec_validator.save(root, loaded)

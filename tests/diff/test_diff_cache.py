@@ -83,3 +83,29 @@ def test_an_invalid_built_spec_is_refused_with_the_validators_first_error(tmp_pa
     for cache in (None, PageCache(tmp_path / "c"), PageCache(tmp_path / "c")):
         with pytest.raises(InputError, match="not valid OpenAPI: 'zero' is not of type 'number'"):
             validate_built(spec, tmp_path / "tree", cache)
+
+
+def test_a_document_known_clean_is_not_walked_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator import spec_validator
+    from generator.diff import inputs
+
+    monkeypatch.setattr(spec_validator, "VALID", set())
+    walks: list[int] = []
+    original = inputs.validate
+
+    def counting(*args: Any) -> None:
+        walks.append(1)
+        original(*args)
+
+    monkeypatch.setattr(inputs, "validate", counting)
+    spec = {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {"/a": {"get": {
+        "responses": {"200": {"description": "OK"}}}}}}
+    validate_built(spec, tmp_path, PageCache(tmp_path / "c"))
+    spec_validator.VALID.clear()  # only what the cache folder holds
+    spec["paths"]["/a"]["get"]["responses"]["200"]["description"] = "Fine."
+    validate_built(spec, tmp_path, PageCache(tmp_path / "c"))
+    assert walks == [1]
+    spec["paths"]["/a"]["get"]["responses"]["200"]["description"] = 5  # beyond wording: walked, and refused
+    with pytest.raises(InputError):
+        validate_built(spec, tmp_path, PageCache(tmp_path / "c"))
+    assert walks == [1, 1]
