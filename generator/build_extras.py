@@ -41,13 +41,10 @@ Moves = tuple[tuple[int, str, tuple[tuple[str, str], ...]], ...]
 class PlacementMemo:
     """The moves `place_examples` found per operation (or variant), keyed by its exact value and that of every
     component schema (all `check.example_checks` reads). `known`: an earlier build's; `used`: this build's.
-    Set by `generator.pipeline.build_spec` for one render."""
+    Made by `generator.pipeline.build_spec` for one render."""
 
     known: dict[bytes, Moves] = field(default_factory=dict)
     used: dict[bytes, Moves] = field(default_factory=dict)
-
-
-PLACEMENT_MEMO: PlacementMemo | None = None
 
 
 def _moves(spec: dict[str, Any], op: Any, validators: dict[str, Any]) -> Moves:
@@ -61,14 +58,13 @@ def _moves(spec: dict[str, Any], op: Any, validators: dict[str, Any]) -> Moves:
     return tuple(found)
 
 
-def place_examples(spec: dict[str, Any]) -> int:
+def place_examples(spec: dict[str, Any], memo: PlacementMemo | None = None) -> int:
     """Move every example that contradicts its schema to `x-otc-invalid-examples`; returns how many moved.
 
     Only after `widen_nulls`: an example whose only contradiction is a documented null is evidence
     for the schema, not a defect, and stays.
     """
     validators: dict[str, Any] = {}
-    memo = PLACEMENT_MEMO
     components = b""
     if memo is not None:
         schemas = spec.get("components", {}).get("schemas", {})

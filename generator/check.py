@@ -94,21 +94,19 @@ def schema_validator(spec: dict[str, Any], ref: str) -> Any:
 class ExampleMemo:
     """What `_check_examples` added per operation, keyed by the operation's exact value and that of every
     component schema (all it reads: `spec.compile_schema` embeds only component schemas). `known`: from an
-    earlier build; `used`: this build's, to keep. Set by `generator.pipeline.checked` for one check."""
+    earlier build; `used`: this build's, to keep. Made by `generator.pipeline.checked` for one check."""
 
     known: dict[bytes, Findings] = field(default_factory=dict)
     used: dict[bytes, Findings] = field(default_factory=dict)
 
 
-EXAMPLE_MEMO: ExampleMemo | None = None
-
-
-def check(spec: dict[str, Any], origin: Source | None = None, *, int_ranges: bool = True) -> Findings:
+def check(spec: dict[str, Any], origin: Source | None = None, *, int_ranges: bool = True,
+          memo: ExampleMemo | None = None) -> Findings:
+    """`memo`: the example checks of operations an earlier build checked (None: every example is checked)."""
     origin = origin or Source("<spec>", 0)
     found = Findings()
     out = found.diagnostics
     schemas: dict[str, Any] = spec.get("components", {}).get("schemas", {})
-    memo = EXAMPLE_MEMO
     components = hashlib.sha256(value_bytes((schemas, int_ranges))).digest() if memo else b""
 
     # dangling refs first: the validator raises PointerToNowhere instead of reporting them

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.build_extras import (
+    PlacementMemo,
     drop_unreferenced,
     error_bodies,
     info_extras,
@@ -79,8 +80,10 @@ def pascal(name: str) -> str:
 
 
 class SpecRenderer:
-    def __init__(self, service: Service, pages: list[Page], schemas: dict[str, Schema]) -> None:
+    def __init__(self, service: Service, pages: list[Page], schemas: dict[str, Schema],
+                 placements: PlacementMemo | None = None) -> None:
         self.service = service
+        self.placements = placements  # the example placements of an earlier build (`build_extras.place_examples`)
         self.pages = pages
         self.schemas = schemas
         self.diagnostics: list[Diagnostic] = []
@@ -421,7 +424,7 @@ class SpecRenderer:
         }
         self.diagnostics.extend(widen_nulls(spec))
         self.diagnostics.extend(widen_int32(spec))
-        place_examples(spec)  # after the widening: a documented null or long is evidence, not a defect
+        place_examples(spec, self.placements)  # after the widening: a documented null or long is evidence, not a defect
         self.diagnostics.extend(drop_unreferenced(spec))
         error_bodies(spec)
         self.diagnostics.extend(number_repeated_placeholders(spec))
@@ -536,8 +539,9 @@ def _finish(out: dict[str, Any], source: Source, *extras: tuple[str, Any]) -> di
     return out
 
 
-def render_spec(service: Service, pages: list[Page], schemas: dict[str, Schema]) -> RenderedSpec:
-    return SpecRenderer(service, pages, schemas).render()
+def render_spec(service: Service, pages: list[Page], schemas: dict[str, Schema],
+                placements: PlacementMemo | None = None) -> RenderedSpec:
+    return SpecRenderer(service, pages, schemas, placements).render()
 
 
 # ---------------------------------------------------------------- one METHOD+path on several pages

@@ -126,20 +126,17 @@ def _build_spec(docs_dir: Path, service: Service | str, jobs: int | None, cache:
         return BuildResult(svc, hit[0], hit[2], hit[1])
     pages = extract_read(tree, jobs, cache)
     # the example placements of the operations (and components) a docs change left alone are the last build's
-    build_extras.PLACEMENT_MEMO = build_extras.PlacementMemo(spec_validator.load_memory(stages.root, "placements",
-                                                                                          svc.name))
-    try:
-        result = _link_and_render(docs_dir, svc, pages)
-    finally:
-        placed, build_extras.PLACEMENT_MEMO = build_extras.PLACEMENT_MEMO, None
+    placed = build_extras.PlacementMemo(spec_validator.load_memory(stages.root, "placements", svc.name))
+    result = _link_and_render(docs_dir, svc, pages, placed)
     spec_validator.save_memory(stages.root, "placements", svc.name, placed.used)
     stages.put("build", looked_up, (result.spec, result.diagnostics, result.pages))
     return result
 
 
-def _link_and_render(docs_dir: Path, svc: Service, pages: list[Page]) -> BuildResult:
+def _link_and_render(docs_dir: Path, svc: Service, pages: list[Page],
+                     placements: build_extras.PlacementMemo | None = None) -> BuildResult:
     schemas = link(pages)
-    out = render_spec(svc, pages, schemas)
+    out = render_spec(svc, pages, schemas, placements)
     describe_tags(out.spec, pages)
     out.diagnostics.extend(linked_error_statuses(out.spec, pages))
     diagnostics = [d for p in pages for d in p.diagnostics] + out.diagnostics + consistency.check(pages)
@@ -206,13 +203,9 @@ def _checked(spec: dict[str, Any], origin: Source, stages: StageCache | None, jo
         return hit[0], bool(hit[1])
     loaded = spec_validator.load(stages.root)
     # the example checks of the operations (and components) a docs change left alone are those of the last build
-    check_module.EXAMPLE_MEMO = check_module.ExampleMemo(spec_validator.load_memory(stages.root, "examples",
-                                                                                  repr(origin)))
-    try:
-        with meta_prefetch.when_needed(spec, jobs):
-            findings, valid = check_and_repair(spec, origin, INVALIDATING_CODES)
-    finally:
-        memo, check_module.EXAMPLE_MEMO = check_module.EXAMPLE_MEMO, None
+    memo = check_module.ExampleMemo(spec_validator.load_memory(stages.root, "examples", repr(origin)))
+    with meta_prefetch.when_needed(spec, jobs):
+        findings, valid = check_and_repair(spec, origin, INVALIDATING_CODES, memo=memo)
     spec_validator.save_memory(stages.root, "examples", repr(origin), memo.used)
     spec_validator.save(stages.root, loaded)
     stages.put("check", key, (findings, valid, None if value_bytes(spec) == before else spec))

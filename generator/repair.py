@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterator
 from functools import partial
 from typing import Any
 
-from generator.check import Findings, check
+from generator.check import ExampleMemo, Findings, check
 from generator.model import Diagnostic, Severity, Source
 from generator.spec import VARIANTS, iter_refs
 
@@ -43,12 +43,12 @@ _KEYWORDS = ("default", "example", "enum", "const", "pattern", "format", "minimu
 Path = tuple[Any, ...]
 
 
-def check_and_repair(spec: dict[str, Any], origin: Source,
-                     invalidating: frozenset[str] = INVALIDATING) -> tuple[Findings, bool]:
+def check_and_repair(spec: dict[str, Any], origin: Source, invalidating: frozenset[str] = INVALIDATING, *,
+                     memo: ExampleMemo | None = None) -> tuple[Findings, bool]:
     """`check` the spec, repairing it in place until it is valid; (the last check's findings with every
     repair's diagnostic first, valid)."""
     repairs: list[Diagnostic] = []
-    found = check(spec, origin)
+    found = check(spec, origin, memo=memo)
     # the verdict of the last check (each walk of the whole spec counts on a one-page change)
     invalid = _invalid(spec, found.diagnostics, invalidating)
     for _ in range(MAX_ROUNDS):
@@ -58,7 +58,7 @@ def check_and_repair(spec: dict[str, Any], origin: Source,
         _repair_round(spec, found.diagnostics, origin, repairs)
         if len(repairs) == before:  # nothing located, so nothing changed: the verdict stands
             break
-        found = check(spec, origin)
+        found = check(spec, origin, memo=memo)
         invalid = _invalid(spec, found.diagnostics, invalidating)
     valid = not invalid
     found.diagnostics[:0] = repairs
