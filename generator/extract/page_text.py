@@ -38,18 +38,33 @@ def _first_line(node: nodes.Node) -> int:
 
 
 def status_rows(doc: nodes.document) -> tuple[tuple[str, str, int], ...]:
-    """(code, description, line) of every 4xx row in the tables of a status-code page (an appendix)."""
+    """(code, description, line) of every 4xx row in the bodies of the tables of a status-code page (an appendix),
+    in document order, a row of a table nested in another's cell once (the first 4xx row of a code is the one
+    `build_extras.linked_error_statuses` takes)."""
     out = []
-    for table in doc.findall(nodes.table):
-        for body in table.findall(nodes.tbody):
-            for row in body.findall(nodes.row):
-                # every table of every page comes here: the cells after the first are read only for a 4xx row
-                entries = row.findall(nodes.entry)
-                head = next(entries, None)
-                first = " ".join(head.astext().split()).split(" ", 1) if head is not None else [""]
-                if len(first[0]) == 3 and first[0].isdigit() and first[0].startswith("4"):
-                    second = next(entries, None)
-                    cell = " ".join(second.astext().split()) if second is not None else ""
-                    descr = cell if cell else (first[1] if len(first) > 1 else "")
-                    out.append((first[0], descr, _first_line(row)))
+    # one walk of the tree, knowing whether a node is inside a table body (every page of a tree comes here)
+    stack: list[tuple[nodes.Node, bool]] = [(doc, False)]
+    while stack:
+        node, in_body = stack.pop()
+        if not isinstance(node, nodes.Element):
+            continue
+        if in_body and isinstance(node, nodes.row):
+            row = _four_hundred(node)
+            if row is not None:
+                out.append(row)
+        in_body = in_body or isinstance(node, nodes.tbody)
+        stack.extend((child, in_body) for child in reversed(node.children))
     return tuple(out)
+
+
+def _four_hundred(row: nodes.row) -> tuple[str, str, int] | None:
+    # the cells after the first are read only for a 4xx row
+    entries = row.findall(nodes.entry)
+    head = next(entries, None)
+    first = " ".join(head.astext().split()).split(" ", 1) if head is not None else [""]
+    if not (len(first[0]) == 3 and first[0].isdigit() and first[0].startswith("4")):
+        return None
+    second = next(entries, None)
+    cell = " ".join(second.astext().split()) if second is not None else ""
+    descr = cell if cell else (first[1] if len(first) > 1 else "")
+    return first[0], descr, _first_line(row)
