@@ -1,0 +1,144 @@
+"""A faster front end for libyaml's emitter on JSON-like documents, giving the node graph PyYAML's own
+`SafeRepresenter` gives, hence the same bytes (tests/test_emit_fast.py holds them side by side).
+
+PyYAML's representer spends most of a spec's dump in generic Python: an alias check, a walk of the type's
+MRO and two or three method calls per value. `FastJsonDumping.represent` builds the same nodes (PyYAML's
+own `ScalarNode`/`SequenceNode`/`MappingNode`, same tag, value, style and flow style) with one dispatch on
+the exact type of the value; anything else (a subclass of `str` or `dict`, a float, a tuple...) goes to the
+stock `represent_data`, whose children come back here. The emitter is libyaml's, untouched.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.representer import SafeRepresenter
+
+_STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+_BOOL = "tag:yaml.org,2002:bool"
+_NULL = "tag:yaml.org,2002:null"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+
+# The stock representers the fast path stands in for; a dumper registering another for one of these types
+# gets its own for that type (`_node_builder` checks).
+_STOCK: dict[type, Callable[..., Node]] = {
+    dict: SafeRepresenter.represent_dict, list: SafeRepresenter.represent_list,
+    int: SafeRepresenter.represent_int, bool: SafeRepresenter.represent_bool,
+    type(None): SafeRepresenter.represent_none,
+}
+
+
+class FastJsonDumping:
+    """Mixin, before `yaml.CSafeDumper`, for dumpers that never write anchors (`ignore_aliases` is always
+    true: every value gets nodes of its own, as PyYAML's representer gives it then).
+
+    `str_style` is the style the dumper's registered `str` representer gives a string (None: plain, then the
+    dumper's `default_style`); the fast path writes strings only when it is set and that representer is
+    `str_presenter`."""
+
+    str_style: ClassVar[Callable[[str], str | None] | None] = None
+    str_presenter: ClassVar[Callable[..., Node] | None] = None
+    _fast: Callable[[Any], Node] | None = None
+    _resolved: dict[Any, Any] | None = None
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+    def represent(self, data: Any) -> None:
+        self._fast = _node_builder(self)
+        # `Resolver.resolve` is a pure function of (kind, value, implicit), and of the kind alone for a
+        # sequence or mapping, only without path resolvers: with none registered (PyYAML registers none;
+        # `yaml.add_path_resolver` would) it never reads the resolver's state, and `descend_resolver` and
+        # `ascend_resolver`, which libyaml's serializer calls around every node, return at once.
+        self._resolved = None if self.yaml_path_resolvers else {}  # type: ignore[attr-defined]
+        # A node per value, all alive until the document is written and none in a reference cycle: the
+        # cyclic collector's passes over them (some 300 for the modelarts spec) would find nothing to free.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            super().represent(data)  # type: ignore[misc]  # represent_data, then libyaml's serialize
+        finally:
+            if collecting:
+                gc.enable()
+            self._fast = None
+            self._resolved = None
+
+    def represent_data(self, data: Any) -> Node:
+        fast = self._fast
+        if fast is None:  # called outside `represent`
+            return super().represent_data(data)  # type: ignore[misc,no-any-return]
+        return fast(data)
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        # libyaml's serializer asks twice per scalar (plain, then quoted) and once per collection, and a spec
+        # repeats its strings (keys, types, formats): one answer per question and document.
+        memo = self._resolved
+        if memo is None:
+            return super().resolve(kind, value, implicit)  # type: ignore[misc]
+        if kind is not ScalarNode:
+            key: Any = kind
+        elif type(value) is str:
+            key = (value, implicit)
+        else:
+            return super().resolve(kind, value, implicit)  # type: ignore[misc]
+        tag = memo.get(key)
+        if tag is None:
+            tag = memo[key] = super().resolve(kind, value, implicit)  # type: ignore[misc]
+        return tag
+
+
+def _node_builder(dumper: Any) -> Callable[[Any], Node]:
+    """`dumper.represent_data` for one document, bound to the dumper's options."""
+    default_style = dumper.default_style
+    flow_style = dumper.default_flow_style
+    sort_keys = dumper.sort_keys
+    reps = type(dumper).yaml_representers
+    fast = {t for t, rep in _STOCK.items() if reps.get(t) is rep}
+    if flow_style is None:  # the stock rule picks flow style from the children's styles: left to it
+        fast -= {dict, list}
+    str_style = dumper.str_style
+    if str_style is not None and reps.get(str) is type(dumper).str_presenter:
+        fast.add(str)
+    fast_str, fast_dict, fast_list = str in fast, dict in fast, list in fast
+    fast_int, fast_bool, fast_none = int in fast, bool in fast, type(None) in fast
+    stock = super(FastJsonDumping, dumper).represent_data  # PyYAML's, for what the fast path leaves
+    styles: dict[str, str | None] = {}  # a spec holds each of its strings ten times over on average
+
+    def node(data: Any) -> Node:
+        t = type(data)
+        if t is str and fast_str:
+            if data in styles:
+                style = styles[data]
+            else:
+                style = styles[data] = str_style(data)
+            return ScalarNode(_STR, data, style=default_style if style is None else style)
+        if t is dict and fast_dict:
+            items = list(data.items())
+            if sort_keys:
+                try:
+                    items = sorted(items)
+                except TypeError:  # as the stock representer: keys that do not compare keep their order
+                    pass
+            pairs = []
+            for k, v in items:
+                pairs.append((node(k), node(v)))
+            return MappingNode(_MAP, pairs, flow_style=flow_style)
+        if t is list and fast_list:
+            seq = []
+            for item in data:
+                seq.append(node(item))
+            return SequenceNode(_SEQ, seq, flow_style=flow_style)
+        if t is int and fast_int:
+            return ScalarNode(_INT, str(data), style=default_style)
+        if t is bool and fast_bool:
+            return ScalarNode(_BOOL, "true" if data else "false", style=default_style)
+        if data is None and fast_none:
+            return ScalarNode(_NULL, "null", style=default_style)
+        return stock(data)  # type: ignore[no-any-return]
+
+    return node
