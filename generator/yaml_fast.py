@@ -44,7 +44,6 @@ class FastJsonDumping:
     str_style: ClassVar[Callable[[str], str | None] | None] = None
     str_presenter: ClassVar[Callable[..., Node] | None] = None
     _fast: Callable[[Any], Node] | None = None
-    _resolved: dict[Any, Any] | None = None
 
     def ignore_aliases(self, data: Any) -> bool:
         return True
@@ -55,7 +54,10 @@ class FastJsonDumping:
         # sequence or mapping, only without path resolvers: with none registered (PyYAML registers none;
         # `yaml.add_path_resolver` would) it never reads the resolver's state, and `descend_resolver` and
         # `ascend_resolver`, which libyaml's serializer calls around every node, return at once.
-        self._resolved = None if self.yaml_path_resolvers else {}  # type: ignore[attr-defined]
+        # An instance attribute: the serializer looks `resolve` up on the dumper for each question, and a
+        # plain function spares it binding a method each time.
+        if not self.yaml_path_resolvers:  # type: ignore[attr-defined]
+            self.resolve = _memoised(super().resolve)  # type: ignore[misc]
         # A node per value, all alive until the document is written and none in a reference cycle: the
         # cyclic collector's passes over them (some 300 for the modelarts spec) would find nothing to free.
         collecting = gc.isenabled()
@@ -66,7 +68,7 @@ class FastJsonDumping:
             if collecting:
                 gc.enable()
             self._fast = None
-            self._resolved = None
+            self.__dict__.pop("resolve", None)
 
     def represent_data(self, data: Any) -> Node:
         fast = self._fast
@@ -74,22 +76,26 @@ class FastJsonDumping:
             return super().represent_data(data)  # type: ignore[misc,no-any-return]
         return fast(data)
 
-    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
-        # libyaml's serializer asks twice per scalar (plain, then quoted) and once per collection, and a spec
-        # repeats its strings (keys, types, formats): one answer per question and document.
-        memo = self._resolved
-        if memo is None:
-            return super().resolve(kind, value, implicit)  # type: ignore[misc]
+
+def _memoised(resolve: Callable[[Any, Any, Any], Any]) -> Callable[[Any, Any, Any], Any]:
+    """`resolve` asking each question once: libyaml's serializer asks twice per scalar (plain, then quoted)
+    and once per collection, and a spec repeats its strings (keys, types, formats) ten times over."""
+    memo: dict[Any, Any] = {}
+
+    def memo_resolve(kind: Any, value: Any, implicit: Any) -> Any:
         if kind is not ScalarNode:
             key: Any = kind
         elif type(value) is str:
             key = (value, implicit)
         else:
-            return super().resolve(kind, value, implicit)  # type: ignore[misc]
-        tag = memo.get(key)
-        if tag is None:
-            tag = memo[key] = super().resolve(kind, value, implicit)  # type: ignore[misc]
-        return tag
+            return resolve(kind, value, implicit)
+        try:
+            return memo[key]
+        except KeyError:
+            tag = memo[key] = resolve(kind, value, implicit)
+            return tag
+
+    return memo_resolve
 
 
 def _node_builder(dumper: Any) -> Callable[[Any], Node]:
@@ -109,16 +115,19 @@ def _node_builder(dumper: Any) -> Callable[[Any], Node]:
     stock = super(FastJsonDumping, dumper).represent_data  # PyYAML's, for what the fast path leaves
     styles: dict[str, str | None] = {}  # a spec holds each of its strings ten times over on average
 
+    # ScalarNode(tag, value, start_mark, end_mark, style): positional, a keyword costs a third more
     def node(data: Any) -> Node:
         t = type(data)
         if t is str and fast_str:
-            if data in styles:
+            try:
                 style = styles[data]
-            else:
+            except KeyError:
                 style = styles[data] = str_style(data)
-            return ScalarNode(_STR, data, style=default_style if style is None else style)
+                if style is None:
+                    style = styles[data] = default_style
+            return ScalarNode(_STR, data, None, None, style)
         if t is dict and fast_dict:
-            items = list(data.items())
+            items = data.items()
             if sort_keys:
                 try:
                     items = sorted(items)
@@ -127,18 +136,18 @@ def _node_builder(dumper: Any) -> Callable[[Any], Node]:
             pairs = []
             for k, v in items:
                 pairs.append((node(k), node(v)))
-            return MappingNode(_MAP, pairs, flow_style=flow_style)
+            return MappingNode(_MAP, pairs, None, None, flow_style)
         if t is list and fast_list:
             seq = []
             for item in data:
                 seq.append(node(item))
-            return SequenceNode(_SEQ, seq, flow_style=flow_style)
+            return SequenceNode(_SEQ, seq, None, None, flow_style)
         if t is int and fast_int:
-            return ScalarNode(_INT, str(data), style=default_style)
+            return ScalarNode(_INT, str(data), None, None, default_style)
         if t is bool and fast_bool:
-            return ScalarNode(_BOOL, "true" if data else "false", style=default_style)
+            return ScalarNode(_BOOL, "true" if data else "false", None, None, default_style)
         if data is None and fast_none:
-            return ScalarNode(_NULL, "null", style=default_style)
+            return ScalarNode(_NULL, "null", None, None, default_style)
         return stock(data)  # type: ignore[no-any-return]
 
     return node

@@ -152,18 +152,30 @@ def test_fast_path_is_taken_for_the_types_it_claims() -> None:
 
 
 def test_resolver_memo_answers_as_pyyamls_resolver() -> None:
-    # no path resolvers registered (the memo relies on it), and each answer that of Resolver.resolve
+    # no path resolvers registered (the memo relies on it), and each answer that of Resolver.resolve, asked once
     assert not emit._CDumper.yaml_path_resolvers and not yaml.resolver.Resolver.yaml_path_resolvers
-    dumper = emit._CDumper(io.StringIO(), **KW)
-    dumper._resolved = {}
     stock = yaml.resolver.Resolver()
+    asked: list[tuple[Any, Any, Any]] = []
+
+    def counting(kind: Any, value: Any, implicit: Any) -> Any:
+        asked.append((kind, value, implicit))
+        return stock.resolve(kind, value, implicit)
+
+    resolve = yaml_fast._memoised(counting)
     values = ["", "null", "~", "yes", "0086", "12", "1.5", ".inf", "2026-12-02", "<<", "=", "plain", "中文"]
+    implicits = [(True, False), (False, True), (True, True), (False, False)]
     for value in values * 2:
-        for implicit in [(True, False), (False, True), (True, True), (False, False)]:
-            assert dumper.resolve(yaml.ScalarNode, value, implicit) == stock.resolve(yaml.ScalarNode, value, implicit)
-    for kind in (yaml.SequenceNode, yaml.MappingNode):
-        assert dumper.resolve(kind, [], True) == stock.resolve(kind, [], True)
-    assert len(dumper._resolved) == 4 * len(values) + 2
+        for implicit in implicits:
+            assert resolve(yaml.ScalarNode, value, implicit) == stock.resolve(yaml.ScalarNode, value, implicit)
+    for kind in (yaml.SequenceNode, yaml.MappingNode) * 2:
+        assert resolve(kind, [], True) == stock.resolve(kind, [], True)
+    assert len(asked) == len(values) * len(implicits) + 2
+    assert resolve(yaml.ScalarNode, b"bytes", (True, False)) == stock.resolve(yaml.ScalarNode, b"bytes", (True, False))
+    # the memo lives for one document: the dumper's own resolve is back afterwards
+    dumper = emit._CDumper(io.StringIO(), **KW)
+    dumper.open()
+    dumper.represent({"a": "1"})
+    assert "resolve" not in vars(dumper) and dumper._fast is None
 
 
 def test_path_resolvers_turn_the_memo_off() -> None:
@@ -174,9 +186,12 @@ def test_path_resolvers_turn_the_memo_off() -> None:
         pass
 
     for cls in (WithPath, StockWithPath):
-        cls.add_path_resolver("tag:yaml.org,2002:str", ["a"], str)
-    doc = {"a": "12", "b": "12", "c": {"a": "x"}}
+        cls.add_path_resolver("!custom", ["a"], str)
+    # the same string under `a` and elsewhere: only the first has its tag implied by the path, so the others
+    # are written with theirs
+    doc = {"a": "x", "b": "x", "c": {"a": "x", "d": "x"}}
     assert _dump(WithPath, doc) == _dump(StockWithPath, doc)
+    assert _dump(WithPath, doc)[1].count("!!str") == 1
 
 
 @settings(max_examples=400, derandomize=True, deadline=None)
