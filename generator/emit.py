@@ -93,10 +93,11 @@ def _libyaml_differs(doc: Any) -> bool:
         key_text = "|".join(set(keys))
     except TypeError:  # a key that is no string (a tuple can hold some): node by node
         return _libyaml_differs_walk(doc)
-    text = "|".join(set(texts))
+    distinct = set(texts)
+    text = "|".join(distinct)
     if "\n" in key_text or _LIBYAML_DIFFERS.search(text) or _LIBYAML_DIFFERS.search(key_text):
         return True
-    return "\n " in text and any("\n " in s and s != s.strip(" ") for s in texts)
+    return "\n " in text and any("\n " in s and s != s.strip(" ") for s in distinct)
 
 
 def _libyaml_differs_walk(doc: Any) -> bool:
