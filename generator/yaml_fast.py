@@ -53,11 +53,13 @@ class FastJsonDumping:
         # `Resolver.resolve` is a pure function of (kind, value, implicit), and of the kind alone for a
         # sequence or mapping, only without path resolvers: with none registered (PyYAML registers none;
         # `yaml.add_path_resolver` would) it never reads the resolver's state, and `descend_resolver` and
-        # `ascend_resolver`, which libyaml's serializer calls around every node, return at once.
-        # An instance attribute: the serializer looks `resolve` up on the dumper for each question, and a
-        # plain function spares it binding a method each time.
+        # `ascend_resolver`, which libyaml's serializer calls around every node to keep that state, return
+        # at once. Instance attributes for this document: the serializer looks them up on the dumper at
+        # each call, and a plain function spares it binding a method each time.
         if not self.yaml_path_resolvers:  # type: ignore[attr-defined]
             self.resolve = _memoised(super().resolve)  # type: ignore[misc]
+            self.descend_resolver = _no_path_to_descend
+            self.ascend_resolver = _no_path_to_ascend
         # A node per value, all alive until the document is written and none in a reference cycle: the
         # cyclic collector's passes over them (some 300 for the modelarts spec) would find nothing to free.
         collecting = gc.isenabled()
@@ -68,13 +70,22 @@ class FastJsonDumping:
             if collecting:
                 gc.enable()
             self._fast = None
-            self.__dict__.pop("resolve", None)
+            for name in ("resolve", "descend_resolver", "ascend_resolver"):
+                self.__dict__.pop(name, None)
 
     def represent_data(self, data: Any) -> Node:
         fast = self._fast
         if fast is None:  # called outside `represent`
             return super().represent_data(data)  # type: ignore[misc,no-any-return]
         return fast(data)
+
+
+def _no_path_to_descend(current_node: Any, current_index: Any) -> None:
+    pass
+
+
+def _no_path_to_ascend() -> None:
+    pass
 
 
 def _memoised(resolve: Callable[[Any, Any, Any], Any]) -> Callable[[Any, Any, Any], Any]:
