@@ -91,8 +91,10 @@ def _libyaml_differs(doc: Any) -> bool:
     # for, nor a space or a line break, so no match spans two strings
     try:
         key_text = "|".join(set(keys))
-    except TypeError:  # a key that is no string (a tuple can hold some): node by node
-        return _libyaml_differs_walk(doc)
+    except TypeError:  # keys that are no strings: numbers, or tuples whose strings are checked as values
+        if _libyaml_differs([k for k in keys if not isinstance(k, str)]):
+            return True
+        key_text = "|".join({k for k in keys if isinstance(k, str)})
     distinct = set(texts)
     text = "|".join(distinct)
     if "\n" in key_text or _LIBYAML_DIFFERS.search(text) or _LIBYAML_DIFFERS.search(key_text):
@@ -101,6 +103,7 @@ def _libyaml_differs(doc: Any) -> bool:
 
 
 def _libyaml_differs_walk(doc: Any) -> bool:
+    """The rule above string by string: the reference `_libyaml_differs` is held to (tests/test_emit_fast.py)."""
     todo = [doc]
     while todo:
         node = todo.pop()

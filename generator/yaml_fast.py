@@ -118,7 +118,7 @@ def _node_builder(dumper: Any) -> Callable[[Any], Node]:
     fast = {t for t, rep in _STOCK.items() if reps.get(t) is rep}
     if flow_style is None:  # the stock rule picks flow style from the children's styles: left to it
         fast -= {dict, list}
-    str_style = dumper.str_style
+    str_style = type(dumper).str_style
     if str_style is not None and reps.get(str) is type(dumper).str_presenter:
         fast.add(str)
     fast_str, fast_dict, fast_list = str in fast, dict in fast, list in fast

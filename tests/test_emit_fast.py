@@ -194,8 +194,18 @@ def test_path_resolvers_turn_the_memo_off() -> None:
     assert _dump(WithPath, doc)[1].count("!!str") == 1
 
 
-@settings(max_examples=400, derandomize=True, deadline=None)
-@given(_JSON | st.builds(lambda k, v: {k: v}, st.tuples(_TEXT, _INT) | st.integers(), _JSON))
+# beyond JSON: keys that are numbers, None or tuples (whose strings count as values), str/dict subclasses
+_ANY_KEY = _TEXT | st.integers() | st.none() | st.tuples(_TEXT, _INT) | st.builds(_MyStr, _TEXT)
+_ANY_DOC: Any = st.recursive(
+    st.none() | st.booleans() | _INT | _FLOAT | _TEXT | st.builds(_MyStr, _TEXT),
+    lambda inner: st.lists(inner, max_size=4) | st.tuples(inner, inner) | st.dictionaries(_ANY_KEY, inner, max_size=4)
+    | st.dictionaries(_TEXT, inner, max_size=3).map(_MyDict),
+    max_leaves=25,
+)
+
+
+@settings(max_examples=600, derandomize=True, deadline=None)
+@given(_ANY_DOC)
 def test_libyaml_differs_gives_the_walks_verdict(doc: Any) -> None:
     assert emit._libyaml_differs(doc) == emit._libyaml_differs_walk(doc)
 
