@@ -9,6 +9,8 @@ from typing import Any
 
 import yaml
 
+from generator.yaml_fast import FastJsonDumping
+
 
 class _PyDumper(yaml.SafeDumper):
     def ignore_aliases(self, data: Any) -> bool:  # shared sub-objects are written out, never as &anchors
@@ -17,8 +19,9 @@ class _PyDumper(yaml.SafeDumper):
 
 # libyaml's emitter writes the same bytes as PyYAML's pure-Python one for our documents (tests/test_emit.py
 # holds the two side by side) at a fraction of the time; the Python emitter stays where libyaml is missing.
+# `FastJsonDumping` stands in for PyYAML's Python representer there (tests/test_emit_fast.py).
 if yaml.__with_libyaml__:
-    class _CDumper(yaml.CSafeDumper):
+    class _CDumper(FastJsonDumping, yaml.CSafeDumper):
         def ignore_aliases(self, data: Any) -> bool:
             return True
 
@@ -33,15 +36,21 @@ _YAML12_NON_STRING = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+"
                                 r"|[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)|true|True|TRUE|false|False|FALSE|null|Null|NULL|~")
 
 
-def _str_presenter(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
+def _str_style(data: str) -> str | None:
     style = "|" if "\n" in data and not any(ch in data for ch in "\r\t") and data == data.strip(" ") else None
     if style is None and _YAML12_NON_STRING.fullmatch(data):
         style = "'"
-    return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+    return style
+
+
+def _str_presenter(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
+    return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=_str_style(data))
 
 
 for _cls in (_PyDumper, _Dumper):
     _cls.add_representer(str, _str_presenter)
+if yaml.__with_libyaml__:
+    _CDumper.str_style, _CDumper.str_presenter = staticmethod(_str_style), _str_presenter
 
 
 # Where libyaml's emitter writes other bytes than PyYAML's (every character up to U+FFFF and samples beyond
@@ -57,6 +66,44 @@ _LIBYAML_DIFFERS = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufeff\u
 
 
 def _libyaml_differs(doc: Any) -> bool:
+    """`_libyaml_differs_walk`'s verdict, from the joined text of all strings rather than string by string."""
+    texts: list[str] = []
+    keys: list[Any] = []
+    todo = [doc]
+    while todo:
+        node = todo.pop()
+        t = type(node)
+        if t is str:
+            texts.append(node)
+        elif t is dict:
+            keys.extend(node)
+            todo.extend(node.values())
+        elif t is list:
+            todo.extend(node)
+        elif isinstance(node, str):
+            texts.append(node)
+        elif isinstance(node, dict):
+            keys.extend(node)
+            todo.extend(node.values())
+        elif isinstance(node, (list, tuple)):
+            todo.extend(node)
+    # each distinct string once (a spec repeats most of its strings); "|" is none of the characters looked
+    # for, nor a space or a line break, so no match spans two strings
+    try:
+        key_text = "|".join(set(keys))
+    except TypeError:  # keys that are no strings: numbers, or tuples whose strings are checked as values
+        if _libyaml_differs([k for k in keys if not isinstance(k, str)]):
+            return True
+        key_text = "|".join({k for k in keys if isinstance(k, str)})
+    distinct = set(texts)
+    text = "|".join(distinct)
+    if "\n" in key_text or _LIBYAML_DIFFERS.search(text) or _LIBYAML_DIFFERS.search(key_text):
+        return True
+    return "\n " in text and any("\n " in s and s != s.strip(" ") for s in distinct)
+
+
+def _libyaml_differs_walk(doc: Any) -> bool:
+    """The rule above string by string: the reference `_libyaml_differs` is held to (tests/test_emit_fast.py)."""
     todo = [doc]
     while todo:
         node = todo.pop()
