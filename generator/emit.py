@@ -59,8 +59,9 @@ if yaml.__with_libyaml__:
 # at different places when they are long (PyYAML also breaks after an escape, libyaml only at spaces).
 # PyYAML double-quotes a scalar holding a character it must escape (a control character such as \r or \t,
 # C1 controls, BOM, non-characters), a space before a line break, a space after one unless the scalar is
-# written as a block (`_str_presenter`: not when it starts or ends with a space), or (a key) any line break.
-# A document holding any of these is written by PyYAML's emitter.
+# written as a block (`_str_presenter`: not when it starts or ends with a space), or (a key) any line break;
+# and it writes an empty key as a complex key (`? ''`), libyaml as `'':`. A document holding any of these is
+# written by PyYAML's emitter.
 _LIBYAML_DIFFERS = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufeff\ufffe\uffff"
                               "\u2028\u2029\U00010000-\U0010ffff]| \n")
 
@@ -87,6 +88,8 @@ def _libyaml_differs(doc: Any) -> bool:
             todo.extend(node.values())
         elif isinstance(node, (list, tuple)):
             todo.extend(node)
+    if "" in keys:
+        return True
     # each distinct string once (a spec repeats most of its strings); "|" is none of the characters looked
     # for, nor a space or a line break, so no match spans two strings
     try:
@@ -111,7 +114,7 @@ def _libyaml_differs_walk(doc: Any) -> bool:
             if _LIBYAML_DIFFERS.search(node) or "\n " in node and node != node.strip(" "):
                 return True
         elif isinstance(node, dict):
-            if any(isinstance(k, str) and "\n" in k for k in node):
+            if any(isinstance(k, str) and ("\n" in k or not k) for k in node):
                 return True
             todo.extend(node)
             todo.extend(node.values())
