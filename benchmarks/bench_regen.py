@@ -10,8 +10,8 @@ docutils (`publish_doctree` with our roles and settings, none of our fast paths)
 TREE with one process per core, which every build has to do at least once; the line after it is the same
 parse through our read path (settings computed once, `generator.docutils_fast`), in a build's pool.
 A build here is what `python -m generator build` does without writing files: read + extract (pool, page
-cache), link + openapi (stage cache), check + repair (stage cache), the YAML text (stage cache), each
-timed. Every cache used lives in a temporary folder; the validator's in-process memory of checked
+cache), link + openapi (stage cache), check + repair (stage cache; meanwhile a forked process puts the YAML
+text into the stage cache, as `build` does), the YAML text (stage cache), each timed. Every cache used lives in a temporary folder; the validator's in-process memory of checked
 schemas is emptied before the cold and the uncached runs, so they start from nothing.
 """
 
@@ -163,7 +163,8 @@ def build_once(tree: Path, service: str, jobs: int | None, cache_dir: Path | Non
     stages = StageCache(cache_dir) if cache_dir else None
     cpu = cpu_seconds()
     secs, result = timed(lambda: build_spec(tree, service, jobs, pages, stages=stages))
-    check_s, _ = timed(lambda: checked(result.spec, Source(f"<{service}.openapi.yaml>", 0), stages, jobs))
+    check_s, _ = timed(lambda: checked(result.spec, Source(f"<{service}.openapi.yaml>", 0), stages, jobs,
+                                       yaml_ahead=True))
     yaml_s, _ = timed(lambda: cached_dump_yaml(result.spec, stages))
     row = Row(name, secs, check_s, yaml_s, pages, stages)
     row.cpu = cpu_seconds() - cpu
@@ -270,6 +271,7 @@ def main() -> None:
         floor_s, floor_cpu, rows = by_ratio[len(by_ratio) // 2]
         forget()
         rows.append(build_once(args.tree, service, 1, None, "--jobs 1, no cache"))
+        forget()  # else the workers start with the prose and type memos the --jobs 1 build filled
         extract_s, extract_cpu, _ = cpu_timed(lambda: extract_pages(files, args.tree, args.jobs, None))
 
         print(f"{args.tree.name}: {len(files)} files, {args.jobs} jobs, cpu_count {os.cpu_count()}, "

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator import build_extras, consistency, meta_prefetch, spec_validator
+from generator import build_extras, consistency, meta_prefetch, spec_validator, stage_cache
 from generator import check as check_module
 from generator.build_extras import describe_tags, linked_error_statuses
 from generator.cache import PageCache
@@ -29,7 +29,7 @@ from generator.limits import DEFAULT_MAX_PAGE_BYTES
 from generator.link import link
 from generator.model import Diagnostic, Page, Severity, Source
 from generator.openapi import render_spec
-from generator.parallel import extract_pages, extract_read, read_tree, relaxed_gc
+from generator.parallel import default_jobs, extract_pages, extract_read, read_tree, relaxed_gc
 from generator.read import OutsideRoot, outside_root, read_data
 from generator.repair import check_and_repair
 from generator.report.census import census
@@ -173,22 +173,28 @@ def is_valid(findings: Findings) -> bool:
 
 
 def build_and_check(docs_dir: Path, service: Service, jobs: int | None = 1, cache: PageCache | None = None,
-                    *, max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES, stages: StageCache | None = None) -> CheckedBuild:
+                    *, max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES, stages: StageCache | None = None,
+                    yaml_ahead: bool = False) -> CheckedBuild:
+    """`yaml_ahead`: the caller writes the spec's YAML with `stages` next (see `checked`)."""
     result = build_spec(docs_dir, service, jobs, cache, max_page_bytes=max_page_bytes, stages=stages)
-    findings, valid = checked(result.spec, Source(f"<{service.name}.openapi.yaml>", 0), stages, jobs)
+    findings, valid = checked(result.spec, Source(f"<{service.name}.openapi.yaml>", 0), stages, jobs,
+                              yaml_ahead=yaml_ahead)
     return CheckedBuild(result, findings, valid)
 
 
 def checked(spec: dict[str, Any], origin: Source, stages: StageCache | None = None,
-            jobs: int | None = None) -> tuple[Findings, bool]:
+            jobs: int | None = None, *, yaml_ahead: bool = False) -> tuple[Findings, bool]:
     """`check_and_repair` of `spec` (repaired in place), from `stages` when this exact spec was checked before;
-    `jobs`: processes checking its schemas against the dialect ahead of the validator (None: every core)."""
+    `jobs`: processes checking its schemas against the dialect ahead of the validator (None: every core);
+    `yaml_ahead`: the caller writes the spec's YAML next (`stage_cache.cached_dump_yaml` with `stages`), so it is
+    made while the spec is checked (`stage_cache.yaml_ahead`)."""
     with relaxed_gc():  # as `build_spec`
-        return _checked(spec, origin, stages, jobs)
+        # not with one job: the caller asked for one process
+        return _checked(spec, origin, stages, jobs, yaml_ahead and (default_jobs() if jobs is None else jobs) > 1)
 
 
-def _checked(spec: dict[str, Any], origin: Source, stages: StageCache | None, jobs: int | None
-             ) -> tuple[Findings, bool]:
+def _checked(spec: dict[str, Any], origin: Source, stages: StageCache | None, jobs: int | None,
+             yaml_ahead: bool) -> tuple[Findings, bool]:
     if stages is None:
         # whatever would still make the document invalid is repaired at the smallest scope (generator.repair)
         with meta_prefetch.ahead(spec, jobs):
@@ -204,7 +210,7 @@ def _checked(spec: dict[str, Any], origin: Source, stages: StageCache | None, jo
     loaded = spec_validator.load(stages.root)
     # the example checks of the operations (and components) a docs change left alone are those of the last build
     memo = check_module.ExampleMemo(spec_validator.load_memory(stages.root, "examples", repr(origin)))
-    with meta_prefetch.when_needed(spec, jobs):
+    with stage_cache.yaml_ahead(spec, stages, enabled=yaml_ahead), meta_prefetch.when_needed(spec, jobs):
         findings, valid = check_and_repair(spec, origin, INVALIDATING_CODES, memo=memo)
     spec_validator.save_memory(stages.root, "examples", repr(origin), memo.used)
     spec_validator.save(stages.root, loaded)
@@ -218,8 +224,8 @@ class UnusableInput(Exception):
 
 def build_and_check_named(docs_dir: Path, name: str, config: Path | None = None, jobs: int | None = 1,
                           cache: PageCache | None = None, *,
-                          max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES, stages: StageCache | None = None
-                          ) -> CheckedBuild:
+                          max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES, stages: StageCache | None = None,
+                          yaml_ahead: bool = False) -> CheckedBuild:
     """`build_and_check` for a tree and a service named on the command line."""
     if not docs_dir.is_dir():
         raise UnusableInput(f"{docs_dir} is not a folder")
@@ -227,7 +233,8 @@ def build_and_check_named(docs_dir: Path, name: str, config: Path | None = None,
         service = resolve_service(name, config)
     except ConfigError as exc:
         raise UnusableInput(str(exc)) from exc
-    return build_and_check(docs_dir, service, jobs, cache, max_page_bytes=max_page_bytes, stages=stages)
+    return build_and_check(docs_dir, service, jobs, cache, max_page_bytes=max_page_bytes, stages=stages,
+                           yaml_ahead=yaml_ahead)
 
 
 def resolve_service(name: str, config: Path | None = None) -> Service:

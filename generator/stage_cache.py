@@ -19,10 +19,15 @@ is rewritten), least recently used evicted beyond the size bound. A hit returns 
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import marshal
+import multiprocessing
 import os
+import sys
+import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import metadata
 from typing import Any
@@ -85,6 +90,40 @@ def value_bytes(doc: Any) -> bytes:
         return b"m" + marshal.dumps(doc, 0)
     except ValueError:  # not made of the built-in types alone
         return b"r" + repr(doc).encode("utf-8", "surrogatepass")
+
+
+@contextlib.contextmanager
+def yaml_ahead(doc: Any, stages: StageCache | None, *, enabled: bool = True) -> Iterator[None]:
+    """For the duration (a check, which leaves all but a broken document as it is), a forked process puts the
+    YAML of `doc` as it is now into `stages`, on a core the check leaves idle much of the time; at the end it is
+    waited for when `doc` is unchanged (the caller's `cached_dump_yaml` then finds the text), and stopped when
+    it changed (its entry is that of a document nobody asks for). Only where a fork is safe: Linux, one thread.
+    `enabled`: whether the caller will write YAML at all."""
+    child = _fork_dump(doc, stages) if enabled and stages is not None else None
+    before = value_bytes(doc) if child is not None else b""
+    try:
+        yield
+    finally:
+        if child is not None:
+            if value_bytes(doc) != before:
+                child.kill()
+            child.join()
+
+
+def _fork_dump(doc: Any, stages: StageCache) -> Any:
+    if sys.platform != "linux" or threading.active_count() != 1:
+        return None  # a fork with other threads may copy a lock they hold
+    # (multiprocessing flushes the standard streams before it forks: the child never writes their buffers again)
+    child = multiprocessing.get_context("fork").Process(target=_dump_into, args=(doc, stages), daemon=True)
+    try:
+        child.start()
+    except OSError:  # no process to spare: the caller dumps the YAML itself, as without this
+        return None
+    return child
+
+
+def _dump_into(doc: Any, stages: StageCache) -> None:
+    cached_dump_yaml(doc, stages)
 
 
 def cached_dump_yaml(doc: Any, stages: StageCache | None) -> str:

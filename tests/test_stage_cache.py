@@ -18,7 +18,7 @@ from generator.diagnostics import report
 from generator.emit import dump_json, dump_yaml
 from generator.model import Source
 from generator.pipeline import CheckedBuild, build_and_check, checked
-from generator.stage_cache import StageCache, cached_dump_yaml
+from generator.stage_cache import StageCache, cached_dump_yaml, value_bytes
 
 
 def _page(op: str, field: str) -> str:
@@ -235,3 +235,57 @@ def test_value_bytes_of_other_types_fall_back_to_repr() -> None:
     assert value_bytes({Name("a"): 1}) != value_bytes({"a": 1})
     assert value_bytes({Name("a"): 1}) == value_bytes({Name("a"): 1})
     assert value_bytes([1, 1.0, True, "1"]) != value_bytes([1, 1, True, "1"])
+
+
+def test_yaml_made_during_the_check_is_the_dump_of_the_checked_spec(tree: Path, tmp_path: Path) -> None:
+    """`yaml_ahead`: a forked process puts the YAML in the cache while the spec is checked; the text the caller
+    gets is the spec's own dump, for a spec the check left alone and for one it repaired."""
+    from generator.pipeline import build_spec
+
+    origin = Source("<things.openapi.yaml>", 0)
+    stages = StageCache(tmp_path / "cache")
+    spec = build_spec(tree, "things", stages=stages).spec
+    checked(spec, origin, stages, 2, yaml_ahead=True)
+    key = stages.key("yaml", value_bytes(spec))
+    assert StageCache(tmp_path / "cache").get("yaml", key) == dump_yaml(spec)  # written by the child
+    assert cached_dump_yaml(spec, stages) == dump_yaml(spec)
+    for jobs in (2, 1):  # a repaired spec: the child's text is of the spec before; the caller's is of the spec after
+        repaired = _dangling()
+        checked(repaired, origin, StageCache(tmp_path / f"repaired{jobs}"), jobs, yaml_ahead=True)
+        assert "Gone" not in dump_yaml(repaired)
+        assert cached_dump_yaml(repaired, StageCache(tmp_path / f"repaired{jobs}")) == dump_yaml(repaired)
+
+
+def test_yaml_ahead_writes_nothing_twice_to_standard_output(tree: Path, tmp_path: Path) -> None:
+    """The forked process must not flush a copy of what the parent had buffered for a pipe."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from pathlib import Path; from generator.pipeline import build_and_check; "
+            "from generator.config import default_service; from generator.stage_cache import StageCache; "
+            "sys.stdout.write('before '); "
+            f"build_and_check(Path({str(tree)!r}), default_service('things'), 2, "
+            f"stages=StageCache(Path({str(tmp_path / 'c')!r})), yaml_ahead=True); print('after')")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parent.parent)
+    assert out.stdout == "before after\n"
+
+
+def test_no_yaml_ahead_with_other_threads_running(tmp_path: Path) -> None:
+    import threading
+
+    from generator import stage_cache
+
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert stage_cache._fork_dump({"a": 1}, StageCache(tmp_path)) is None
+    finally:
+        stop.set()
+        other.join()
+    child = stage_cache._fork_dump({"a": 1}, StageCache(tmp_path))
+    assert child is not None
+    child.join()
+    assert child.exitcode == 0
+    assert StageCache(tmp_path).get("yaml", StageCache(tmp_path).key("yaml", value_bytes({"a": 1}))) == "a: 1\n"

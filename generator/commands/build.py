@@ -79,7 +79,8 @@ def run(args: argparse.Namespace) -> int:
     cache, stages = page_cache(args), stage_cache(args)
     # UnusableInput: exit 2 (cli)
     built = build_and_check_named(args.docs_dir, args.service, args.config, args.jobs, cache,
-                                  max_page_bytes=args.max_page_bytes, stages=stages)
+                                  max_page_bytes=args.max_page_bytes, stages=stages,
+                                  yaml_ahead=args.output.suffix != ".json")
     if cache is not None:
         print(cache.stats, file=sys.stderr)
     service = built.result.service

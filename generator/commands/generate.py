@@ -152,7 +152,7 @@ def _service(args: argparse.Namespace, service: Any, page_jobs: int | None, cach
         return done(1, "failed")
     cache = PageCache(cache_dir) if cache_dir is not None else None
     stages = StageCache(cache_dir) if cache_dir is not None else None
-    built = build_and_check(service.docs, service, page_jobs, cache, stages=stages)
+    built = build_and_check(service.docs, service, page_jobs, cache, stages=stages, yaml_ahead=True)
     result = built.result
     if not built.valid:
         print_summary(service.name, report(built.census()), None)
