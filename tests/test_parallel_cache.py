@@ -14,6 +14,7 @@ from generator.cli import main
 from generator.emit import dump_json, dump_yaml
 from generator.parallel import MIN_POOL_PAGES
 from generator.pipeline import BuildResult, build_spec
+from generator.stage_cache import StageCache
 
 
 def _page(op: str, field: str) -> str:
@@ -152,4 +153,8 @@ def test_diff_of_two_trees_uses_the_cache(tree: Path, tmp_path: Path) -> None:
     out = tmp_path / "diff.md"
     assert main(["diff", str(tree), str(tree), "--service", "svc", "--cache-dir", str(tmp_path / "c"),
                  "-o", str(out)]) == 0
-    assert len([p for p in (tmp_path / "c").rglob("*") if p.is_file()]) == len(_pages(2 * MIN_POOL_PAGES))
+    cache = tmp_path / "c"
+    assert len([p for p in (cache / "pages-v1").rglob("*") if p.is_file()]) == len(_pages(2 * MIN_POOL_PAGES))
+    # the build stage's entry too: both sides are the same tree, so one key (generator.diff.inputs)
+    built = StageCache(cache)
+    assert sum(1 for p in built.entries.rglob("*") if p.is_file() and built.get("build", p.name) is not None) == 1
