@@ -24,7 +24,6 @@ from generator.build_extras import describe_tags, linked_error_statuses
 from generator.cache import PageCache
 from generator.check import Findings
 from generator.config import DEFAULT_CONFIG, ConfigError, Service, default_service, load_services
-from generator.extract import extract
 from generator.limits import DEFAULT_MAX_PAGE_BYTES
 from generator.link import link
 from generator.model import Diagnostic, Page, Severity, Source
@@ -79,6 +78,10 @@ def extract_page(path: Path, root: Path, max_page_bytes: int = DEFAULT_MAX_PAGE_
 
 
 def extract_data(data: bytes, rel: str) -> Page:
+    # imported here: a rebuild served from the stage cache extracts nothing, and the extractors' imports (their
+    # prose patterns compiled) are a tenth of it
+    from generator.extract import extract
+
     try:
         return extract(read_data(data, rel))
     except OutsideRoot as exc:

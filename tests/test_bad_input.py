@@ -129,16 +129,16 @@ Example Requests
 
 def test_one_crashing_page_does_not_stop_the_others(make_tree: Callable[[dict[str, str]], Path],
                                                     monkeypatch: object) -> None:
-    import generator.pipeline as pipeline
+    import generator.extract as extraction  # what `pipeline.extract_data` calls
 
-    real = pipeline.extract
+    real = extraction.extract
 
     def flaky(read: object) -> object:
         if read.file.endswith("boom.rst"):  # type: ignore[attr-defined]
             raise RuntimeError("kaboom")
         return real(read)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(pipeline, "extract", flaky)  # type: ignore[attr-defined]
+    monkeypatch.setattr(extraction, "extract", flaky)  # type: ignore[attr-defined]
     root = make_tree({"a/boom.rst": GOOD.replace("ListThings", "Boom"), "a/listing_things.rst": GOOD})
     r = build_spec(root, "svc")
     assert [(d.code, d.source.file) for d in r.diagnostics if d.code == "page.crash"] == [("page.crash", "a/boom.rst")]
