@@ -33,7 +33,6 @@ from typing import Any
 
 from generator import atomic, client_stamp
 from generator.cache import PageCache, code_version, resolve_cache_dir
-from generator.client import CodegenError, generate_client
 from generator.client_stamp import generator_version
 from generator.commands.options import add_speed_arguments
 from generator.config import DEFAULT_CONFIG, REPO_ROOT, ConfigError, load_services
@@ -170,6 +169,9 @@ def _service(args: argparse.Namespace, service: Any, page_jobs: int | None, cach
             print(f"{out_dir}/ unchanged (spec, configuration and generator as stamped; --force regenerates)")
             errors = rep["summary"]["diagnostics"]["by_severity"]["error"]
             return done(1 if args.strict and errors else 0, "unchanged")
+    # imported only now: every command's parser is made at start, and the client generator's imports are heavy
+    from generator.client import CodegenError, generate_client
+
     reports: list[dict[str, Any]] = []
     commit = functools.partial(_commit, args, service.name, built, reports, stages)
     try:
