@@ -9,10 +9,12 @@ Prints only (timings vary with the machine and its load; no test asserts a time)
 docutils (`publish_doctree` with our roles and settings, none of our fast paths) parsing every page of
 TREE with one process per core, which every build has to do at least once; the line after it is the same
 parse through our read path (settings computed once, `generator.docutils_fast`), in a build's pool.
-A build here is what `python -m generator build` does without writing files: read + extract (pool, page
-cache), link + openapi (stage cache), check + repair (stage cache; meanwhile a forked process puts the YAML
-text into the stage cache, as `build` does), the YAML text (stage cache), each timed. Every cache used lives in a temporary folder; the validator's in-process memory of checked
-schemas is emptied before the cold and the uncached runs, so they start from nothing.
+A build here is what `python -m generator build` does without writing files (`pipeline.build_and_check`):
+read + extract (pool, page cache), link + openapi (stage cache), check + repair (stage cache; meanwhile a
+forked process writes the build's stage entry and puts the YAML text into the stage cache, as `build` does),
+the YAML text (stage cache), each timed. Every cache used lives in a temporary folder; the validator's
+in-process memory of checked schemas is emptied before the cold and the uncached runs, so they start from
+nothing.
 """
 
 from __future__ import annotations
@@ -41,9 +43,8 @@ from docutils.core import publish_doctree  # noqa: E402
 from generator import parallel, read, spec_validator  # noqa: E402
 from generator.cache import PageCache  # noqa: E402
 from generator.config import default_service  # noqa: E402
-from generator.model import Source  # noqa: E402
 from generator.parallel import default_jobs, extract_pages  # noqa: E402
-from generator.pipeline import build_spec, checked, rst_files  # noqa: E402
+from generator.pipeline import build_and_check, rst_files  # noqa: E402
 from generator.read import read_text  # noqa: E402
 from generator.stage_cache import StageCache, cached_dump_yaml  # noqa: E402
 
@@ -162,11 +163,10 @@ def build_once(tree: Path, service: str, jobs: int | None, cache_dir: Path | Non
     pages = PageCache(cache_dir) if cache_dir else None
     stages = StageCache(cache_dir) if cache_dir else None
     cpu = cpu_seconds()
-    secs, result = timed(lambda: build_spec(tree, service, jobs, pages, stages=stages))
-    check_s, _ = timed(lambda: checked(result.spec, Source(f"<{service}.openapi.yaml>", 0), stages, jobs,
-                                       yaml_ahead=True))
-    yaml_s, _ = timed(lambda: cached_dump_yaml(result.spec, stages))
-    row = Row(name, secs, check_s, yaml_s, pages, stages)
+    # as `build` does: the build's entry and the YAML made by a forked process during the check
+    built = build_and_check(tree, default_service(service), jobs, pages, stages=stages, yaml_ahead=True)
+    yaml_s, _ = timed(lambda: cached_dump_yaml(built.result.spec, stages))
+    row = Row(name, built.seconds["build"], built.seconds["check"], yaml_s, pages, stages)
     row.cpu = cpu_seconds() - cpu
     return row
 

@@ -13,6 +13,7 @@ diagnostic on a spec that is still written: a lossy spec with its losses listed 
 
 from __future__ import annotations
 
+import time
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -105,11 +106,15 @@ def build_spec(docs_dir: Path, service: Service | str, jobs: int | None = 1, cac
     # garbage until the build is done: at the default thresholds the collector walks them again and again
     # (more than half of loading a tree's pages from the cache).
     with relaxed_gc():
-        return _build_spec(docs_dir, service, jobs, cache, max_page_bytes, stages)
+        result, pending = _build_spec(docs_dir, service, jobs, cache, max_page_bytes, stages)
+    stage_cache.write_pending(stages, pending)
+    return result
 
 
 def _build_spec(docs_dir: Path, service: Service | str, jobs: int | None, cache: PageCache | None,
-                max_page_bytes: int, stages: StageCache | None) -> BuildResult:
+                max_page_bytes: int, stages: StageCache | None) -> tuple[BuildResult, stage_cache.Pending]:
+    """The build, and the stage entry it made (not yet written: `build_and_check` has it pickled and written by
+    the process that makes the YAML, `stage_cache.yaml_ahead`)."""
     svc = default_service(service) if isinstance(service, str) else service
     docs_dir = Path(docs_dir)
     if not docs_dir.is_dir():
@@ -117,7 +122,7 @@ def _build_spec(docs_dir: Path, service: Service | str, jobs: int | None, cache:
     files = rst_files(docs_dir)
     if stages is None:
         pages = extract_pages(files, docs_dir, jobs, cache, max_page_bytes=max_page_bytes)
-        return _link_and_render(docs_dir, svc, pages)
+        return _link_and_render(docs_dir, svc, pages), []
 
     # Keyed by every docs file's path and bytes (read once: the pages extracted are those of the key, and
     # nothing after extraction reads the tree again) and the service. The entry holds the pages as link left
@@ -126,14 +131,14 @@ def _build_spec(docs_dir: Path, service: Service | str, jobs: int | None, cache:
     looked_up = stages.key("build", tree.digest.encode(), repr(svc).encode(), str(max_page_bytes).encode())
     hit = stages.get("build", looked_up)
     if isinstance(hit, tuple) and len(hit) == 3:
-        return BuildResult(svc, hit[0], hit[2], hit[1])
+        return BuildResult(svc, hit[0], hit[2], hit[1]), []
     pages = extract_read(tree, jobs, cache)
     # the example placements of the operations (and components) a docs change left alone are the last build's
     placed = build_extras.PlacementMemo(spec_validator.load_memory(stages.root, "placements", svc.name))
     result = _link_and_render(docs_dir, svc, pages, placed)
     spec_validator.save_memory(stages.root, "placements", svc.name, placed.used)
-    stages.put("build", looked_up, (result.spec, result.diagnostics, result.pages))
-    return result
+    # written before the check repairs the spec in place: the build's entry is the spec as built
+    return result, [("build", looked_up, (result.spec, result.diagnostics, result.pages))]
 
 
 def _link_and_render(docs_dir: Path, svc: Service, pages: list[Page],
@@ -158,6 +163,8 @@ class CheckedBuild:
     result: BuildResult
     findings: Findings
     valid: bool
+    # wall seconds of "build" (read to render) and "check" (with the YAML made meanwhile): never in any output
+    seconds: dict[str, float] = field(default_factory=dict, compare=False)
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
@@ -179,10 +186,14 @@ def build_and_check(docs_dir: Path, service: Service, jobs: int | None = 1, cach
                     *, max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES, stages: StageCache | None = None,
                     yaml_ahead: bool = False) -> CheckedBuild:
     """`yaml_ahead`: the caller writes the spec's YAML with `stages` next (see `checked`)."""
-    result = build_spec(docs_dir, service, jobs, cache, max_page_bytes=max_page_bytes, stages=stages)
-    findings, valid = checked(result.spec, Source(f"<{service.name}.openapi.yaml>", 0), stages, jobs,
-                              yaml_ahead=yaml_ahead)
-    return CheckedBuild(result, findings, valid)
+    with relaxed_gc():  # as `build_spec`
+        started = time.perf_counter()
+        result, pending = _build_spec(docs_dir, service, jobs, cache, max_page_bytes, stages)
+        built = time.perf_counter()
+        # the build's entry is written by the process that makes the YAML during the check, else before it
+        findings, valid = _checked(result.spec, Source(f"<{service.name}.openapi.yaml>", 0), stages, jobs,
+                                   _ahead(yaml_ahead, jobs), pending)
+    return CheckedBuild(result, findings, valid, {"build": built - started, "check": time.perf_counter() - built})
 
 
 def checked(spec: dict[str, Any], origin: Source, stages: StageCache | None = None,
@@ -192,12 +203,15 @@ def checked(spec: dict[str, Any], origin: Source, stages: StageCache | None = No
     `yaml_ahead`: the caller writes the spec's YAML next (`stage_cache.cached_dump_yaml` with `stages`), so it is
     made while the spec is checked (`stage_cache.yaml_ahead`)."""
     with relaxed_gc():  # as `build_spec`
-        # not with one job: the caller asked for one process
-        return _checked(spec, origin, stages, jobs, yaml_ahead and (default_jobs() if jobs is None else jobs) > 1)
+        return _checked(spec, origin, stages, jobs, _ahead(yaml_ahead, jobs), [])
+
+
+def _ahead(yaml_ahead: bool, jobs: int | None) -> bool:
+    return yaml_ahead and (default_jobs() if jobs is None else jobs) > 1  # not with one job: one process asked for
 
 
 def _checked(spec: dict[str, Any], origin: Source, stages: StageCache | None, jobs: int | None,
-             yaml_ahead: bool) -> tuple[Findings, bool]:
+             yaml_ahead: bool, pending: stage_cache.Pending) -> tuple[Findings, bool]:
     if stages is None:
         # whatever would still make the document invalid is repaired at the smallest scope (generator.repair)
         with meta_prefetch.ahead(spec, jobs):
@@ -206,6 +220,7 @@ def _checked(spec: dict[str, Any], origin: Source, stages: StageCache | None, jo
     key = stages.key("check", before, repr(origin).encode(), repr(sorted(INVALIDATING_CODES)).encode())
     hit = stages.get("check", key)
     if isinstance(hit, tuple) and len(hit) == 3 and isinstance(hit[0], Findings):
+        stage_cache.write_pending(stages, pending)  # before the spec is replaced by its repaired self
         if hit[2] is not None:  # the repaired document
             spec.clear()
             spec.update(hit[2])
@@ -213,7 +228,8 @@ def _checked(spec: dict[str, Any], origin: Source, stages: StageCache | None, jo
     loaded = spec_validator.load(stages.root)
     # the example checks of the operations (and components) a docs change left alone are those of the last build
     memo = check_module.ExampleMemo(spec_validator.load_memory(stages.root, "examples", repr(origin)))
-    with stage_cache.yaml_ahead(spec, stages, enabled=yaml_ahead), meta_prefetch.when_needed(spec, jobs):
+    with stage_cache.yaml_ahead(spec, stages, enabled=yaml_ahead, pending=pending), \
+            meta_prefetch.when_needed(spec, jobs):
         findings, valid = check_and_repair(spec, origin, INVALIDATING_CODES, memo=memo)
     spec_validator.save_memory(stages.root, "examples", repr(origin), memo.used)
     spec_validator.save(stages.root, loaded)

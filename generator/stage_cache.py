@@ -92,37 +92,51 @@ def value_bytes(doc: Any) -> bytes:
         return b"r" + repr(doc).encode("utf-8", "surrogatepass")
 
 
+# Entries a stage made and has not written yet: (stage, key, value), written by `yaml_ahead`'s process.
+Pending = list[tuple[str, str, Any]]
+
+
 @contextlib.contextmanager
-def yaml_ahead(doc: Any, stages: StageCache | None, *, enabled: bool = True) -> Iterator[None]:
-    """For the duration (a check, which leaves all but a broken document as it is), a forked process puts the
-    YAML of `doc` as it is now into `stages`, on a core the check leaves idle much of the time; at the end it is
-    waited for when `doc` is unchanged (the caller's `cached_dump_yaml` then finds the text), and stopped when
-    it changed (its entry is that of a document nobody asks for). Only where a fork is safe: Linux, one thread.
-    `enabled`: whether the caller will write YAML at all."""
-    child = _fork_dump(doc, stages) if enabled and stages is not None else None
-    before = value_bytes(doc) if child is not None else b""
+def yaml_ahead(doc: Any, stages: StageCache | None, *, enabled: bool = True,
+               pending: Pending | None = None) -> Iterator[None]:
+    """For the duration (a check), a forked process writes the `pending` entries (the build's: pickled there,
+    not here) and puts the YAML of `doc` as it is now into `stages`, on a core the check leaves idle much of the
+    time; it is waited for at the end. The check leaves all but a broken document as it is, so the caller's
+    `cached_dump_yaml` then finds the text; a repaired document is dumped again there. The fork's copy of the
+    memory is the document and the pending entries as they were when the check began, whatever the check then
+    changes. Without a process (`enabled` false: the caller writes no YAML; a fork that is not safe: not Linux,
+    or other threads) the pending entries are written here, first. A process that fails costs its entries: the
+    next build misses them."""
+    child = _fork_dump(doc, stages, pending or []) if enabled and stages is not None else None
+    if child is None:
+        write_pending(stages, pending or [])
     try:
         yield
     finally:
         if child is not None:
-            if value_bytes(doc) != before:
-                child.kill()
             child.join()
 
 
-def _fork_dump(doc: Any, stages: StageCache) -> Any:
+def write_pending(stages: StageCache | None, pending: Pending) -> None:
+    for stage, key, value in pending:
+        assert stages is not None
+        stages.put(stage, key, value)
+
+
+def _fork_dump(doc: Any, stages: StageCache, pending: Pending) -> Any:
     if sys.platform != "linux" or threading.active_count() != 1:
         return None  # a fork with other threads may copy a lock they hold
     # (multiprocessing flushes the standard streams before it forks: the child never writes their buffers again)
-    child = multiprocessing.get_context("fork").Process(target=_dump_into, args=(doc, stages), daemon=True)
+    child = multiprocessing.get_context("fork").Process(target=_dump_into, args=(doc, stages, pending), daemon=True)
     try:
         child.start()
-    except OSError:  # no process to spare: the caller dumps the YAML itself, as without this
+    except OSError:  # no process to spare: the caller writes the entries and dumps the YAML itself
         return None
     return child
 
 
-def _dump_into(doc: Any, stages: StageCache) -> None:
+def _dump_into(doc: Any, stages: StageCache, pending: Pending) -> None:
+    write_pending(stages, pending)
     cached_dump_yaml(doc, stages)
 
 

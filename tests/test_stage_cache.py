@@ -280,12 +280,43 @@ def test_no_yaml_ahead_with_other_threads_running(tmp_path: Path) -> None:
     other = threading.Thread(target=stop.wait)
     other.start()
     try:
-        assert stage_cache._fork_dump({"a": 1}, StageCache(tmp_path)) is None
+        assert stage_cache._fork_dump({"a": 1}, StageCache(tmp_path), []) is None
     finally:
         stop.set()
         other.join()
-    child = stage_cache._fork_dump({"a": 1}, StageCache(tmp_path))
+    child = stage_cache._fork_dump({"a": 1}, StageCache(tmp_path), [("check", "k" * 64, "written there")])
     assert child is not None
     child.join()
     assert child.exitcode == 0
     assert StageCache(tmp_path).get("yaml", StageCache(tmp_path).key("yaml", value_bytes({"a": 1}))) == "a: 1\n"
+    assert StageCache(tmp_path).get("check", "k" * 64) == "written there"  # the pending entry, by the child
+
+
+def test_the_build_entry_written_during_the_check_serves_the_next_build(tmp_path: Path,
+                                                                       make_tree: Callable[[dict[str, str]], Path]
+                                                                       ) -> None:
+    """`build_and_check` leaves the build's entry to the process that makes the YAML: a warm build reads it back
+    and gives the same bytes as a build without any cache."""
+    root = make_tree({"things/op.rst": _page("Op", "field")})
+    plain = build_and_check(root, default_service("things"))
+    for _ in range(2):  # cold (the child writes the entries), then warm (read back)
+        stages = StageCache(tmp_path / "c")
+        built = build_and_check(root, default_service("things"), 2, stages=stages, yaml_ahead=True)
+        assert _bytes(built) == _bytes(plain)
+        assert cached_dump_yaml(built.result.spec, stages) == dump_yaml(plain.result.spec)
+    assert (stages.stats.hits, stages.stats.misses) == (3, 0)  # build, check and YAML
+
+
+@pytest.mark.parametrize("jobs", [2, 1])
+def test_a_pending_entry_holds_the_spec_before_the_checks_repairs(tmp_path: Path, jobs: int) -> None:
+    """With or without the process (one job: none), the pending build entry is the spec as it was built, while
+    the check repairs the caller's copy in place."""
+    from generator import pipeline
+
+    stages = StageCache(tmp_path / "c")
+    spec = _dangling()
+    pending = [("build", "b" * 64, (spec, [], []))]
+    pipeline._checked(spec, Source("<t.openapi.yaml>", 0), stages, jobs, jobs > 1, pending)
+    assert "Gone" not in dump_yaml(spec)  # repaired
+    entry = StageCache(tmp_path / "c").get("build", "b" * 64)
+    assert isinstance(entry, tuple) and entry[0] == _dangling()  # as built
