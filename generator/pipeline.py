@@ -163,7 +163,8 @@ class CheckedBuild:
     result: BuildResult
     findings: Findings
     valid: bool
-    # wall seconds of "build" (read to render) and "check" (with the YAML made meanwhile): never in any output
+    # wall seconds of "build" (read to render), "check" and "yaml_wait" (after the check, for the process making
+    # the YAML and writing the build's entry meanwhile): never in any output
     seconds: dict[str, float] = field(default_factory=dict, compare=False)
 
     @property
@@ -191,9 +192,12 @@ def build_and_check(docs_dir: Path, service: Service, jobs: int | None = 1, cach
         result, pending = _build_spec(docs_dir, service, jobs, cache, max_page_bytes, stages)
         built = time.perf_counter()
         # the build's entry is written by the process that makes the YAML during the check, else before it
+        waited: list[float] = []
         findings, valid = _checked(result.spec, Source(f"<{service.name}.openapi.yaml>", 0), stages, jobs,
-                                   _ahead(yaml_ahead, jobs), pending)
-    return CheckedBuild(result, findings, valid, {"build": built - started, "check": time.perf_counter() - built})
+                                   _ahead(yaml_ahead, jobs), pending, waited)
+    checked_s = time.perf_counter() - built - sum(waited)
+    return CheckedBuild(result, findings, valid, {"build": built - started, "check": checked_s,
+                                                  "yaml_wait": sum(waited)})
 
 
 def checked(spec: dict[str, Any], origin: Source, stages: StageCache | None = None,
@@ -203,7 +207,7 @@ def checked(spec: dict[str, Any], origin: Source, stages: StageCache | None = No
     `yaml_ahead`: the caller writes the spec's YAML next (`stage_cache.cached_dump_yaml` with `stages`), so it is
     made while the spec is checked (`stage_cache.yaml_ahead`)."""
     with relaxed_gc():  # as `build_spec`
-        return _checked(spec, origin, stages, jobs, _ahead(yaml_ahead, jobs), [])
+        return _checked(spec, origin, stages, jobs, _ahead(yaml_ahead, jobs), [], [])
 
 
 def _ahead(yaml_ahead: bool, jobs: int | None) -> bool:
@@ -211,7 +215,8 @@ def _ahead(yaml_ahead: bool, jobs: int | None) -> bool:
 
 
 def _checked(spec: dict[str, Any], origin: Source, stages: StageCache | None, jobs: int | None,
-             yaml_ahead: bool, pending: stage_cache.Pending) -> tuple[Findings, bool]:
+             yaml_ahead: bool, pending: stage_cache.Pending, waited: list[float]) -> tuple[Findings, bool]:
+    """`waited`: gets the seconds spent waiting for the YAML process after the check."""
     if stages is None:
         # whatever would still make the document invalid is repaired at the smallest scope (generator.repair)
         with meta_prefetch.ahead(spec, jobs):
@@ -228,9 +233,10 @@ def _checked(spec: dict[str, Any], origin: Source, stages: StageCache | None, jo
     loaded = spec_validator.load(stages.root)
     # the example checks of the operations (and components) a docs change left alone are those of the last build
     memo = check_module.ExampleMemo(spec_validator.load_memory(stages.root, "examples", repr(origin)))
-    with stage_cache.yaml_ahead(spec, stages, enabled=yaml_ahead, pending=pending), \
-            meta_prefetch.when_needed(spec, jobs):
-        findings, valid = check_and_repair(spec, origin, INVALIDATING_CODES, memo=memo)
+    with stage_cache.yaml_ahead(spec, stages, enabled=yaml_ahead, pending=pending) as ahead:
+        with meta_prefetch.when_needed(spec, jobs):
+            findings, valid = check_and_repair(spec, origin, INVALIDATING_CODES, memo=memo)
+    waited.append(ahead.waited)
     spec_validator.save_memory(stages.root, "examples", repr(origin), memo.used)
     spec_validator.save(stages.root, loaded)
     stages.put("check", key, (findings, valid, None if value_bytes(spec) == before else spec))

@@ -27,6 +27,7 @@ import multiprocessing
 import os
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import metadata
@@ -96,9 +97,18 @@ def value_bytes(doc: Any) -> bytes:
 Pending = list[tuple[str, str, Any]]
 
 
+@dataclass
+class Ahead:
+    """What `yaml_ahead` did: whether a process made the YAML, and the seconds spent waiting for it at the end
+    (beyond the check: the YAML's and the pending entries' share of the wall time)."""
+
+    forked: bool = False
+    waited: float = 0.0
+
+
 @contextlib.contextmanager
 def yaml_ahead(doc: Any, stages: StageCache | None, *, enabled: bool = True,
-               pending: Pending | None = None) -> Iterator[None]:
+               pending: Pending | None = None) -> Iterator[Ahead]:
     """For the duration (a check), a forked process writes the `pending` entries (the build's: pickled there,
     not here) and puts the YAML of `doc` as it is now into `stages`, on a core the check leaves idle much of the
     time; it is waited for at the end. The check leaves all but a broken document as it is, so the caller's
@@ -110,11 +120,14 @@ def yaml_ahead(doc: Any, stages: StageCache | None, *, enabled: bool = True,
     child = _fork_dump(doc, stages, pending or []) if enabled and stages is not None else None
     if child is None:
         write_pending(stages, pending or [])
+    got = Ahead(forked=child is not None)
     try:
-        yield
+        yield got
     finally:
         if child is not None:
+            started = time.perf_counter()
             child.join()
+            got.waited = time.perf_counter() - started
 
 
 def write_pending(stages: StageCache | None, pending: Pending) -> None:
