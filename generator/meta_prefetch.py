@@ -44,18 +44,12 @@ def ahead(spec: dict[str, Any], jobs: int | None = None) -> Iterator[Ahead | Non
     """For the duration, the schemas of `spec` not yet known to pass are checked in `jobs` - 1 worker processes
     (None: every core) while this process checks the document: the validator takes their verdicts as they
     come (`Ahead.passed`). Nothing happens with one job or too few schemas for the workers' start-up."""
-    from generator import spec_validator
-
     got = _start(spec, default_jobs() if jobs is None else max(1, jobs))
     if got is None:
         yield None
         return
-    spec_validator.AHEAD = got
-    try:
+    with _asked_by_the_validator(got):
         yield got
-    finally:
-        spec_validator.AHEAD = None
-        got.close()
 
 
 @contextlib.contextmanager
@@ -63,16 +57,23 @@ def when_needed(spec: dict[str, Any], jobs: int | None = None) -> Iterator[Defer
     """`ahead`, started only when the validator first asks for a verdict it does not know: a document whose
     every schema is known to pass, or one the validator does not walk at all (a document known clean,
     `spec_validator.clean_digest`: after a docs change of wording only, the most common one), costs nothing."""
-    from generator import spec_validator
-
     jobs = default_jobs() if jobs is None else max(1, jobs)
     if jobs == 1:
         yield None
         return
     got = Deferred(spec, jobs)
+    with _asked_by_the_validator(got):
+        yield got
+
+
+@contextlib.contextmanager
+def _asked_by_the_validator(got: Ahead | Deferred) -> Iterator[None]:
+    """`got` is where the validator's memory asks for verdicts (`spec_validator.AHEAD`) until its workers stop."""
+    from generator import spec_validator
+
     spec_validator.AHEAD = got
     try:
-        yield got
+        yield
     finally:
         spec_validator.AHEAD = None
         got.close()

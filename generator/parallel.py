@@ -55,21 +55,15 @@ def extract_pages(files: list[Path], root: Path, jobs: int | None = None, cache:
     Files that must not be read (outside the root, above `max_page_bytes`) are refused before their
     bytes are read, and their stand-in pages are never cached.
     """
-    return extract_pages_digest(files, root, jobs, cache, max_page_bytes=max_page_bytes)[0]
-
-
-def extract_pages_digest(files: list[Path], root: Path, jobs: int | None = None, cache: PageCache | None = None, *,
-                         max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES) -> tuple[list[Page], str]:
-    """`extract_pages`, and a sha256 of what the tree gave it: every file's relative path and bytes (or
-    why it was refused), in order. The stages after extraction are keyed by it (`generator.stage_cache`)."""
-    tree = read_tree(files, root, max_page_bytes)
-    return extract_read(tree, jobs, cache), tree.digest
+    return extract_read(read_tree(files, root, max_page_bytes), jobs, cache)
 
 
 @dataclass
 class TreeRead:
     """The files of a tree as read once: (relative path, bytes, None) or, for a file refused before its bytes
-    were read, (relative path, None, the page standing in for it); and the digest of all of it, in order."""
+    were read, (relative path, None, the page standing in for it); and a sha256 of all of it (every file's
+    relative path and bytes, or why it was refused), in order: the stages after extraction are keyed by it
+    (`generator.stage_cache`)."""
 
     files: list[tuple[str, bytes | None, Page | None]]
     digest: str
@@ -88,11 +82,6 @@ def read_tree(files: list[Path], root: Path, max_page_bytes: int = DEFAULT_MAX_P
         _digest_file(tree, rel, data, refused)
         out.append((rel, data, refused))
     return TreeRead(out, tree.hexdigest())
-
-
-def tree_digest(files: list[Path], root: Path, max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES) -> str:
-    """The digest `extract_pages_digest` gives for these files, without extracting anything."""
-    return read_tree(files, root, max_page_bytes).digest
 
 
 def extract_read(tree: TreeRead, jobs: int | None = None, cache: PageCache | None = None) -> list[Page]:

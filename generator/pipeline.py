@@ -192,12 +192,10 @@ def build_and_check(docs_dir: Path, service: Service, jobs: int | None = 1, cach
         result, pending = _build_spec(docs_dir, service, jobs, cache, max_page_bytes, stages)
         built = time.perf_counter()
         # the build's entry is written by the process that makes the YAML during the check, else before it
-        waited: list[float] = []
-        findings, valid = _checked(result.spec, Source(f"<{service.name}.openapi.yaml>", 0), stages, jobs,
-                                   _ahead(yaml_ahead, jobs), pending, waited)
-    checked_s = time.perf_counter() - built - sum(waited)
-    return CheckedBuild(result, findings, valid, {"build": built - started, "check": checked_s,
-                                                  "yaml_wait": sum(waited)})
+        findings, valid, waited = _checked(result.spec, Source(f"<{service.name}.openapi.yaml>", 0), stages, jobs,
+                                           _ahead(yaml_ahead, jobs), pending)
+    checked_s = time.perf_counter() - built - waited
+    return CheckedBuild(result, findings, valid, {"build": built - started, "check": checked_s, "yaml_wait": waited})
 
 
 def checked(spec: dict[str, Any], origin: Source, stages: StageCache | None = None,
@@ -207,7 +205,8 @@ def checked(spec: dict[str, Any], origin: Source, stages: StageCache | None = No
     `yaml_ahead`: the caller writes the spec's YAML next (`stage_cache.cached_dump_yaml` with `stages`), so it is
     made while the spec is checked (`stage_cache.yaml_ahead`)."""
     with relaxed_gc():  # as `build_spec`
-        return _checked(spec, origin, stages, jobs, _ahead(yaml_ahead, jobs), [], [])
+        findings, valid, _ = _checked(spec, origin, stages, jobs, _ahead(yaml_ahead, jobs), [])
+    return findings, valid
 
 
 def _ahead(yaml_ahead: bool, jobs: int | None) -> bool:
@@ -215,12 +214,12 @@ def _ahead(yaml_ahead: bool, jobs: int | None) -> bool:
 
 
 def _checked(spec: dict[str, Any], origin: Source, stages: StageCache | None, jobs: int | None,
-             yaml_ahead: bool, pending: stage_cache.Pending, waited: list[float]) -> tuple[Findings, bool]:
-    """`waited`: gets the seconds spent waiting for the YAML process after the check."""
+             yaml_ahead: bool, pending: stage_cache.Pending) -> tuple[Findings, bool, float]:
+    """The findings, the verdict, and the seconds spent waiting for the YAML process after the check."""
     if stages is None:
         # whatever would still make the document invalid is repaired at the smallest scope (generator.repair)
         with meta_prefetch.ahead(spec, jobs):
-            return check_and_repair(spec, origin, INVALIDATING_CODES)
+            return *check_and_repair(spec, origin, INVALIDATING_CODES), 0.0
     before = value_bytes(spec)  # made once: a walk of the whole spec counts on a one-page rebuild
     key = stages.key("check", before, repr(origin).encode(), repr(sorted(INVALIDATING_CODES)).encode())
     hit = stages.get("check", key)
@@ -229,18 +228,17 @@ def _checked(spec: dict[str, Any], origin: Source, stages: StageCache | None, jo
         if hit[2] is not None:  # the repaired document
             spec.clear()
             spec.update(hit[2])
-        return hit[0], bool(hit[1])
+        return hit[0], bool(hit[1]), 0.0
     loaded = spec_validator.load(stages.root)
     # the example checks of the operations (and components) a docs change left alone are those of the last build
     memo = check_module.ExampleMemo(spec_validator.load_memory(stages.root, "examples", repr(origin)))
-    with stage_cache.yaml_ahead(spec, stages, enabled=yaml_ahead, pending=pending) as ahead:
+    with stage_cache.yaml_ahead(spec, stages, enabled=yaml_ahead, pending=pending) as waited:
         with meta_prefetch.when_needed(spec, jobs):
             findings, valid = check_and_repair(spec, origin, INVALIDATING_CODES, memo=memo)
-    waited.append(ahead.waited)
     spec_validator.save_memory(stages.root, "examples", repr(origin), memo.used)
     spec_validator.save(stages.root, loaded)
     stages.put("check", key, (findings, valid, None if value_bytes(spec) == before else spec))
-    return findings, valid
+    return findings, valid, waited.seconds
 
 
 class UnusableInput(Exception):

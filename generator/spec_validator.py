@@ -4,7 +4,7 @@ The validator checks every schema it meets (components, parameters, bodies) agai
 dialect with the pure-Python jsonschema: three quarters of `check` on a large spec. That check is a
 pure function of the schema's value and the dialect, and most schemas of a service repeat (a
 `{"type": "string"}` parameter) or survive from one build to the next. So a schema whose exact value
-(`repr`: key order and `1`/`True`/`"1"` kept apart) passed once is not checked again: in this process
+(`stage_cache.value_bytes`: key order and `1`/`True`/`"1"` kept apart) passed once is not checked again: in this process
 (`VALID`) and, through the stage cache, in later builds (`load`/`save`). Only passes are remembered: a
 schema that fails is checked again each time, so every error is the validator's own, with its path.
 Everything else the validator does (the document against the OpenAPI schema, defaults, duplicate
@@ -23,8 +23,8 @@ import hashlib
 from pathlib import Path
 from typing import Any
 
-# sha256 of (dialect, repr(schema)) of every schema that passed the meta-schema check, and (`clean_digest`) of
-# every document, its prose blanked, the whole validator found nothing in
+# sha256 of (dialect, exact value) of every schema that passed the meta-schema check (`meta_key`), and of every
+# document, its prose blanked, the whole validator found nothing in (`clean_digest`)
 VALID: set[bytes] = set()
 # the verdicts worker processes are giving while the validator runs (`meta_prefetch.ahead`), or None
 AHEAD: Any = None
@@ -58,8 +58,11 @@ def clean_digest(spec: Any) -> bytes:
 
 
 def meta_key(dialect: str, schema_value: Any) -> bytes:
-    """The key of a passed meta-schema check in `VALID` (also filled ahead of the validator: `meta_prefetch`)."""
-    return hashlib.sha256(f"{dialect}\0{schema_value!r}".encode("utf-8", "surrogatepass")).digest()
+    """The key of a passed meta-schema check in `VALID` (also filled ahead of the validator: `meta_prefetch`):
+    the schema's exact value as the stage cache spells it (`stage_cache.value_bytes`)."""
+    from generator.stage_cache import value_bytes  # the stage cache imports the pipeline's modules
+
+    return hashlib.sha256(dialect.encode("utf-8", "surrogatepass") + b"\0" + value_bytes(schema_value)).digest()
 
 
 @functools.cache

@@ -35,7 +35,6 @@ from typing import Any
 
 from generator.cache import EntryStore, settings_version
 from generator.emit import dump_yaml
-from generator.parallel import relaxed_gc
 
 
 @dataclass
@@ -98,17 +97,16 @@ Pending = list[tuple[str, str, Any]]
 
 
 @dataclass
-class Ahead:
-    """What `yaml_ahead` did: whether a process made the YAML, and the seconds spent waiting for it at the end
-    (beyond the check: the YAML's and the pending entries' share of the wall time)."""
+class Waited:
+    """The seconds `yaml_ahead` spent waiting for its process at the end (beyond the check: the YAML's and the
+    pending entries' share of the wall time)."""
 
-    forked: bool = False
-    waited: float = 0.0
+    seconds: float = 0.0
 
 
 @contextlib.contextmanager
 def yaml_ahead(doc: Any, stages: StageCache | None, *, enabled: bool = True,
-               pending: Pending | None = None) -> Iterator[Ahead]:
+               pending: Pending | None = None) -> Iterator[Waited]:
     """For the duration (a check), a forked process writes the `pending` entries (the build's: pickled there,
     not here) and puts the YAML of `doc` as it is now into `stages`, on a core the check leaves idle much of the
     time; it is waited for at the end. The check leaves all but a broken document as it is, so the caller's
@@ -120,14 +118,14 @@ def yaml_ahead(doc: Any, stages: StageCache | None, *, enabled: bool = True,
     child = _fork_dump(doc, stages, pending or []) if enabled and stages is not None else None
     if child is None:
         write_pending(stages, pending or [])
-    got = Ahead(forked=child is not None)
+    waited = Waited()
     try:
-        yield got
+        yield waited
     finally:
         if child is not None:
             started = time.perf_counter()
             child.join()
-            got.waited = time.perf_counter() - started
+            waited.seconds = time.perf_counter() - started
 
 
 def write_pending(stages: StageCache | None, pending: Pending) -> None:
@@ -155,11 +153,6 @@ def _dump_into(doc: Any, stages: StageCache, pending: Pending) -> None:
 
 def cached_dump_yaml(doc: Any, stages: StageCache | None) -> str:
     """`emit.dump_yaml`, from the cache when this exact document was dumped before."""
-    with relaxed_gc():  # the emitter's nodes, one per value of the document, are garbage only at the end
-        return _cached_dump_yaml(doc, stages)
-
-
-def _cached_dump_yaml(doc: Any, stages: StageCache | None) -> str:
     if stages is None:
         return dump_yaml(doc)
     key = stages.key("yaml", value_bytes(doc))

@@ -316,7 +316,7 @@ def test_a_pending_entry_holds_the_spec_before_the_checks_repairs(tmp_path: Path
     stages = StageCache(tmp_path / "c")
     spec = _dangling()
     pending = [("build", "b" * 64, (spec, [], []))]
-    pipeline._checked(spec, Source("<t.openapi.yaml>", 0), stages, jobs, jobs > 1, pending, [])
+    pipeline._checked(spec, Source("<t.openapi.yaml>", 0), stages, jobs, jobs > 1, pending)
     assert "Gone" not in dump_yaml(spec)  # repaired
     entry = StageCache(tmp_path / "c").get("build", "b" * 64)
     assert isinstance(entry, tuple) and entry[0] == _dangling()  # as built

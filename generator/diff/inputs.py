@@ -86,11 +86,17 @@ def build_docs(path: Path, service: str, jobs: int | None = 1, cache: Any = None
     return spec
 
 
-def _stage_cache(cache: Any) -> Any:
+def _cache_root(cache: Any) -> Path | None:
     from generator.cache import PageCache
+
+    return cache.root if isinstance(cache, PageCache) else None
+
+
+def _stage_cache(cache: Any) -> Any:
     from generator.stage_cache import StageCache
 
-    return StageCache(cache.root) if isinstance(cache, PageCache) else None
+    root = _cache_root(cache)
+    return StageCache(root) if root is not None else None
 
 
 def validate_built(spec: Mapping[str, Any], path: Path, cache: Any = None) -> None:
@@ -99,7 +105,7 @@ def validate_built(spec: Mapping[str, Any], path: Path, cache: Any = None) -> No
     same verdict and first error, without checking again what an earlier build or diff checked."""
     from generator import spec_validator
 
-    root = cache.root if _stage_cache(cache) is not None else None
+    root = _cache_root(cache)
     loaded = spec_validator.load(root) if root is not None else 0
     # a document found clean before, but for its wording (what a docs change most often is), is clean again
     clean = spec_validator.clean_digest(spec)

@@ -64,13 +64,13 @@ Status Code Description
 =========== ===========
 """, name="CreateWidget")
 
+WIDGET_PATH = table("Path parameters", [["Parameter", "Mandatory", "Type", "Description"],
+                                        ["project_id", "Yes", "String", "Project ID."],
+                                        ["widget_id", "Yes", "String", "Widget ID."]])
+
 SHOW = page("Querying a Widget", "GET /v1/{project_id}/widgets/{widget_id}",
             "Request Parameters\n------------------\n\n"
-            + table("Path parameters", [
-                ["Parameter", "Mandatory", "Type", "Description"],
-                ["project_id", "Yes", "String", "Project ID."],
-                ["widget_id", "Yes", "String", "Widget ID."],
-            ]) + """
+            + WIDGET_PATH + """
 Response Parameters
 -------------------
 
@@ -81,11 +81,7 @@ Response Parameters
 
 DELETE = page("Deleting a Widget", "DELETE /v1/{project_id}/widgets/{widget_id}",
               "Request Parameters\n------------------\n\n"
-              + table("Path parameters", [
-                  ["Parameter", "Mandatory", "Type", "Description"],
-                  ["project_id", "Yes", "String", "Project ID."],
-                  ["widget_id", "Yes", "String", "Widget ID."],
-              ]) + """
+              + WIDGET_PATH + """
 Response Parameters
 -------------------
 

@@ -3,7 +3,6 @@ comes from the cache, with the same report as without it; an invalid built spec 
 
 from __future__ import annotations
 
-import argparse
 import textwrap
 from pathlib import Path
 from typing import Any
@@ -13,9 +12,9 @@ from rst_snippets import page, table
 
 from generator import pipeline
 from generator.cache import PageCache
-from generator.commands import diff as diff_command
 from generator.diff.inputs import InputError, validate_built
 from generator.diff.sides import load_pair
+from tests.diff.test_cli import run
 
 
 def _page(field: str) -> str:
@@ -34,14 +33,6 @@ def trees(tmp_path: Path) -> tuple[Path, Path]:
         (root / "things" / "create.rst").write_text(textwrap.dedent(_page(field)).lstrip("\n"), encoding="utf-8")
         out.append(root)
     return out[0], out[1]
-
-
-def run(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser()
-    diff_command.register(parser.add_subparsers(dest="command", required=True))
-    args = parser.parse_args(["diff", *argv])
-    result: int = args.func(args)
-    return result
 
 
 def test_a_side_built_before_comes_from_the_stage_cache(trees: tuple[Path, Path], tmp_path: Path,
