@@ -137,4 +137,4 @@ def ecosystem(session: nox.Session) -> None:
     session.install("-e", ".[test]")
     session.run("npm", "ci", "--prefix", str(ROOT / "tools" / "ecosystem"), "--no-audit", "--no-fund",
                 external=True)
-    session.run("python", "-m", "generator.ecosystem", *session.posargs, env=ENV)
+    session.run("python", "-m", "generator.devtools.ecosystem", *session.posargs, env=ENV)

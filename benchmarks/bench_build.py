@@ -11,13 +11,13 @@ import argparse
 import time
 from pathlib import Path
 
-from generator.check import check
-from generator.config import default_service
-from generator.extract import extract
-from generator.link import link
-from generator.openapi import render_spec
-from generator.pipeline import rst_files
-from generator.read import read_file
+from generator.build.check.document import check
+from generator.build.link import link
+from generator.build.pipeline import rst_files
+from generator.build.render.openapi import render_spec
+from generator.core.config import default_service
+from generator.docs.extract import extract
+from generator.docs.read import read_file
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_TREE = ROOT.parent / "shared" / "corpus" / "modelarts@1ba1873"

@@ -25,7 +25,7 @@ _CHILD = """
 import json, resource, sys
 from pathlib import Path
 from generator.commands.build import build_and_check
-from generator.config import default_service
+from generator.core.config import default_service
 result, findings, valid = build_and_check(Path(sys.argv[1]), default_service("bench"))
 print(json.dumps({"valid": valid, "components": len(result.spec["components"]["schemas"]),
                   "peak_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))

@@ -8,7 +8,7 @@ configured service, cold and stamped.
 Prints only (timings vary with the machine and its load; no test asserts a time). The floor is stock
 docutils (`publish_doctree` with our roles and settings, none of our fast paths) parsing every page of
 TREE with one process per core, which every build has to do at least once; the line after it is the same
-parse through our read path (settings computed once, `generator.docutils_fast`), in a build's pool.
+parse through our read path (settings computed once, `generator.speed.patches.docutils_fast`), in a build's pool.
 A build here is what `python -m generator build` does without writing files (`pipeline.build_and_check`):
 read + extract (pool, page cache), link + openapi (stage cache), check + repair (stage cache; meanwhile a
 forked process writes the build's stage entry and puts the YAML text into the stage cache, as `build` does),
@@ -40,13 +40,15 @@ sys.path.insert(0, str(ROOT))
 
 from docutils.core import publish_doctree  # noqa: E402
 
-from generator import parallel, read, spec_validator  # noqa: E402
-from generator.cache import PageCache  # noqa: E402
-from generator.config import default_service  # noqa: E402
-from generator.parallel import default_jobs, extract_pages  # noqa: E402
-from generator.pipeline import build_and_check, rst_files  # noqa: E402
-from generator.read import read_text  # noqa: E402
-from generator.stage_cache import StageCache, cached_dump_yaml  # noqa: E402
+from generator.build.pipeline import build_and_check, rst_files  # noqa: E402
+from generator.core.config import default_service  # noqa: E402
+from generator.docs import read
+from generator.docs.read import read_text  # noqa: E402
+from generator.speed import parallel
+from generator.speed import validator_memory as spec_validator
+from generator.speed.page_cache import PageCache  # noqa: E402
+from generator.speed.parallel import default_jobs, extract_pages  # noqa: E402
+from generator.speed.stage_cache import StageCache, cached_dump_yaml  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 DEFAULT_TREE = CORPUS / "modelarts@1ba1873"
@@ -55,7 +57,7 @@ T = TypeVar("T")
 
 def _parse(path: Path) -> int:
     # the floor is stock docutils: these workers are forked from a process without the fast paths in place
-    fast = sys.modules.get("generator.docutils_fast")
+    fast = sys.modules.get("generator.speed.patches.docutils_fast")
     assert fast is None or not fast.installed(), "the floor must not run with our docutils fast paths"
     read._register()  # our Sphinx roles and directives, so the nodes are those of a build
     overrides = dict(read._SETTINGS, warning_stream=io.StringIO())
@@ -70,7 +72,7 @@ def _parse_ours(path: Path) -> int:
 def floor(files: list[Path], jobs: int) -> float:
     """Stock docutils (`publish_doctree` with our roles and settings) over every page, one process per
     core (pool start included, as in a build), as issue 12 measured it."""
-    fast = sys.modules.get("generator.docutils_fast")  # put in place by an in-process build of an earlier round
+    fast = sys.modules.get("generator.speed.patches.docutils_fast")  # put in place by an in-process build of an earlier round
     was = fast is not None and fast.installed()
     if fast is not None and was:
         fast.uninstall()
@@ -86,7 +88,7 @@ def floor(files: list[Path], jobs: int) -> float:
 
 def floor_ours(files: list[Path], jobs: int) -> float:
     """The same pages through our read path (`read.read_text`: settings computed once, the docutils fast
-    paths) in a pool set up as a build's (`generator.parallel`: largest page first, worker GC settings)."""
+    paths) in a pool set up as a build's (`generator.speed.parallel`: largest page first, worker GC settings)."""
     t = time.perf_counter()
     order = sorted(files, key=lambda p: -p.stat().st_size)
     with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
@@ -136,7 +138,8 @@ class Row:
 def forget() -> None:
     """Empty what a process remembers between builds, so that a cold build starts from nothing (pool workers are
     forked from this process and would inherit it)."""
-    from generator import prose_cache, types
+    from generator.core import types
+    from generator.speed import prose_memo as prose_cache
 
     spec_validator.VALID.clear()
     prose_cache._memo.clear()
@@ -144,7 +147,7 @@ def forget() -> None:
 
 
 def _page_alone(path: Path, rel: str) -> float:
-    from generator.pipeline import extract_data
+    from generator.build.pipeline import extract_data
 
     data = path.read_bytes()
     t = time.perf_counter()
@@ -266,7 +269,7 @@ def main() -> None:
             row.page = alone
             rows.append(row)
             rounds.append((floor_s, floor_cpu, rows))
-        from generator import docutils_fast  # only now: the floor's workers were forked without it
+        from generator.speed.patches import docutils_fast
 
         fast_paths = docutils_fast.supported()
         by_ratio = sorted(rounds, key=lambda r: r[2][0].total / r[0])

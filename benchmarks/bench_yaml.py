@@ -1,4 +1,4 @@
-"""YAML dump speed: `emit.dump_yaml` (libyaml behind `generator.yaml_fast`) against libyaml behind PyYAML's own
+"""YAML dump speed: `emit.dump_yaml` (libyaml behind `generator.speed.patches.yaml_fast`) against libyaml behind PyYAML's own
 representer and resolver (what `emit` did before), on one spec, whole and cut in the stage cache's pieces.
 
     python benchmarks/bench_yaml.py [--spec specs/modelarts.openapi.yaml | --tree DOCS_TREE] [--runs 5]
@@ -22,8 +22,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator import emit  # noqa: E402
-from generator.stage_cache import _pieces  # noqa: E402
+from generator.core import emit
+from generator.speed.stage_cache import _pieces  # noqa: E402
 
 
 class _Stock(yaml.CSafeDumper):
@@ -46,7 +46,7 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=5)
     args = ap.parse_args()
     if args.tree:
-        from generator import pipeline
+        from generator.build import pipeline
         doc = pipeline.build_spec(args.tree, args.tree.name.split("@", 1)[0], 2).spec
     else:
         doc = yaml.load(args.spec.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)

@@ -11,7 +11,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-from generator.pipeline import UnusableInput
+from generator.build.pipeline import UnusableInput
 
 _COMMAND_MODULES = (
     "generator.commands.build",

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.config import REPO_ROOT, load_services
-from generator.pipeline import BuildResult, build_spec
-from generator.report.corpus import CORPUS as CORPUS
+from generator.build.pipeline import BuildResult, build_spec
+from generator.core.config import REPO_ROOT, load_services
+from generator.devtools.corpus import CORPUS as CORPUS
 
 SEED = REPO_ROOT / "specs/sources/modelarts/development_environment_management/updating_a_notebook_instance.rst"
 

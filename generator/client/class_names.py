@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator.client.common import MAX_NAME, operations, source
-from generator.model import Diagnostic, Severity
+from generator.core.model import Diagnostic, Severity
 
 
 class _ClassNames:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import keyword
 from typing import Any
 
-from generator.model import Source
-from generator.spec import iter_operations, x_source
+from generator.core.model import Source
+from generator.core.spec import iter_operations, x_source
 
 # generated files are named after classes; keep well below the usual 255-byte file-name limit
 MAX_NAME = 100

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator import samples, xml_body
-from generator.build_extras import OTC_ERROR
-from generator.check import INVALID_EXAMPLES
+from generator.build.check.document import INVALID_EXAMPLES
+from generator.build.finish.extras import OTC_ERROR
+from generator.client import samples, xml_body
 from generator.client.common import base_media, operations
 from generator.client.names import GeneratorNames
 from generator.client.variants import spec_operation
-from generator.spec import compile_schema, deref
+from generator.core.spec import compile_schema, deref
 
 
 def _mismatch(spec: dict[str, Any], schema_name: str, value: Any) -> list[str]:

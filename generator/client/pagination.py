@@ -27,8 +27,8 @@ from typing import Any, Literal
 
 from generator.client.common import base_media, operations, source
 from generator.client.variants import client_path
-from generator.model import Diagnostic, Severity
-from generator.spec import deref
+from generator.core.model import Diagnostic, Severity
+from generator.core.spec import deref
 
 PAGINATION = "x-otc-pagination"
 

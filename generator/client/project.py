@@ -7,7 +7,7 @@ the conformance tests. Doc text never becomes Python source: test data goes to J
 only identifiers rendered into code come from the generator's own sanitised names, checked again.
 
 Everything is written to a temporary folder next to the target and swapped in only on success,
-through a journaled commit (generator.atomic) that a killed run never leaves half done.
+through a journaled commit (generator.core.atomic) that a killed run never leaves half done.
 """
 
 from __future__ import annotations
@@ -25,7 +25,6 @@ from typing import Any
 
 import jinja2
 
-from generator import atomic
 from generator.client.common import CodegenError, ident, unsupported_media
 from generator.client.conformance import conformance_data
 from generator.client.names import GeneratorNames, generator_names
@@ -33,13 +32,14 @@ from generator.client.readme import readme_examples
 from generator.client.template_data import template_dir
 from generator.client.variants import strip_markers
 from generator.client.view import client_view
-from generator.config import Service
-from generator.emit import dump_json
-from generator.model import Diagnostic
+from generator.core import atomic
+from generator.core.config import Service
+from generator.core.emit import dump_json
+from generator.core.model import Diagnostic
 
-TEMPLATES = Path(__file__).parent.parent / "templates"
-OPC_TEMPLATES = Path(__file__).parent.parent / "opc_templates"
-RUNTIME = Path(__file__).parent.parent / "runtime"
+TEMPLATES = Path(__file__).parent / "templates"
+OPC_TEMPLATES = Path(__file__).parent / "upstream_templates"
+RUNTIME = Path(__file__).parent / "runtime"
 
 
 @dataclass
@@ -63,7 +63,7 @@ def generate_client(service: Service, spec: dict[str, Any], out_dir: Path, versi
     `version` goes into the package metadata and `changelog` becomes its CHANGELOG.md (both from
     `generator.release.changelog.client_release`). `commit(project, out_dir, notes)` puts the
     finished project in place (default: a crash-safe swap); `generate` passes one that commits
-    the spec files in the same transaction (generator.atomic).
+    the spec files in the same transaction (generator.core.atomic).
     """
     out_dir = Path(out_dir).absolute()  # the generator child runs in the temporary folder
     view, notes = client_view(spec)

@@ -2,7 +2,7 @@
 
 openapi-python-client gives its templates parsed endpoints only (no `x-` extensions), so what the view
 recorded (`x-otc-session-params`, `x-otc-pagination`) travels as `otc_client_data.jinja`, written next to a
-copy of `opc_templates/` and imported by the endpoint templates. Keys are the function names the generator
+copy of `upstream_templates/` and imported by the endpoint templates. Keys are the function names the generator
 derives from the operationIds; values are JSON data (strings, integers, lists, objects; never null), which
 is also valid jinja literal syntax.
 """

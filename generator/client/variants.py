@@ -3,7 +3,7 @@
 The spec has one operation per METHOD + path (OpenAPI allows no more): pages documenting the same call
 (DNS public and private zones on `POST /v2/zones`, the three PTR pages, ECS batch start/stop/reboot on
 `POST /v1/{project_id}/cloudservers/action`) are merged into it, and each page stays listed in
-`x-otc-variants` with its own `parameters`, `requestBody` and `responses` (generator.openapi). The client
+`x-otc-variants` with its own `parameters`, `requestBody` and `responses` (generator.build.render.openapi). The client
 view replaces such an operation by one operation per page, named by the page's operationId, with the page's
 own request and response models.
 
@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from generator.client.common import CodegenError, source
-from generator.model import Diagnostic, Severity
-from generator.spec import HTTP_METHODS, VARIANTS, iter_variants
+from generator.core.model import Diagnostic, Severity
+from generator.core.spec import HTTP_METHODS, VARIANTS, iter_variants
 
 MARKER = "#otc-variant-"
 # the key of the view's operation: which `x-otc-variants` entry of the spec operation it is

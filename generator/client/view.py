@@ -10,16 +10,16 @@ import json
 import re
 from typing import Any
 
-from generator.build_extras import OTC_ERROR
-from generator.check import INVALID_EXAMPLES, RESERVED_PROPERTIES
+from generator.build.check.document import INVALID_EXAMPLES, RESERVED_PROPERTIES
+from generator.build.finish.extras import OTC_ERROR
 from generator.client.class_names import fix_class_names
 from generator.client.common import BINARY, MAX_NAME, base_media, operations, source
 from generator.client.docs import document_view
 from generator.client.pagination import detect_pagination
 from generator.client.session_params import mark_session_params
 from generator.client.variants import split_variants
-from generator.model import Diagnostic, Severity, Source
-from generator.spec import HTTP_METHODS, iter_refs
+from generator.core.model import Diagnostic, Severity, Source
+from generator.core.spec import HTTP_METHODS, iter_refs
 
 # media types openapi-python-client can send / parse; anything else is handed over as raw bytes
 _REQUEST_MEDIA = ("application/json", "application/x-www-form-urlencoded", "multipart/form-data",

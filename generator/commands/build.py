@@ -18,15 +18,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from generator import atomic
+from generator.build.pipeline import build_and_check_named
 from generator.commands.options import add_speed_arguments, page_cache, stage_cache
-from generator.config import add_tree_arguments
-from generator.diagnostics import print_summary, report
-from generator.emit import dump_json, write_text_atomic
-from generator.limits import DEFAULT_MAX_PAGE_BYTES
-from generator.model import Diagnostic, Severity
-from generator.pipeline import build_and_check_named
-from generator.stage_cache import cached_dump_yaml
+from generator.core import atomic
+from generator.core.config import add_tree_arguments
+from generator.core.emit import dump_json, write_text_atomic
+from generator.core.limits import DEFAULT_MAX_PAGE_BYTES
+from generator.core.model import Diagnostic, Severity
+from generator.report.diagnostics import print_summary, report
+from generator.speed.stage_cache import cached_dump_yaml
 
 
 def register(sub: Any) -> None:

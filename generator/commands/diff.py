@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.commands.options import add_input_size_argument, add_speed_arguments, input_limits, page_cache
+from generator.core.gha import detect_prefix
 from generator.diff import github
 from generator.diff.comment import LIMIT
 from generator.diff.compare import diff_specs
@@ -38,7 +39,6 @@ from generator.diff.inputs import InputError, check_same_service
 from generator.diff.levels import FAIL_ON, failing
 from generator.diff.render import as_json, markdown
 from generator.diff.sides import load_pair
-from generator.gha import detect_prefix
 from generator.release.semver import next_version
 
 EXIT_OK = 0

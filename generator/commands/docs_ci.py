@@ -22,8 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from generator.diff.inputs import InputError
-from generator.docs_ci import CIError, pr_check, release, upsert_comment
 from generator.release.changelog import current_version
+from generator.release.docs_ci import CIError, pr_check, release, upsert_comment
 
 
 def register(sub: Any) -> None:

@@ -9,7 +9,7 @@ untouched; the others still run. Exit status 1 if any service failed (or, with -
 error diagnostic).
 
 A client whose spec, build report, configuration and generator version are those of its stamp, and
-whose files are still what that run committed, is not regenerated (`generator.client_stamp`; the stamp
+whose files are still what that run committed, is not regenerated (`generator.speed.client_stamp`; the stamp
 lives in the cache folder). `--force` or `--no-cache` regenerate every client. With `--jobs N` (default
 every core) and several services, N services are built and generated at once, each in a worker
 process; their output is printed in config order, followed by a table of every service's result.
@@ -31,19 +31,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator import atomic, client_stamp
-from generator.cache import PageCache, code_version, resolve_cache_dir
-from generator.client_stamp import generator_version
+from generator.build.pipeline import CheckedBuild, build_and_check
 from generator.commands.options import add_speed_arguments
-from generator.config import DEFAULT_CONFIG, REPO_ROOT, ConfigError, load_services
-from generator.diagnostics import print_summary, report
-from generator.emit import dump_json
-from generator.model import Diagnostic, Severity
-from generator.parallel import default_jobs
-from generator.pipeline import CheckedBuild, build_and_check
+from generator.core import atomic
+from generator.core.config import DEFAULT_CONFIG, REPO_ROOT, ConfigError, load_services
+from generator.core.emit import dump_json
+from generator.core.model import Diagnostic, Severity
 from generator.release.changelog import client_release
 from generator.report.as_text import format_table
-from generator.stage_cache import StageCache, cached_dump_yaml
+from generator.report.diagnostics import print_summary, report
+from generator.speed import client_stamp
+from generator.speed.client_stamp import generator_version
+from generator.speed.page_cache import PageCache, code_version, resolve_cache_dir
+from generator.speed.parallel import default_jobs
+from generator.speed.stage_cache import StageCache, cached_dump_yaml
 
 
 def register(sub: Any) -> None:

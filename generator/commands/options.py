@@ -6,9 +6,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from generator.cache import PageCache, resolve_cache_dir
-from generator.stage_cache import StageCache
-from generator.untrusted import DEFAULT_MAX_INPUT_BYTES, Limits, parse_size
+from generator.core.untrusted import DEFAULT_MAX_INPUT_BYTES, Limits, parse_size
+from generator.speed.page_cache import PageCache, resolve_cache_dir
+from generator.speed.stage_cache import StageCache
 
 
 def add_speed_arguments(parser: argparse.ArgumentParser) -> None:

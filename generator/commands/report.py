@@ -22,11 +22,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from generator.build.pipeline import build_and_check_named
 from generator.commands.options import add_speed_arguments, page_cache, stage_cache
-from generator.config import add_tree_arguments
-from generator.emit import dump_json, write_text_atomic
-from generator.gha import detect_prefix
-from generator.pipeline import build_and_check_named
+from generator.core.config import add_tree_arguments
+from generator.core.emit import dump_json, write_text_atomic
+from generator.core.gha import detect_prefix
 from generator.report import CountersDoNotAddUp, as_github, as_html, as_json, as_text, peer, verify
 from generator.report.prose_census import prose_census
 from generator.report.prose_census import render_text as render_prose

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.commands.options import add_input_size_argument, input_limits
-from generator.spec import SpecError
+from generator.core.spec import SpecError
 from generator.validate.inputs import Defaults, read, status_problem
 from generator.validate.report import EXIT_UNUSABLE, exit_code, render_json, render_text
 from generator.validate.spec import Spec

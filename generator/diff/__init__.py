@@ -5,7 +5,7 @@
 - `render` formats a `DiffResult` as JSON, `comment` as the Markdown pull-request comment,
   `github` as workflow-command annotations (`generator.release.semver` turns it into a version bump);
 - `inputs` loads spec files or builds docs trees, `sides` both sides at once (in parallel)
-  (`generator.release.regenerate` is the scheduled-CI entry point; see also `generator.docs_ci`).
+  (`generator.release.regenerate` is the scheduled-CI entry point; see also `generator.release.docs_ci`).
 """
 
 from generator.diff.compare import diff_specs

@@ -11,9 +11,9 @@ from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
+from generator.core.spec import VARIANTS, deref, pointer, source_of
 from generator.diff.model import Change, DiffResult, Location, OperationRef
 from generator.diff.paths import PathOperation, operations, pair_moved, path_parameter_names, superseded
-from generator.spec import VARIANTS, deref, pointer, source_of
 
 Schema = Mapping[str, Any]
 

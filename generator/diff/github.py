@@ -8,9 +8,9 @@ because GitHub shows only 10 error and 10 warning annotations of a step on the p
 
 from __future__ import annotations
 
+from generator.core.gha import command, repo_path
 from generator.diff.model import Change, DiffResult
 from generator.diff.rules import Level, rule
-from generator.gha import command, repo_path
 
 
 def workflow_commands(result: DiffResult, path_prefix: str = "", *, min_level: Level = Level.WARNING) -> list[str]:

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.config import ConfigError
-from generator.untrusted import DEFAULT_LIMITS, Limits, UntrustedInput, load_document
+from generator.core.config import ConfigError
+from generator.core.untrusted import DEFAULT_LIMITS, Limits, UntrustedInput, load_document
 
 
 class InputError(Exception):
@@ -33,7 +33,7 @@ def service_from_dir(path: Path) -> str:
 
 def load(path: Path, service: str | None = None, limits: Limits = DEFAULT_LIMITS, jobs: int | None = 1,
          cache: Any = None) -> LoadedSpec:
-    """`jobs` and `cache` (a `generator.cache.PageCache` or None) are handed to the build of a docs tree."""
+    """`jobs` and `cache` (a `generator.speed.page_cache.PageCache` or None) are handed to the build of a docs tree."""
     if path.is_dir():
         spec = build_docs(path, service or service_from_dir(path), jobs, cache)
         validate_built(spec, path, cache)
@@ -61,9 +61,9 @@ def read_spec_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> Mapping[str, 
 def build_docs(path: Path, service: str, jobs: int | None = 1, cache: Any = None) -> Mapping[str, Any]:
     # Imported lazily: the builder is heavy and a spec-to-spec diff does not need it.
     try:
-        pipeline: Any = importlib.import_module("generator.pipeline")
+        pipeline: Any = importlib.import_module("generator.build.pipeline")
     except ImportError as exc:
-        raise InputError(f"{path}: cannot build docs trees here (generator.pipeline: {exc})") from exc
+        raise InputError(f"{path}: cannot build docs trees here (generator.build.pipeline: {exc})") from exc
     if not any(path.rglob("*.rst")):
         raise InputError(f"{path}: docs tree has no .rst files, so no API pages")
     try:
@@ -71,7 +71,7 @@ def build_docs(path: Path, service: str, jobs: int | None = 1, cache: Any = None
         configured = pipeline.resolve_service(service)
     except ConfigError as exc:  # a broken config is a bad input, never a silent fallback to defaults
         raise InputError(str(exc)) from exc
-    # the page cache's folder holds the later stages' results too (`generator.stage_cache`): a side built before,
+    # the page cache's folder holds the later stages' results too (`generator.speed.stage_cache`): a side built before,
     # by `build` or an earlier diff, comes from there
     stages = _stage_cache(cache)
     try:
@@ -87,13 +87,13 @@ def build_docs(path: Path, service: str, jobs: int | None = 1, cache: Any = None
 
 
 def _cache_root(cache: Any) -> Path | None:
-    from generator.cache import PageCache
+    from generator.speed.page_cache import PageCache
 
     return cache.root if isinstance(cache, PageCache) else None
 
 
 def _stage_cache(cache: Any) -> Any:
-    from generator.stage_cache import StageCache
+    from generator.speed.stage_cache import StageCache
 
     root = _cache_root(cache)
     return StageCache(root) if root is not None else None
@@ -101,9 +101,9 @@ def _stage_cache(cache: Any) -> Any:
 
 def validate_built(spec: Mapping[str, Any], path: Path, cache: Any = None) -> None:
     """`validate` for a spec this generator built (OpenAPI 3.1) by the validator that remembers the schemas that
-    passed the meta-schema check (`generator.spec_validator`; in the cache's folder when there is one): the
+    passed the meta-schema check (`generator.speed.validator_memory`; in the cache's folder when there is one): the
     same verdict and first error, without checking again what an earlier build or diff checked."""
-    from generator import spec_validator
+    from generator.speed import validator_memory as spec_validator
 
     root = _cache_root(cache)
     loaded = spec_validator.load(root) if root is not None else 0

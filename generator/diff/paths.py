@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from generator.spec import iter_operations, pointer, x_source
+from generator.core.spec import iter_operations, pointer, x_source
 
 _PARAM = re.compile(r"\{[^}/]*\}")
 

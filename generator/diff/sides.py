@@ -13,8 +13,8 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
+from generator.core.untrusted import DEFAULT_LIMITS, Limits
 from generator.diff.inputs import LoadedSpec, load
-from generator.untrusted import DEFAULT_LIMITS, Limits
 
 
 def load_side(path: Path, service: str | None, limits: Limits = DEFAULT_LIMITS, jobs: int | None = 1,

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from generator.config import Service
+from generator.core.config import Service
 from generator.diff.model import Change, DiffResult
 from generator.diff.rules import Category, Classification
 from generator.release.semver import INITIAL_VERSION

@@ -108,9 +108,9 @@ def regenerate(
 
 
 def _regenerate_client(name: str, spec: LoadedSpec, client_dir: Path, version: str, changelog: Path) -> None:
+    from generator.build.pipeline import resolve_service
     from generator.client import CodegenError, generate_client
-    from generator.config import ConfigError
-    from generator.pipeline import resolve_service
+    from generator.core.config import ConfigError
 
     try:
         service = resolve_service(name)
@@ -123,7 +123,7 @@ def _regenerate_client(name: str, spec: LoadedSpec, client_dir: Path, version: s
 
 
 def _write_spec(spec: LoadedSpec, path: Path) -> None:
-    from generator.emit import dump_json, dump_yaml
+    from generator.core.emit import dump_json, dump_yaml
 
     path.parent.mkdir(parents=True, exist_ok=True)
     text = dump_json(spec.spec) if path.suffix == ".json" else dump_yaml(spec.spec)

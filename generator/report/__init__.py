@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.check import Findings
-from generator.model import Diagnostic, Page
+from generator.build.check.document import Findings
+from generator.core.model import Diagnostic, Page
 from generator.report.census import census as _census
 from generator.report.model import Coverage
 from generator.report.reconcile import CountersDoNotAddUp, verify

@@ -7,8 +7,8 @@ malformed tables and example JSON that does not parse (at their own severity).
 
 from __future__ import annotations
 
-from generator.gha import command, repo_path
-from generator.model import Severity
+from generator.core.gha import command, repo_path
+from generator.core.model import Severity
 from generator.report.model import Coverage
 
 DEFECT_CODES = frozenset({

@@ -1,6 +1,6 @@
 """Count what a built tree holds: pages, operations, rows, example blocks, diagnostics, documentation defects.
 
-Inputs are what `generator.pipeline.build_spec` and `generator.check.check` produce; nothing is re-derived
+Inputs are what `build.pipeline.build_spec` and `build.check.document.check` produce; nothing is re-derived
 from the docs. Example blocks are counted once per (file, line): a page with two URIs (ECS `v2.1`/`v2`)
 yields two operations sharing the same blocks, and docs writers fix blocks, not operations.
 """
@@ -10,15 +10,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from generator.check import ExampleMismatch, Findings
-from generator.model import Diagnostic, Page
+from generator.build.check.document import ExampleMismatch, Findings
+from generator.core.model import Diagnostic, Page
+from generator.core.spec import iter_operations, x_source
 from generator.report.model import Coverage, Defect, ExampleCounts, PageCoverage, ReportedOperation, RowCounts
-from generator.spec import iter_operations, x_source
 
 Key = tuple[str, int]
 
 
-# example blocks dropped before they reach the spec: not JSON, or JSON the spec cannot carry (generator.limits)
+# example blocks dropped before they reach the spec: not JSON, or JSON the spec cannot carry (generator.core.limits)
 UNPARSEABLE_EXAMPLE_CODES = frozenset({"example.invalid_json", "example.too_deep", "example.number_too_long",
                                        "example.number_not_finite"})
 

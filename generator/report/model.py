@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator.model import Diagnostic, Severity
+from generator.core.model import Diagnostic, Severity
 
 # Diagnostics that explain a row that was not resolved (unknown type or failed). A page whose unresolved rows
 # outnumber these has rows that vanished without a word, which `reconcile` refuses.

@@ -11,11 +11,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from generator.check import INVALID_EXAMPLES
-from generator.model import Field, Page
+from generator.build.check.document import INVALID_EXAMPLES
+from generator.core.model import Field, Page
+from generator.core.spec import iter_contents, iter_operations, x_source
+from generator.core.types import Kind, TypeExpr
 from generator.report.model import Coverage
-from generator.spec import iter_contents, iter_operations, x_source
-from generator.types import Kind, TypeExpr
 
 PEER_TREE = "modelarts@1ba1873"
 

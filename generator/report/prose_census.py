@@ -3,7 +3,7 @@ length, a pattern or an array size, and whether it reached the spec.
 
     python -m generator.report.prose_census [--corpus DIR] [--list] [--json FILE] [TREE ...]
 
-The net is deliberately wide (vocabulary, not the phrasings `generator.prose` understands), so that what the
+The net is deliberately wide (vocabulary, not the phrasings `generator.docs.prose.read` understands), so that what the
 extractor misses shows up here instead of being invisible. For each classified sentence the field's node in the
 built spec is looked up by its `x-source` (file and row line):
 
@@ -28,9 +28,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator import prose_net
-from generator.model import Diagnostic, Field, Page
-from generator.prose import DEFECTS
+from generator.core.model import Diagnostic, Field, Page
+from generator.docs.prose import net as prose_net
+from generator.docs.prose.read import DEFECTS
 
 KINDS = prose_net.KINDS
 
@@ -227,10 +227,10 @@ def render_text(c: ProseCensus, *, listing: bool = True) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from generator.config import default_service
-    from generator.pipeline import build_spec
+    from generator.build.pipeline import build_spec
+    from generator.core.config import default_service
+    from generator.devtools.corpus import CORPUS, trees
     from generator.report.as_text import format_table
-    from generator.report.corpus import CORPUS, trees
 
     ap = argparse.ArgumentParser(prog="python -m generator.report.prose_census", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -282,7 +282,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             for s in c.fell_through:
                 print(f"{tree}/{s.file}:{s.line} [{s.kind}] {s.field}: {s.text[:240]}")
     if args.json is not None:
-        from generator.emit import dump_json, write_text_atomic
+        from generator.core.emit import dump_json, write_text_atomic
 
         write_text_atomic(args.json, dump_json({tree: c.as_dict() for tree, c in results}))
     return 0

@@ -31,7 +31,7 @@ def problems(cov: Coverage) -> list[str]:
         out.append(f"rows {rows.total} != {rows.resolved} + {rows.unknown_type} + {rows.failed}")
     # `openapi` merges every page documenting an already-seen METHOD + path into that operation (one
     # `operation.merged` each), so no extracted operation may be missing from the spec
-    # ... except an operation the repair loop could not make valid (`operation.dropped_invalid`, generator.repair)
+    # ... except an operation the repair loop could not make valid (`operation.dropped_invalid`, build.check.repair)
     dropped_invalid = sum(1 for d in cov.diagnostics if d.code == "operation.dropped_invalid")
     if cov.operations_extracted - cov.operations_merged - dropped_invalid != cov.operations_in_spec:
         out.append(f"operations: {cov.operations_extracted} extracted - {cov.operations_merged} merged into another"

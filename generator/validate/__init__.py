@@ -1,6 +1,6 @@
 """Checking recorded request/response payloads against a generated OpenAPI 3.1 spec."""
 
-from generator.spec import SpecError
+from generator.core.spec import SpecError
 from generator.validate.engine import Engine, Violation
 from generator.validate.spec import Operation, Spec
 from generator.validate.verdict import Checker, Result

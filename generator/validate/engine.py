@@ -7,7 +7,7 @@ too) resolve inside the same document and error schema paths point at the declar
 Why jsonschema-rs: measured on 20,000 payloads it validates ~320,000/s against 2,000-2,700/s for
 jsonschema and ~1,000/s for openapi-core, whose pins (openapi-spec-validator < 0.9) also conflict
 with the validator `check` uses. It only annotates `format`, so int32/int64 ranges are asserted by
-a custom keyword (`generator.spec.IntFormat`).
+a custom keyword (`generator.core.spec.IntFormat`).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from generator.spec import INT_RANGES, compile_root, escape_pointer_token, source_of, validator_root
+from generator.core.spec import INT_RANGES, compile_root, escape_pointer_token, source_of, validator_root
 from generator.validate.spec import Spec
 
 

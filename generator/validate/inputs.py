@@ -1,7 +1,7 @@
 """Reading recorded payloads: single JSON documents, NDJSON batches and HAR files.
 
 Everything here is data: JSON is parsed with `json`, never evaluated, within the bounds of
-`generator.untrusted` (size, depth, number length). A broken payload becomes a record with a
+`generator.core.untrusted` (size, depth, number length). A broken payload becomes a record with a
 `problem` and its stable `code` (`input.truncated`, `input.bad_base64`, `input.not_utf8`,
 `input.bad_status`, ...) so the remaining payloads of the same file are still checked.
 
@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.untrusted import DEFAULT_LIMITS, Limits, UntrustedInput, decode_utf8, parse_json, read_bytes
+from generator.core.untrusted import DEFAULT_LIMITS, Limits, UntrustedInput, decode_utf8, parse_json, read_bytes
 
 ENVELOPE_KEYS = frozenset({"operation", "side", "status", "body"})
 _ENTRIES_RE = re.compile(r'"entries"\s*:\s*\[')

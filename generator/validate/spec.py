@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from generator import spec as S
-from generator.spec import SpecError, escape_pointer_token, source_of
-from generator.untrusted import DEFAULT_LIMITS, Limits, UntrustedInput, load_document
+from generator.core import spec as S
+from generator.core.spec import SpecError, escape_pointer_token, source_of
+from generator.core.untrusted import DEFAULT_LIMITS, Limits, UntrustedInput, load_document
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
-from generator.spec import is_json_media
-from generator.untrusted import DEFAULT_LIMITS, Limits, UntrustedInput, parse_json
+from generator.core.spec import is_json_media
+from generator.core.untrusted import DEFAULT_LIMITS, Limits, UntrustedInput, parse_json
 from generator.validate.engine import Engine, Violation
 from generator.validate.inputs import (
     ABSENT,

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.report.corpus import CORPUS, TreeBuild, build_tree, trees
+from generator.devtools.corpus import CORPUS, TreeBuild, build_tree, trees
 
 TREES = trees(CORPUS)
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from generator.report.corpus import TreeBuild
+from generator.devtools.corpus import TreeBuild
 
 pytestmark = pytest.mark.corpus  # never skipped: without the corpus these fail (tests/conftest.py)
 

@@ -1,7 +1,7 @@
 """Whole corpus trees, converted and measured: pinned counts (tests/corpus/expected.py) and invariants.
 
 A failing pinned count after an extraction change is not necessarily a regression: print the current figures
-with `python -m generator.report.corpus --expected`, paste them into expected.py and review the diff.
+with `python -m generator.devtools.corpus --expected`, paste them into expected.py and review the diff.
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
+from generator.devtools.corpus import MAIN_CODES, TreeBuild, figures, manifest
 from generator.report import as_html, as_json, as_text, verify
-from generator.report.corpus import MAIN_CODES, TreeBuild, figures, manifest
 from generator.report.peer import compare, field_figures
 
 from .conftest import TREES, tree_params
@@ -21,7 +21,7 @@ from .expected import EXPECTED, TARGET_GAPS
 pytestmark = pytest.mark.corpus  # never skipped: without the corpus these fail (tests/conftest.py)
 
 Build = Callable[[str], TreeBuild]
-REFRESH = "refresh with: python -m generator.report.corpus --expected"
+REFRESH = "refresh with: python -m generator.devtools.corpus --expected"
 
 
 def _check_pinned(corpus_build: Build, tree: str, keys: tuple[str, ...]) -> None:

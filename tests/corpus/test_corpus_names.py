@@ -2,7 +2,7 @@
 
 Each file lists the spec's operationIds with the client function each becomes (variants of a merged
 METHOD + path on their own lines) and the model names. After a naming change, rewrite them with
-`python -m generator.report.names --write tests/corpus/names` and review the diff.
+`python -m generator.devtools.names --write tests/corpus/names` and review the diff.
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.naming import snake_name
-from generator.report.corpus import TreeBuild
-from generator.report.names import names_text
+from generator.devtools.corpus import TreeBuild
+from generator.devtools.names import names_text
+from generator.docs.naming import snake_name
 
 from .conftest import tree_params
 
@@ -23,7 +23,7 @@ pytestmark = pytest.mark.corpus  # never skipped: without the corpus these fail 
 
 Build = Callable[[str], TreeBuild]
 NAMES = Path(__file__).parent / "names"
-REWRITE = "rewrite with: python -m generator.report.names --write tests/corpus/names"
+REWRITE = "rewrite with: python -m generator.devtools.names --write tests/corpus/names"
 
 
 @pytest.mark.parametrize("tree", tree_params())

@@ -15,9 +15,9 @@ import pytest
 from generator.client import client_view
 from generator.client.names import generator_names
 from generator.client.variants import client_path
-from generator.config import default_service
-from generator.report.corpus import TreeBuild
-from generator.spec import iter_operations, iter_variants
+from generator.core.config import default_service
+from generator.core.spec import iter_operations, iter_variants
+from generator.devtools.corpus import TreeBuild
 
 from .conftest import tree_params
 

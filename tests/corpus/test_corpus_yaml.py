@@ -1,4 +1,4 @@
-"""Corpus: the specs of real trees dump to the same bytes through `generator.yaml_fast` (libyaml's emitter
+"""Corpus: the specs of real trees dump to the same bytes through `generator.speed.patches.yaml_fast` (libyaml's emitter
 behind a faster representer and a memoised resolver) as through PyYAML's own representer, and as through
 PyYAML's pure-Python emitter (tests/test_emit_fast.py holds the generated documents)."""
 
@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 import yaml
 
-from generator import emit
-from generator.report.corpus import TreeBuild
+from generator.core import emit
+from generator.devtools.corpus import TreeBuild
 
 from .conftest import tree_params
 

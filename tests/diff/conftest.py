@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
+from generator.devtools.corpus import CORPUS
 from generator.diff.inputs import load
-from generator.report.corpus import CORPUS
 
 
 @pytest.fixture(scope="session")

@@ -210,11 +210,11 @@ def test_github_annotations_on_one_line_share_a_command(tmp_path: Path, capsys: 
 
 def test_broken_services_config_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    import generator.pipeline
+    import generator.build.pipeline
 
     config = tmp_path / "services.toml"
     config.write_text("[[service]]\nname = \"modelarts\"\n", encoding="utf-8")  # lacks docs, client, endpoint
-    monkeypatch.setattr(generator.pipeline, "DEFAULT_CONFIG", config)
+    monkeypatch.setattr(generator.build.pipeline, "DEFAULT_CONFIG", config)
     docs = tmp_path / "modelarts@abc1234"
     docs.mkdir()
     (docs / "page.rst").write_text("Title\n=====\n", encoding="utf-8")

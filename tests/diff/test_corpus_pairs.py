@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
+from generator.devtools.corpus import CORPUS
 from generator.diff import Change, Classification, DiffResult, Level, diff_specs
-from generator.report.corpus import CORPUS
 
 pytestmark = pytest.mark.corpus  # never skipped: without the corpus these fail (tests/conftest.py)
 

@@ -8,13 +8,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from rst_snippets import page, table
 
-from generator import pipeline
-from generator.cache import PageCache
+from generator.build import pipeline
 from generator.diff.inputs import InputError, validate_built
 from generator.diff.sides import load_pair
+from generator.speed.page_cache import PageCache
 from tests.diff.test_cli import run
+from tests.rst_snippets import page, table
 
 
 def _page(field: str) -> str:
@@ -77,8 +77,8 @@ def test_an_invalid_built_spec_is_refused_with_the_validators_first_error(tmp_pa
 
 
 def test_a_document_known_clean_is_not_walked_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from generator import spec_validator
     from generator.diff import inputs
+    from generator.speed import validator_memory as spec_validator
 
     monkeypatch.setattr(spec_validator, "VALID", set())
     walks: list[int] = []

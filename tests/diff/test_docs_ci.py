@@ -15,9 +15,9 @@ from typing import Any
 import pytest
 
 from generator.cli import main
-from generator.config import REPO_ROOT
-from generator.docs_ci import MARKER, CIError, export_tree, pr_check, release, upsert_comment
+from generator.core.config import REPO_ROOT
 from generator.release.changelog import current_version
+from generator.release.docs_ci import MARKER, CIError, export_tree, pr_check, release, upsert_comment
 from generator.release.regenerate import regenerate
 
 CORPUS = REPO_ROOT.parent / "shared" / "corpus"

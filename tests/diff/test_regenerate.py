@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from generator.devtools.corpus import CORPUS
 from generator.release.changelog import current_version
 from generator.release.regenerate import docs_revision, main
-from generator.report.corpus import CORPUS
 
 OLD = CORPUS / "distributed-message-service@5758a36"
 NEW = CORPUS / "distributed-message-service@d2c571c"

@@ -103,7 +103,7 @@ def test_add_entry_creates_the_file(tmp_path: Path) -> None:
 
 
 def test_client_release_of_a_new_client_is_the_first_entry(tmp_path: Path) -> None:
-    from generator.config import Service
+    from generator.core.config import Service
     from generator.release.changelog import client_release
 
     svc = Service(name="t", title="T", docs=tmp_path, client="otc-t-client", endpoint="https://t",

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.config import default_service
+from generator.core.config import default_service
 
 HERE = Path(__file__).resolve().parent
 HARNESS = HERE.parent / "clients" / "corpus_harness.py"

@@ -8,7 +8,7 @@ import httpx
 import pytest
 from fake_otc import FAKES, Account, FakeOTC
 
-from generator.runtime.errors import parse_error_body
+from generator.client.runtime.errors import parse_error_body
 
 NAMES = ["a", "b", "c", "d", "e"]
 
@@ -120,7 +120,7 @@ def test_missing_resources_answer_the_documented_error(service: str, path: str, 
     with FakeOTC(service) as cloud, _session(cloud) as s:
         r = s.get(path.format(p=cloud.account.project_id))
         assert r.status_code == status
-        # the shape the generated client's OTCAPIError reads (generator/runtime/errors.py)
+        # the shape the generated client's OTCAPIError reads (generator/client/runtime/errors.py)
         assert parse_error_body(r.content)[0] == code
         assert r.headers["X-Request-Id"]
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.gha import command, detect_prefix, escape_data, escape_property
+from generator.core.gha import command, detect_prefix, escape_data, escape_property
 from generator.report import as_github, coverage
 from tests.report.test_report import EXAMPLE_PAGE, _inputs
 

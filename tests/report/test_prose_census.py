@@ -7,11 +7,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from rst_snippets import line_of, page, table
 
+from generator.build.pipeline import build_spec
 from generator.cli import main
-from generator.pipeline import build_spec
 from generator.report.prose_census import prose_census
+from tests.rst_snippets import line_of, page, table
 
 Tree = Callable[[dict[str, str]], Path]
 

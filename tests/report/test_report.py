@@ -9,11 +9,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from rst_snippets import page, table
 
-from generator.check import ExampleMismatch, Findings
+from generator.build.check.document import ExampleMismatch, Findings
 from generator.cli import main
-from generator.model import (
+from generator.core.model import (
     Diagnostic,
     DocOperation,
     Example,
@@ -24,10 +23,11 @@ from generator.model import (
     Severity,
     Source,
 )
+from generator.core.types import Kind, TypeExpr
 from generator.report import CountersDoNotAddUp, as_html, as_json, as_text, coverage
 from generator.report.census import census
 from generator.report.reconcile import problems
-from generator.types import Kind, TypeExpr
+from tests.rst_snippets import page, table
 
 HOSTILE = '<script>alert("x")</script> """ {{ config }} {% raw %} & \'q\''
 
@@ -261,7 +261,7 @@ def test_page_merged_into_another_pages_operation_is_counted_as_merged() -> None
 
 
 def test_expected_literal_is_python_that_round_trips() -> None:
-    from generator.report.corpus import MAIN_CODES, expected_literal
+    from generator.devtools.corpus import MAIN_CODES, expected_literal
 
     pinned = {"svc@abc1234": {"api_pages": 3, "operations": 4, "codes": {c: i for i, c in enumerate(MAIN_CODES)}}}
     text = expected_literal(pinned)
@@ -272,7 +272,7 @@ def test_expected_literal_is_python_that_round_trips() -> None:
 
 
 def test_peer_comparison_figures_are_computed_from_the_build() -> None:
-    from generator.model import Constraints
+    from generator.core.model import Constraints
     from generator.report.peer import compare
 
     pages, spec, diags, findings = _inputs()
@@ -303,7 +303,7 @@ def test_report_command_compare_peer(make_tree: Callable[[dict[str, str]], Path]
 
 
 def test_write_expected_replaces_only_the_marked_block(tmp_path: Path) -> None:
-    from generator.report.corpus import write_expected
+    from generator.devtools.corpus import write_expected
 
     f = tmp_path / "expected.py"
     f.write_text('HEAD = 1\n# BEGIN EXPECTED (generated)\nEXPECTED = {"old": 1}\n# END EXPECTED\nTAIL = 2\n')

@@ -13,13 +13,13 @@ from typing import Any
 
 from docutils import nodes
 
-from generator.config import default_service
-from generator.extract import extract
-from generator.link import link
-from generator.model import Page
-from generator.openapi import render_spec
-from generator.pipeline import rst_files
-from generator.read import otc_ref, read_text
+from generator.build.link import link
+from generator.build.pipeline import rst_files
+from generator.build.render.openapi import render_spec
+from generator.core.config import default_service
+from generator.core.model import Page
+from generator.docs.extract import extract
+from generator.docs.read import otc_ref, read_text
 
 _DESC_HEADERS = ("description", "remarks", "remark", "meaning", "explanation", "definition")
 _REWORD = [(re.compile(r"^Specifies the (\w)"), r"The \1"), (re.compile(r"^Indicates the (\w)"), r"The \1"),

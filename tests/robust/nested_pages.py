@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rst_snippets import page, table
+from tests.rst_snippets import page, table
 
 HEAD = ["Parameter", "Mandatory", "Type", "Description"]
 

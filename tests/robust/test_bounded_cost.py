@@ -13,17 +13,17 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from rst_snippets import page, table
 
-from generator.config import REPO_ROOT, default_service
-from generator.link import link
-from generator.model import Field, Schema, Source
-from generator.openapi import render_spec
-from generator.pipeline import build_and_check, extract_page, rst_files
-from generator.shapes import MAX_CYCLE_STATES, shape_digests
-from generator.types import Kind, TypeExpr
-from generator.untrusted import Limits, UntrustedInput, parse_yaml
+from generator.build.link import link
+from generator.build.pipeline import build_and_check, extract_page, rst_files
+from generator.build.render.openapi import render_spec
+from generator.build.render.shapes import MAX_CYCLE_STATES, shape_digests
+from generator.core.config import REPO_ROOT, default_service
+from generator.core.model import Field, Schema, Source
+from generator.core.types import Kind, TypeExpr
+from generator.core.untrusted import Limits, UntrustedInput, parse_yaml
 from robust.nested_pages import chain_page, diamond_page
+from tests.rst_snippets import page, table
 
 Tree = Callable[[dict[str, str]], Path]
 
@@ -122,7 +122,7 @@ def _laughs(levels: int, fan: int) -> str:
 
 
 def test_yaml_alias_bomb_is_refused() -> None:
-    # one loader for every YAML this tool reads from outside: generator.untrusted
+    # one loader for every YAML this tool reads from outside: generator.core.untrusted
     with pytest.raises(UntrustedInput) as err:
         parse_yaml(_laughs(9, 9))  # 72 aliases, 9**9 nodes once expanded
     assert err.value.code == "input.yaml_aliases"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.pipeline import build_spec
-from generator.read import OutsideRoot, read_file
+from generator.build.pipeline import build_spec
+from generator.docs.read import OutsideRoot, read_file
 from tests.rst_snippets import page
 
 

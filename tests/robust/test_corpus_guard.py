@@ -7,7 +7,7 @@ import re
 import subprocess
 import sys
 
-from generator.config import REPO_ROOT
+from generator.core.config import REPO_ROOT
 
 MODULES = [
     "tests/corpus/test_corpus_counts.py",  # parametrised over the corpus trees (empty without it)

@@ -47,7 +47,7 @@ def test_interrupted_between_the_renames_leaves_new_spec_old_diagnostics(
 
 def test_failed_build_writes_rejected_diagnostics_and_keeps_the_pair(tmp_path: Path,
                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    import generator.pipeline as pipeline
+    import generator.build.pipeline as pipeline
 
     out = tmp_path / "things.openapi.yaml"
     assert main(["build", str(_docs(tmp_path)), "--service", "things", "-o", str(out)]) == 0
@@ -56,7 +56,7 @@ def test_failed_build_writes_rejected_diagnostics_and_keeps_the_pair(tmp_path: P
 
     def broken(*a: Any, **k: Any) -> Any:
         result, pending = real(*a, **k)
-        # a dangling $ref is repaired now (generator.repair); an invalid document frame cannot be (a new dict: the
+        # a dangling $ref is repaired now (build.check.repair); an invalid document frame cannot be (a new dict: the
         # build's pending cache entry keeps the spec as built)
         result.spec = {**result.spec, "info": "not an object"}
         return result, pending

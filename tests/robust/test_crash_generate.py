@@ -1,7 +1,7 @@
 """`generate` killed with SIGKILL never loses a client: per service, spec, diagnostics and client are
 all old or all new, and the next run finishes or undoes what was interrupted.
 
-Kills happen at named points of the commit (`OTC_APIGEN_CRASH_AT`, see generator.atomic) and at a
+Kills happen at named points of the commit (`OTC_APIGEN_CRASH_AT`, see generator.core.atomic) and at a
 timed moment while the openapi-python-client child runs. Runs use relative --specs-dir and
 --generated-dir (which used to fail with "Unable to parse config").
 """
@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import atomic
-from generator.config import REPO_ROOT
+from generator.core import atomic
+from generator.core.config import REPO_ROOT
 
 CONFIG = REPO_ROOT / "specs" / "services.toml"
 SPEC, DIAG, CLIENT = "specs/modelarts.openapi.yaml", "specs/modelarts.diagnostics.json", "gen/modelarts"

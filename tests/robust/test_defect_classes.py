@@ -12,12 +12,12 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from rst_snippets import line_of, page, table
 
-from generator.config import REPO_ROOT, default_service
-from generator.diagnostics import report
-from generator.model import Diagnostic, Severity
-from generator.pipeline import build_and_check
+from generator.build.pipeline import build_and_check
+from generator.core.config import REPO_ROOT, default_service
+from generator.core.model import Diagnostic, Severity
+from generator.report.diagnostics import report
+from tests.rst_snippets import line_of, page, table
 
 Tree = Callable[[dict[str, str]], Path]
 

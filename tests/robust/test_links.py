@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from generator.pipeline import build_spec
+from generator.build.pipeline import build_spec
 
 Tree = Callable[[dict[str, str]], Path]
 

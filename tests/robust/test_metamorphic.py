@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.config import REPO_ROOT
+from generator.core.config import REPO_ROOT
 from generator.diff.compare import diff_specs
 from robust.metamorphic import build_pages
 

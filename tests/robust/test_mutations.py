@@ -23,17 +23,17 @@ from docutils import nodes
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.config import REPO_ROOT, default_service
-from generator.diagnostics import report
-from generator.emit import dump_json, dump_yaml
-from generator.extract import extract
-from generator.link import link
-from generator.model import Source
-from generator.openapi import render_spec
-from generator.pipeline import rst_files
-from generator.read import read_file
-from generator.repair import check_and_repair
+from generator.build.check.repair import check_and_repair
+from generator.build.link import link
+from generator.build.pipeline import rst_files
+from generator.build.render.openapi import render_spec
+from generator.core.config import REPO_ROOT, default_service
+from generator.core.emit import dump_json, dump_yaml
+from generator.core.model import Source
+from generator.docs.extract import extract
+from generator.docs.read import read_file
 from generator.report.census import census
+from generator.report.diagnostics import report
 from robust.nested_pages import chain_page
 
 CORPUS = REPO_ROOT.parent / "shared" / "corpus"

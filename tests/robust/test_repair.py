@@ -10,9 +10,9 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator import repair
-from generator.model import Source
-from generator.repair import check_and_repair
+from generator.build.check import repair
+from generator.build.check.repair import check_and_repair
+from generator.core.model import Source
 from generator.report.census import census
 from generator.report.reconcile import problems
 
@@ -85,8 +85,8 @@ def test_a_valid_document_is_left_alone() -> None:
 
 
 def test_dropped_operations_reconcile() -> None:
-    from generator.check import Findings
-    from generator.model import Diagnostic, DocOperation, Page, Severity
+    from generator.build.check.document import Findings
+    from generator.core.model import Diagnostic, DocOperation, Page, Severity
 
     page = Page("b.rst", "B", True)
     page.operations.append(DocOperation("PostB", "post", "/b", "B", "", Source("b.rst", 3), "B"))

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from generator import cli
-from generator.untrusted import Limits, UntrustedInput, parse_json, parse_size, parse_yaml
+from generator.core.untrusted import Limits, UntrustedInput, parse_json, parse_size, parse_yaml
 from tests.diff.specs import base_spec, op
 
 BOMB_EXAMPLE = "".join(

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from generator.pytest_plugin import assert_valid_request, assert_valid_response
+from generator.validate.pytest_plugin import assert_valid_request, assert_valid_response
 
 ROOT = Path(__file__).resolve().parents[2]
 SRC = "modelarts/updating_a_notebook_instance.rst"
@@ -68,7 +68,7 @@ def test_fixtures_in_a_real_pytest_session(tmp_path: Path, spec_path: Path) -> N
     )
     # Installed (pip install -e .), the entry point loads the plugin; from a bare checkout, -p does.
     installed = any(ep.name == "otc_apigen" for ep in entry_points(group="pytest11"))
-    load = [] if installed else ["-p", "generator.pytest_plugin"]
+    load = [] if installed else ["-p", "generator.validate.pytest_plugin"]
     proc = subprocess.run(
         [
             sys.executable,
@@ -95,4 +95,4 @@ def test_fixtures_in_a_real_pytest_session(tmp_path: Path, spec_path: Path) -> N
 
 def test_entry_point_is_declared() -> None:
     meta = tomllib.loads((ROOT / "pyproject.toml").read_text())
-    assert meta["project"]["entry-points"]["pytest11"]["otc_apigen"] == "generator.pytest_plugin"
+    assert meta["project"]["entry-points"]["pytest11"]["otc_apigen"] == "generator.validate.pytest_plugin"

@@ -1,0 +1,2 @@
+"""Pages -> a valid OpenAPI document: link, render, finish, check; `pipeline` runs them in order.
+"""

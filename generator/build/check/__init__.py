@@ -1,0 +1,2 @@
+"""Is the document valid and what the docs show? Findings, then repairs at the smallest scope.
+"""

@@ -1,0 +1,115 @@
+"""Stage 2b: resolve references to nested tables across a whole docs tree.
+
+A REF type leaves extraction holding a label (from `:ref:`) or a name (from "Name object" or a
+caption). Here it is pointed at the `Schema.key` of the table it means: same page first, then any
+page (labels are unique in a tree), then by caption name on the same page. Whatever stays
+unresolved becomes a free-form object with a `ref.dangling` diagnostic; nested tables nobody
+references are reported as `schema.unreferenced`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from generator.core.model import Diagnostic, Field, Page, Schema, Severity
+from generator.core.types import Kind, TypeExpr
+
+
+def link(pages: list[Page]) -> dict[str, Schema]:
+    schemas: dict[str, Schema] = {}
+    by_label: dict[str, Schema] = {}
+    for page in pages:
+        for i, s in enumerate(page.schemas):
+            s.key = f"{page.file}#{i}"
+            schemas[s.key] = s
+            if s.label and s.label not in by_label:
+                by_label[s.label] = s
+        for op in page.operations:
+            for body in op.bodies():
+                body.key = f"{page.file}#{body.name}"
+                schemas[body.key] = body
+
+    referenced: set[str] = set()
+    for page in pages:
+        local_label = {s.label: s for s in page.schemas if s.label}
+        local_name: dict[str, Schema] = {}
+        local_subject: dict[str, list[Schema]] = {}
+        for s in page.schemas:
+            local_name.setdefault(s.name.lower(), s)
+            if s.subject:
+                local_subject.setdefault(s.subject.lower(), []).append(s)
+                if "." in s.subject:  # `projects.links`: also findable as `links` inside `projects`
+                    local_subject.setdefault(s.subject.rsplit(".", 1)[1].lower(), []).append(s)
+
+        f_owner: dict[int, Schema] = {id(f): s for s in page.schemas for f in s.fields}
+
+        def by_description(f: Field, page: Page = page, local_label: dict[str, Schema] = local_label,
+                           local_subject: dict[str, list[Schema]] = local_subject,
+                           f_owner: dict[int, Schema] = f_owner) -> Schema | None:
+            """`Object` + "For details, see Table 3" or a caption "**f** field description"."""
+            for target in f.desc_refs:
+                found = local_label.get(target) or by_label.get(target)
+                if found is not None:
+                    return found
+            owner = f_owner.get(id(f))
+            candidates = [s for s in local_subject.get(f.name.lower(), []) if s is not owner]
+            if len(candidates) > 1:
+                prefix = f"{owner.subject}.{f.name}".lower() if owner is not None and owner.subject else None
+                exact = [s for s in candidates if (s.subject or "").lower() == (prefix or f.name.lower())]
+                candidates = exact
+            return candidates[0] if len(candidates) == 1 else None
+
+        def resolve(t: TypeExpr, f: Field, page: Page = page, local_label: dict[str, Schema] = local_label,
+                    local_name: dict[str, Schema] = local_name) -> TypeExpr:
+            if t.kind in (Kind.ARRAY, Kind.MAP) and t.items is not None:
+                return replace(t, items=resolve(t.items, f))
+            if t.kind is not Kind.REF:
+                return t
+            target: Schema | None = None
+            if t.ref is not None:
+                target = local_label.get(t.ref) or by_label.get(t.ref)
+            if target is None and t.ref_text:
+                target = local_name.get(t.ref_text.lower())
+            if target is None and t.ref is None:
+                # `TokenAuth object` naming no table, on a row whose own `:ref:` (name or description cell)
+                # points at one: the link is the docs' statement, the class name is only wording
+                target = next(filter(None, (local_label.get(x) or by_label.get(x) for x in f.desc_refs)), None)
+            if target is None and t.ref is None:
+                # a bare word in the Type cell that is no table's name either: an unknown spelling
+                return _unresolved(page, f, "type.unknown", f"'{f.name}': type {t.ref_text!r} is neither in the type"
+                                   " grammar nor the name of a table on this page; left untyped")
+            if target is None:
+                return _unresolved(page, f, "ref.dangling",
+                                   f"'{f.name}': label '{t.ref}' matches no table; typed as a free-form object")
+            referenced.add(target.key)
+            return TypeExpr(Kind.REF, ref=target.key, ref_text=t.ref_text or target.name)
+
+        for f in page.fields():
+            if f.type.is_free():
+                target = by_description(f)
+                if target is not None:
+                    referenced.add(target.key)
+                    f.type = f.type.replace_free(TypeExpr(Kind.REF, ref=target.key, ref_text=target.name))
+                    continue
+            f.type = resolve(f.type, f)
+
+    for page in pages:
+        for s in page.schemas:
+            if s.key not in referenced:
+                page.diagnostics.append(Diagnostic(s.source, "schema.unreferenced", Severity.WARNING,
+                                                   f"nested table '{s.title or s.name}' is referenced by no field"))
+    return schemas
+
+
+def _unresolved(page: Page, f: Field, code: str, message: str) -> TypeExpr:
+    """A reference that leads nowhere: the row moves from `resolved` to the counter its code stands for.
+
+    An unknown spelling is left untyped (`type.unknown`); a dangling label still says "object".
+    """
+    page.diagnostics.append(Diagnostic(f.source, code, Severity.ERROR, message))
+    page.rows_resolved -= 1
+    if code == "type.unknown":
+        page.rows_unknown_type += 1
+        return TypeExpr(Kind.ANY)
+    page.rows_failed += 1
+    return TypeExpr(Kind.OBJECT)

@@ -1,0 +1,2 @@
+"""Not needed at run time: corpus figures, pinned names, ecosystem partners.
+"""

@@ -1,0 +1,2 @@
+"""One RST page -> `Page`: read (docutils), extract (tables, sections, examples), prose, naming.
+"""

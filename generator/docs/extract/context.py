@@ -1,0 +1,101 @@
+"""What every extraction step works on: the page being filled, its diagnostics, and doctree helpers.
+
+Tables are read as tables (`tables`); the steps that read prose or code blocks look only at what is
+outside tables (`outside_tables`), so a cell's paragraph is never taken for a section's sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from docutils import nodes
+
+from generator.core.model import Diagnostic, Page, Severity, Source
+from generator.docs.read import ReadPage
+
+# `**Status code: 200**` before a response table or example (prose: the only regex over a paragraph here)
+STATUS_LINE_RE = re.compile(r"^\s*status\s*code\s*[:：]?\s*(\d{3})\b", re.I)
+
+
+class PageContext:
+    """One page under extraction: where its findings go."""
+
+    def __init__(self, read: ReadPage) -> None:
+        self.read = read
+        self.file = read.file
+        self.doc = read.doctree
+        self.page = Page(file=self.file, title="", is_api=False)
+        self.obs_style = False  # set per page: OBS pages declare their call in "Request Syntax"
+        self.page.diagnostics.extend(read.diagnostics)
+
+    def diag(self, line: int | None, code: str, severity: Severity, message: str) -> None:
+        self.page.diagnostics.append(Diagnostic(Source(self.file, line or 0), code, severity, message))
+
+    def src(self, line: int | None) -> Source:
+        return Source(self.file, line or 0)
+
+
+def in_table(node: nodes.Node) -> bool:
+    p = node.parent
+    while p is not None:
+        if isinstance(p, nodes.table):
+            return True
+        p = p.parent
+    return False
+
+
+def outside_tables(section: nodes.Element, *kinds: type[nodes.Node]) -> Iterator[nodes.Node]:
+    """The nodes of `kinds` under `section` in document order, except those inside a table's cells.
+
+    Tables themselves (when asked for) are always yielded, nested ones included.
+    """
+    # One pre-order walk that knows whether it is inside a table, instead of `findall` and a walk up to
+    # the root from every match: the cells of a page's tables are most of its nodes, and when no table
+    # is asked for they are not visited at all.
+    tables_wanted = issubclass(nodes.table, kinds)
+    # text leaves are most of a table's nodes and never anything asked for
+    keep_text = any(issubclass(nodes.Text, k) or issubclass(k, nodes.Text) for k in kinds)
+    stack: list[tuple[nodes.Node, bool]] = [(section, in_table(section))]
+    while stack:
+        node, inside = stack.pop()
+        if isinstance(node, kinds) and (not inside or isinstance(node, nodes.table)):
+            yield node
+        inside = inside or isinstance(node, nodes.table)
+        if inside and not tables_wanted:
+            continue
+        if inside:  # only tables are yielded here, and no text, paragraph or other TextElement holds one
+            stack.extend((child, True) for child in reversed(node.children)
+                         if not isinstance(child, (nodes.Text, nodes.TextElement)))
+        else:
+            stack.extend((child, False) for child in reversed(node.children)
+                         if keep_text or not isinstance(child, nodes.Text))
+
+
+def line_of(node: nodes.Node) -> int:
+    if node.line:
+        return int(node.line)
+    for child in node.findall(nodes.Element):
+        if child.line:
+            return int(child.line)
+    p = node.parent
+    while p is not None:
+        if p.line:
+            return int(p.line)
+        p = p.parent
+    return 0
+
+
+def row_line(row: nodes.row) -> int:
+    for para in row.findall(nodes.paragraph):
+        if para.line:
+            return int(para.line)
+    return 0
+
+
+def previous_sibling(node: nodes.Element) -> nodes.Node | None:
+    parent = node.parent
+    if parent is None:
+        return None
+    idx = parent.index(node)
+    return parent.children[idx - 1] if idx > 0 else None

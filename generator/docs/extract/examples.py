@@ -1,0 +1,154 @@
+"""Documented request and response examples: JSON parsed, XML kept as text, each filed under its status."""
+
+from __future__ import annotations
+
+import json
+import re
+import shlex
+
+from docutils import nodes
+
+from generator.core.limits import ExampleRefused, load_example_json
+from generator.core.model import DocOperation, Example, Response, Severity
+from generator.docs.extract.context import STATUS_LINE_RE, PageContext, line_of, outside_tables
+from generator.docs.extract.responses import first_success, reason
+from generator.docs.extract.sections import METHODS, Sections
+
+
+def read_examples(ctx: PageContext, op: DocOperation, sections: Sections) -> None:
+    responses = {r.status: r for r in op.responses}
+    sides = {"example_request": "request", "example_response": "response", "examples": "request",
+             "request": "request", "response": "response", "request_elements": "request",
+             "response_elements": "response"}
+    for role, sec in sections:
+        if role not in sides:
+            continue
+        side = sides[role]
+        status: str | None = None
+        for node in outside_tables(sec, nodes.paragraph, nodes.literal_block):
+            if isinstance(node, nodes.paragraph):
+                text = " ".join(node.astext().split())
+                m = STATUS_LINE_RE.match(text)
+                if m:
+                    status = m.group(1)
+                    side = "response"
+                elif len(text) < 80 and re.search(r"\b(request|response)s?\b", text, re.I) and re.search(
+                        r"\b(example|sample)s?\b", text, re.I):
+                    # "Example request", "Response example", "Sample Response" label the next blocks
+                    side = "request" if re.search(r"\brequests?\b", text, re.I) and not re.search(
+                        r"\bresponses?\b", text, re.I) else "response"
+                continue
+            assert isinstance(node, nodes.literal_block)
+            if role in ("request", "response") and not _looks_like_body(node.astext()):
+                continue  # URL samples and response-line notes inside older Request/Response sections
+            _example(ctx, op, node, side == "request", status, responses)
+
+
+def _example(ctx: PageContext, op: DocOperation, block: nodes.literal_block, is_request: bool, status: str | None,
+             responses: dict[str, Response]) -> None:
+    text = block.astext()
+    line = line_of(block)
+    body, headers = strip_request_line(text)
+    if not body.strip():
+        return  # a request line only (GET, DELETE): nothing to validate
+    if body.lstrip().startswith("<"):
+        media = "text/html" if body.lstrip()[:5].lower() == "<html" else "application/xml"
+        value = body
+        ctx.diag(line, "example.xml", Severity.INFO, f"{media} example kept as text")
+    else:
+        try:
+            value = load_example_json(body)
+        except ExampleRefused as exc:  # valid JSON the spec cannot carry: this example only is dropped
+            ctx.diag(line, exc.code, Severity.ERROR, f"example dropped: {exc}")
+            return
+        except json.JSONDecodeError as exc:
+            ctx.diag(line + exc.lineno - 1, "example.invalid_json", Severity.ERROR,
+                     f"example is not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})")
+            return
+        media = "application/json"
+    if is_request:
+        if media != "application/json":
+            op.request_media_type = media  # the documented body is XML: so is the request
+        n = len(op.request_examples) + 1
+        op.request_examples.append(Example(f"{op.operation_id}Request{'' if n == 1 else n}", media, value,
+                                           ctx.src(line), None, True, headers))
+        return
+    http_status = re.search(r"^\s*HTTP/\d(?:\.\d)?\s+(\d{3})", text, re.M)
+    st = status or (http_status.group(1) if http_status else None) or first_success(responses) or "200"
+    if st.startswith("2") and _is_error_body(value):
+        st = "default"  # an error body shown after "or" under the success example
+        if st not in responses:
+            error_resp = Response(st, "Error response (OTC error body)", ctx.src(line))
+            responses[st] = error_resp
+            op.responses.append(error_resp)
+        ctx.diag(line, "example.error_body", Severity.INFO,
+                 "response example is an error body; attached to the default response")
+    resp = responses.get(st)
+    if resp is None:
+        ctx.diag(line, "example.undocumented_status", Severity.WARNING,
+                 f"example for status {st}, which no table documents; status added")
+        resp = responses[st] = Response(st, reason(st), ctx.src(line))
+        op.responses.append(resp)
+        op.responses.sort(key=lambda r: r.status)
+    if media != "application/json" and not any(e.media_type == "application/json" for e in resp.examples):
+        resp.media_type = media
+    n = len(resp.examples) + 1
+    resp.examples.append(Example(f"{op.operation_id}Response{st}{'' if n == 1 else n}", media, value,
+                                 ctx.src(line), st, False, headers))
+
+
+def strip_request_line(text: str) -> tuple[str, dict[str, str]]:
+    """Drop a leading `METHOD https://...` line and `Header: value` lines before a body."""
+    if text.lstrip().startswith("curl "):
+        return _curl_body(text)
+    lines = text.splitlines()
+    headers: dict[str, str] = {}
+    i = 0
+    while i < len(lines):
+        stripped = lines[i].strip()
+        if not stripped:
+            i += 1
+            continue
+        if re.match(r"^(" + "|".join(METHODS) + r")\s+\S", stripped) or stripped.startswith("HTTP/"):
+            i += 1
+            continue
+        hm = re.match(r"^([A-Za-z][A-Za-z0-9\-]*):\s*(.*)$", stripped)
+        if hm and not stripped.startswith(("{", "[", '"')):
+            headers[hm.group(1)] = hm.group(2)
+            i += 1
+            continue
+        break
+    return "\n".join(lines[i:]), headers
+
+
+def _looks_like_body(text: str) -> bool:
+    body, _ = strip_request_line(text)
+    return body.lstrip().startswith(("{", "[", "<"))
+
+
+def _is_error_body(value: object) -> bool:
+    if not isinstance(value, dict):
+        return False
+    keys = set(value)
+    return keys == {"error"} or keys <= {"error_code", "error_msg", "request_id", "encoded_authorization_message"} \
+        and "error_code" in keys or keys == {"code", "message"}
+
+
+def _curl_body(text: str) -> tuple[str, dict[str, str]]:
+    """The body and headers of a documented `curl ... -H 'K: V' -d '{...}'` call."""
+    try:
+        argv = shlex.split(text.replace("\\\n", " "))
+    except ValueError:
+        return "", {}
+    headers: dict[str, str] = {}
+    body = ""
+    for flag, value in zip(argv, argv[1:], strict=False):
+        if flag in ("-H", "--header") and ":" in value:
+            k, _, v = value.partition(":")
+            headers[k.strip()] = v.strip()
+        elif flag in ("-d", "--data", "--data-raw", "--data-binary"):
+            body = value
+    for arg in argv:  # `-d'{...}'` glued to its flag
+        if arg.startswith("-d") and len(arg) > 2 and not body:
+            body = arg[2:]
+    return body, headers

@@ -1,0 +1,346 @@
+"""Tables: columns by header, a role per table (parameters, body, nested object, status...), rows as fields.
+
+A table's role comes from its caption and the section it sits in, and whether a field points at it
+(then it is a nested object), never from its position. Cells are read as docutils nodes: `:ref:`s
+become tokens for the type grammar, descriptions go through `prose`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from docutils import nodes
+
+from generator.core.model import Constraints, Field, Schema, Severity
+from generator.core.types import Kind, RefToken, TypeExpr, is_mandatory_word, parse_type
+from generator.docs.extract.context import (
+    STATUS_LINE_RE,
+    PageContext,
+    line_of,
+    outside_tables,
+    previous_sibling,
+    row_line,
+)
+from generator.docs.extract.sections import Sections
+from generator.docs.prose import read as prose
+from generator.docs.read import otc_ref
+from generator.speed import prose_memo as prose_cache
+
+_NAME_HEADERS = ("parameter", "name", "element", "header", "attribute", "field", "parameter name", "key")
+_TYPE_HEADERS = ("type", "parameter type", "data type")
+_MANDATORY_HEADERS = ("mandatory", "required", "mandatory or not", "mandatory (yes/no)", "is mandatory", "optional")
+_DESC_HEADERS = ("description", "remarks", "remark", "meaning", "explanation", "definition")
+_STATUS_HEADERS = ("status code", "returned value", "return value", "http status code", "status", "code")
+
+
+@dataclass
+class Columns:
+    name: int | None = None
+    type: int | None = None
+    mandatory: int | None = None
+    description: int | None = None
+    status: int | None = None
+    headers: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Table:
+    node: nodes.table
+    caption: str
+    labels: list[str]
+    cols: Columns
+    section: str
+    status: str | None  # the `**Status code: NNN**` that precedes it, if any
+    line: int
+    fields: list[Field] = field(default_factory=list)
+    role: str = ""
+
+
+
+def find_tables(sections: Sections) -> Iterator[Table]:
+    for role, sec in sections:
+        status: str | None = None
+        for node in outside_tables(sec, nodes.table, nodes.paragraph):
+            if isinstance(node, nodes.paragraph):
+                m = STATUS_LINE_RE.match(node.astext())
+                if m:
+                    status = m.group(1)
+                continue
+            assert isinstance(node, nodes.table)
+            yield _table_info(node, role, status)
+
+
+def _table_info(table: nodes.table, role: str, status: str | None) -> Table:
+    caption = ""
+    title = next((c for c in table.children if isinstance(c, nodes.title)), None)
+    if title is not None:
+        caption = " ".join(title.astext().split())
+    cols = Columns()
+    thead = next(iter(table.findall(nodes.thead)), None)
+    if thead is not None:
+        header_row = next(iter(thead.findall(nodes.row)))
+        cols.headers = [" ".join(e.astext().split()).lower() for e in header_row.children]
+        for i, h in enumerate(cols.headers):
+            h_clean = h.strip().rstrip(":")
+            if h_clean in _NAME_HEADERS and cols.name is None:
+                cols.name = i
+            elif h_clean in _TYPE_HEADERS and cols.type is None:
+                cols.type = i
+            elif (h_clean in _MANDATORY_HEADERS or h_clean.startswith("mandatory")) and cols.mandatory is None:
+                cols.mandatory = i
+            elif h_clean in _DESC_HEADERS and cols.description is None:
+                cols.description = i
+            elif h_clean in _STATUS_HEADERS and cols.status is None:
+                cols.status = i
+    line = table.line or (title.line if title is not None else 0) or line_of(table)
+    labels = list(table.get("names", []))
+    if not caption:
+        # IAM style: "-  projects.links" paragraph, then the bare table, in one bullet
+        prev = previous_sibling(table)
+        if isinstance(prev, nodes.paragraph) and len(prev.astext()) < 60 and not STATUS_LINE_RE.match(prev.astext()):
+            caption = " ".join(prev.astext().split()).rstrip(":")
+        if isinstance(table.parent, nodes.list_item):
+            raw_names: list[object] = list(table.parent.get("names", []))
+            item_names = [str(x) for x in raw_names]
+            labels += [x for x in item_names if x not in labels]
+        if isinstance(prev, nodes.paragraph):
+            # `-  .. _label:` + `roles.policy`: the label lands on the bullet's paragraph, and it is what
+            # rows link to; rewording the bullet (past caption length too) must not unlink the table
+            bullet_names: list[object] = list(prev.get("names", []))
+            labels += [str(x) for x in bullet_names if str(x) not in labels]
+    return Table(table, caption, labels, cols, role, status, line)
+
+
+def classify(ctx: PageContext, tables: list[Table]) -> None:
+    """Give every table a role. A table is a nested object when a field points at it."""
+    labels: set[str] = set()
+    names: set[str] = set()
+    object_fields: set[str] = set()
+    for t in tables:
+        for f in t.fields:
+            labels.update(f.desc_refs)
+            for ref in f.type.refs():
+                if ref.ref:
+                    labels.add(ref.ref)
+                if ref.ref_text:
+                    names.add(ref.ref_text.lower())
+            if f.type.is_free():
+                object_fields.add(f.name.lower())
+    body_seen: set[str] = set()
+    for t in tables:
+        t.role = _role(ctx, t, labels, names | object_fields, body_seen)
+
+
+def _role(ctx: PageContext, t: Table, labels: set[str], names: set[str], body_seen: set[str]) -> str:
+    cap = strip_table_number(t.caption).lower()
+    if t.cols.status is not None and t.cols.name is None:
+        return "status"
+    if t.cols.name is None:
+        return "other"
+    if any(label in labels for label in t.labels):
+        return "nested"
+    subject = caption_subject(t.caption)
+    if subject and subject.lower() in names:
+        return "nested"
+    if "path param" in cap or "uri param" in cap or "in the uri" in cap or "path parameter" in cap:
+        return "path"
+    if "query param" in cap or "query parameter" in cap:
+        return "query"
+    if "header" in cap and "header" not in (subject or "").lower():
+        return "response_header" if t.section.startswith("response") or "response" in cap else "header"
+    # a body table named by its caption is the body seen: a later table naming an object is then a struct
+    if "request body" in cap or "in the request body" in cap or cap.endswith("request parameters"):
+        body_seen.add(f"request:{t.status}")
+        return "body"
+    if "response body" in cap or "in the response body" in cap or cap.endswith("response parameters"):
+        body_seen.add(f"response:{t.status}")
+        return "response_body"
+    by_section = {"request_headers": "header", "response_headers": "response_header",
+                  "request_elements": "body", "response_elements": "response_body"}
+    if t.section in by_section:
+        return by_section[t.section]
+    if t.section == "request" and ctx.obs_style:
+        return "query"  # OBS: "Request Parameters" are the query string
+    if t.section == "uri":
+        return "path"
+    if t.section in ("request", "response"):
+        role = "body" if t.section == "request" else "response_body"
+        key = f"{t.section}:{t.status}"
+        if key in body_seen and subject:
+            return "nested"  # a second table naming an object: a struct nobody links to
+        body_seen.add(key)
+        return role
+    if t.labels or subject:
+        return "nested"
+    return "other"
+
+
+def register_schema(ctx: PageContext, t: Table) -> None:
+    role = t.role
+    if role != "nested":
+        return
+    subject = caption_subject(t.caption)
+    name = _caption_name(t.caption) or subject or (t.labels[0].rsplit("_", 1)[-1] if t.labels else "Object")
+    schema = Schema(
+        name=name,
+        fields=t.fields,
+        source=ctx.src(t.line),
+        label=t.labels[0] if t.labels else None,
+        title=t.caption,
+        subject=subject,
+    )
+    ctx.page.schemas.append(schema)
+
+
+def parse_fields(ctx: PageContext, t: Table) -> list[Field]:
+    out: list[Field] = []
+    tbody = next(iter(t.node.findall(nodes.tbody)), None)
+    if tbody is None:
+        return out
+    for row in tbody.children:
+        if not isinstance(row, nodes.row):
+            continue
+        f = _field(ctx, t, row)
+        if f is not None:
+            out.append(f)
+    return out
+
+
+def _field(ctx: PageContext, t: Table, row: nodes.row) -> Field | None:
+    cells = [e for e in row.children if isinstance(e, nodes.entry)]
+    line = row_line(row) or t.line
+    if t.cols.name is not None and len(cells) > t.cols.name and all(
+            " ".join(c.astext().split()) in ("-", "", "N/A", "None", "NA") for c in cells) and not all(
+            not c.astext().strip() and not list(c.findall(nodes.bullet_list)) for c in cells):
+        ctx.diag(line, "table.placeholder_row", Severity.INFO, "row holds only placeholders ('-'): no field")
+        return None
+    ctx.page.rows_total += 1
+    if len(cells) != len(t.cols.headers):
+        ctx.page.rows_failed += 1
+        ctx.diag(line, "table.row_shape", Severity.ERROR,
+                 f"row has {len(cells)} cells, the header has {len(t.cols.headers)}")
+        return None
+    assert t.cols.name is not None
+    name = " ".join(cells[t.cols.name].astext().split()).strip("`*")
+    if not name and any(True for _ in cells[t.cols.name].findall(nodes.bullet_list)):
+        name = "-"  # docutils reads a lone "-" cell as an empty bullet list
+    if not name:
+        ctx.page.rows_failed += 1
+        ctx.diag(line, "table.empty_name", Severity.ERROR, "row without a parameter name")
+        return None
+    if t.cols.type is not None and t.cols.mandatory is not None and is_mandatory_word(cells[t.cols.type].astext()):
+        swapped_text, swapped_refs = _flatten_cell(cells[t.cols.mandatory])
+        swapped = parse_type(swapped_text, swapped_refs)
+        if swapped is not None and (swapped.kind is not Kind.REF or swapped_refs):
+            ctx.diag(line, "table.cells_swapped", Severity.WARNING,
+                     f"'{name}': Type cell {cells[t.cols.type].astext().strip()!r} and Mandatory cell "
+                     f"{cells[t.cols.mandatory].astext().strip()!r} are swapped; read the other way round")
+            cells = list(cells)
+            cells[t.cols.type], cells[t.cols.mandatory] = cells[t.cols.mandatory], cells[t.cols.type]
+    required = False
+    required_note = None
+    if t.cols.mandatory is not None:
+        mand = " ".join(cells[t.cols.mandatory].astext().split())
+        low = mand.lower()
+        required = low.startswith("yes") or low in ("mandatory", "true", "required", "m")
+        if low not in ("yes", "no", "mandatory", "optional", "true", "false", "required", "m", "o", ""):
+            required_note = mand
+            ctx.diag(line, "field.conditional_required", Severity.INFO,
+                     f"'{name}': mandatory column says {mand!r}; taken as "
+                     f"{'required' if required else 'optional'}")
+    type_expr: TypeExpr | None
+    if t.cols.type is not None:
+        text, refs = _flatten_cell(cells[t.cols.type])
+        type_expr = parse_type(text, refs)
+        if type_expr is None:
+            ctx.page.rows_unknown_type += 1
+            ctx.diag(line, "type.unknown", Severity.ERROR,
+                     f"'{name}': type {' '.join(cells[t.cols.type].astext().split())!r} is not in the type"
+                     " grammar;"
+                     " left untyped")
+            type_expr = TypeExpr(Kind.ANY)
+        else:
+            ctx.page.rows_resolved += 1
+    else:
+        type_expr = TypeExpr(Kind.STRING)  # URI and header tables without a Type column: strings
+        ctx.page.rows_resolved += 1
+        ctx.diag(line, "type.no_column", Severity.INFO,
+                 f"'{name}': table has no Type column; typed {type_expr.kind}")
+    description = ""
+    constraints = Constraints()
+    if t.cols.description is not None:
+        cell = cells[t.cols.description]
+        desc_refs = [r["target"] for r in cell.findall(otc_ref)]
+        description, pr = prose_cache.read_cell(cell, type_expr)
+        constraints = pr.constraints
+        for code, msg in pr.findings:
+            sev = Severity.WARNING if code in ("enum.inferred", "enum.unparsed") + prose.DEFECTS else Severity.INFO
+            ctx.diag(line, code, sev, f"'{name}': {msg}")
+    name_refs = [str(r["target"]) for r in cells[t.cols.name].findall(otc_ref)]  # IAM: :ref:`group <...>`
+    return Field(name, type_expr, required, description, ctx.src(line), constraints, required_note,
+                 name_refs + (desc_refs if t.cols.description is not None else []))
+
+
+def _flatten_cell(cell: nodes.Element) -> tuple[str, list[RefToken]]:
+    """Cell text with each `:ref:` replaced by a token the type grammar understands."""
+    refs: list[RefToken] = []
+    out: list[str] = []
+
+    def walk(node: nodes.Element) -> None:
+        for child in node.children:
+            if isinstance(child, otc_ref):
+                refs.append(RefToken(child["target"], child.astext()))
+                out.append(f"\x00{len(refs) - 1}\x00")
+            elif isinstance(child, nodes.Text):
+                out.append(str(child))
+            elif isinstance(child, nodes.Element):
+                walk(child)
+                if isinstance(child, nodes.paragraph):
+                    out.append(" ")
+
+    walk(cell)
+    return "".join(out), refs
+
+
+def _caption_name(caption: str) -> str | None:
+    """`Table 3 EndpointsReq` -> EndpointsReq; `Table 5 server field description` -> None."""
+    m = re.fullmatch(r"(?:table\s+\d+\s+)?([A-Za-z_][A-Za-z0-9_]*)", caption.strip(), re.I)
+    if m and not m.group(1).lower().startswith("table"):
+        return m.group(1)
+    return None
+
+
+def strip_table_number(caption: str) -> str:
+    return re.sub(r"^\s*table\s+\d+[.:]?\s*", "", caption, flags=re.I).strip()
+
+
+_SUBJECT_PATTERNS = [re.compile(p, re.I) for p in (
+    r"^(?:description of (?:the )?)?([A-Za-z_][\w.\-]*) (?:field|parameter|object|structure|element)s?"
+    r"(?: data structure)?(?: description| descriptions| details)?$",
+    r"^data structure (?:description )?(?:of|for) (?:the )?([A-Za-z_][\w.\-]*)(?: field| parameter)?$",
+    r"^(?:parameters? (?:in|of) (?:the )?)([A-Za-z_][\w.\-]*)(?: field| object| parameter)?$",
+    r"^([A-Za-z_][\w.\-]*) (?:field|parameter) data structure description$",
+    r"^([A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)*)$",
+)]
+
+
+def caption_subject(caption: str) -> str | None:
+    """The field a caption describes: `Table 3 **tag** field data structure description` -> tag."""
+    text = strip_table_number(caption)
+    for pat in _SUBJECT_PATTERNS:
+        m = pat.match(text)
+        if m:
+            word = m.group(1)
+            if word.lower() in ("parameter", "parameters", "request", "response", "description", "field", "table"):
+                return None
+            return word
+    return None
+
+
+def whole_body_type(fields: list[Field]) -> Field | None:
+    """A body table whose only row is named `-`: the row's type is the type of the whole body."""
+    if len(fields) == 1 and fields[0].name in ("-", "--", "N/A"):
+        return fields[0]
+    return None

@@ -1,0 +1,51 @@
+"""A description cell read once per distinct cell: `to_markdown` and `read_description` together, remembered.
+
+Many description cells repeat word for word across the pages of a tree ("Project ID.", "Specifies the
+number of records ..."): about 60% of the calls on modelarts are repeats, and the prose patterns are most of
+the cost of the walk after docutils. Both readers are pure functions of the cell's subtree (node classes,
+tag names and text; never attributes, line numbers or anything outside the cell) and of the field's type,
+so a repeat gets the result of the first reading, copied so the caller may change it.
+"""
+
+from __future__ import annotations
+
+import copy
+
+from docutils import nodes
+
+from generator.core.types import TypeExpr
+from generator.docs.prose import read as prose
+
+Shape = tuple[object, ...] | str
+
+# enough for every distinct cell of the largest tree (a few thousand); beyond it the memo starts again,
+# which costs speed only
+_LIMIT = 20_000
+_memo: dict[tuple[Shape, TypeExpr | None], tuple[str, prose.ProseResult]] = {}
+
+
+def shape(node: nodes.Node) -> Shape:
+    """What the prose readers can see of a node: its class, tag name and text, recursively."""
+    if isinstance(node, nodes.Text):
+        return str(node)
+    return (type(node), getattr(node, "tagname", None), *(shape(c) for c in node.children))
+
+
+def read_cell(cell: nodes.Element, type_: TypeExpr | None) -> tuple[str, prose.ProseResult]:
+    """`(to_markdown(cell), read_description(cell, type_))`, each description shape read once."""
+    key = (shape(cell), type_)
+    hit = _memo.get(key)
+    if hit is None:
+        markdown = prose.to_markdown(cell)
+        hit = (markdown, prose.read_description(cell, type_, markdown))
+        if len(_memo) >= _LIMIT:
+            _memo.clear()
+        _memo[key] = hit
+    markdown, result = hit
+    c = result.constraints
+    # the caller owns what it gets: the only mutable member of Constraints is the enum list
+    # (defaults are scalars: `prose._convert` makes them)
+    constraints = copy.copy(c)
+    if c.enum is not None:
+        constraints.enum = list(c.enum)
+    return markdown, prose.ProseResult(constraints, list(result.findings))

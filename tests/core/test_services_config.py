@@ -1,0 +1,49 @@
+"""A services config that cannot be used is an error (exit 2, one line), never a silent fall-back to defaults."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import generator.build.pipeline
+from generator.build.pipeline import resolve_service
+from generator.cli import main
+from generator.core.config import ConfigError
+
+
+@pytest.fixture
+def broken(tmp_path: Path) -> Path:
+    config = tmp_path / "services.toml"
+    config.write_text("[[service]\nname = 'x'\n", encoding="utf-8")  # not TOML
+    return config
+
+
+@pytest.mark.parametrize("command", ["build", "report"])
+def test_command_with_broken_config_exits_2_with_one_line(command: str, broken: Path, tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    argv = [command, str(docs), "--service", "x", "--config", str(broken)]
+    assert main([*argv, "-o", str(tmp_path / "x.yaml")] if command == "build" else argv) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: {broken}: ") and err.count("\n") == 1
+    assert not (tmp_path / "x.yaml").exists()
+
+
+def test_missing_config_given_explicitly_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="nope.toml"):
+        resolve_service("x", tmp_path / "nope.toml")
+
+
+def test_listed_service_comes_from_the_config_and_unlisted_gets_defaults(tmp_path: Path) -> None:
+    config = tmp_path / "services.toml"
+    config.write_text('[[service]]\nname = "x"\ntitle = "Service X"\ndocs = "d"\nclient = "otc-x-client"\n'
+                      'endpoint = "https://x.{region}.example"\n', encoding="utf-8")
+    assert resolve_service("x", config).title == "Service X"
+    assert resolve_service("y", config).title == "Y"
+
+
+def test_without_a_default_config_every_service_is_unlisted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(generator.build.pipeline, "DEFAULT_CONFIG", tmp_path / "absent.toml")
+    assert resolve_service("modelarts").title == "ModelArts"  # a known OTC service
