@@ -17,9 +17,9 @@ class _PyDumper(yaml.SafeDumper):
         return True
 
 
-# libyaml's emitter writes the same bytes as PyYAML's pure-Python one for our documents (tests/test_emit.py
+# libyaml's emitter writes the same bytes as PyYAML's pure-Python one for our documents (tests/core/test_emit.py
 # holds the two side by side) at a fraction of the time; the Python emitter stays where libyaml is missing.
-# `FastJsonDumping` stands in for PyYAML's Python representer there (tests/test_emit_fast.py).
+# `FastJsonDumping` stands in for PyYAML's Python representer there (tests/speed/test_emit_fast.py).
 if yaml.__with_libyaml__:
     class _CDumper(FastJsonDumping, yaml.CSafeDumper):
         def ignore_aliases(self, data: Any) -> bool:
@@ -106,7 +106,7 @@ def _libyaml_differs(doc: Any) -> bool:
 
 
 def _libyaml_differs_walk(doc: Any) -> bool:
-    """The rule above string by string: the reference `_libyaml_differs` is held to (tests/test_emit_fast.py)."""
+    """The rule above string by string: the reference `_libyaml_differs` is held to (tests/speed/test_emit_fast.py)."""
     todo = [doc]
     while todo:
         node = todo.pop()

@@ -299,7 +299,7 @@ def pascal_words(text: str) -> tuple[str, ...]:
 
 # openapi-python-client 0.29.1's `strings.sanitize` + `split_words` + `snake_case`, restated: importing that
 # module runs the package's __init__ (httpx, jinja2, ruamel: half a second per build) for three lines.
-# tests/naming/test_snake_name.py holds the two side by side on every operationId of the corpus.
+# tests/docs/naming/test_snake_name.py holds the two side by side on every operationId of the corpus.
 _DELIMITERS = r"\. _-"
 
 

@@ -167,7 +167,7 @@ def _install_fast_paths() -> bool:
 
 def parse(text: str, file: str) -> nodes.document:
     """docutils' doctree of the page, system messages included: the same tree as
-    `publish_doctree(text, source_path=file, settings_overrides=_SETTINGS)` (`tests/test_docutils_fast.py`)."""
+    `publish_doctree(text, source_path=file, settings_overrides=_SETTINGS)` (`tests/speed/test_docutils_fast.py`)."""
     _register()
     _install_fast_paths()
     # a copy per page: docutils writes the page's source path into its settings

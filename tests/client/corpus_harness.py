@@ -1,8 +1,8 @@
 """Build every corpus tree, generate its client, import it and run its conformance tests.
 
-Used by tests/clients/test_corpus_clients.py and runnable as a survey script:
+Used by tests/client/test_corpus_clients.py and runnable as a survey script:
 
-    python tests/clients/corpus_harness.py [--jobs 2] [--keep DIR] [TREE ...]
+    python tests/client/corpus_harness.py [--jobs 2] [--keep DIR] [TREE ...]
 
 prints one row per tree: generation ok, generator warnings, import ok, conformance passed/failed, times.
 """

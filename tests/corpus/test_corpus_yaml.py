@@ -1,6 +1,6 @@
 """Corpus: the specs of real trees dump to the same bytes through `generator.speed.patches.yaml_fast` (libyaml's emitter
 behind a faster representer and a memoised resolver) as through PyYAML's own representer, and as through
-PyYAML's pure-Python emitter (tests/test_emit_fast.py holds the generated documents)."""
+PyYAML's pure-Python emitter (tests/speed/test_emit_fast.py holds the generated documents)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """The corpus clients the journeys use: built from ../shared/corpus once per test session, on first use.
 
-Generation reuses tests/clients/corpus_harness.py (build the spec, generate, check the import) run as its
+Generation reuses tests/client/corpus_harness.py (build the spec, generate, check the import) run as its
 own script under ``nice -n 10``, so a test worker stays responsive and the survey and the journeys build
 a tree the same way.
 """
@@ -19,7 +19,7 @@ import pytest
 from generator.core.config import default_service
 
 HERE = Path(__file__).resolve().parent
-HARNESS = HERE.parent / "clients" / "corpus_harness.py"
+HARNESS = HERE.parent / "client" / "corpus_harness.py"
 REPO = HERE.parents[1]
 
 # service key of a journey -> corpus tree (the commits the issue names)

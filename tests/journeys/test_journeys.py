@@ -149,7 +149,7 @@ def run_journey(key: str, client: BuiltClient, cloud: FakeOTC, tmp: Path) -> tup
 
 def run_mypy(key: str, client: BuiltClient, tmp: Path) -> subprocess.CompletedProcess[str]:
     # --follow-imports=silent: the package is analysed (its types reach the script) but its own findings
-    # belong to tests/clients; what fails here is the script
+    # belong to tests/client; what fails here is the script
     cache = client.root.parent / f".mypy-journeys-{client.package}"
     env = {**clean_env(tmp, client), "MYPYPATH": str(client.root)}
     return subprocess.run(["nice", "-n", "10", sys.executable, "-m", "mypy", "--strict", "--follow-imports=silent",

@@ -11,7 +11,7 @@ from generator.core.config import REPO_ROOT
 
 MODULES = [
     "tests/corpus/test_corpus_counts.py",  # parametrised over the corpus trees (empty without it)
-    "tests/clients/test_corpus_clients.py",  # likewise, with its own tree list
+    "tests/client/test_corpus_clients.py",  # likewise, with its own tree list
     "tests/diff/test_regenerate.py",  # had a module-level skipif
     "tests/diff/test_corpus_pairs.py",
 ]

@@ -1,7 +1,7 @@
 """Description cells are full RST; this module reads constraints out of them.
 
 Structure (bullet lists, bold values) comes from the docutils nodes; sentence patterns are matched
-on the cell's text. Every pattern here has a test in tests/test_prose.py. What a pattern half
+on the cell's text. Every pattern here has a test in tests/docs/test_prose.py. What a pattern half
 understands is returned as a finding (code, message), never dropped.
 """
 

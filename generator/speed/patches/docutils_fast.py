@@ -19,7 +19,7 @@ answer is known without the loop:
 Any other string goes to docutils' own function, unchanged. The replacements are installed in every
 module that bound the original name at import (`docutils.utils`, `docutils.parsers.rst.states`,
 `docutils.parsers.rst.tableparser`; `docutils.statemachine` calls `utils.column_indices` through the
-module). What docutils produces does not change: `tests/test_docutils_fast.py` compares the doctree of
+module). What docutils produces does not change: `tests/speed/test_docutils_fast.py` compares the doctree of
 every page of two corpus trees with and without them, and each replacement with the original on
 arbitrary text (hypothesis).
 

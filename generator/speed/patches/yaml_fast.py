@@ -1,5 +1,5 @@
 """A faster front end for libyaml's emitter on JSON-like documents, giving the node graph PyYAML's own
-`SafeRepresenter` gives, hence the same bytes (tests/test_emit_fast.py holds them side by side).
+`SafeRepresenter` gives, hence the same bytes (tests/speed/test_emit_fast.py holds them side by side).
 
 PyYAML's representer spends most of a spec's dump in generic Python: an alias check, a walk of the type's
 MRO and two or three method calls per value. `FastJsonDumping.represent` builds the same nodes (PyYAML's
