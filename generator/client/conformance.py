@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator.build.check.document import INVALID_EXAMPLES
-from generator.build.finish.extras import OTC_ERROR
+from generator.build.finish.error_bodies import OTC_ERROR
 from generator.client import samples, xml_body
 from generator.client.common import base_media, operations
 from generator.client.names import GeneratorNames

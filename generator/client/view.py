@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from generator.build.check.document import INVALID_EXAMPLES, RESERVED_PROPERTIES
-from generator.build.finish.extras import OTC_ERROR
+from generator.build.finish.error_bodies import OTC_ERROR
 from generator.client.class_names import fix_class_names
 from generator.client.common import BINARY, MAX_NAME, base_media, operations, source
 from generator.client.docs import document_view

@@ -11,15 +11,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.build.finish.extras import (
-    PlacementMemo,
-    drop_unreferenced,
-    error_bodies,
-    info_extras,
-    number_repeated_placeholders,
-    place_examples,
-    widen_int32,
-)
+from generator.build.finish.error_bodies import error_bodies
+from generator.build.finish.info import info_extras
+from generator.build.finish.invalid_examples import PlacementMemo, place_examples
+from generator.build.finish.placeholders import number_repeated_placeholders
+from generator.build.finish.unreferenced import drop_unreferenced
+from generator.build.finish.wide_integers import widen_int32
 from generator.build.render.merge import is_historical, merge_operations, prefer_current
 from generator.build.render.names import ComponentNames
 from generator.build.render.nulls import widen_nulls
@@ -44,7 +41,7 @@ class SpecRenderer(OperationRenderer):
                  placements: PlacementMemo | None = None) -> None:
         super().__init__({}, [])
         self.service = service
-        self.placements = placements  # the example placements of an earlier build (`build_extras.place_examples`)
+        self.placements = placements  # the example placements of an earlier build (`invalid_examples.place_examples`)
         self.pages = pages
         self.schemas = schemas
         self.components: dict[str, dict[str, Any]] = {}
