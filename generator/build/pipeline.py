@@ -23,8 +23,9 @@ from generator.build.check import consistency
 from generator.build.check import document as check_module
 from generator.build.check.document import Findings
 from generator.build.check.repair import check_and_repair
-from generator.build.finish import extras as build_extras
-from generator.build.finish.extras import describe_tags, linked_error_statuses
+from generator.build.finish import invalid_examples as build_extras
+from generator.build.finish.linked_statuses import linked_error_statuses
+from generator.build.finish.tags import describe_tags
 from generator.build.link import link
 from generator.build.render.openapi import render_spec
 from generator.core.config import DEFAULT_CONFIG, ConfigError, Service, default_service, load_services

@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from generator.build.check.document import INVALID_EXAMPLES
-from generator.build.finish.extras import OTC_ERROR
+from generator.build.finish.error_bodies import OTC_ERROR
 from generator.client import samples, xml_body
 from generator.client.common import base_media, operations
 from generator.client.names import GeneratorNames
 from generator.client.variants import spec_operation
-from generator.core.spec import compile_schema, deref
+from generator.core.spec import compile_schema, deref, ref_name
 
 
 def _mismatch(spec: dict[str, Any], schema_name: str, value: Any) -> list[str]:
@@ -48,31 +48,31 @@ def conformance_data(spec: dict[str, Any], names: GeneratorNames, view: dict[str
     schemas = spec.get("components", {}).get("schemas", {})
     examples: dict[str, list[dict[str, Any]]] = {}
 
-    def documented(media: dict[str, Any], ref_name: str) -> tuple[Any, bool, list[str]]:
+    def documented(media: dict[str, Any], schema_name: str) -> tuple[Any, bool, list[str]]:
         """The first documented example that fits the schema, else a valid instance.
 
-        For a union body (`anyOf` of components) `ref_name` is the branch the client call uses; each
-        example is filed under the first branch it fits (or, fitting none, under `ref_name`).
+        For a union body (`anyOf` of components) `schema_name` is the branch the client call uses; each
+        example is filed under the first branch it fits (or, fitting none, under `schema_name`).
         """
         reasons: list[str] = []
         chosen: Any = None
         found = False
-        branches = [b["$ref"].rsplit("/", 1)[1] for b in _union_branches(media.get("schema", {}))]
+        branches = [ref_name(b["$ref"]) for b in _union_branches(media.get("schema", {}))]
         # a defect (`x-otc-invalid-examples`) is still a documented example: its validity test is the xfail
         placed = {**(media.get("examples") or {}), **(media.get(INVALID_EXAMPLES) or {})}
         for name, ex in placed.items():
-            home = next((b for b in branches if not _mismatch(spec, b, ex["value"])), ref_name)
+            home = next((b for b in branches if not _mismatch(spec, b, ex["value"])), schema_name)
             mismatch = _mismatch(spec, home, ex["value"])
             examples.setdefault(home, []).append({"name": name, "value": ex["value"],
                                                   "source": ex.get("x-source"), "mismatch": mismatch})
-            if home != ref_name:
+            if home != schema_name:
                 continue
             if mismatch:
                 reasons.append(f"example {name}: {'; '.join(mismatch)}")
             elif not found:
                 chosen, found = ex["value"], True
         if not found:
-            chosen = samples.sample(spec, {"$ref": f"#/components/schemas/{ref_name}"}, full=True)
+            chosen = samples.sample(spec, {"$ref": f"#/components/schemas/{schema_name}"}, full=True)
         return chosen, found, reasons
 
     cases = []
@@ -100,17 +100,17 @@ def conformance_data(spec: dict[str, Any], names: GeneratorNames, view: dict[str
             schema = media.get("schema", {})
             branches = _union_branches(schema)
             # a union body: the call sends the first branch (the model the generator's union accepts first)
-            ref_name = (schema.get("$ref") or (branches[0]["$ref"] if branches else "")).rsplit("/", 1)[-1] or None
-            item_ref = schema.get("items", {}).get("$ref", "").rsplit("/", 1)[-1] or None
+            schema_name = ref_name(schema.get("$ref") or (branches[0]["$ref"] if branches else "")) or None
+            item_ref = ref_name(schema.get("items", {}).get("$ref", "")) or None
             request = {"kind": body_info["kind"], "content_type": body_info["content_type"],
                        "body_type": body_info["body_type"], "required": body_info["required"],
                        "module": body_info.get("module"), "class": body_info.get("cls"),
-                       "schema": ref_name, "body": None, "documented": False, "example_mismatch": [],
+                       "schema": schema_name, "body": None, "documented": False, "example_mismatch": [],
                        "binary": []}
-            if body_info["kind"] == "model" and ref_name:
-                body, found, reasons = documented(media, ref_name)
+            if body_info["kind"] == "model" and schema_name:
+                body, found, reasons = documented(media, schema_name)
                 request.update(body=body, documented=found, example_mismatch=reasons,
-                               binary=_binary_properties(view, ref_name))
+                               binary=_binary_properties(view, schema_name))
             elif body_info["kind"] == "model_list" and item_ref:
                 request.update(body=samples.sample(spec, schema, full=True), item_schema=item_ref)
             elif body_info["kind"] == "value" and media.get("examples"):
@@ -140,10 +140,10 @@ def conformance_data(spec: dict[str, Any], names: GeneratorNames, view: dict[str
                 continue
             rschema = rmedia.get("schema", {})
             if "$ref" in rschema:
-                ref_name = rschema["$ref"].rsplit("/", 1)[1]
-                body, found, reasons = documented(rmedia, ref_name)
-                responses.append({"status": int(status), "schema": ref_name, "body": body, "documented": found,
-                                  "example_mismatch": reasons, "binary": _binary_properties(view, ref_name)})
+                schema_name = ref_name(rschema["$ref"])
+                body, found, reasons = documented(rmedia, schema_name)
+                responses.append({"status": int(status), "schema": schema_name, "body": body, "documented": found,
+                                  "example_mismatch": reasons, "binary": _binary_properties(view, schema_name)})
             else:
                 # inline or union schema: the client must accept a valid instance; no single model to compare
                 responses.append({"status": int(status), "schema": None,

@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from generator.build.check.document import INVALID_EXAMPLES, RESERVED_PROPERTIES
-from generator.build.finish.extras import OTC_ERROR
+from generator.build.finish.error_bodies import OTC_ERROR
 from generator.client.class_names import fix_class_names
 from generator.client.common import BINARY, MAX_NAME, base_media, operations, source
 from generator.client.docs import document_view
@@ -19,7 +19,7 @@ from generator.client.pagination import detect_pagination
 from generator.client.session_params import mark_session_params
 from generator.client.variants import split_variants
 from generator.core.model import Diagnostic, Severity, Source
-from generator.core.spec import HTTP_METHODS, iter_refs
+from generator.core.spec import HTTP_METHODS, iter_refs, ref_name
 
 # media types openapi-python-client can send / parse; anything else is handed over as raw bytes
 _REQUEST_MEDIA = ("application/json", "application/x-www-form-urlencoded", "multipart/form-data",
@@ -214,7 +214,7 @@ def _fix_binary_in_json(view: dict[str, Any], notes: list[Diagnostic]) -> None:
     for _, _, op in operations(view):
         for media, m in op.get("requestBody", {}).get("content", {}).items():
             if base_media(media) == "multipart/form-data":
-                keep.update(ref.rsplit("/", 1)[1] for _, ref in iter_refs(m.get("schema", {})))
+                keep.update(ref_name(ref) for _, ref in iter_refs(m.get("schema", {})))
 
     def walk(node: Any, where: str) -> None:
         if isinstance(node, dict):

@@ -15,6 +15,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from generator.client import samples
+from generator.core.spec import ref_name
 
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]*")
 
@@ -50,7 +51,7 @@ def instance(spec: dict[str, Any], schema: dict[str, Any]) -> str:
     target = branches[0] if branches and isinstance(branches[0], dict) else schema
     resolved = samples.resolve(spec, target)
     ref = str(target.get("$ref", ""))
-    root = str((resolved.get("xml") or {}).get("name") or ref.rsplit("/", 1)[-1] or "body")
+    root = str((resolved.get("xml") or {}).get("name") or ref_name(ref) or "body")
     if not _NAME.fullmatch(root):
         root = "body"
     return _element(root, samples.sample(spec, target))

@@ -163,7 +163,7 @@ class DocOperation:
 
 @dataclass(frozen=True)
 class PageText:
-    """What `build.finish.extras` reads from a page: a section intro, a status-code table (extract/page_text)."""
+    """What `build.finish` reads from a page: a section intro, a status-code table (extract/page_text)."""
 
     intro: tuple[str, int] = ("", 0)  # the paragraphs before the page list, the first one's line
     status_rows: tuple[tuple[str, str, int], ...] = ()  # (4xx code, description, line) of its tables

@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 
+from generator.core.spec import component_name
 from generator.speed.parallel import default_jobs
 
 # Below this many schemas to check, starting the workers (tens of milliseconds) costs more than it saves:
@@ -199,7 +200,8 @@ def candidates(spec: dict[str, Any]) -> list[Any]:
                         found.append(v)
                     elif isinstance(v, dict) and isinstance(schemas, dict) and isinstance(v["$ref"], str):
                         # where the validator meets it (the workers start from the other end)
-                        target = schemas.get(v["$ref"].removeprefix("#/components/schemas/"))
+                        name = component_name(v["$ref"])
+                        target = schemas.get(name) if name is not None else None
                         if isinstance(target, (dict, bool)):
                             found.append(target)
                     continue

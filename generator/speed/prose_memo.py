@@ -14,14 +14,16 @@ import copy
 from docutils import nodes
 
 from generator.core.types import TypeExpr
-from generator.docs.prose import read as prose
+from generator.docs.prose.markdown import to_markdown
+from generator.docs.prose.read import read_description
+from generator.docs.prose.result import ProseResult
 
 Shape = tuple[object, ...] | str
 
 # enough for every distinct cell of the largest tree (a few thousand); beyond it the memo starts again,
 # which costs speed only
 _LIMIT = 20_000
-_memo: dict[tuple[Shape, TypeExpr | None], tuple[str, prose.ProseResult]] = {}
+_memo: dict[tuple[Shape, TypeExpr | None], tuple[str, ProseResult]] = {}
 
 
 def shape(node: nodes.Node) -> Shape:
@@ -31,21 +33,21 @@ def shape(node: nodes.Node) -> Shape:
     return (type(node), getattr(node, "tagname", None), *(shape(c) for c in node.children))
 
 
-def read_cell(cell: nodes.Element, type_: TypeExpr | None) -> tuple[str, prose.ProseResult]:
+def read_cell(cell: nodes.Element, type_: TypeExpr | None) -> tuple[str, ProseResult]:
     """`(to_markdown(cell), read_description(cell, type_))`, each description shape read once."""
     key = (shape(cell), type_)
     hit = _memo.get(key)
     if hit is None:
-        markdown = prose.to_markdown(cell)
-        hit = (markdown, prose.read_description(cell, type_, markdown))
+        markdown = to_markdown(cell)
+        hit = (markdown, read_description(cell, type_, markdown))
         if len(_memo) >= _LIMIT:
             _memo.clear()
         _memo[key] = hit
     markdown, result = hit
     c = result.constraints
     # the caller owns what it gets: the only mutable member of Constraints is the enum list
-    # (defaults are scalars: `prose._convert` makes them)
+    # (defaults are scalars: `prose.result.convert` makes them)
     constraints = copy.copy(c)
     if c.enum is not None:
         constraints.enum = list(c.enum)
-    return markdown, prose.ProseResult(constraints, list(result.findings))
+    return markdown, ProseResult(constraints, list(result.findings))

@@ -143,7 +143,7 @@ def save(root: Path, loaded: int) -> None:
 
 def load_memory(root: Path, kind: str, name: str) -> dict[bytes, Any]:
     """The last build's per-operation results of `kind` for the document `name`: "examples" (`check.ExampleMemo`),
-    "placements" (`build_extras.PlacementMemo`)."""
+    "placements" (`finish.invalid_examples.PlacementMemo`)."""
     store = _store(root)
     got = store.get(kind, store.key(kind, name.encode()))
     return got if isinstance(got, dict) else {}

@@ -198,7 +198,7 @@ def test_a_section_without_intro_text_gives_no_tag_description(make_tree: Callab
 
 
 def test_component_nothing_references_is_dropped_with_a_diagnostic() -> None:
-    from generator.build.finish.extras import drop_unreferenced
+    from generator.build.finish.unreferenced import drop_unreferenced
 
     spec: dict[str, Any] = {"paths": {"/a": {"get": {"responses": {"200": {"content": {"application/json": {
         "schema": {"$ref": "#/components/schemas/Used"}}}}}}}},

@@ -6,7 +6,10 @@ from pathlib import Path
 from typing import Any
 
 from generator.build.link import link
-from generator.build.render.openapi import merge_operations, pascal, render_spec, widen_nulls
+from generator.build.render.merge import merge_operations
+from generator.build.render.names import pascal
+from generator.build.render.nulls import widen_nulls
+from generator.build.render.openapi import render_spec
 from generator.core.config import Service
 from generator.core.model import (
     Constraints,

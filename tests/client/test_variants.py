@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from generator.build.check.document import check
-from generator.build.finish.extras import drop_unreferenced
+from generator.build.finish.unreferenced import drop_unreferenced
 from generator.build.pipeline import build_and_check, build_spec
 from generator.client import CodegenError, client_view, generate_client
 from generator.client.variants import MARKER, strip_markers

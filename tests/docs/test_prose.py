@@ -8,7 +8,8 @@ import pytest
 from docutils import nodes
 
 from generator.core.types import Kind, TypeExpr
-from generator.docs.prose.read import read_description, to_markdown
+from generator.docs.prose.markdown import to_markdown
+from generator.docs.prose.read import read_description
 from generator.docs.read import read_text
 
 S = TypeExpr(Kind.STRING)

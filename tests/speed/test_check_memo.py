@@ -147,23 +147,23 @@ def test_example_checks_of_unchanged_operations_come_from_the_last_build(
 
 def test_example_placements_of_unchanged_operations_come_from_the_last_build(
         make_tree: Callable[[dict[str, str]], Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from generator.build.finish import extras as build_extras
+    from generator.build.finish import invalid_examples
 
     stages = StageCache(tmp_path / "cache")
     build_spec(_tree(make_tree, "Creates a thing."), "things", stages=stages)
     calls: list[str] = []
-    real = build_extras._moves
+    real = invalid_examples._moves
 
     def counting(spec: Any, op: Any, validators: Any) -> Any:
         calls.append(op["operationId"])
         return real(spec, op, validators)
 
-    monkeypatch.setattr(build_extras, "_moves", counting)
+    monkeypatch.setattr(invalid_examples, "_moves", counting)
     changed = _tree(make_tree, "Creates a thing, reworded.")
     remembered = build_spec(changed, "things", stages=stages).spec
     assert calls == ["DoThing"]  # the reworded operation alone
-    assert not hasattr(build_extras, "PLACEMENT_MEMO")  # handed to the renderer, never a module's state
-    monkeypatch.setattr(build_extras, "_moves", real)
+    assert not hasattr(invalid_examples, "PLACEMENT_MEMO")  # handed to the renderer, never a module's state
+    monkeypatch.setattr(invalid_examples, "_moves", real)
     assert value_bytes(remembered) == value_bytes(build_spec(changed, "things").spec)
     media = remembered["paths"]["/v1/{project_id}/things"]["post"]["requestBody"]["content"]["application/json"]
     assert media["x-otc-invalid-examples"]  # the documented example contradicting its schema was moved

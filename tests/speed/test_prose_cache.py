@@ -10,7 +10,8 @@ from docutils import nodes
 
 from generator.core.types import Kind, TypeExpr, parse_type
 from generator.docs.extract.page_text import status_rows
-from generator.docs.prose.read import read_description, to_markdown
+from generator.docs.prose.markdown import to_markdown
+from generator.docs.prose.read import read_description
 from generator.docs.read import read_text
 from generator.speed import prose_memo as prose_cache
 

@@ -216,7 +216,7 @@ def _spec_validator(spec: dict[str, Any], origin: Source) -> list[Diagnostic]:
 
 # Where a documented example that contradicts its schema lives (a documentation defect): not in `examples`,
 # where portals show it and mocks serve it, but here, with its `x-source` and `x-mismatches`
-# (see generator/build/finish/extras.py).
+# (see generator/build/finish/invalid_examples.py).
 INVALID_EXAMPLES = "x-otc-invalid-examples"
 
 

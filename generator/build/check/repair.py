@@ -28,7 +28,7 @@ from typing import Any
 
 from generator.build.check.document import ExampleMemo, Findings, check
 from generator.core.model import Diagnostic, Severity, Source
-from generator.core.spec import VARIANTS, iter_refs
+from generator.core.spec import VARIANTS, component_name, iter_refs, ref_name
 
 INVALIDATING = frozenset({"check.openapi", "check.dangling_ref", "check.path_params"})  # pipeline.INVALIDATING_CODES
 MAX_ROUNDS = 4
@@ -90,7 +90,7 @@ def _repair_round(spec: dict[str, Any], findings: list[Diagnostic], origin: Sour
     schemas = spec.get("components", {}).get("schemas", {})
     for path, node, _ in list(_walk(spec, ())):
         ref = node.get("$ref") if isinstance(node, dict) else None
-        if isinstance(ref, str) and not (ref.startswith("#/components/schemas/") and ref.rsplit("/", 1)[1] in schemas):
+        if isinstance(ref, str) and component_name(ref) not in schemas:
             src = source(path)
             del node["$ref"]
             note(path, f"$ref {ref} leads nowhere; made free-form", src=src)
@@ -251,7 +251,7 @@ class Isolator:
         reached: dict[str, Any] = {}
         todo = [r for _, r in iter_refs(node)]
         while todo:
-            name = todo.pop().rsplit("/", 1)[-1]
+            name = ref_name(todo.pop())
             if name in reached or name not in self.schemas:
                 continue
             reached[name] = self.schemas[name]

@@ -26,7 +26,7 @@ from generator.docs.extract.sections import (
 )
 from generator.docs.extract.tables import classify, find_tables, parse_fields, register_schema
 from generator.docs.extract.uri_repair import repair_calls
-from generator.docs.prose import read as prose
+from generator.docs.prose.markdown import inline_markdown, to_markdown
 from generator.docs.read import ReadPage
 
 
@@ -81,8 +81,8 @@ def _build_operation(ctx: PageContext, sections: Sections, uri_calls: list[tuple
     desc = ""
     for role, sec in sections:
         if role == "function":
-            desc = "\n\n".join(prose.to_markdown(c) if isinstance(c, nodes.Element) and not isinstance(
-                c, nodes.paragraph) else prose._inline(c) for c in sec.children[1:]).strip()
+            desc = "\n\n".join(to_markdown(c) if isinstance(c, nodes.Element) and not isinstance(
+                c, nodes.paragraph) else inline_markdown(c) for c in sec.children[1:]).strip()
             break
     deprecated = bool(re.search(r"deprecated|discarded|out-of-date", ctx.file + " " + ctx.page.title, re.I))
     op = DocOperation(

@@ -1,6 +1,6 @@
 """What later stages read from a page besides its operations, taken from the doctree extraction already has.
 
-`generator.build.finish.extras` gives a tag the intro text of its section's `index.rst` and an operation the
+`generator.build.finish` gives a tag the intro text of its section's `index.rst` (`tags`) and an operation the
 4xx rows of the status-code page it links to. Reading those pages again there parsed them with docutils
 on every build (a tenth of link + render), also when every page came from the page cache; recorded
 here, they come with the page (`Page.text`).
@@ -40,7 +40,7 @@ def _first_line(node: nodes.Node) -> int:
 def status_rows(doc: nodes.document) -> tuple[tuple[str, str, int], ...]:
     """(code, description, line) of every 4xx row in the bodies of the tables of a status-code page (an appendix),
     in document order, a row of a table nested in another's cell once (the first 4xx row of a code is the one
-    `build_extras.linked_error_statuses` takes)."""
+    `finish.linked_statuses.linked_error_statuses` takes)."""
     out = []
     # one walk of the tree, knowing whether a node is inside a table body (every page of a tree comes here)
     stack: list[tuple[nodes.Node, bool]] = [(doc, False)]

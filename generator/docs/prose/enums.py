@@ -1,0 +1,276 @@
+"""Value sets: the options a cell lists (bullets, one paragraph per value, or inline in a sentence), a sentence
+that states them, and the checks of a value set against the cell's own pattern, range and example."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from docutils import nodes
+
+from generator.core.types import Kind, TypeExpr
+from generator.docs.prose.markdown import plain_text
+from generator.docs.prose.result import ProseResult, convert, scalar_kind
+from generator.docs.prose.words import EXAMPLE_ONLY, EXAMPLE_WORDS, prose_marked
+
+_ENUM_LEADIN = re.compile(
+    r"(options?|enums?|enumeration values?|enumerated values?|possible values?|valid values?|"
+    r"values? (?:can|must) be(?: one of)?|one of the following|the following values?|"
+    r"available values?|supported values?|value range|values? include|value options?|"
+    r"the options are(?: as follows)?|(?:is|are) as follows|the value is|the values are|"
+    r"the values? (?:can|must) be|types?|statuses)\s*[:：]?\s*$",
+    re.IGNORECASE,
+)
+_LEADING_VALUE = re.compile(r"^([A-Za-z0-9_.\-/]+)\s*[:：]")
+_CAPS_TOKEN = re.compile(r"\b[A-Z][A-Z0-9_]{2,}\b")
+_INLINE_ENUM = re.compile(r"\b(?:value|values|it|options?)\s+(?:can|must|may)\s+(?:only\s+)?be\b|\bone of\b|"
+                          r"\bvalues? (?:is|are)\b|\boptions are\b|\bcan be set to\b", re.IGNORECASE)
+
+
+def _item_value(item: nodes.list_item) -> str | None:
+    first = next((c for c in item.children if isinstance(c, nodes.paragraph)), None)
+    if first is None or not first.children:
+        return None
+    head = first.children[0]
+    if isinstance(head, (nodes.strong, nodes.literal)):
+        value = head.astext().strip()
+        nxt = first.children[1].astext() if len(first.children) > 1 else ""
+        if nxt and not nxt[0].isspace() and nxt[0] not in ":：,.(;":
+            # `**des**\ c` renders as "desc": the value runs on past the bold part
+            m = re.match(r"[^\s:：,(;]+", nxt)
+            value += m.group(0) if m else ""
+        return value or None
+    text = first.astext().strip()
+    m = _LEADING_VALUE.match(text)
+    if m:
+        return m.group(1)
+    if re.fullmatch(r"[^\s:：]+", text):  # a bare token: `application/json;charset=utf-8`
+        return text
+    return None
+
+
+def enum_from_lists(cell: nodes.Element, type_: TypeExpr | None, result: ProseResult) -> None:
+    for blist in cell.findall(nodes.bullet_list):
+        parent = blist.parent
+        idx = parent.index(blist)
+        lead = parent.children[idx - 1] if idx > 0 else None
+        lead_text = plain_text(lead) if isinstance(lead, nodes.paragraph) else ""
+        has_leadin = bool(_ENUM_LEADIN.search(lead_text)) or lead_text.endswith(":")
+        items = [c for c in blist.children if isinstance(c, nodes.list_item)]
+        if any(re.match(r"^-?\d[\d,.]*\s+(?:to|-|~)\s+-?\d[\d,.]*\b", plain_text(i)) for i in items):
+            # "**1** to **732**: retention days" describes a range, so the list is not an enum
+            result.findings.append(("enum.range_item", "an option is a range; no enum"))
+            return
+        values = [_item_value(i) for i in items]
+        all_strong = all(
+            isinstance(i.children[0], nodes.paragraph) and i.children[0].children
+            and isinstance(i.children[0].children[0], nodes.strong)
+            for i in items if i.children
+        )
+        if not has_leadin and not all_strong:
+            continue
+        if EXAMPLE_WORDS.search(lead_text):  # "Commonly used values are as follows:" lists examples
+            result.findings.append(("prose.enum_example_only", f"values given as examples, not a closed set: "
+                                    f"{lead_text[-80:]!r}"))
+            return
+        if not _ENUM_LEADIN.search(lead_text) and not all_strong:
+            continue
+        if not _ENUM_LEADIN.search(lead_text) and values and all(
+            v is not None and re.search(rf"(?<!\w){re.escape(v)}(?!\w)", lead_text) for v in values
+        ):
+            # "The format is start.end.duration. Parameter description:" then one bullet per part:
+            # bold terms the lead sentence already names are a glossary of it, not the options.
+            continue
+        if all(v is not None for v in values) and values:
+            set_enum(result, [v for v in values if v is not None], type_, inferred=False)
+            return
+        if any(v is not None for v in values):
+            result.findings.append(("enum.partial", "some list items under an enum lead-in carry no value: "
+                                    + "; ".join(plain_text(i)[:40] for i, v in zip(items, values, strict=True)
+                                                if v is None)))
+            return
+        # No item starts with a value. If each names exactly one upper-case word, those are the
+        # values the docs meant ("... must be specified in COMMAND script."); keep them, flagged.
+        caps = [_CAPS_TOKEN.findall(plain_text(i)) for i in items]
+        if caps and all(len(set(c)) == 1 for c in caps) and len({c[0] for c in caps}) == len(caps):
+            set_enum(result, [c[0] for c in caps], type_, inferred=True)
+            result.findings.append(("enum.inferred", "enum values inferred from upper-case words in the "
+                                    f"option texts: {', '.join(c[0] for c in caps)}"))
+            return
+        result.findings.append(("enum.unparsed", f"options listed but no values found after '{lead_text[-40:]}'"))
+        return
+
+
+def enum_from_paragraphs(cell: nodes.Element, type_: TypeExpr | None, result: ProseResult) -> None:
+    """"Options:" then one paragraph per value: `STORAGE: storage billing.` (no bullets, no bold)."""
+    paras = [c for c in cell.children if isinstance(c, nodes.paragraph)]
+    for i, para in enumerate(paras):
+        lead = plain_text(para)
+        if not (lead.endswith(":") and _ENUM_LEADIN.search(lead)):
+            continue
+        if EXAMPLE_WORDS.search(lead):
+            result.findings.append(("prose.enum_example_only", f"values given as examples, not a closed set: "
+                                    f"{lead[-80:]!r}"))
+            return
+        following = paras[i + 1:]
+        if any(isinstance(c, nodes.bullet_list) for c in cell.children):
+            return
+        values = []
+        for p in following:
+            m = _LEADING_VALUE.match(plain_text(p))
+            if not m:
+                break
+            values.append(m.group(1))
+        if len(values) >= 2:
+            set_enum(result, values, type_, inferred=False)
+        else:
+            result.findings.append(("enum.unparsed", f"options announced ('{lead[-40:]}') but no values follow"))
+        return
+
+
+def enum_inline(cell: nodes.Element, type_: TypeExpr | None, result: ProseResult) -> None:
+    for para in cell.findall(nodes.paragraph):
+        if isinstance(para.parent, nodes.list_item):
+            continue
+        text = plain_text(para)
+        m = _INLINE_ENUM.search(text)
+        if not m:
+            continue
+        sentence_start = max(text.rfind(". ", 0, m.start()) + 1, 0)
+        stop = text.find(". ", m.end())
+        # "The value can be **10**, **20**, or **50**, for example": the example words may close the sentence
+        if EXAMPLE_ONLY.search(text[sentence_start:m.end()]) or EXAMPLE_WORDS.search(
+                text[m.end():stop if stop >= 0 else len(text)]):
+            # "Commonly used values are **10**, **20**, and **50**": examples, not a closed set
+            result.findings.append(("prose.enum_example_only", "values given as examples, not a closed set: "
+                                    f"{text[sentence_start:sentence_start + 80].strip()!r}"))
+            continue
+        # values are the bold words of the sentence that follows the lead-in
+        sentence_end = text.find(".", m.end())
+        strongs = []
+        pos = 0
+        for child in para.children:
+            chunk = child.astext()
+            start = text.find(" ".join(chunk.split()), pos) if chunk.strip() else pos
+            if isinstance(child, (nodes.strong, nodes.literal)) and start >= m.start() and (
+                sentence_end < 0 or start <= sentence_end
+            ):
+                strongs.append(chunk.strip())
+            pos = max(pos, start)
+        if len(strongs) >= 2:
+            set_enum(result, strongs, type_, inferred=False)
+            return
+
+
+def set_enum(result: ProseResult, values: list[str], type_: TypeExpr | None, *, inferred: bool) -> None:
+    kind = scalar_kind(type_)
+    if any(v.strip().lower() == "null" for v in values):
+        result.findings.append(("enum.null_value", "null listed as an option: kept out of the enum"))
+        values = [v for v in values if v.strip().lower() != "null"]
+    if kind is Kind.STRING and len(values) > 1 and all(len(v.strip()) == 1 and v.strip().isalpha() for v in values):
+        # "vX.Y.Z-rN" explained letter by letter: placeholders of a format, not values
+        result.findings.append(("enum.placeholder_letters", f"single-letter options {values}: not an enum"))
+        return
+    typed: list[Any] = []
+    for v in dict.fromkeys(values):  # keep order, drop repeats
+        converted = convert(v, kind)
+        if converted is None:
+            result.findings.append(("enum.type_mismatch", f"enum value {v!r} is not a {kind}"))
+            return
+        typed.append(converted)
+    if kind in (Kind.OBJECT, Kind.ANY, Kind.REF, Kind.MAP, None):
+        result.findings.append(("enum.not_scalar", f"option list on a non-scalar field: {', '.join(values)}"))
+        return
+    result.constraints.enum = typed
+    result.constraints.enum_inferred = inferred
+
+
+def learn_values(unit: Any, type_: TypeExpr | None, result: ProseResult) -> None:
+    s = unit.text
+    if EXAMPLE_ONLY.search(s):
+        result.findings.append(("prose.enum_example_only", f"values given as examples, not a closed set: {s[:80]!r}"))
+        return
+    if re.match(r"(?:if|when|only when|unless)\b", s, re.I) or re.search(r"\bis set to\b|\bis\s+\*\*", s):
+        result.findings.append(("prose.enum_conditional", f"values stated under a condition: {s[:80]!r}"))
+        return
+    if re.search(r"\b(?:together with|mutually exclusive|either|(?:is|are) required|specify)\b|"
+                 r"\*\*\s+(?:parameters?|fields?|headers?)\b", s, re.I):
+        result.findings.append(("prose.enum_ambiguous", f"the marked words name other parameters: {s[:80]!r}"))
+        return
+    if unit.leads_list:
+        result.findings.append(("prose.enum_ambiguous", f"options announced but not one value per item: {s[-60:]!r}"))
+        return
+    m = re.search(r"\b(?:can|could|must|may|should|will) (?:only )?be(?: one of)?\b|\bone of\b|\bvalues? "
+                  r"(?:is|are|include)\b|\boptions?\b|\b(?:possible|valid|available|supported|enumerat\w*) values?",
+                  s, re.I)
+    start = m.end() if m else 0
+    rest = s[start:]
+    values = [v.strip() for v in prose_marked(rest) if v.strip()]
+    fixed = re.search(r"\b(?:is|are) fixed (?:at|to|as)\s+(?:\*\*([^*]+)\*\*|`([^`]+)`)", s, re.I)
+    if fixed:  # "The value is fixed at **v3**": a one-value set
+        set_enum(result, [fixed.group(1) or fixed.group(2)], type_, inferred=False)
+        return
+    mark = r"(?:\*\*[^*]+\*\*|`[^`]+`)(?:\s*\([^)]*\))?"
+    only = re.search(rf"\bonly\s+({mark}(?:\s*(?:,|or|and)+\s*{mark})*)\s+(?:is|are) (?:supported|allowed|available|"
+                     r"valid)", s, re.I)
+    if only:  # "Currently, only **evs** (EVS volumes) and **local** (local volumes) are supported."
+        rest = only.group(1)
+        values = [v.strip() for v in prose_marked(rest) if v.strip()]
+    # only a list of marked values joined by commas / "or" / "and", each perhaps explained in brackets
+    one = r"(?:\*\*[^*]+\*\*|`[^`]+`|\"[^\"]+\")(?:\s*\([^)]*\))?"
+    if len(values) < 1 or not re.match(rf"\s*[:：]?\s*{one}(?:\s*(?:,|，|or|and|/)+\s*{one})+", rest) and not (
+            only and values):
+        result.findings.append(("prose.enum_ambiguous", f"marked words are not a plain list of values: {s[:80]!r}"))
+        return
+    before = len(result.findings)
+    set_enum(result, values, type_, inferred=False)
+    if result.constraints.enum is None and len(result.findings) == before:
+        result.findings.append(("prose.enum_ambiguous", f"values not taken: {s[:80]!r}"))
+
+
+def enum_against_open_range(result: ProseResult) -> None:
+    """"The value must be greater than or equal to **0** ... If the value is **0**, the first page is displayed,
+    which is the same as the value **1**" (ECS listing_details_about_ecss.rst): numbers the cell marks beside a
+    one-sided bound are points of an open range, not a closed set. The bound stays; the value set is reported."""
+    c = result.constraints
+    if not c.enum or not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in c.enum):
+        return
+    lower = c.minimum is not None or c.exclusive_minimum is not None
+    upper = c.maximum is not None or c.exclusive_maximum is not None
+    if lower != upper:
+        result.findings.append(("enum.within_open_range", f"values {', '.join(map(repr, c.enum))} are marked beside "
+                                "a one-sided bound: points of the range, not a value set"))
+        c.enum = None
+
+
+def enum_against_pattern(result: ProseResult) -> None:
+    """"The value is the **cipher_text** value ... that matches **^[0-9a-zA-Z+/=]{188,5648}$**" (KMS
+    decrypting_data.rst:52): a marked word that the cell's own pattern refuses names something else, not a value.
+    The value set is dropped and reported; the pattern stays."""
+    c = result.constraints
+    if c.enum is None or c.pattern is None:
+        return
+    try:
+        refused = [v for v in c.enum if isinstance(v, str) and re.search(c.pattern, v) is None]
+    except re.error:
+        return
+    if refused:
+        result.findings.append(("enum.contradicts_pattern", f"value(s) {', '.join(map(repr, refused))} do not match the"
+                                f" pattern {c.pattern!r} the same cell states: a documentation defect; no value set"))
+        c.enum = None
+
+
+def enum_against_example(markdown: str, result: ProseResult) -> None:
+    """"Example: X" in the cell with X outside the documented values: a documentation defect, reported; the
+    documented set stays as it is (neither widened to take the example nor dropped)."""
+    enum = result.constraints.enum
+    if not enum:
+        return
+    m = re.search(r"\bExample(?: value)?\s*[:：]\s*(?:\*\*(.+?)\*\*|`([^`]+)`|([^\s,;]+))", markdown)
+    if m is None:
+        return
+    raw = (m.group(1) or m.group(2) or m.group(3)).strip().rstrip(".").strip("\"'")
+    if raw in {str(v) for v in enum} or raw.lower() in {str(v).lower() for v in enum if isinstance(v, bool)}:
+        return
+    result.findings.append(("enum.contradicts_example", f"the cell's example {raw!r} is not among its values "
+                            f"{enum}: a documentation defect"))
