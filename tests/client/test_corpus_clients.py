@@ -2,7 +2,7 @@
 per operation, clean under mypy --strict, and its own conformance tests pass.
 
 One test per tree (build, generate, import, count, conformance), so each tree is built once whatever the
-xdist mode: `pytest -m corpus -n 2 tests/clients`. Per-tree survey table: tests/client/corpus_harness.py.
+xdist mode: `pytest -m corpus -n 2 tests/client`. Per-tree survey table: tests/client/corpus_harness.py.
 """
 
 from __future__ import annotations
