@@ -125,7 +125,8 @@ def _add_extras(project: Path, service: Service, spec: dict[str, Any], view: dic
             shutil.copy2(f, rt / f.name)
         (pkg_dir / "otc.py").write_text(env.get_template("client_otc.py.jinja").render(
             endpoint_template=service.endpoint, default_region=service.default_region,
-            service_title=service.title, package_name=package, service_type=service.service_type),
+            service_title=service.title, package_name=package, service_type=service.service_type,
+            endpoints=None if service.endpoints is None else dict(service.endpoints)),
             encoding="utf-8")
         if (TEMPLATES / "client_readme_usage.md.jinja").exists():
             example_call, iterator_call = readme_examples(pkg_dir, package)

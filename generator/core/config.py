@@ -6,6 +6,9 @@ import argparse
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+from generator.core.catalog import load_catalog
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_CONFIG = REPO_ROOT / "specs" / "services.toml"
@@ -35,6 +38,9 @@ class Service:
     # The OpenStack-style service type (`dns`, `ecs`, ...): names the endpoint override a client reads
     # (`<service_type>_endpoint_override` in clouds.yaml, `OS_<SERVICE_TYPE>_ENDPOINT_OVERRIDE`).
     service_type: str | None = None
+    # (region, endpoint URL or template) for every region whose endpoint is known; a client refuses other regions.
+    # None: `endpoint` is the user's own template, filled in for any region asked for.
+    endpoints: tuple[tuple[str, str], ...] | None = None
 
     @property
     def docs_repository(self) -> str:
@@ -46,42 +52,43 @@ class Service:
         return self.client.replace("-", "_")
 
 
-# Known OTC services by docs repository name: (service type, endpoint host prefix, title).
-# Service types are otcextensions' (they name the endpoint overrides its users already have in
-# clouds.yaml); two deliberate exceptions: ECS is `ecs`, not openstacksdk's `compute` (that is the
-# Nova API under /v2.1, while this docs tree documents the native /v1 API), and IAM is `iam`, not
-# `identity` (an `identity_endpoint_override` written for keystoneauth ends in /v3, which the
-# documented paths repeat). Hosts follow https://<host>.<region>.otc.t-systems.com.
-KNOWN_SERVICES: dict[str, tuple[str, str, str]] = {
-    "auto-scaling": ("as", "as", "Auto Scaling"),
-    "cloud-container-engine": ("cce", "cce", "Cloud Container Engine"),
-    "distributed-message-service": ("dms", "dms", "Distributed Message Service"),
-    "domain-name-service": ("dns", "dns", "Domain Name Service"),
-    "elastic-cloud-server": ("ecs", "ecs", "Elastic Cloud Server"),
-    "identity-access-management": ("iam", "iam", "Identity and Access Management"),
-    "key-management-service": ("kms", "kms", "Key Management Service"),
-    "modelarts": ("modelarts", "modelarts", "ModelArts"),
-    "nat-gateway": ("nat", "nat", "NAT Gateway"),
-    "object-storage-service": ("obs", "obs", "Object Storage Service"),
-    "relational-database-service": ("rds", "rds", "Relational Database Service"),
-    "virtual-private-cloud": ("vpc", "vpc", "Virtual Private Cloud"),
-}
+def catalog_facts(name: str) -> dict[str, Any]:
+    """What the service catalog (`core/catalog.toml`) states of docs repository `name`, as `Service` fields.
+
+    `endpoints` lists the regions whose endpoint the catalog knows (a URL template or a URL each): a client
+    refuses any other region rather than guess a host. A service the catalog does not know gets nothing here.
+    """
+    catalog = load_catalog()
+    entry = catalog.entries.get(name)
+    if entry is None:
+        return {}
+    facts: dict[str, Any] = {"title": entry.title}
+    if entry.service_type is not None:
+        facts["service_type"] = entry.service_type
+    if entry.endpoint is not None:
+        facts["endpoint"] = entry.endpoint
+    # regions the catalog names for the service, else every region whose hosts follow the templates
+    regions = entry.regions or catalog.template_regions
+    facts["endpoints"] = tuple((r, url) for r in regions if (url := catalog.endpoint_for(name, r)) is not None)
+    return facts
 
 
 def default_service(name: str) -> Service:
     """A service not listed in the config (e.g. a corpus tree): derive what the config would say.
 
-    Package and distribution names always come from ``name``; a known OTC service gets its real
-    endpoint, title and service type.
+    Package and distribution names always come from ``name``; a service of the catalog gets its real
+    title, endpoints and service type. Any other gets a guessed endpoint template its client never uses
+    unasked: its ``endpoints`` are empty, so connecting needs a base URL or an endpoint override.
     """
-    service_type, host, title = KNOWN_SERVICES.get(name, (None, name, name.replace("-", " ").title()))
+    facts = catalog_facts(name)
     return Service(
         name=name,
-        title=title,
+        title=facts.get("title", name.replace("-", " ").title()),
         docs=Path("."),
         client=f"otc-{name}-client",
-        endpoint=f"https://{host}.{{region}}.otc.t-systems.com",
-        service_type=service_type,
+        endpoint=facts.get("endpoint", f"https://{name}.{{region}}.otc.t-systems.com"),
+        service_type=facts.get("service_type"),
+        endpoints=facts.get("endpoints", ()),
     )
 
 
@@ -94,18 +101,7 @@ def load_services(path: Path = DEFAULT_CONFIG) -> list[Service]:
     for i, raw in enumerate(data.get("service", [])):
         try:
             services.append(
-                Service(
-                    name=raw["name"],
-                    title=raw.get("title", raw["name"]),
-                    docs=(path.parent / raw["docs"]).resolve(),
-                    client=raw["client"],
-                    endpoint=raw["endpoint"],
-                    default_region=raw.get("default_region", "eu-de"),
-                    docs_commit=raw.get("docs_commit"),
-                    docs_date=raw.get("docs_date"),
-                    service_type=raw.get("service_type", KNOWN_SERVICES.get(raw["name"], (None,))[0]),
-                    **{k: raw[k] for k in ("license", "license_url", "contact_name", "contact_url") if k in raw},
-                )
+                _configured(raw, path, catalog_facts(raw["name"]))
             )
         except KeyError as exc:
             raise ConfigError(f"{path}: service #{i + 1} lacks {exc}") from exc
@@ -113,6 +109,28 @@ def load_services(path: Path = DEFAULT_CONFIG) -> list[Service]:
     if len(set(names)) != len(names):
         raise ConfigError(f"{path}: duplicate service names in {names}")
     return services
+
+
+def _configured(raw: dict[str, Any], path: Path, facts: dict[str, Any]) -> Service:
+    """An entry of the config; what it leaves out comes from the catalog (`name` and `docs` suffice for a
+    catalogued service). An endpoint the entry states is used for every region, as the user wrote it."""
+    endpoint = raw.get("endpoint", facts.get("endpoint"))
+    if endpoint is None:
+        raise ConfigError(f"{path}: service {raw['name']!r} lacks 'endpoint' (the service catalog knows no endpoint"
+                          " of this service)")
+    return Service(
+        name=raw["name"],
+        title=raw.get("title", facts.get("title", raw["name"])),
+        docs=(path.parent / raw["docs"]).resolve(),
+        client=raw.get("client", f"otc-{raw['name']}-client"),
+        endpoint=endpoint,
+        default_region=raw.get("default_region", "eu-de"),
+        docs_commit=raw.get("docs_commit"),
+        docs_date=raw.get("docs_date"),
+        service_type=raw.get("service_type", facts.get("service_type")),
+        endpoints=None if "endpoint" in raw else facts.get("endpoints", ()),
+        **{k: raw[k] for k in ("license", "license_url", "contact_name", "contact_url") if k in raw},
+    )
 
 
 def add_tree_arguments(parser: argparse.ArgumentParser) -> None:

@@ -9,7 +9,7 @@ import pytest
 import generator.build.pipeline
 from generator.build.pipeline import resolve_service
 from generator.cli import main
-from generator.core.config import ConfigError
+from generator.core.config import ConfigError, default_service, load_services
 
 
 @pytest.fixture
@@ -47,3 +47,35 @@ def test_listed_service_comes_from_the_config_and_unlisted_gets_defaults(tmp_pat
 def test_without_a_default_config_every_service_is_unlisted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(generator.build.pipeline, "DEFAULT_CONFIG", tmp_path / "absent.toml")
     assert resolve_service("modelarts").title == "ModelArts"  # a known OTC service
+
+
+def test_a_catalogued_service_needs_only_name_and_docs(tmp_path: Path) -> None:
+    config = tmp_path / "services.toml"
+    config.write_text("[[service]]\nname = 'elastic-cloud-server'\ndocs = 'ecs'\n", encoding="utf-8")
+    (svc,) = load_services(config)
+    assert (svc.title, svc.service_type) == ("Elastic Cloud Server", "ecs")
+    assert svc.client == "otc-elastic-cloud-server-client"
+    assert svc.endpoint == "https://ecs.{region}.otc.t-systems.com"
+    assert svc.docs == (tmp_path / "ecs").resolve()
+    # the client knows where each region's endpoint is, and refuses a region the catalog names no endpoint in
+    assert dict(svc.endpoints or ()) == {"eu-de": "https://ecs.eu-de.otc.t-systems.com",
+                                         "eu-nl": "https://ecs.eu-nl.otc.t-systems.com",
+                                         "eu-ch2": "https://ecs.eu-ch2.sc.otc.t-systems.com"}
+
+
+def test_an_endpoint_the_config_states_serves_every_region(tmp_path: Path) -> None:
+    config = tmp_path / "services.toml"
+    config.write_text("[[service]]\nname = 'domain-name-service'\ndocs = 'd'\n"
+                      "endpoint = 'https://dns.{region}.example'\n", encoding="utf-8")
+    (svc,) = load_services(config)
+    assert (svc.endpoint, svc.endpoints, svc.service_type) == ("https://dns.{region}.example", None, "dns")
+
+
+def test_an_uncatalogued_service_must_state_its_endpoint(tmp_path: Path) -> None:
+    config = tmp_path / "services.toml"
+    config.write_text("[[service]]\nname = 'my-own-service'\ndocs = 'd'\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="lacks 'endpoint' .the service catalog knows no endpoint"):
+        load_services(config)
+    # built without a config, it gets a placeholder template and no known endpoint: connecting needs base_url
+    svc = default_service("my-own-service")
+    assert (svc.service_type, svc.endpoints) == (None, ())

@@ -13,8 +13,11 @@ Precedence, per setting (openstacksdk's, see :mod:`.cloudconfig` for how the clo
 * project id: the ``project_id`` argument, the cloud's ``project_id``, else the project of the
   IAM token (fetched by ``connect()`` itself when only a project name is configured);
 * base URL: ``base_url``, ``OS_<SERVICE_TYPE>_ENDPOINT_OVERRIDE``, the cloud's
-  ``<service_type>_endpoint_override``, else the service's template filled with the region.
-  An override is the URL the documented paths are appended to (scheme, host, optional prefix);
+  ``<service_type>_endpoint_override``, else the service's endpoint in the region.
+  An override is the URL the documented paths are appended to (scheme, host, optional prefix).
+  Never a silent endpoint: an override this client cannot apply (it has no service type to match it
+  by), or a region without a known endpoint of the service, is an :class:`OTCConfigError` naming
+  what to set, never a quiet fall-back to the production endpoint;
 * TLS: ``verify_ssl=``, else the cloud's ``verify`` / ``insecure`` / ``cacert``.
 """
 
@@ -32,7 +35,7 @@ from .cloudconfig import CloudConfig, OTCConfigError, default_search_dirs, load_
 from .factory import DEFAULT_TIMEOUT, build_client
 from .iam import PasswordAuth
 
-__all__ = ["connect_service", "credentials_from"]
+__all__ = ["connect_service", "credentials_from", "override_variable"]
 
 ClientT = TypeVar("ClientT")
 
@@ -118,6 +121,7 @@ def connect_service(
     endpoint_template: str,
     default_region: str,
     region: str | None = None,
+    endpoints: Mapping[str, str] | None = None,
     project_id: str | None = None,
     auth: httpx.Auth | None = None,
     base_url: str | None = None,
@@ -149,15 +153,31 @@ def connect_service(
             region = match.group(1)
     if project_id is None and config is not None:
         project_id = config.project_id
+    region = region or default_region
     if base_url is None and service_type:
-        variable = "OS_" + re.sub(r"[^A-Z0-9]", "_", service_type.upper()) + "_ENDPOINT_OVERRIDE"
-        base_url = env.get(variable) or (config.endpoint_override(service_type) if config else None)
+        base_url = env.get(override_variable(service_type)) or (
+            config.endpoint_override(service_type) if config else None
+        )
+    elif base_url is None and (configured := _configured_overrides(env, config)):
+        raise OTCConfigError(
+            f"{', '.join(configured)} set, but this client has no service type to match an endpoint override "
+            "by, so it cannot tell whether that override is meant for it: pass base_url=... to connect()"
+        )
+    if base_url is None and endpoints is not None:
+        if region not in endpoints:
+            known = ", ".join(sorted(endpoints)) or "none"
+            where = f"{override_variable(service_type)} or base_url=..." if service_type else "base_url=..."
+            raise OTCConfigError(
+                f"no known endpoint of this service in region {region!r} (regions with a known endpoint: {known});"
+                f" set {where}"
+            )
+        endpoint_template = endpoints[region]
     if config is not None and config.verify is not None:
         options.setdefault("verify_ssl", config.verify)
     client = build_client(
         client_cls,
         endpoint_template=endpoint_template,
-        region=region or default_region,
+        region=region,
         project_id=project_id,
         auth=auth,
         base_url=base_url,
@@ -176,3 +196,16 @@ def connect_service(
         if auth.project_id and hasattr(client, "project_id"):
             setattr(client, "project_id", auth.project_id)  # noqa: B010 (ClientT is any client class)
     return client
+
+
+def override_variable(service_type: str) -> str:
+    """``OS_<SERVICE_TYPE>_ENDPOINT_OVERRIDE``, as openstacksdk spells it."""
+    return "OS_" + re.sub(r"[^A-Z0-9]", "_", service_type.upper()) + "_ENDPOINT_OVERRIDE"
+
+
+def _configured_overrides(env: Mapping[str, str], config: CloudConfig | None) -> list[str]:
+    """Every endpoint override the environment or the cloud sets, for any service."""
+    found = sorted(k for k, v in env.items() if v and k.startswith("OS_") and k.endswith("_ENDPOINT_OVERRIDE"))
+    if config is not None and config.source != "environment":  # the environment's are listed above
+        found += [config.where(key) for key in sorted(config.endpoint_overrides)]
+    return found
