@@ -68,12 +68,6 @@ def plain_text(node: nodes.Node) -> str:
 # ---------------------------------------------------------------- findings
 
 
-# findings that say the documentation contradicts itself (a value set against the field's type or its own example)
-DEFECTS = ("enum.type_mismatch", "enum.contradicts_example", "enum.contradicts_pattern", "default.type_mismatch",
-           "default.not_in_enum",
-           "default.contradicts_constraints")
-
-
 @dataclass
 class ProseResult:
     constraints: Constraints = field(default_factory=Constraints)
