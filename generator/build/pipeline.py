@@ -28,6 +28,7 @@ from generator.build.finish.linked_statuses import linked_error_statuses
 from generator.build.finish.tags import describe_tags
 from generator.build.link import link
 from generator.build.render.openapi import render_spec
+from generator.core.codes import INVALIDATING  # `check` codes that make a spec unusable
 from generator.core.config import DEFAULT_CONFIG, ConfigError, Service, default_service, load_services
 from generator.core.limits import DEFAULT_MAX_PAGE_BYTES
 from generator.core.model import Diagnostic, Page, Severity, Source
@@ -156,10 +157,6 @@ def _link_and_render(docs_dir: Path, svc: Service, pages: list[Page],
     return BuildResult(svc, out.spec, pages, diagnostics)
 
 
-# `check` codes that make a spec unusable (see the module docstring); any other finding leaves it valid
-INVALIDATING_CODES = frozenset({"check.openapi", "check.dangling_ref", "check.path_params"})
-
-
 @dataclass
 class CheckedBuild:
     """A built spec with `check`'s findings and the verdict on them."""
@@ -184,7 +181,7 @@ class CheckedBuild:
 
 
 def is_valid(findings: Findings) -> bool:
-    return not any(d.code in INVALIDATING_CODES for d in findings.diagnostics)
+    return not any(d.code in INVALIDATING for d in findings.diagnostics)
 
 
 def build_and_check(docs_dir: Path, service: Service, jobs: int | None = 1, cache: PageCache | None = None,
@@ -223,9 +220,9 @@ def _checked(spec: dict[str, Any], origin: Source, stages: StageCache | None, jo
     if stages is None:
         # whatever would still make the document invalid is repaired at the smallest scope (check.repair)
         with meta_prefetch.ahead(spec, jobs):
-            return *check_and_repair(spec, origin, INVALIDATING_CODES), 0.0
+            return *check_and_repair(spec, origin, INVALIDATING), 0.0
     before = value_bytes(spec)  # made once: a walk of the whole spec counts on a one-page rebuild
-    key = stages.key("check", before, repr(origin).encode(), repr(sorted(INVALIDATING_CODES)).encode())
+    key = stages.key("check", before, repr(origin).encode(), repr(sorted(INVALIDATING)).encode())
     hit = stages.get("check", key)
     if isinstance(hit, tuple) and len(hit) == 3 and isinstance(hit[0], Findings):
         stage_cache.write_pending(stages, pending)  # before the spec is replaced by its repaired self
@@ -238,7 +235,7 @@ def _checked(spec: dict[str, Any], origin: Source, stages: StageCache | None, jo
     memo = check_module.ExampleMemo(spec_validator.load_memory(stages.root, "examples", repr(origin)))
     with stage_cache.yaml_ahead(spec, stages, enabled=yaml_ahead, pending=pending) as waited:
         with meta_prefetch.when_needed(spec, jobs):
-            findings, valid = check_and_repair(spec, origin, INVALIDATING_CODES, memo=memo)
+            findings, valid = check_and_repair(spec, origin, INVALIDATING, memo=memo)
     spec_validator.save_memory(stages.root, "examples", repr(origin), memo.used)
     spec_validator.save(stages.root, loaded)
     stages.put("check", key, (findings, valid, None if value_bytes(spec) == before else spec))

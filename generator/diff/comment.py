@@ -17,21 +17,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from generator.diff.model import Change, DiffResult, OperationRef
-from generator.diff.rules import Level
+from generator.diff.rules import TEXT_RULES, Level
 
 LIMIT = 60_000
 NO_CHANGES = "No changes: the two specs describe the same API."
 _TITLES = {Level.ERROR: "Errors", Level.WARNING: "Warnings", Level.INFO: "Info"}
 _MARKS = {Level.ERROR: "🔴", Level.WARNING: "🟡", Level.INFO: "⚪"}
-_TEXT_RULES = frozenset(
-    {
-        "operation-summary-changed",
-        "operation-description-changed",
-        "request-parameter-description-changed",
-        "response-description-changed",
-        "property-description-changed",
-    }
-)
 _SHORT = 160  # texts up to this long get a word diff; longer ones are shortened around the change
 _EXCERPT = 90
 
@@ -77,7 +68,7 @@ def groups(changes: Iterable[Change]) -> list[Group]:
 def _sibling_key(change: Change) -> str:
     """Changes that differ only in which field of one object they hit share this key."""
     field = change.param("field")
-    if field is None or change.rule_id in _TEXT_RULES or "." not in field:
+    if field is None or change.rule_id in TEXT_RULES or "." not in field:
         return change.message  # unique: never merged
     rest = tuple((k, v) for k, v in change.params if k != "field")
     return f"{field.rsplit('.', 1)[0]}|{rest}"
@@ -197,7 +188,7 @@ def _row(group: Group) -> str:
         shown = ", ".join(_op(o) for o in ops[:3])
         where = f"**{len(ops)} operations**: {shown}{', …' if len(ops) > 3 else ''}"
     change = _cell(group.message)
-    if first.rule_id in _TEXT_RULES:
+    if first.rule_id in TEXT_RULES:
         text = _text_change(first.param("old") or "", first.param("new") or "")
         if text:
             change += f"<br>{text}" + ("<br>(example from the first operation)" if len(ops) > 1 else "")

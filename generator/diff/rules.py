@@ -74,6 +74,7 @@ class Rule:
     template: str
     reason: str  # why this level, for our generated clients (one line, shown in docs and JSON)
     docs_only: bool = False  # wording: no code or wire change at all
+    text: bool = False  # old and new are texts (descriptions, summaries): the comment shows a word diff
 
     @property
     def classification(self) -> Classification:
@@ -87,7 +88,8 @@ ADD, CHG, DEP, REM = Category.ADDED, Category.CHANGED, Category.DEPRECATED, Cate
 
 
 def _docs(rule_id: str, template: str) -> Rule:
-    return Rule(rule_id, I, CHG, template, "wording only: no generated code or request changes", docs_only=True)
+    return Rule(rule_id, I, CHG, template, "wording only: no generated code or request changes", docs_only=True,
+                text=True)
 
 
 _RULES = (
@@ -262,6 +264,7 @@ _RULES = (
 )
 
 RULES: dict[str, Rule] = {r.id: r for r in _RULES}
+TEXT_RULES = frozenset(r.id for r in _RULES if r.text)
 
 if len(RULES) != len(_RULES):  # pragma: no cover - guards against a copy-paste id
     raise RuntimeError("duplicate rule id in generator.diff.rules")

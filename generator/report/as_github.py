@@ -1,24 +1,20 @@
 """Documentation defects as GitHub Actions annotations on the RST lines that cause them.
 
-Annotated: examples that contradict their page's tables (errors), and the diagnostics that are
-defects of the docs rather than decisions of the tool: unknown types, dangling references,
-malformed tables and example JSON that does not parse (at their own severity).
+Annotated: the report's documentation defects (examples that contradict their page's tables, defaults that
+contradict their limits; errors), and the other diagnostics that are defects of the docs rather than decisions
+of the tool (`generator.core.codes.ANNOTATED`: unknown types, dangling references, malformed tables, example
+JSON that does not parse, value sets and defaults that contradict their own cell), at their own severity.
 """
 
 from __future__ import annotations
 
+from generator.core.codes import ANNOTATED, REPORTED
 from generator.core.gha import command, repo_path
 from generator.core.model import Severity
 from generator.report.model import Coverage
 
-DEFECT_CODES = frozenset({
-    "type.unknown",
-    "ref.dangling",
-    "table.malformed",
-    "table.row_shape",
-    "table.empty_name",
-    "example.invalid_json",
-})
+# annotated as diagnostics; the reported defects are annotated through `cov.defects` above them
+DEFECT_CODES = ANNOTATED - REPORTED
 
 
 def workflow_commands(cov: Coverage, path_prefix: str = "") -> list[str]:

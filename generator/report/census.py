@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from generator.build.check.document import ExampleMismatch, Findings
+from generator.core.codes import DROPS_EXAMPLE, REPORTED
 from generator.core.model import Diagnostic, Page
 from generator.core.spec import iter_operations, x_source
 from generator.report.model import Coverage, Defect, ExampleCounts, PageCoverage, ReportedOperation, RowCounts
@@ -18,14 +19,9 @@ from generator.report.model import Coverage, Defect, ExampleCounts, PageCoverage
 Key = tuple[str, int]
 
 
-# example blocks dropped before they reach the spec: not JSON, or JSON the spec cannot carry (generator.core.limits)
-UNPARSEABLE_EXAMPLE_CODES = frozenset({"example.invalid_json", "example.too_deep", "example.number_too_long",
-                                       "example.number_not_finite"})
-
-
-# A documented default that breaks its field's own documented limits: within one cell (prose) or against
-# limits stated elsewhere (the renderer); both are documentation defects.
-DEFAULT_DEFECT_CODES = frozenset({"default.contradicts_constraints", "default.out_of_range"})
+# The report's documentation defects counted by their diagnostic: the example mismatches come from `check`'s
+# findings instead, with their operation and pointer.
+DEFECTS_BY_CODE = REPORTED - {"example.schema_mismatch"}
 
 
 def defect(m: ExampleMismatch) -> Defect:
@@ -86,7 +82,7 @@ def census(service: str, pages: list[Page], spec: dict[str, Any], diagnostics: l
             valid=len({k for k in blocks if k in checked and k not in mismatched}),
             invalid=len(blocks & mismatched),
             unchecked=len({k for k in blocks if k not in checked and k not in mismatched}),
-            unparseable=sum(1 for d in page_diags if d.code in UNPARSEABLE_EXAMPLE_CODES),
+            unparseable=sum(1 for d in page_diags if d.code in DROPS_EXAMPLE),
         )
         ops: list[ReportedOperation] = []
         for op in page.operations:
@@ -102,5 +98,5 @@ def census(service: str, pages: list[Page], spec: dict[str, Any], diagnostics: l
     components = len(spec.get("components", {}).get("schemas", {}))
     defects = sorted([defect(m) for m in findings.mismatches]
                      + [Defect(d.source.file, d.source.line, "", "default", "", d.message)
-                        for d in diagnostics if d.code in DEFAULT_DEFECT_CODES])
+                        for d in diagnostics if d.code in DEFECTS_BY_CODE])
     return Coverage(service, spec_valid, ops_in_spec, components, out, sorted(spec_level), defects)

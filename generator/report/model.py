@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from generator.core.codes import EXPLAINS_ROW
 from generator.core.model import Diagnostic, Severity
 
-# Diagnostics that explain a row that was not resolved (unknown type or failed). A page whose unresolved rows
-# outnumber these has rows that vanished without a word, which `reconcile` refuses.
-ROW_DIAGNOSTIC_CODES = frozenset({"type.unknown", "table.row_shape", "table.empty_name", "ref.dangling"})
+# Diagnostics that explain a row that was not resolved (unknown type or failed): `EXPLAINS_ROW`. A page whose
+# unresolved rows outnumber these has rows that vanished without a word, which `reconcile` refuses.
 
 
 @dataclass(frozen=True)
@@ -82,7 +82,7 @@ class PageCoverage:
 
     @property
     def row_diagnostics(self) -> int:
-        return sum(1 for d in self.diagnostics if d.code in ROW_DIAGNOSTIC_CODES)
+        return sum(1 for d in self.diagnostics if d.code in EXPLAINS_ROW)
 
 
 @dataclass

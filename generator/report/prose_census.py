@@ -28,9 +28,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator.core.codes import PROSE_DEFECTS
 from generator.core.model import Diagnostic, Field, Page
 from generator.docs.prose import net as prose_net
-from generator.docs.prose.read import DEFECTS
 
 KINDS = prose_net.KINDS
 
@@ -84,7 +84,7 @@ class ProseCensus:
     fields_outside_spec: int = 0
     rejected_by_code: dict[str, int] = field(default_factory=dict)  # the finding that rejected each sentence
     rejected: list[tuple[Sentence, str]] = field(default_factory=list)
-    defects: list[Diagnostic] = field(default_factory=list)  # the docs contradict themselves (prose.DEFECTS)
+    defects: list[Diagnostic] = field(default_factory=list)  # the docs contradict themselves (PROSE_DEFECTS)
 
     @property
     def total(self) -> KindCounts:
@@ -191,7 +191,7 @@ def prose_census(service: str, pages: list[Page], spec: dict[str, Any],
                         out.fell_through.append(Sentence(f.source.file, f.source.line, f.name, kind, unit.text))
                     out.by_kind[kind].add(outcome)
     out.fell_through.sort()
-    out.defects = sorted(d for d in diagnostics if d.code in DEFECTS)
+    out.defects = sorted(d for d in diagnostics if d.code in PROSE_DEFECTS)
     return out
 
 

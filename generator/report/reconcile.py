@@ -4,7 +4,7 @@ census, never something to print: `verify` raises with every broken identity lis
 
 from __future__ import annotations
 
-from generator.report.census import UNPARSEABLE_EXAMPLE_CODES
+from generator.core.codes import DROPS_EXAMPLE
 from generator.report.model import Coverage
 
 
@@ -44,7 +44,7 @@ def problems(cov: Coverage) -> list[str]:
         out.append(f"operations: {cov.operations_dropped} extracted but neither in the spec nor merged into a spec"
                    f" operation, {dropped_invalid} operation.dropped_invalid diagnostics")
     ex = cov.examples
-    invalid_json = sum(1 for d in cov.diagnostics if d.code in UNPARSEABLE_EXAMPLE_CODES)
+    invalid_json = sum(1 for d in cov.diagnostics if d.code in DROPS_EXAMPLE)
     if ex.unparseable != invalid_json:
         out.append(f"examples: {ex.unparseable} unparseable on pages but {invalid_json} example.invalid_json"
                    " diagnostics (some outside any page)")

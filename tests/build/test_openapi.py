@@ -192,3 +192,16 @@ def test_success_codes_a_sentence_names_share_the_documented_body() -> None:
     assert responses["200"]["content"]["application/json"]["schema"] == ref
     assert responses["202"]["content"] == {"application/json": {"schema": ref}}
     assert "content" not in responses["204"] and "content" not in responses["203"]
+
+
+def test_a_field_or_parameter_documented_twice_keeps_its_first_row() -> None:
+    page = create_page(nested_fields=[fld("size", TypeExpr(Kind.INTEGER, "int64"), 30),
+                                      fld("size", TypeExpr(Kind.STRING), 31)])
+    [op] = page.operations
+    op.parameters[ParamLocation.QUERY] = [fld("limit", TypeExpr(Kind.INTEGER, "int32"), 14),
+                                          fld("limit", TypeExpr(Kind.STRING), 15)]
+    spec, codes = render(page)
+    assert sorted(codes) == ["field.duplicate", "param.duplicate"]
+    assert spec["components"]["schemas"]["Spec"]["properties"]["size"]["type"] == "integer"
+    rendered = spec["paths"]["/v1/{project_id}/things"]["post"]["parameters"]
+    assert [(p["name"], p["schema"]["type"]) for p in rendered if p["in"] == "query"] == [("limit", "integer")]

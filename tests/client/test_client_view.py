@@ -172,3 +172,16 @@ def test_same_spec_gives_identical_client(tmp_path: Path, hazards_client: tuple[
                            if p.is_file() and "__pycache__" not in p.parts)
     for rel in files:
         assert (first / rel).read_bytes() == (second / rel).read_bytes(), rel
+
+
+def test_error_responses_with_the_shared_error_body_lose_it_in_the_client() -> None:
+    error = {"description": "Bad", "content": _json("OTCError")}
+    spec = {"openapi": "3.1.0", "info": {"title": "E", "version": "1"},
+            "paths": {"/v1/things": {"get": {"operationId": "ListThings",
+                                             "responses": {"200": {"description": "OK"}, "400": error}}}},
+            "components": {"schemas": {"OTCError": {"type": "object", "properties": {"error_code": {
+                "type": "string"}}}}}}
+    view, notes = client_view(spec)
+    assert [d.code for d in notes] == ["client.error_body"]
+    assert "content" not in view["paths"]["/v1/things"]["get"]["responses"]["400"]
+    assert "OTCError" not in view["components"]["schemas"] and "OTCError" in spec["components"]["schemas"]

@@ -7,6 +7,7 @@ from typing import Any
 
 from generator.diff import diff_specs
 from generator.diff.comment import LIMIT, render
+from generator.diff.rules import RULES, TEXT_RULES
 from tests.diff.specs import base_spec, op, schemas, src
 
 
@@ -100,3 +101,11 @@ def test_comment_never_exceeds_the_limit_and_says_what_was_left_out() -> None:
 
 def test_no_changes() -> None:
     assert "No changes: the two specs describe the same API." in render(diff_specs(base_spec(), base_spec()), "a", "b")
+
+
+def test_the_comment_shows_a_word_diff_for_the_text_rules_of_diff_rules() -> None:
+    assert TEXT_RULES == {"operation-summary-changed", "operation-description-changed",
+                          "request-parameter-description-changed", "response-description-changed",
+                          "property-description-changed"}
+    # a docs-only change that is no text change (a documented response default) gets no word diff
+    assert RULES["response-default-changed"].docs_only and "response-default-changed" not in TEXT_RULES

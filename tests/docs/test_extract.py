@@ -411,3 +411,38 @@ def test_xml_elements_spelt_like_headers_stay_in_the_body() -> None:
     [resp] = [r for r in p.operations[0].responses if r.status == "200"]
     assert resp.body is not None and [f.name for f in resp.body.fields] == ["Location", "ETag"]
     assert resp.headers == [] and "response.header_in_body" not in codes(p)
+
+
+# ---------------------------------------------------------------- one page per diagnostic code
+
+_H = ["Parameter", "Mandatory", "Type", "Description"]
+_BODY = "Request Parameters\n------------------\n\n"
+_STATUS_OK = "Status Codes\n------------\n\n" + table("Status codes", [["Status Code", "Description"], ["200", "OK"]])
+
+
+@pytest.mark.parametrize(("code", "text"), [
+    ("page.no_title", "Just a paragraph, no section.\n"),
+    ("rst.warning", page("Thing", "POST /v1/things", "Title\n===\n\ntext\n")),
+    ("table.empty_name", page("Thing", "POST /v1/things", _BODY + table("Request body parameters", [
+        _H, ["\\", "No", "String", "x"], ["a", "No", "String", "y"]]))),
+    ("table.placeholder_row", page("Thing", "POST /v1/things", _BODY + table("Request body parameters", [
+        _H, ["\\-", "\\-", "\\-", "\\-"], ["a", "No", "String", "y"]]))),
+    ("type.no_column", page("Thing", "POST /v1/things", _BODY + table("Request body parameters", [
+        ["Parameter", "Mandatory", "Description"], ["a", "No", "y"]]))),
+    ("field.conditional_required", page("Thing", "POST /v1/things", _BODY + table("Request body parameters", [
+        _H, ["a", "Mandatory when b is set", "String", "y"]]))),
+    # a table in a section no role is read from, whose caption names no object: no role to give it
+    ("table.unclassified", page("Thing", "POST /v1/things", "Debugging\n---------\n\n" + table("Description", [
+        _H, ["a", "No", "String", "y"]]))),
+    ("status.unparsed", page("Thing", "GET /v1/things", "Status Codes\n------------\n\n" + table("Status codes", [
+        ["Status Code", "Description"], ["OK", "fine"], ["200", "OK"]]))),
+    ("example.xml", page("Thing", "GET /v1/things", _STATUS_OK + "Example Responses\n-----------------\n\n"
+                         "**Status code: 200**\n\n.. code-block:: xml\n\n   <a>1</a>\n")),
+    ("example.undocumented_status", page("Thing", "GET /v1/things", _STATUS_OK + "Example Responses\n"
+                                         "-----------------\n\n**Status code: 202**\n\n.. code-block::\n\n"
+                                         "   {\"a\": 1}\n")),
+])
+def test_each_page_finding_has_its_code(code: str, text: str) -> None:
+    p = run(text)
+    assert code in codes(p)
+    assert p.rows_failed == (1 if code == "table.empty_name" else 0)

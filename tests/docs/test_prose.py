@@ -516,3 +516,30 @@ def test_a_closed_range_keeps_its_marked_values() -> None:
 def test_a_bound_in_words_reads_thousands_separators(text: str, bound: int) -> None:
     """ECS `limit`: "a maximum of 1,000 ECSs" was read as a maximum of 1."""
     assert read_description(cell(text), INT).constraints.maximum == bound
+
+
+OBJ = TypeExpr(Kind.OBJECT)
+
+
+@pytest.mark.parametrize(("code", "rst", "type_"), [
+    ("default.not_in_enum", "Mode. Options:\n\n-  **fast**\n\n-  **slow**\n\nDefault value: **medium**.", S),
+    ("default.type_mismatch", "Count of things.\n\nDefault value: **abc**.", INT),
+    ("enum.contradicts_example", "Format. Options:\n\n-  **1**: one\n\n-  **2**: two\n\nExample: 3", INT),
+    ("enum.not_scalar", "Labels. Options:\n\n-  **Key**: the key\n\n-  **Value**: the value", OBJ),
+    ("enum.partial", "Type. Options:\n\n-  **json**: JSON\n\n-  used for form data", S),
+    ("enum.range_item", "Days. Options:\n\n-  **0**: disabled\n\n-  **1** to **732**: retention days", INT),
+    ("prose.default_contradicts_type", "The runtime.\n\nDefault value: **containerd**.", OBJ),
+    ("prose.default_example_only", "The size. For example, the default is 10.", INT),
+    ("prose.enum_conditional", "If **operation** is set to **ADD** or **REMOVE**, the value is an integer.", INT),
+    ("prose.items_ambiguous", "IP addresses. By default, the maximum number of IP address entries is 20.", A),
+    ("prose.items_conditional", "AZs. When creating an instance, you can select either 1 AZ or at least 3 AZ.", A),
+    ("prose.pattern_ambiguous", "Material in Base64 format that matches the regular expression.", S),
+    ("prose.pattern_contradicts_type", "Count. The value must match the regular expression ``^[0-9]+$``.", INT),
+    ("prose.range_contradicts_type", "Limit. The maximum value is 1000, and the minimum value is 1.", S),
+    ("prose.range_not_scalar", "Labels. A key can contain a maximum of 253 characters.", OBJ),
+])
+def test_each_finding_has_its_code(code: str, rst: str, type_: TypeExpr) -> None:
+    result = read_description(cell(rst), type_)
+    assert code in [c for c, _ in result.findings]
+    if code.startswith(("enum.", "prose.enum_")) and code != "enum.contradicts_example":
+        assert result.constraints.enum is None  # the value set is refused (a contradicted example only is flagged)

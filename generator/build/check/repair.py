@@ -27,10 +27,10 @@ from functools import partial
 from typing import Any
 
 from generator.build.check.document import ExampleMemo, Findings, check
+from generator.core.codes import INVALIDATING
 from generator.core.model import Diagnostic, Severity, Source
 from generator.core.spec import VARIANTS, component_name, iter_refs, ref_name
 
-INVALIDATING = frozenset({"check.openapi", "check.dangling_ref", "check.path_params"})  # pipeline.INVALIDATING_CODES
 MAX_ROUNDS = 4
 MAX_VALIDATIONS = 3000  # per round: past it, failing nodes are dropped whole without trying smaller repairs
 MAX_SPEC_DEPTH = 200

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from docutils import nodes
 
+from generator.core import codes
 from generator.core.model import Constraints, Field, Schema, Severity
 from generator.core.types import Kind, RefToken, TypeExpr, is_mandatory_word, parse_type
 from generator.docs.extract.context import (
@@ -24,7 +25,6 @@ from generator.docs.extract.context import (
     row_line,
 )
 from generator.docs.extract.sections import Sections
-from generator.docs.prose import read as prose
 from generator.docs.read import otc_ref
 from generator.speed import prose_memo as prose_cache
 
@@ -276,8 +276,7 @@ def _field(ctx: PageContext, t: Table, row: nodes.row) -> Field | None:
         description, pr = prose_cache.read_cell(cell, type_expr)
         constraints = pr.constraints
         for code, msg in pr.findings:
-            sev = Severity.WARNING if code in ("enum.inferred", "enum.unparsed") + prose.DEFECTS else Severity.INFO
-            ctx.diag(line, code, sev, f"'{name}': {msg}")
+            ctx.diag(line, code, codes.severity(code), f"'{name}': {msg}")
     name_refs = [str(r["target"]) for r in cells[t.cols.name].findall(otc_ref)]  # IAM: :ref:`group <...>`
     return Field(name, type_expr, required, description, ctx.src(line), constraints, required_note,
                  name_refs + (desc_refs if t.cols.description is not None else []))

@@ -27,15 +27,6 @@ from generator.docs.prose.ranges import limits, unconditional
 from generator.docs.prose.result import ProseResult
 from generator.docs.prose.sentences import sentence_pass
 
-# ---------------------------------------------------------------- findings
-
-
-# findings that say the documentation contradicts itself (a value set against the field's type or its own example)
-DEFECTS = ("enum.type_mismatch", "enum.contradicts_example", "enum.contradicts_pattern", "default.type_mismatch",
-           "default.not_in_enum",
-           "default.contradicts_constraints")
-
-
 # the description lets the field be null: "can be set to null", "If this parameter is set to **null**, the
 # password never expires", "**null** indicates that ..."; never "cannot be null" / "can not be null"
 _NULL_OK = re.compile(
