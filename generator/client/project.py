@@ -25,6 +25,7 @@ from typing import Any
 
 import jinja2
 
+from generator.client.api_reference import api_reference
 from generator.client.common import CodegenError, ident, unsupported_media
 from generator.client.conformance import conformance_data
 from generator.client.names import GeneratorNames, generator_names
@@ -133,9 +134,12 @@ def _add_extras(project: Path, service: Service, spec: dict[str, Any], view: dic
             usage = env.get_template("client_readme_usage.md.jinja").render(
                 endpoint_template=service.endpoint, default_region=service.default_region,
                 service_title=service.title, package_name=package, example_call=example_call,
-                iterator_call=iterator_call, distribution=service.client, version=version)
+                iterator_call=iterator_call, distribution=service.client, version=version,
+                service_type=service.service_type)
             readme = project / "README.md"
             readme.write_text(readme.read_text(encoding="utf-8").rstrip() + "\n\n" + usage, encoding="utf-8")
+    (project / "api.md").write_text(api_reference(pkg_dir, package, service.client, service.title,
+                                                  service.docs_repository), encoding="utf-8")
 
 
 def _swap(new: Path, target: Path) -> None:
