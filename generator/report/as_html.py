@@ -21,7 +21,7 @@ class Html(str):
 
 Cell = str | int
 
-_CSS = """
+CSS = """
 body{font:14px/1.4 system-ui,sans-serif;margin:1.5em;color:#222}
 table{border-collapse:collapse;margin:.5em 0 1.2em}
 th,td{border:1px solid #ccc;padding:2px 6px;text-align:left;vertical-align:top}
@@ -113,7 +113,7 @@ def render(cov: Coverage, peer_rows: Sequence[Sequence[Cell]] = (), prose: Prose
     r, e, sev = cov.rows, cov.examples, cov.by_severity()
     api = len(cov.api_pages)
     out = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
-           f"<title>{esc(cov.service)} coverage</title><style>{_CSS}</style></head><body>",
+           f"<title>{esc(cov.service)} coverage</title><style>{CSS}</style></head><body>",
            f"<h1>{esc(cov.service)}: coverage report</h1>",
            f"<p>Spec {'valid' if cov.spec_valid else '<strong>NOT valid</strong>'}.</p>",
            "<h2>Totals</h2>",
