@@ -10,7 +10,8 @@ def test_rows_totals_and_links() -> None:
                      links=(("spec", "dns@83bb279.openapi.yaml"), ("api.md", "clients/dns@83bb279/api.md"))),
             IndexRow("broken@1", "Broken", 3, 0, None, 0, 1, False, "no valid spec")]
     page = render_index(rows)
-    assert "<p>2 docs trees, 1 specs written, 1 failed; 25 operations, 2 documentation defects, 5 error diagnostics" in page
+    assert ("<p>2 docs trees, 1 specs written, 1 failed; 25 operations, 2 documentation defects, "
+            "5 error diagnostics") in page
     assert ('<tr><td>dns@83bb279</td><td>Domain Name Service</td><td class="n">57</td><td class="n">25</td>'
             '<td class="n">31</td><td class="n">2</td><td class="n">4</td><td>ok</td>'
             '<td><a href="dns%4083bb279.openapi.yaml">spec</a> · <a href="clients/dns%4083bb279/api.md">api.md</a>'
