@@ -44,7 +44,7 @@ def required_column(header: str) -> bool | None:
     """True for a Mandatory-style header, False for an Optional one (a "Yes" is then optional), None otherwise."""
     if header.startswith("mandatory"):
         return True
-    words = re.findall(r"[a-z]+", header)
+    words: list[str] = re.findall(r"[a-z]+", header)
     if not words or not set(words) <= _REQUIRED_WORDS | _FILLER_WORDS:
         return None
     first = next((w for w in words if w in _REQUIRED_WORDS), None)
