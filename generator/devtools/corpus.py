@@ -36,6 +36,7 @@ MAIN_CODES = (
     "ref.dangling",
     "table.row_shape",
     "table.empty_name",
+    "table.unknown_column",
     "example.invalid_json",
     "example.schema_mismatch",
     "operation.merged",
