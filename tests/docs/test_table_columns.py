@@ -6,7 +6,7 @@ import pytest
 
 from generator.core.model import Page, Severity
 from generator.docs.extract import extract
-from generator.docs.extract.columns import read_columns, required_column
+from generator.docs.extract.columns import read_columns, required_column, unknown_column_messages
 from generator.docs.read import read_text
 from tests.rst_snippets import line_of, page, table
 
@@ -109,9 +109,13 @@ def test_table_without_a_name_header_is_reported() -> None:
     assert "column 1 'item' is not read" in d.message and "no row of the table is read" in d.message
 
 
-def test_second_column_of_one_header_is_reported() -> None:
-    cols = read_columns(["parameter", "type", "type", "description"])
-    assert (cols.name, cols.type, cols.description, cols.unknown) == (0, 1, 3, [2])
+def test_second_column_of_one_meaning_is_reported() -> None:
+    cols = read_columns(["parameter", "type", "type", "mandatory", "optional", "description"])
+    assert (cols.name, cols.type, cols.mandatory, cols.optional, cols.description) == (0, 1, 3, False, 5)
+    assert unknown_column_messages(cols, "T") == [
+        "table 'T': column 3 'type' is not read (a second column of that header)",
+        "table 'T': column 5 'optional' is not read (a second Mandatory/Optional column)",
+    ]
 
 
 def test_tables_that_are_no_field_tables_are_not_reported() -> None:

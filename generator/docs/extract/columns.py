@@ -83,7 +83,12 @@ def unknown_column_messages(cols: Columns, caption: str) -> list[str]:
     out = []
     for i in cols.unknown:
         head = cols.headers[i]
-        why = "a second column of that header" if head in cols.headers[:i] else "header not understood"
+        if head in cols.headers[:i]:
+            why = "a second column of that header"
+        elif required_column(head.strip().rstrip(":")) is not None:
+            why = "a second Mandatory/Optional column"
+        else:
+            why = "header not understood"
         if cols.name is None:
             why += "; no column is headed by a name header, so no row of the table is read"
         out.append(f"{where}: column {i + 1} {head!r} is not read ({why})")
