@@ -24,6 +24,8 @@ from typing import Any
 from generator.diff.inputs import InputError
 from generator.release.changelog import current_version
 from generator.release.docs_ci import CIError, pr_check, release, upsert_comment
+from generator.release.publish import PublishError
+from generator.release.publish import upload as twine_upload
 
 
 def register(sub: Any) -> None:
@@ -96,9 +98,6 @@ def run_pr_comment(args: argparse.Namespace) -> int:
 
 
 def run_release(args: argparse.Namespace) -> int:
-    from generator.release.publish import PublishError
-    from generator.release.publish import upload as twine_upload
-
     upload = (lambda dists: twine_upload(dists, args.publish_url)) if args.publish_url else None
     try:
         done = release(args.docs_dir, service=args.service, spec=args.spec, client_dir=args.client_dir,

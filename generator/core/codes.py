@@ -88,6 +88,8 @@ _CODES = (
          pinned=True, explains_row=True),
     Code("table.empty_name", E, DOCS, "a row without a parameter name: dropped", defect=True, pinned=True,
          explains_row=True),
+    Code("table.unknown_column", W, DOCS, "a column of a field table no reader understands: its cells are lost",
+         pinned=True),
     Code("table.placeholder_row", I, DOCS, "a row holding only placeholders ('-'): no field"),
     Code("table.cells_swapped", W, DOCS, "the Type and Mandatory cells are swapped: read the other way round"),
     Code("type.unknown", E, DOCS, "a Type cell neither in the type grammar nor naming a table: left untyped",

@@ -15,9 +15,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from generator.build.pipeline import build_and_check
+from generator.core.config import default_service
 from generator.core.spec import HTTP_METHODS
 from generator.devtools.corpus import CORPUS, trees
 from generator.docs.naming import snake_name
+from generator.speed.page_cache import PageCache, default_cache_dir
 
 
 def names_text(spec: dict[str, Any]) -> str:
@@ -39,10 +42,6 @@ def names_text(spec: dict[str, Any]) -> str:
 
 def tree_names(tree: str, corpus: Path = CORPUS) -> str:
     """The names of one tree's spec as the corpus tests build it (checked and repaired), pages cached."""
-    from generator.build.pipeline import build_and_check
-    from generator.core.config import default_service
-    from generator.speed.page_cache import PageCache, default_cache_dir
-
     built = build_and_check(corpus / tree, default_service(tree.split("@", 1)[0]), cache=PageCache(default_cache_dir()))
     return names_text(built.result.spec)
 

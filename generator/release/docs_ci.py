@@ -30,6 +30,8 @@ from generator.diff.model import DiffResult
 from generator.diff.render import as_json, markdown
 from generator.diff.rules import Level
 from generator.diff.sides import load_pair
+from generator.release.publish import build_dists
+from generator.release.regenerate import regenerate
 from generator.release.semver import next_version
 
 MARKER = "<!-- otc-apigen:api-diff -->"
@@ -186,16 +188,12 @@ def release(
     `build_wheel(project, outdir)` defaults to `generator.release.publish.build_dists` (an isolated build, which
     fetches the build backend); `upload(dists)` is only called when given.
     """
-    from generator.release.regenerate import regenerate
-
     result, version = regenerate(docs_dir, spec, service=service, client_dir=client_dir, client=True,
                                  report=report, docs_commit=docs_commit, docs_date=docs_date)
     if version is None:
         return Release(None, result, [])
     if build_wheel is None:
-        from generator.release.publish import build_dists as publish_build
-
-        build_wheel = publish_build
+        build_wheel = build_dists
     dists = build_wheel(client_dir, dist_dir)
     if upload is not None:
         upload(dists)

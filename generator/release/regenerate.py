@@ -23,6 +23,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from generator.build.pipeline import resolve_service
+from generator.core.config import ConfigError
+from generator.core.emit import dump_json, dump_yaml
 from generator.diff.compare import diff_specs
 from generator.diff.inputs import InputError, LoadedSpec, check_same_service, load, service_from_dir
 from generator.diff.levels import FAIL_ON, failing
@@ -108,9 +111,9 @@ def regenerate(
 
 
 def _regenerate_client(name: str, spec: LoadedSpec, client_dir: Path, version: str, changelog: Path) -> None:
-    from generator.build.pipeline import resolve_service
+    # imported only now: every CLI start imports this module (commands.docs_ci -> release.docs_ci), and the
+    # client generator's imports (openapi-python-client) are heavy; as in commands/generate.py
     from generator.client import CodegenError, generate_client
-    from generator.core.config import ConfigError
 
     try:
         service = resolve_service(name)
@@ -123,8 +126,6 @@ def _regenerate_client(name: str, spec: LoadedSpec, client_dir: Path, version: s
 
 
 def _write_spec(spec: LoadedSpec, path: Path) -> None:
-    from generator.core.emit import dump_json, dump_yaml
-
     path.parent.mkdir(parents=True, exist_ok=True)
     text = dump_json(spec.spec) if path.suffix == ".json" else dump_yaml(spec.spec)
     path.write_text(text, encoding="utf-8")

@@ -28,9 +28,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator.build.pipeline import build_spec
 from generator.core.codes import PROSE_DEFECTS
+from generator.core.config import default_service
+from generator.core.emit import dump_json, write_text_atomic
 from generator.core.model import Diagnostic, Field, Page
+from generator.devtools.corpus import CORPUS, trees
 from generator.docs.prose import net as prose_net
+from generator.report.as_text import format_table
 
 KINDS = prose_net.KINDS
 
@@ -213,8 +218,6 @@ def rows(c: ProseCensus) -> list[list[str | int]]:
 
 
 def render_text(c: ProseCensus, *, listing: bool = True) -> str:
-    from generator.report.as_text import format_table
-
     text = (f"\nProse census: {c.service} (fields outside the spec, not counted: {c.fields_outside_spec})\n\n"
             + format_table(HEADERS, rows(c)) + "\n")
     if c.defects:
@@ -227,11 +230,6 @@ def render_text(c: ProseCensus, *, listing: bool = True) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from generator.build.pipeline import build_spec
-    from generator.core.config import default_service
-    from generator.devtools.corpus import CORPUS, trees
-    from generator.report.as_text import format_table
-
     ap = argparse.ArgumentParser(prog="python -m generator.report.prose_census", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("trees", nargs="*", help="tree folder names (default: all)")
@@ -282,8 +280,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             for s in c.fell_through:
                 print(f"{tree}/{s.file}:{s.line} [{s.kind}] {s.field}: {s.text[:240]}")
     if args.json is not None:
-        from generator.core.emit import dump_json, write_text_atomic
-
         write_text_atomic(args.json, dump_json({tree: c.as_dict() for tree, c in results}))
     return 0
 

@@ -24,8 +24,8 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "rows_unknown_type": 0, "rows_failed": 0, "examples": 53, "examples_invalid": 2, "examples_unparseable": 1,
         "codes": {
             "page.crash": 0, "page.no_uri": 0, "type.unknown": 0, "ref.dangling": 0, "table.row_shape": 0,
-            "table.empty_name": 0, "example.invalid_json": 1, "example.schema_mismatch": 2, "operation.merged": 0,
-            "section.unknown": 0, "status.none": 0, "schema.name_conflict": 38,
+            "table.empty_name": 0, "table.unknown_column": 0, "example.invalid_json": 1, "example.schema_mismatch": 2,
+            "operation.merged": 0, "section.unknown": 0, "status.none": 0, "schema.name_conflict": 38,
         },
     },
     "cloud-container-engine@4863737": {
@@ -33,8 +33,9 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "rows_unknown_type": 4, "rows_failed": 0, "examples": 89, "examples_invalid": 24, "examples_unparseable": 9,
         "codes": {
             "page.crash": 0, "page.no_uri": 11, "type.unknown": 4, "ref.dangling": 0, "table.row_shape": 0,
-            "table.empty_name": 0, "example.invalid_json": 9, "example.schema_mismatch": 57, "operation.merged": 0,
-            "section.unknown": 0, "status.none": 0, "schema.name_conflict": 125,
+            "table.empty_name": 0, "table.unknown_column": 5, "example.invalid_json": 9,
+            "example.schema_mismatch": 57, "operation.merged": 0, "section.unknown": 0, "status.none": 0,
+            "schema.name_conflict": 125,
         },
     },
     "distributed-message-service@2c28a40": {
@@ -42,8 +43,9 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "rows_unknown_type": 0, "rows_failed": 0, "examples": 99, "examples_invalid": 12, "examples_unparseable": 5,
         "codes": {
             "page.crash": 0, "page.no_uri": 0, "type.unknown": 0, "ref.dangling": 0, "table.row_shape": 0,
-            "table.empty_name": 0, "example.invalid_json": 5, "example.schema_mismatch": 20, "operation.merged": 0,
-            "section.unknown": 0, "status.none": 0, "schema.name_conflict": 11,
+            "table.empty_name": 0, "table.unknown_column": 0, "example.invalid_json": 5,
+            "example.schema_mismatch": 20, "operation.merged": 0, "section.unknown": 0, "status.none": 0,
+            "schema.name_conflict": 11,
         },
     },
     "distributed-message-service@5758a36": {
@@ -51,8 +53,9 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "rows_unknown_type": 0, "rows_failed": 0, "examples": 78, "examples_invalid": 6, "examples_unparseable": 4,
         "codes": {
             "page.crash": 0, "page.no_uri": 0, "type.unknown": 0, "ref.dangling": 0, "table.row_shape": 0,
-            "table.empty_name": 0, "example.invalid_json": 4, "example.schema_mismatch": 11, "operation.merged": 0,
-            "section.unknown": 0, "status.none": 0, "schema.name_conflict": 19,
+            "table.empty_name": 0, "table.unknown_column": 0, "example.invalid_json": 4,
+            "example.schema_mismatch": 11, "operation.merged": 0, "section.unknown": 0, "status.none": 0,
+            "schema.name_conflict": 19,
         },
     },
     "distributed-message-service@d2c571c": {
@@ -60,8 +63,9 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "rows_unknown_type": 0, "rows_failed": 0, "examples": 89, "examples_invalid": 10, "examples_unparseable": 5,
         "codes": {
             "page.crash": 0, "page.no_uri": 0, "type.unknown": 0, "ref.dangling": 0, "table.row_shape": 0,
-            "table.empty_name": 0, "example.invalid_json": 5, "example.schema_mismatch": 17, "operation.merged": 0,
-            "section.unknown": 0, "status.none": 0, "schema.name_conflict": 11,
+            "table.empty_name": 0, "table.unknown_column": 0, "example.invalid_json": 5,
+            "example.schema_mismatch": 17, "operation.merged": 0, "section.unknown": 0, "status.none": 0,
+            "schema.name_conflict": 11,
         },
     },
     "domain-name-service@83bb279": {
@@ -69,8 +73,8 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "rows_unknown_type": 0, "rows_failed": 0, "examples": 62, "examples_invalid": 3, "examples_unparseable": 0,
         "codes": {
             "page.crash": 0, "page.no_uri": 0, "type.unknown": 0, "ref.dangling": 0, "table.row_shape": 0,
-            "table.empty_name": 0, "example.invalid_json": 0, "example.schema_mismatch": 4, "operation.merged": 8,
-            "section.unknown": 0, "status.none": 0, "schema.name_conflict": 15,
+            "table.empty_name": 0, "table.unknown_column": 0, "example.invalid_json": 0, "example.schema_mismatch": 4,
+            "operation.merged": 8, "section.unknown": 0, "status.none": 0, "schema.name_conflict": 15,
         },
     },
     "elastic-cloud-server@efcbeed": {
@@ -78,8 +82,9 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "rows_unknown_type": 0, "rows_failed": 0, "examples": 178, "examples_invalid": 23, "examples_unparseable": 4,
         "codes": {
             "page.crash": 0, "page.no_uri": 0, "type.unknown": 0, "ref.dangling": 0, "table.row_shape": 0,
-            "table.empty_name": 0, "example.invalid_json": 4, "example.schema_mismatch": 77, "operation.merged": 33,
-            "section.unknown": 0, "status.none": 0, "schema.name_conflict": 89,
+            "table.empty_name": 0, "table.unknown_column": 6, "example.invalid_json": 4,
+            "example.schema_mismatch": 77, "operation.merged": 33, "section.unknown": 0, "status.none": 0,
+            "schema.name_conflict": 89,
         },
     },
     "identity-access-management@9d2eac9": {
@@ -87,8 +92,9 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "rows_unknown_type": 8, "rows_failed": 0, "examples": 258, "examples_invalid": 19, "examples_unparseable": 15,
         "codes": {
             "page.crash": 0, "page.no_uri": 2, "type.unknown": 8, "ref.dangling": 0, "table.row_shape": 0,
-            "table.empty_name": 0, "example.invalid_json": 15, "example.schema_mismatch": 29, "operation.merged": 5,
-            "section.unknown": 0, "status.none": 0, "schema.name_conflict": 288,
+            "table.empty_name": 0, "table.unknown_column": 2, "example.invalid_json": 15,
+            "example.schema_mismatch": 29, "operation.merged": 5, "section.unknown": 0, "status.none": 0,
+            "schema.name_conflict": 288,
         },
     },
     "key-management-service@c2d17c2": {
@@ -96,8 +102,9 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "rows_unknown_type": 0, "rows_failed": 0, "examples": 117, "examples_invalid": 13, "examples_unparseable": 5,
         "codes": {
             "page.crash": 0, "page.no_uri": 0, "type.unknown": 0, "ref.dangling": 0, "table.row_shape": 0,
-            "table.empty_name": 0, "example.invalid_json": 5, "example.schema_mismatch": 19, "operation.merged": 0,
-            "section.unknown": 0, "status.none": 0, "schema.name_conflict": 5,
+            "table.empty_name": 0, "table.unknown_column": 0, "example.invalid_json": 5,
+            "example.schema_mismatch": 19, "operation.merged": 0, "section.unknown": 0, "status.none": 0,
+            "schema.name_conflict": 5,
         },
     },
     "modelarts@1ba1873": {
@@ -106,8 +113,9 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "examples_unparseable": 16,
         "codes": {
             "page.crash": 0, "page.no_uri": 2, "type.unknown": 22, "ref.dangling": 0, "table.row_shape": 0,
-            "table.empty_name": 0, "example.invalid_json": 16, "example.schema_mismatch": 167, "operation.merged": 0,
-            "section.unknown": 0, "status.none": 0, "schema.name_conflict": 253,
+            "table.empty_name": 0, "table.unknown_column": 0, "example.invalid_json": 16,
+            "example.schema_mismatch": 167, "operation.merged": 0, "section.unknown": 0, "status.none": 0,
+            "schema.name_conflict": 253,
         },
     },
     "modelarts@f3d1df8": {
@@ -115,8 +123,9 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "rows_unknown_type": 20, "rows_failed": 0, "examples": 351, "examples_invalid": 86, "examples_unparseable": 3,
         "codes": {
             "page.crash": 0, "page.no_uri": 2, "type.unknown": 20, "ref.dangling": 0, "table.row_shape": 0,
-            "table.empty_name": 0, "example.invalid_json": 3, "example.schema_mismatch": 163, "operation.merged": 0,
-            "section.unknown": 0, "status.none": 0, "schema.name_conflict": 232,
+            "table.empty_name": 0, "table.unknown_column": 0, "example.invalid_json": 3,
+            "example.schema_mismatch": 163, "operation.merged": 0, "section.unknown": 0, "status.none": 0,
+            "schema.name_conflict": 232,
         },
     },
     "nat-gateway@1813a7f": {
@@ -124,8 +133,9 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "rows_unknown_type": 3, "rows_failed": 0, "examples": 74, "examples_invalid": 13, "examples_unparseable": 7,
         "codes": {
             "page.crash": 0, "page.no_uri": 0, "type.unknown": 3, "ref.dangling": 0, "table.row_shape": 0,
-            "table.empty_name": 0, "example.invalid_json": 7, "example.schema_mismatch": 28, "operation.merged": 0,
-            "section.unknown": 0, "status.none": 0, "schema.name_conflict": 21,
+            "table.empty_name": 0, "table.unknown_column": 0, "example.invalid_json": 7,
+            "example.schema_mismatch": 28, "operation.merged": 0, "section.unknown": 0, "status.none": 0,
+            "schema.name_conflict": 21,
         },
     },
     "object-storage-service@b9835f8": {
@@ -133,8 +143,8 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "rows_unknown_type": 3, "rows_failed": 0, "examples": 58, "examples_invalid": 0, "examples_unparseable": 5,
         "codes": {
             "page.crash": 0, "page.no_uri": 2, "type.unknown": 3, "ref.dangling": 0, "table.row_shape": 0,
-            "table.empty_name": 0, "example.invalid_json": 5, "example.schema_mismatch": 0, "operation.merged": 63,
-            "section.unknown": 116, "status.none": 29, "schema.name_conflict": 0,
+            "table.empty_name": 0, "table.unknown_column": 1, "example.invalid_json": 5, "example.schema_mismatch": 0,
+            "operation.merged": 63, "section.unknown": 116, "status.none": 29, "schema.name_conflict": 0,
         },
     },
     "relational-database-service@03eecfd": {
@@ -142,8 +152,9 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "rows_unknown_type": 3, "rows_failed": 0, "examples": 253, "examples_invalid": 36, "examples_unparseable": 4,
         "codes": {
             "page.crash": 0, "page.no_uri": 2, "type.unknown": 3, "ref.dangling": 0, "table.row_shape": 0,
-            "table.empty_name": 0, "example.invalid_json": 4, "example.schema_mismatch": 66, "operation.merged": 13,
-            "section.unknown": 0, "status.none": 12, "schema.name_conflict": 124,
+            "table.empty_name": 0, "table.unknown_column": 0, "example.invalid_json": 4,
+            "example.schema_mismatch": 66, "operation.merged": 13, "section.unknown": 0, "status.none": 12,
+            "schema.name_conflict": 124,
         },
     },
     "virtual-private-cloud@eb03d88": {
@@ -151,8 +162,9 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "rows_unknown_type": 1, "rows_failed": 0, "examples": 266, "examples_invalid": 32, "examples_unparseable": 10,
         "codes": {
             "page.crash": 0, "page.no_uri": 1, "type.unknown": 1, "ref.dangling": 0, "table.row_shape": 0,
-            "table.empty_name": 0, "example.invalid_json": 10, "example.schema_mismatch": 54, "operation.merged": 1,
-            "section.unknown": 1, "status.none": 0, "schema.name_conflict": 172,
+            "table.empty_name": 0, "table.unknown_column": 1, "example.invalid_json": 10,
+            "example.schema_mismatch": 54, "operation.merged": 1, "section.unknown": 1, "status.none": 0,
+            "schema.name_conflict": 172,
         },
     },
 }

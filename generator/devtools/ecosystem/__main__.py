@@ -16,19 +16,18 @@ import tempfile
 import traceback
 from pathlib import Path
 
+from generator.build.pipeline import build_and_check
+from generator.client import generate_client
 from generator.core.config import REPO_ROOT, default_service, load_services
 from generator.core.emit import dump_yaml
 from generator.devtools.ecosystem.lint import LintResult, lint, table
 from generator.devtools.ecosystem.prism import Rejection, RoundTrip, call_all, prism
+from generator.release.changelog import client_release
 
 CORPUS = REPO_ROOT.parent / "shared" / "corpus"
 
 
 def _corpus_target(tree: Path, out: Path) -> tuple[Path, Path, str]:
-    from generator.build.pipeline import build_and_check
-    from generator.client import generate_client
-    from generator.release.changelog import client_release
-
     service = default_service(tree.name.split("@", 1)[0])
     built = build_and_check(tree, service)
     if not built.valid:

@@ -24,7 +24,13 @@ from generator.docs.extract.sections import (
     split_uri,
     tag,
 )
-from generator.docs.extract.tables import classify, find_tables, parse_fields, register_schema
+from generator.docs.extract.tables import (
+    classify,
+    find_tables,
+    parse_fields,
+    register_schema,
+    report_unknown_columns,
+)
 from generator.docs.extract.uri_repair import repair_calls
 from generator.docs.prose.markdown import inline_markdown, to_markdown
 from generator.docs.read import ReadPage
@@ -96,6 +102,7 @@ def _build_operation(ctx: PageContext, sections: Sections, uri_calls: list[tuple
         deprecated=deprecated,
     )
     tables = list(find_tables(sections))
+    report_unknown_columns(ctx, tables)
     for t in tables:  # every row is read once, whatever role its table gets
         if t.cols.name is not None and not (t.cols.status is not None and t.cols.name is None):
             t.fields = parse_fields(ctx, t)

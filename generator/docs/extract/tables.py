@@ -16,6 +16,7 @@ from docutils import nodes
 from generator.core import codes
 from generator.core.model import Constraints, Field, Schema, Severity
 from generator.core.types import Kind, RefToken, TypeExpr, is_mandatory_word, parse_type
+from generator.docs.extract.columns import Columns, read_columns, read_required, unknown_column_messages
 from generator.docs.extract.context import (
     STATUS_LINE_RE,
     PageContext,
@@ -27,22 +28,6 @@ from generator.docs.extract.context import (
 from generator.docs.extract.sections import Sections
 from generator.docs.read import otc_ref
 from generator.speed import prose_memo as prose_cache
-
-_NAME_HEADERS = ("parameter", "name", "element", "header", "attribute", "field", "parameter name", "key")
-_TYPE_HEADERS = ("type", "parameter type", "data type")
-_MANDATORY_HEADERS = ("mandatory", "required", "mandatory or not", "mandatory (yes/no)", "is mandatory", "optional")
-_DESC_HEADERS = ("description", "remarks", "remark", "meaning", "explanation", "definition")
-_STATUS_HEADERS = ("status code", "returned value", "return value", "http status code", "status", "code")
-
-
-@dataclass
-class Columns:
-    name: int | None = None
-    type: int | None = None
-    mandatory: int | None = None
-    description: int | None = None
-    status: int | None = None
-    headers: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -56,7 +41,6 @@ class Table:
     line: int
     fields: list[Field] = field(default_factory=list)
     role: str = ""
-
 
 
 def find_tables(sections: Sections) -> Iterator[Table]:
@@ -81,19 +65,7 @@ def _table_info(table: nodes.table, role: str, status: str | None) -> Table:
     thead = next(iter(table.findall(nodes.thead)), None)
     if thead is not None:
         header_row = next(iter(thead.findall(nodes.row)))
-        cols.headers = [" ".join(e.astext().split()).lower() for e in header_row.children]
-        for i, h in enumerate(cols.headers):
-            h_clean = h.strip().rstrip(":")
-            if h_clean in _NAME_HEADERS and cols.name is None:
-                cols.name = i
-            elif h_clean in _TYPE_HEADERS and cols.type is None:
-                cols.type = i
-            elif (h_clean in _MANDATORY_HEADERS or h_clean.startswith("mandatory")) and cols.mandatory is None:
-                cols.mandatory = i
-            elif h_clean in _DESC_HEADERS and cols.description is None:
-                cols.description = i
-            elif h_clean in _STATUS_HEADERS and cols.status is None:
-                cols.status = i
+        cols = read_columns([" ".join(e.astext().split()).lower() for e in header_row.children])
     line = table.line or (title.line if title is not None else 0) or line_of(table)
     labels = list(table.get("names", []))
     if not caption:
@@ -111,6 +83,12 @@ def _table_info(table: nodes.table, role: str, status: str | None) -> Table:
             bullet_names: list[object] = list(prev.get("names", []))
             labels += [str(x) for x in bullet_names if str(x) not in labels]
     return Table(table, caption, labels, cols, role, status, line)
+
+
+def report_unknown_columns(ctx: PageContext, tables: list[Table]) -> None:
+    for t in tables:
+        for message in unknown_column_messages(t.cols, t.caption):
+            ctx.diag(t.line, "table.unknown_column", Severity.WARNING, message)
 
 
 def classify(ctx: PageContext, tables: list[Table]) -> None:
@@ -243,12 +221,10 @@ def _field(ctx: PageContext, t: Table, row: nodes.row) -> Field | None:
     required_note = None
     if t.cols.mandatory is not None:
         mand = " ".join(cells[t.cols.mandatory].astext().split())
-        low = mand.lower()
-        required = low.startswith("yes") or low in ("mandatory", "true", "required", "m")
-        if low not in ("yes", "no", "mandatory", "optional", "true", "false", "required", "m", "o", ""):
-            required_note = mand
+        required, required_note = read_required(t.cols, mand)
+        if required_note is not None:
             ctx.diag(line, "field.conditional_required", Severity.INFO,
-                     f"'{name}': mandatory column says {mand!r}; taken as "
+                     f"'{name}': {'optional' if t.cols.optional else 'mandatory'} column says {mand!r}; taken as "
                      f"{'required' if required else 'optional'}")
     type_expr: TypeExpr | None
     if t.cols.type is not None:
