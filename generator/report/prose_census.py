@@ -1,7 +1,7 @@
 """The prose census: every sentence of every description cell that states a value set, a default, a range or
 length, a pattern or an array size, and whether it reached the spec.
 
-    python -m generator.report.prose_census [--corpus DIR] [--list] [--json FILE] [TREE ...]
+    python -m generator.devtools.prose_census [--corpus DIR] [--list] [--json FILE] [TREE ...]
 
 The net is deliberately wide (vocabulary, not the phrasings `generator.docs.prose.read` understands), so that what the
 extractor misses shows up here instead of being invisible. For each classified sentence the field's node in the
