@@ -211,6 +211,8 @@ def _node(op: PathOperation) -> Node:
 
 
 class Walker:
+    """Operations are paired once; `api` and `migration` walk below the pairs, yielding each pairing first."""
+
     def __init__(self, old: Mapping[str, Any], new: Mapping[str, Any]) -> None:
         self.old = old
         self.new = new
