@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from generator.diff import comment
 from generator.diff.model import Change, DiffResult, Location
 from generator.diff.rules import Classification
 
@@ -22,9 +23,7 @@ def _where(loc: Location | None) -> str:
 
 def markdown(result: DiffResult, old_label: str, new_label: str, version: str | None = None, **options: Any) -> str:
     """The pull-request comment (`generator.diff.comment`); options: current_version, json_report, limit."""
-    from generator.diff.comment import render
-
-    return render(result, old_label, new_label, version, **options)
+    return comment.render(result, old_label, new_label, version, **options)
 
 
 def markdown_by_operation(result: DiffResult, old_label: str, new_label: str, version: str | None = None) -> str:

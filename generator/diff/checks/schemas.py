@@ -1,0 +1,56 @@
+"""Schemas as a whole: nullability, the model's name, the type, the number of alternatives."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from generator.diff.findings import Emit
+from generator.diff.nodes import describe, source
+from generator.diff.walk import CompositionPair, SchemaPair
+
+
+def nullability(pair: SchemaPair, emit: Emit) -> None:
+    if pair.o_null != pair.n_null:
+        kind = "nullable" if pair.n_null else "non-nullable"
+        ctx = pair.ctx
+        emit(f"{ctx.direction}-became-{kind}", ctx.op, pair.o, pair.n, field=ctx.field)
+
+
+def model_name(pair: SchemaPair, emit: Emit) -> None:
+    if pair.repeated:
+        return
+    ctx = pair.ctx
+    if pair.o_name and pair.n_name and pair.o_name != pair.n_name:
+        # The component name is the generated model's class name, which user code imports.
+        emit(f"{ctx.direction}-model-renamed", ctx.op, pair.o, pair.n, field=ctx.field, old=pair.o_name,
+             new=pair.n_name)
+
+
+def type_(pair: SchemaPair, emit: Emit) -> None:
+    if pair.repeated or not pair.type_changed:
+        return
+    ctx, o, n = pair.ctx, pair.o, pair.n
+    # A type change is read on the row that declares the field, not in the table it links to.
+    emit(
+        f"{ctx.direction}-type-changed",
+        ctx.op,
+        replace(o, source=source(pair.o_in.schema, o.source)),
+        replace(n, source=source(pair.n_in.schema, n.source)),
+        field=ctx.field,
+        old=describe(pair.old_spec, o),
+        new=describe(pair.new_spec, n),
+    )
+
+
+def composition(pair: CompositionPair, emit: Emit) -> None:
+    ctx = pair.ctx
+    if pair.old_count != pair.new_count:
+        emit(
+            f"{ctx.direction}-composition-changed",
+            ctx.op,
+            pair.o,
+            pair.n,
+            field=ctx.field,
+            old=pair.old_count,
+            new=pair.new_count,
+        )
