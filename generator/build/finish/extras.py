@@ -25,9 +25,9 @@ from typing import Any
 
 from generator.build.check.document import INVALID_EXAMPLES, example_checks
 from generator.core.config import Service
+from generator.core.exact import value_bytes
 from generator.core.model import Diagnostic, Page, Severity, Source
 from generator.core.spec import iter_contents, iter_variants, ref_values, with_variants
-from generator.speed.stage_cache import value_bytes
 
 # as many mismatches per example as the check stage reports (`example.schema_mismatch`)
 MISMATCHES_KEPT = 5

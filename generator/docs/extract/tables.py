@@ -26,7 +26,6 @@ from generator.docs.extract.context import (
 from generator.docs.extract.sections import Sections
 from generator.docs.prose import read as prose
 from generator.docs.read import otc_ref
-from generator.speed import prose_memo as prose_cache
 
 _NAME_HEADERS = ("parameter", "name", "element", "header", "attribute", "field", "parameter name", "key")
 _TYPE_HEADERS = ("type", "parameter type", "data type")
@@ -273,7 +272,7 @@ def _field(ctx: PageContext, t: Table, row: nodes.row) -> Field | None:
     if t.cols.description is not None:
         cell = cells[t.cols.description]
         desc_refs = [r["target"] for r in cell.findall(otc_ref)]
-        description, pr = prose_cache.read_cell(cell, type_expr)
+        description, pr = ctx.read_cell(cell, type_expr)
         constraints = pr.constraints
         for code, msg in pr.findings:
             sev = Severity.WARNING if code in ("enum.inferred", "enum.unparsed") + prose.DEFECTS else Severity.INFO
@@ -281,6 +280,12 @@ def _field(ctx: PageContext, t: Table, row: nodes.row) -> Field | None:
     name_refs = [str(r["target"]) for r in cells[t.cols.name].findall(otc_ref)]  # IAM: :ref:`group <...>`
     return Field(name, type_expr, required, description, ctx.src(line), constraints, required_note,
                  name_refs + (desc_refs if t.cols.description is not None else []))
+
+
+def read_cell(cell: nodes.Element, type_: TypeExpr | None) -> tuple[str, prose.ProseResult]:
+    """A description cell as Markdown, and what its prose says (`context.CellReader`)."""
+    markdown = prose.to_markdown(cell)
+    return markdown, prose.read_description(cell, type_, markdown)
 
 
 def _flatten_cell(cell: nodes.Element) -> tuple[str, list[RefToken]]:
