@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 
 from generator.build import pipeline
+from generator.build.runner import PLAIN
 from generator.diff.inputs import InputError, validate_built
 from generator.diff.sides import load_pair
-from generator.build.runner import PLAIN
 from generator.speed.layer import Speed
 from generator.speed.page_cache import PageCache
 from generator.speed.stage_cache import StageCache

@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-
 from pathable import accessors
 from pathable.protocols import Subscriptable
 
