@@ -46,6 +46,7 @@ from generator.docs import read
 from generator.docs.read import read_text  # noqa: E402
 from generator.speed import parallel
 from generator.speed import validator_memory as spec_validator
+from generator.speed.layer import patches_in_place  # noqa: E402
 from generator.speed.page_cache import PageCache  # noqa: E402
 from generator.speed.parallel import default_jobs, extract_pages  # noqa: E402
 from generator.speed.stage_cache import StageCache, cached_dump_yaml  # noqa: E402
@@ -91,8 +92,8 @@ def floor_ours(files: list[Path], jobs: int) -> float:
     paths) in a pool set up as a build's (`generator.speed.parallel`: largest page first, worker GC settings)."""
     t = time.perf_counter()
     order = sorted(files, key=lambda p: -p.stat().st_size)
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
-                             initializer=parallel._init_worker, initargs=(None,)) as pool:
+    with patches_in_place(), ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
+                                                 initializer=parallel._init_worker, initargs=(None,)) as pool:
         list(pool.map(_parse_ours, order))
     return time.perf_counter() - t
 
@@ -277,7 +278,8 @@ def main() -> None:
         forget()
         rows.append(build_once(args.tree, service, 1, None, "--jobs 1, no cache"))
         forget()  # else the workers start with the prose and type memos the --jobs 1 build filled
-        extract_s, extract_cpu, _ = cpu_timed(lambda: extract_pages(files, args.tree, args.jobs, None))
+        with patches_in_place():  # as in a build (the speed layer's run)
+            extract_s, extract_cpu, _ = cpu_timed(lambda: extract_pages(files, args.tree, args.jobs, None))
 
         print(f"{args.tree.name}: {len(files)} files, {args.jobs} jobs, cpu_count {os.cpu_count()}, "
               f"load average {' '.join(f'{x:.1f}' for x in os.getloadavg())} (at the end of these builds)")

@@ -25,8 +25,9 @@ from generator.build.pipeline import build_and_check
 from generator.core.config import Service, default_service, load_services
 from generator.core.emit import dump_json, write_text_atomic
 from generator.report.diagnostics import report
+from generator.speed.layer import speed_for
 from generator.speed.page_cache import PageCache, code_version
-from generator.speed.stage_cache import StageCache, cached_dump_yaml
+from generator.speed.stage_cache import StageCache
 
 
 @dataclass(frozen=True)
@@ -70,17 +71,19 @@ def discover(org_dir: Path, config: Path | None = None) -> list[Tree]:
     return trees
 
 
-def build_tree(tree: Tree, out_dir: Path, cache_dir: Path | None) -> ServiceResult:
-    """Build, check and write one tree's spec (when valid) and diagnostics; never raises."""
+def build_tree(tree: Tree, out_dir: Path, cache_dir: Path | None, no_speed: bool = False) -> ServiceResult:
+    """Build, check and write one tree's spec (when valid) and diagnostics; never raises. `no_speed`: the plain
+    pipeline (`--no-speed`)."""
     started = time.perf_counter()
     try:
         cache = PageCache(cache_dir) if cache_dir is not None else None
         stages = StageCache(cache_dir) if cache_dir is not None else None
-        built = build_and_check(tree.docs, tree.service, jobs=1, cache=cache, stages=stages)
+        speed = speed_for(1, cache, stages, no_speed=no_speed)
+        built = build_and_check(tree.docs, tree.service, speed=speed)
         rep = report(built.census())
         write_text_atomic(out_dir / f"{tree.label}.diagnostics.json", dump_json(rep))
         if built.valid:
-            write_text_atomic(out_dir / f"{tree.label}.openapi.yaml", cached_dump_yaml(built.result.spec, stages))
+            write_text_atomic(out_dir / f"{tree.label}.openapi.yaml", speed.dump_yaml(built.result.spec))
         s = rep["summary"]
         return ServiceResult(tree.label, tree.service.name, s["pages"], s["operations_in_spec"],
                              s["diagnostics"]["by_severity"]["error"], time.perf_counter() - started, built.valid,
@@ -92,13 +95,15 @@ def build_tree(tree: Tree, out_dir: Path, cache_dir: Path | None) -> ServiceResu
 
 
 def build_all(trees: list[Tree], out_dir: Path, jobs: int, cache_dir: Path | None,
-              on_done: Callable[[ServiceResult], None] = lambda r: None) -> list[ServiceResult]:
-    """Build every tree, `jobs` at a time; results in the order of `trees`, `on_done` as each finishes."""
+              on_done: Callable[[ServiceResult], None] = lambda r: None, *,
+              no_speed: bool = False) -> list[ServiceResult]:
+    """Build every tree, `jobs` at a time; results in the order of `trees`, `on_done` as each finishes; `no_speed`:
+    each tree by the plain pipeline (`build_tree`)."""
     out_dir.mkdir(parents=True, exist_ok=True)
     if jobs == 1:
         results = []
         for tree in trees:
-            results.append(build_tree(tree, out_dir, cache_dir))
+            results.append(build_tree(tree, out_dir, cache_dir, no_speed))
             on_done(results[-1])
         return results
     done: dict[str, ServiceResult] = {}
@@ -108,7 +113,8 @@ def build_all(trees: list[Tree], out_dir: Path, jobs: int, cache_dir: Path | Non
     # biggest trees first: the last one to finish is then a small one
     order = sorted(trees, key=lambda t: -_size(t.docs))
     with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(trees))), mp_context=ctx) as pool:
-        futures: dict[Future[ServiceResult], Tree] = {pool.submit(build_tree, t, out_dir, cache_dir): t for t in order}
+        futures: dict[Future[ServiceResult], Tree] = {pool.submit(build_tree, t, out_dir, cache_dir, no_speed): t
+                                                   for t in order}
         for fut, tree in _completed(futures):
             try:
                 result = fut.result()

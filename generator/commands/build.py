@@ -19,14 +19,13 @@ from pathlib import Path
 from typing import Any
 
 from generator.build.pipeline import build_and_check_named
-from generator.commands.options import add_speed_arguments, page_cache, stage_cache
+from generator.commands.options import add_speed_arguments, page_cache, speed, stage_cache
 from generator.core import atomic
 from generator.core.config import add_tree_arguments
 from generator.core.emit import dump_json, write_text_atomic
 from generator.core.limits import DEFAULT_MAX_PAGE_BYTES
 from generator.core.model import Diagnostic, Severity
 from generator.report.diagnostics import print_summary, report
-from generator.speed.stage_cache import cached_dump_yaml
 
 
 def register(sub: Any) -> None:
@@ -77,17 +76,17 @@ def rejected_path(spec_path: Path) -> Path:
 
 def run(args: argparse.Namespace) -> int:
     cache, stages = page_cache(args), stage_cache(args)
+    how = speed(args, cache, stages)
     # UnusableInput: exit 2 (cli)
-    built = build_and_check_named(args.docs_dir, args.service, args.config, args.jobs, cache,
-                                  max_page_bytes=args.max_page_bytes, stages=stages,
-                                  yaml_ahead=args.output.suffix != ".json")
+    built = build_and_check_named(args.docs_dir, args.service, args.config, max_page_bytes=args.max_page_bytes,
+                                  yaml_ahead=args.output.suffix != ".json", speed=how)
     if cache is not None:
         print(cache.stats, file=sys.stderr)
     service = built.result.service
     result, valid = built.result, built.valid
     rep = report(built.census())
     if valid:
-        text = dump_json(result.spec) if args.output.suffix == ".json" else cached_dump_yaml(result.spec, stages)
+        text = dump_json(result.spec) if args.output.suffix == ".json" else how.dump_yaml(result.spec)
         atomic.replace_files([(args.output, text), (diagnostics_path(args.output), dump_json(rep))])
         rejected_path(args.output).unlink(missing_ok=True)
     else:

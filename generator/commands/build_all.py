@@ -19,11 +19,10 @@ from typing import Any
 
 from generator.build.organisation import ServiceResult, build_all, discover
 from generator.build.pipeline import UnusableInput
-from generator.commands.options import add_speed_arguments
+from generator.commands.options import add_speed_arguments, cache_dir, no_speed
 from generator.core.config import ConfigError
 from generator.core.emit import dump_json, write_text_atomic
 from generator.report.as_text import format_table
-from generator.speed.page_cache import resolve_cache_dir
 from generator.speed.parallel import default_jobs
 
 
@@ -49,10 +48,10 @@ def run(args: argparse.Namespace) -> int:
     if not trees:
         raise UnusableInput(f"{args.org_dir}: no docs trees (<repo>/api-ref/source/ or <service>@<commit>/ with .rst)")
     jobs = args.jobs or default_jobs()
-    cache_dir = resolve_cache_dir(args.cache_dir, args.no_cache)
+    folder, plain = cache_dir(args), no_speed(args)  # --no-speed: each service by the plain pipeline, no cache
     started = time.perf_counter()
     if sys.stdout.isatty():
-        results = _with_progress(trees, args.output_dir, jobs, cache_dir)
+        results = _with_progress(trees, args.output_dir, jobs, folder, plain)
     else:
         count = iter(range(1, len(trees) + 1))
 
@@ -60,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"[{next(count)}/{len(trees)}] {r.label}: {_status(r)}, {r.pages} pages, {r.operations} operations, "
                   f"{r.errors} errors, {r.seconds:.1f} s", flush=True)
 
-        results = build_all(trees, args.output_dir, jobs, cache_dir, line)
+        results = build_all(trees, args.output_dir, jobs, folder, line, no_speed=plain)
     rows: list[list[str | int]] = [[r.label, r.pages, r.operations, r.errors, f"{r.seconds:.1f}", _status(r)]
                                    for r in results]
     print(format_table(["service", "pages", "operations", "errors", "seconds", "status"], rows))
@@ -79,7 +78,8 @@ def _status(r: ServiceResult) -> str:
     return "ok" if r.spec_written else "FAILED"
 
 
-def _with_progress(trees: list[Any], out_dir: Path, jobs: int, cache_dir: Path | None) -> list[ServiceResult]:
+def _with_progress(trees: list[Any], out_dir: Path, jobs: int, cache_dir: Path | None,
+                   no_speed: bool) -> list[ServiceResult]:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     # no refresh thread: the worker processes are forked while the display is up
@@ -92,4 +92,4 @@ def _with_progress(trees: list[Any], out_dir: Path, jobs: int, cache_dir: Path |
             bar.advance(task)
             bar.refresh()
 
-        return build_all(trees, out_dir, jobs, cache_dir, advance)
+        return build_all(trees, out_dir, jobs, cache_dir, advance, no_speed=no_speed)

@@ -30,7 +30,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from generator.commands.options import add_input_size_argument, add_speed_arguments, input_limits, page_cache
+from generator.commands.options import (
+    add_input_size_argument,
+    add_speed_arguments,
+    input_limits,
+    no_speed,
+    page_cache,
+)
 from generator.core.gha import detect_prefix
 from generator.diff import github
 from generator.diff.comment import LIMIT
@@ -79,7 +85,8 @@ def run(args: argparse.Namespace) -> int:
     limits = input_limits(args)
     try:
         cache = page_cache(args)
-        old, new = load_pair(args.old, args.new, args.service, limits=limits, jobs=args.jobs, cache=cache)
+        old, new = load_pair(args.old, args.new, args.service, limits=limits, jobs=args.jobs, cache=cache,
+                             no_speed=no_speed(args))
         check_same_service(old, new)
         result = diff_specs(old.spec, new.spec)
     except InputError as exc:

@@ -32,7 +32,8 @@ from pathlib import Path
 from typing import Any
 
 from generator.build.pipeline import CheckedBuild, build_and_check
-from generator.commands.options import add_speed_arguments
+from generator.build.runner import Speed
+from generator.commands.options import add_speed_arguments, cache_dir, no_speed
 from generator.core import atomic
 from generator.core.config import DEFAULT_CONFIG, REPO_ROOT, ConfigError, load_services
 from generator.core.emit import dump_json
@@ -42,9 +43,10 @@ from generator.report.as_text import format_table
 from generator.report.diagnostics import print_summary, report
 from generator.speed import client_stamp
 from generator.speed.client_stamp import generator_version
-from generator.speed.page_cache import PageCache, code_version, resolve_cache_dir
+from generator.speed.layer import speed_for
+from generator.speed.page_cache import PageCache, code_version
 from generator.speed.parallel import default_jobs
-from generator.speed.stage_cache import StageCache, cached_dump_yaml
+from generator.speed.stage_cache import StageCache
 
 
 def register(sub: Any) -> None:
@@ -97,13 +99,13 @@ class Outcome:
 
 def _run_services(args: argparse.Namespace, services: list[Any]) -> int:
     jobs = args.jobs or default_jobs()
-    cache_dir = resolve_cache_dir(args.cache_dir, args.no_cache)
+    folder = cache_dir(args)  # none with --no-speed: no page or stage cache, no client stamp
     code_version(), generator_version()  # hashed once, before any fork
     if jobs == 1 or len(services) < 2:
         # in this process, output as it comes; an unexpected exception ends the run (nothing half committed)
-        outcomes = [_service(args, s, args.jobs, cache_dir) for s in services]
+        outcomes = [_service(args, s, args.jobs, folder) for s in services]
     else:
-        outcomes = _in_parallel(args, services, jobs, cache_dir)
+        outcomes = _in_parallel(args, services, jobs, folder)
     rows: list[list[str | int]] = [[o.name, o.state, f"{o.seconds:.1f}", o.status] for o in outcomes]
     print(format_table(["service", "client", "seconds", "exit"], rows))
     return max((o.status for o in outcomes), default=0)
@@ -152,7 +154,8 @@ def _service(args: argparse.Namespace, service: Any, page_jobs: int | None, cach
         return done(1, "failed")
     cache = PageCache(cache_dir) if cache_dir is not None else None
     stages = StageCache(cache_dir) if cache_dir is not None else None
-    built = build_and_check(service.docs, service, page_jobs, cache, stages=stages, yaml_ahead=True)
+    speed = speed_for(page_jobs, cache, stages, no_speed=no_speed(args))
+    built = build_and_check(service.docs, service, yaml_ahead=True, speed=speed)
     result = built.result
     if not built.valid:
         print_summary(service.name, report(built.census()), None)
@@ -174,7 +177,7 @@ def _service(args: argparse.Namespace, service: Any, page_jobs: int | None, cach
     from generator.client import CodegenError, generate_client
 
     reports: list[dict[str, Any]] = []
-    commit = functools.partial(_commit, args, service.name, built, reports, stages)
+    commit = functools.partial(_commit, args, service.name, built, reports, speed)
     try:
         gen = generate_client(service, result.spec, out_dir, *client_release(service, out_dir), commit=commit)
     except CodegenError as exc:
@@ -190,11 +193,11 @@ def _service(args: argparse.Namespace, service: Any, page_jobs: int | None, cach
 
 
 def _commit(args: argparse.Namespace, name: str, built: CheckedBuild, reports: list[dict[str, Any]],
-            stages: StageCache | None, project: Path, out_dir: Path, notes: list[Diagnostic]) -> None:
+            speed: Speed, project: Path, out_dir: Path, notes: list[Diagnostic]) -> None:
     """Spec, diagnostics and client in one journaled commit (the spec renamed before its diagnostics)."""
     rep = report(built.census(notes))
     reports.append(rep)
     atomic.commit(args.generated_dir, name, (project, out_dir), {
-        args.specs_dir / f"{name}.openapi.yaml": cached_dump_yaml(built.result.spec, stages),
+        args.specs_dir / f"{name}.openapi.yaml": speed.dump_yaml(built.result.spec),
         args.specs_dir / f"{name}.diagnostics.json": dump_json(rep),
     })

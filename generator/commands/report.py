@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.build.pipeline import build_and_check_named
-from generator.commands.options import add_speed_arguments, page_cache, stage_cache
+from generator.commands.options import add_speed_arguments, page_cache, speed, stage_cache
 from generator.core.config import add_tree_arguments
 from generator.core.emit import dump_json, write_text_atomic
 from generator.core.gha import detect_prefix
@@ -52,8 +52,8 @@ def register(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     # UnusableInput: exit 2 (cli)
-    built = build_and_check_named(args.docs_dir, args.service, args.config, args.jobs, page_cache(args),
-                                  stages=stage_cache(args))
+    built = build_and_check_named(args.docs_dir, args.service, args.config,
+                                  speed=speed(args, page_cache(args), stage_cache(args)))
     service = built.result.service
     result = built.result
     cov = built.census()

@@ -9,8 +9,6 @@ from typing import Any
 
 import yaml
 
-from generator.speed.patches.yaml_fast import FastJsonDumping
-
 
 class _PyDumper(yaml.SafeDumper):
     def ignore_aliases(self, data: Any) -> bool:  # shared sub-objects are written out, never as &anchors
@@ -19,9 +17,9 @@ class _PyDumper(yaml.SafeDumper):
 
 # libyaml's emitter writes the same bytes as PyYAML's pure-Python one for our documents (tests/core/test_emit.py
 # holds the two side by side) at a fraction of the time; the Python emitter stays where libyaml is missing.
-# `FastJsonDumping` stands in for PyYAML's Python representer there (tests/speed/test_emit_fast.py).
+# A caller may bring a faster representer in front of libyaml (`dump_yaml`'s `libyaml_dumper`).
 if yaml.__with_libyaml__:
-    class _CDumper(FastJsonDumping, yaml.CSafeDumper):
+    class _CDumper(yaml.CSafeDumper):
         def ignore_aliases(self, data: Any) -> bool:
             return True
 
@@ -36,21 +34,22 @@ _YAML12_NON_STRING = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+"
                                 r"|[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)|true|True|TRUE|false|False|FALSE|null|Null|NULL|~")
 
 
-def _str_style(data: str) -> str | None:
+def str_style(data: str) -> str | None:
     style = "|" if "\n" in data and not any(ch in data for ch in "\r\t") and data == data.strip(" ") else None
     if style is None and _YAML12_NON_STRING.fullmatch(data):
         style = "'"
     return style
 
 
-def _str_presenter(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
-    return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=_str_style(data))
+def str_presenter(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
+    return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=str_style(data))
 
 
 for _cls in (_PyDumper, _Dumper):
-    _cls.add_representer(str, _str_presenter)
-if yaml.__with_libyaml__:
-    _CDumper.str_style, _CDumper.str_presenter = staticmethod(_str_style), _str_presenter
+    _cls.add_representer(str, str_presenter)
+
+# The dumper behind libyaml's emitter `dump_yaml` uses by default (None: PyYAML built without libyaml).
+LIBYAML_DUMPER: type[Any] | None = _Dumper if yaml.__with_libyaml__ else None
 
 
 # Where libyaml's emitter writes other bytes than PyYAML's (every character up to U+FFFF and samples beyond
@@ -123,9 +122,11 @@ def _libyaml_differs_walk(doc: Any) -> bool:
     return False
 
 
-def dump_yaml(doc: Any, *, pure_python: bool = False) -> str:
-    """`pure_python`: PyYAML's own emitter even where libyaml is available (the reference the tests compare)."""
-    dumper = _PyDumper if pure_python or _libyaml_differs(doc) else _Dumper
+def dump_yaml(doc: Any, *, pure_python: bool = False, libyaml_dumper: type[Any] | None = None) -> str:
+    """`pure_python`: PyYAML's own emitter even where libyaml is available (the reference the tests compare).
+    `libyaml_dumper`: a subclass of `LIBYAML_DUMPER` giving the same nodes, used where libyaml's emitter is (the
+    speed layer's `generator.speed.patches.yaml_fast.FastDumper`: the same bytes, sooner)."""
+    dumper = _PyDumper if pure_python or _libyaml_differs(doc) else libyaml_dumper or _Dumper
     return yaml.dump(doc, Dumper=dumper, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
 
 

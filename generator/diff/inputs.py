@@ -32,11 +32,14 @@ def service_from_dir(path: Path) -> str:
 
 
 def load(path: Path, service: str | None = None, limits: Limits = DEFAULT_LIMITS, jobs: int | None = 1,
-         cache: Any = None) -> LoadedSpec:
-    """`jobs` and `cache` (a `generator.speed.page_cache.PageCache` or None) are handed to the build of a docs tree."""
+         cache: Any = None, no_speed: bool = False) -> LoadedSpec:
+    """`jobs` and `cache` (a `generator.speed.page_cache.PageCache` or None) are handed to the build of a docs tree,
+    unless `no_speed` (`--no-speed`): then it is built and validated without the speed layer."""
     if path.is_dir():
-        spec = build_docs(path, service or service_from_dir(path), jobs, cache)
-        validate_built(spec, path, cache)
+        pipeline = _pipeline(path)
+        speed = pipeline.speed_for(jobs, cache, _stage_cache(pipeline, cache), no_speed=no_speed)
+        spec = build_docs(path, service or service_from_dir(path), speed=speed)
+        validate_built(spec, path, speed)
     elif path.is_file():
         spec = read_spec_file(path, limits)
         validate(spec, path)
@@ -58,12 +61,20 @@ def read_spec_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> Mapping[str, 
     return data
 
 
-def build_docs(path: Path, service: str, jobs: int | None = 1, cache: Any = None) -> Mapping[str, Any]:
-    # Imported lazily: the builder is heavy and a spec-to-spec diff does not need it.
+def _pipeline(path: Path) -> Any:
+    # Imported lazily, for start-up speed only: the builder is heavy and a spec-to-spec diff does not need it.
     try:
-        pipeline: Any = importlib.import_module("generator.build.pipeline")
+        return importlib.import_module("generator.build.pipeline")
     except ImportError as exc:
         raise InputError(f"{path}: cannot build docs trees here (generator.build.pipeline: {exc})") from exc
+
+
+def build_docs(path: Path, service: str, jobs: int | None = 1, cache: Any = None, *,
+               speed: Any = None) -> Mapping[str, Any]:
+    """`speed`: how the build runs (`generator.build.runner.Speed`), else the speed layer with `jobs` and `cache`
+    (the page cache's folder holds the later stages' results too: a side built before, by `build` or an earlier
+    diff, comes from there)."""
+    pipeline = _pipeline(path)
     if not any(path.rglob("*.rst")):
         raise InputError(f"{path}: docs tree has no .rst files, so no API pages")
     try:
@@ -71,11 +82,9 @@ def build_docs(path: Path, service: str, jobs: int | None = 1, cache: Any = None
         configured = pipeline.resolve_service(service)
     except ConfigError as exc:  # a broken config is a bad input, never a silent fallback to defaults
         raise InputError(str(exc)) from exc
-    # the page cache's folder holds the later stages' results too (`generator.speed.stage_cache`): a side built before,
-    # by `build` or an earlier diff, comes from there
-    stages = _stage_cache(cache)
+    speed = speed or pipeline.speed_for(jobs, cache, _stage_cache(pipeline, cache))
     try:
-        result = pipeline.build_spec(path, configured, jobs, cache, stages=stages)
+        result = pipeline.build_spec(path, configured, speed=speed)
     except Exception as exc:  # noqa: BLE001 - any builder failure is a bad input for the diff
         raise InputError(f"{path}: building the spec failed: {exc}") from exc
     spec = getattr(result, "spec", result)
@@ -86,36 +95,17 @@ def build_docs(path: Path, service: str, jobs: int | None = 1, cache: Any = None
     return spec
 
 
-def _cache_root(cache: Any) -> Path | None:
-    from generator.speed.page_cache import PageCache
-
-    return cache.root if isinstance(cache, PageCache) else None
-
-
-def _stage_cache(cache: Any) -> Any:
-    from generator.speed.stage_cache import StageCache
-
-    root = _cache_root(cache)
-    return StageCache(root) if root is not None else None
+def _stage_cache(pipeline: Any, cache: Any) -> Any:
+    """The stage cache in the page cache's folder (`generator.speed.stage_cache`), if any."""
+    root = getattr(cache, "root", None)
+    return pipeline.StageCache(root) if isinstance(root, Path) else None
 
 
-def validate_built(spec: Mapping[str, Any], path: Path, cache: Any = None) -> None:
-    """`validate` for a spec this generator built (OpenAPI 3.1) by the validator that remembers the schemas that
-    passed the meta-schema check (`generator.speed.validator_memory`; in the cache's folder when there is one): the
-    same verdict and first error, without checking again what an earlier build or diff checked."""
-    from generator.speed import validator_memory as spec_validator
-
-    root = _cache_root(cache)
-    loaded = spec_validator.load(root) if root is not None else 0
-    # a document found clean before, but for its wording (what a docs change most often is), is clean again
-    clean = spec_validator.clean_digest(spec)
-    try:
-        if clean not in spec_validator.VALID:
-            validate(spec, path, spec_validator.validator_class())
-            spec_validator.VALID.add(clean)
-    finally:
-        if root is not None:
-            spec_validator.save(root, loaded)
+def validate_built(spec: Mapping[str, Any], path: Path, speed: Any) -> None:
+    """`validate` for a spec this generator built (OpenAPI 3.1), as `speed` validates (the speed layer: by the
+    validator that remembers the schemas that passed the meta-schema check, in the cache's folder when there is
+    one: the same verdict and first error, without checking again what an earlier build or diff checked)."""
+    speed.validate(spec, lambda cls: validate(spec, path, cls))
 
 
 def validate(spec: Mapping[str, Any], path: Path, cls: Any = None) -> None:

@@ -156,20 +156,10 @@ def _settings_template() -> Values:
     return cast(Values, publisher.settings)  # the stubs say dict; docutils gives its Values
 
 
-@functools.cache
-def _install_fast_paths() -> bool:
-    # imported here, not at the top: `benchmarks/bench_regen.py` measures the floor with this module's
-    # roles and settings but stock docutils
-    from generator.speed.patches import docutils_fast
-
-    return docutils_fast.install()
-
-
 def parse(text: str, file: str) -> nodes.document:
     """docutils' doctree of the page, system messages included: the same tree as
     `publish_doctree(text, source_path=file, settings_overrides=_SETTINGS)` (`tests/speed/test_docutils_fast.py`)."""
     _register()
-    _install_fast_paths()
     # a copy per page: docutils writes the page's source path into its settings
     settings = copy.copy(_settings_template())
     settings.warning_stream = io.StringIO()

@@ -24,8 +24,9 @@ from pathlib import Path
 from typing import Any
 
 from generator.core.emit import write_text_atomic
+from generator.core.exact import value_bytes
 from generator.speed.page_cache import PACKAGE_DIR, code_version, settings_version
-from generator.speed.stage_cache import libraries_version, value_bytes
+from generator.speed.stage_cache import libraries_version
 
 _VERSION = 1
 # folders a client's own tools write into (tests, type checks); they are not generator output

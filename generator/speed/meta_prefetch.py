@@ -10,6 +10,10 @@ passes go to `spec_validator.VALID` under the key the validator's memory looks u
 a schema a worker is checking, it waits for the verdict; one no worker has started yet, or one not collected
 (a wrong guess), it checks itself, as before. A schema that fails is not remembered: the validator checks it
 again and reports its own error, so the findings are the same with or without the workers.
+
+The workers call private members of the validator's schema keyword (`spec_validator.PRIVATE_MEMBERS`,
+`_default_jsonschema_dialect_id`): with a validator the memory does not support (`spec_validator.supported`), or
+any of them missing, no worker starts and the validator checks every schema itself.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 
 from generator.core.spec import component_name
+from generator.speed import validator_memory as spec_validator
 from generator.speed.parallel import default_jobs
 
 # Below this many schemas to check, starting the workers (tens of milliseconds) costs more than it saves:
@@ -70,8 +75,6 @@ def when_needed(spec: dict[str, Any], jobs: int | None = None) -> Iterator[Defer
 @contextlib.contextmanager
 def _asked_by_the_validator(got: Ahead | Deferred) -> Iterator[None]:
     """`got` is where the validator's memory asks for verdicts (`spec_validator.AHEAD`) until its workers stop."""
-    from generator.speed import validator_memory as spec_validator
-
     spec_validator.AHEAD = got
     try:
         yield
@@ -112,14 +115,12 @@ class Ahead:
     def passed(self, key: bytes) -> bool:
         """Whether the schema of `key` passed in a worker: waits for it when a worker is on it; when no worker
         has started it yet, it is left to the caller (which is then faster than waiting)."""
-        from generator.speed.validator_memory import VALID
-
         self._harvest()
         chunk = self._chunk_of.get(key)
         if chunk is None or chunk[1].cancel():
             return False
         self._take(chunk)
-        return key in VALID
+        return key in spec_validator.VALID
 
     def wait(self) -> None:
         """Every verdict, waiting for the workers to give them all."""
@@ -141,8 +142,6 @@ class Ahead:
 
     @staticmethod
     def _take(chunk: tuple[list[bytes], Future[list[bool]]]) -> None:
-        from generator.speed.validator_memory import VALID
-
         keys, fut = chunk
         if fut.cancelled():
             return
@@ -150,34 +149,39 @@ class Ahead:
             verdicts = fut.result()
         except Exception:  # noqa: BLE001  # a worker that died gave no verdict: the validator checks those itself
             return
-        VALID.update(k for k, ok in zip(keys, verdicts, strict=True) if ok)
+        spec_validator.VALID.update(k for k, ok in zip(keys, verdicts, strict=True) if ok)
 
 
 def _start(spec: dict[str, Any], jobs: int) -> Ahead | None:
-    from generator.speed.validator_memory import VALID, meta_key
-
     dialect = spec.get("jsonSchemaDialect", _OAS31_DIALECT)
-    if jobs == 1 or not isinstance(dialect, str):
+    if jobs == 1 or not isinstance(dialect, str) or not spec_validator.supported():
         return None
-    todo: dict[bytes, Any] = {}
-    checker = _checker(dialect)
-    for value in candidates(spec):
-        try:
-            key = meta_key(checker._get_schema_dialect_id(None, value), value)
-        except ValueError:  # a `$schema` that is no dialect: the validator reports it itself
-            continue
-        if key not in VALID:
-            todo.setdefault(key, value)
+    try:
+        checker = _checker(dialect)
+        todo = _todo(spec, checker)
+    except (AttributeError, TypeError):  # a private member gone or changed: the validator checks them all itself
+        return None
     if len(todo) < MIN_PREFETCH:
         return None
     order = list(todo)[::-1]
-    from generator.speed.patches import validator_fast
-
-    validator_fast.install()  # before the fork: the workers' checks take the same shortcuts as the validator's
+    # (the validator's shortcuts, `validator_fast`, are in place before the fork: the speed layer's run holds them)
     ctx = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
     pool = ProcessPoolExecutor(max_workers=jobs - 1, mp_context=ctx)
     chunks = [order[i:i + CHUNK] for i in range(0, len(order), CHUNK)]
     return Ahead(pool, [(keys, pool.submit(_passes, dialect, [todo[k] for k in keys])) for keys in chunks])
+
+
+def _todo(spec: dict[str, Any], checker: Any) -> dict[bytes, Any]:
+    """The schemas of `spec` not yet known to pass, by their key in `spec_validator.VALID`."""
+    todo: dict[bytes, Any] = {}
+    for value in candidates(spec):
+        try:
+            key = spec_validator.meta_key(checker._get_schema_dialect_id(None, value), value)
+        except ValueError:  # a `$schema` that is no dialect: the validator reports it itself
+            continue
+        if key not in spec_validator.VALID:
+            todo.setdefault(key, value)
+    return todo
 
 
 def candidates(spec: dict[str, Any]) -> list[Any]:
@@ -218,9 +222,12 @@ def candidates(spec: dict[str, Any]) -> list[Any]:
 
 def _checker(dialect: str) -> Any:
     """The validator's own schema keyword, with the document's default dialect given instead of read from it."""
-    from openapi_spec_validator.validation.keywords import OpenAPIV31SchemaValidator
+    # imported on first use for start-up speed only (no cycle): the validator is a heavy import
+    from openapi_spec_validator.validation.keywords import OpenAPIV31SchemaValidator  # noqa: PLC0415
 
     checker = OpenAPIV31SchemaValidator(registry=None)  # type: ignore[arg-type]  # the meta check uses none
+    if not hasattr(checker, "_default_jsonschema_dialect_id"):  # renamed: a guess at the dialect could pass a schema
+        raise AttributeError("_default_jsonschema_dialect_id")
     checker._default_jsonschema_dialect_id = dialect
     return checker
 

@@ -21,8 +21,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from generator.build.pages import extract_data, refused_page
 from generator.core.limits import DEFAULT_MAX_PAGE_BYTES
 from generator.core.model import Page
+from generator.speed import prose_memo
 from generator.speed.page_cache import PageCache
 
 # Below this many pages to extract, starting worker processes costs more than it saves.
@@ -38,10 +40,9 @@ def default_jobs() -> int:
 
 
 def extract_bytes(rel: str, data: bytes) -> Page:
-    """One page from its bytes; any exception becomes a `page.crash` diagnostic (see `pipeline`)."""
-    from generator.build.pipeline import extract_data  # the pipeline imports this module
-
-    return extract_data(data, rel)
+    """One page from its bytes, its description cells read through the memo; any exception becomes a `page.crash`
+    diagnostic (`generator.build.pages`)."""
+    return extract_data(data, rel, prose_memo.read_cell)
 
 
 def _extract_chunk(items: list[tuple[str, bytes]]) -> list[Page]:
@@ -71,8 +72,6 @@ class TreeRead:
 
 def read_tree(files: list[Path], root: Path, max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES) -> TreeRead:
     """Every file's bytes, read once: what is digested is what is extracted, even when a file changes meanwhile."""
-    from generator.build.pipeline import refused_page
-
     tree = hashlib.sha256()
     out: list[tuple[str, bytes | None, Page | None]] = []
     for path in files:

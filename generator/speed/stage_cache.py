@@ -8,11 +8,7 @@ parameters), and the YAML text of a spec ("yaml", keyed by the spec's exact valu
 together from the YAML of its paths and components, "yaml-pieces"). Each key also
 holds the generator's code version and the settings the page cache uses, so a code change misses.
 
-A spec's exact value is its `marshal` serialisation (format 0: no references between objects, no flag for
-interned strings, so equal values give equal bytes whatever their sharing): for the JSON types a spec holds
-it is deterministic, keeps key order and tells `1`, `1.0`, `True` and `"1"` apart, which `json.dumps` does
-not (an integer key becomes a string), at a third of the cost of `repr`; a value marshal refuses (a `str`
-subclass, any other type) is keyed by its `repr` instead. The entries live in `<cache>/stages-v1` with
+A spec's exact value is `generator.core.exact.value_bytes`. The entries live in `<cache>/stages-v1` with
 the page cache's rules: atomic writes, lock-free reads, checksummed entries (a damaged one is a miss and
 is rewritten), least recently used evicted beyond the size bound. A hit returns a fresh copy: callers may mutate it.
 """
@@ -22,7 +18,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
-import marshal
 import multiprocessing
 import os
 import sys
@@ -34,7 +29,9 @@ from importlib import metadata
 from typing import Any
 
 from generator.core.emit import dump_yaml
+from generator.core.exact import value_bytes
 from generator.speed.page_cache import EntryStore, settings_version
+from generator.speed.patches import yaml_fast
 
 
 @dataclass
@@ -82,14 +79,6 @@ def _installed() -> str:
 
 def libraries_version() -> str:
     return f"{_installed()};backend={os.environ.get(_BACKEND_ENV, '')}"
-
-
-def value_bytes(doc: Any) -> bytes:
-    """The exact value of a JSON-like document as bytes (see the module docstring)."""
-    try:
-        return b"m" + marshal.dumps(doc, 0)
-    except ValueError:  # not made of the built-in types alone
-        return b"r" + repr(doc).encode("utf-8", "surrogatepass")
 
 
 # Entries a stage made and has not written yet: (stage, key, value), written by `yaml_ahead`'s process.
@@ -152,18 +141,23 @@ def _dump_into(doc: Any, stages: StageCache, pending: Pending) -> None:
 
 
 def cached_dump_yaml(doc: Any, stages: StageCache | None) -> str:
-    """`emit.dump_yaml`, from the cache when this exact document was dumped before."""
+    """`emit.dump_yaml`, from the cache when this exact document was dumped before (written by libyaml behind
+    `yaml_fast`'s representer: the same bytes)."""
     if stages is None:
-        return dump_yaml(doc)
+        return _dump_yaml(doc)
     key = stages.key("yaml", value_bytes(doc))
     text = stages.get("yaml", key)
     if isinstance(text, str):
         return text
     text = _pieced_yaml(doc, stages) if isinstance(doc, dict) else None
     if text is None:
-        text = dump_yaml(doc)
+        text = _dump_yaml(doc)
     stages.put("yaml", key, text)
     return text
+
+
+def _dump_yaml(doc: Any) -> str:
+    return dump_yaml(doc, libyaml_dumper=yaml_fast.dumper())
 
 
 def _pieces(doc: dict[str, Any]) -> list[tuple[str, Any]]:
@@ -199,7 +193,7 @@ def _pieced_yaml(doc: dict[str, Any], stages: StageCache) -> str | None:
         h = hashlib.sha256(value_bytes(piece)).digest()
         text = used.get(h) or known.get(h)
         if not isinstance(text, str):
-            text = dump_yaml(piece)
+            text = _dump_yaml(piece)
         used[h] = text
         if text.endswith("\n...\n"):
             return None

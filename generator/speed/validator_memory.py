@@ -20,8 +20,13 @@ from __future__ import annotations
 
 import functools
 import hashlib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+
+from generator.core.exact import value_bytes
+from generator.speed.patches import verified
+from generator.speed.stage_cache import StageCache
 
 # sha256 of (dialect, exact value) of every schema that passed the meta-schema check (`meta_key`), and of every
 # document, its prose blanked, the whole validator found nothing in (`clean_digest`)
@@ -52,36 +57,69 @@ def clean_digest(spec: Any) -> bytes:
     `description`, `summary` and `title` blanked. Only clean verdicts are remembered (an error message may quote
     prose), so a document whose prose alone changed since a clean check is clean again without a walk (the
     validator's walk is most of `check` after a one-page change), and any other change is checked in full."""
-    from generator.speed.stage_cache import value_bytes  # the stage cache imports the pipeline's modules
-
     return hashlib.sha256(b"clean-document\0" + value_bytes(_prose_blanked(spec))).digest()
 
 
 def meta_key(dialect: str, schema_value: Any) -> bytes:
     """The key of a passed meta-schema check in `VALID` (also filled ahead of the validator: `meta_prefetch`):
     the schema's exact value as the stage cache spells it (`stage_cache.value_bytes`)."""
-    from generator.speed.stage_cache import value_bytes  # the stage cache imports the pipeline's modules
-
     return hashlib.sha256(dialect.encode("utf-8", "surrogatepass") + b"\0" + value_bytes(schema_value)).digest()
 
 
-@functools.cache
+# The private members of openapi-spec-validator's schema keyword the memory overrides or calls (as does
+# `meta_prefetch`): with one of them gone or renamed, or another version than the verified one, the stock
+# validator runs (no memory of passes, no workers ahead of it), never an error in `check.openapi`.
+PRIVATE_MEMBERS = ("_validate_schema_meta", "_get_schema_dialect_id")
+
+
+def supported() -> bool:
+    """Whether the validator is the one the memory of passes was verified on, with the members it relies on."""
+    if not verified("openapi-spec-validator", "jsonschema"):
+        return False
+    from openapi_spec_validator import OpenAPIV31SpecValidator  # noqa: PLC0415 - heavy: imported on first check
+    from openapi_spec_validator.validation.keywords import OpenAPIV31SchemaValidator  # noqa: PLC0415
+
+    return (all(callable(getattr(OpenAPIV31SchemaValidator, m, None)) for m in PRIVATE_MEMBERS)
+            and isinstance(getattr(OpenAPIV31SpecValidator, "keyword_validators", None), dict)
+            and "schema" in OpenAPIV31SpecValidator.keyword_validators)
+
+
 def validator_class() -> Any:
-    """OpenAPIV31SpecValidator remembering passed meta-schema checks (imported on first use: a heavy import
-    that commands which never check, or wait for a lock first, should not pay at start)."""
-    from openapi_spec_validator import OpenAPIV31SpecValidator
-    from openapi_spec_validator.validation.keywords import OpenAPIV31SchemaValidator
+    """OpenAPIV31SpecValidator remembering passed meta-schema checks (`supported`), else the stock one."""
+    from openapi_spec_validator import OpenAPIV31SpecValidator  # noqa: PLC0415 - heavy: imported on first check
 
-    from generator.speed.patches import validator_fast
+    return _remembering_class() if supported() else OpenAPIV31SpecValidator
 
-    validator_fast.install()
+
+def spec_errors(spec: dict[str, Any]) -> Iterator[Any]:
+    """The validator's errors (`check.document.SpecErrors`), none looked for in a document found clean before but
+    for its prose (`clean_digest`); a document found clean is remembered."""
+    clean = clean_digest(spec)
+    if clean in VALID:
+        return
+    found = False
+    for err in validator_class()(spec).iter_errors():
+        found = True
+        yield err
+    if not found:
+        VALID.add(clean)
+
+
+@functools.cache
+def _remembering_class() -> Any:
+    # imported on first use: a heavy import that commands which never check, or wait for a lock first, should
+    # not pay at start
+    from openapi_spec_validator import OpenAPIV31SpecValidator  # noqa: PLC0415
+    from openapi_spec_validator.validation.keywords import OpenAPIV31SchemaValidator  # noqa: PLC0415
 
     class RememberingSchemaValidator(OpenAPIV31SchemaValidator):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             # the library's lists of the schemas met so far, asked `in` at every schema: a set beside each
-            self.visited_schema_ids = _IdList(self.visited_schema_ids or ())
-            self.meta_checked_schema_ids = _IdList(self.meta_checked_schema_ids or ())
+            for name in ("visited_schema_ids", "meta_checked_schema_ids"):
+                met = getattr(self, name, None)
+                if met is None or isinstance(met, list):
+                    setattr(self, name, _IdList(met or ()))
 
         def _validate_schema_meta(self, schema: Any, schema_value: Any) -> Any:
             try:
@@ -155,10 +193,9 @@ def save_memory(root: Path, kind: str, name: str, used: dict[bytes, Any]) -> Non
     store.put(kind, store.key(kind, name.encode()), used)
 
 
-def _store(root: Path) -> Any:
-    from generator.speed.stage_cache import StageCache  # the stage cache imports the pipeline's modules
+class _Store(StageCache):
+    folder = "validator-v1"
 
-    class _Store(StageCache):
-        folder = "validator-v1"
 
+def _store(root: Path) -> _Store:
     return _Store(root)

@@ -128,14 +128,14 @@ Example Requests
 
 def test_one_crashing_page_does_not_stop_the_others(make_tree: Callable[[dict[str, str]], Path],
                                                     monkeypatch: object) -> None:
-    import generator.docs.extract as extraction  # what `pipeline.extract_data` calls
+    import generator.docs.extract as extraction  # what `pages.extract_data` calls
 
     real = extraction.extract
 
-    def flaky(read: object) -> object:
+    def flaky(read: object, read_cell: object = None) -> object:
         if read.file.endswith("boom.rst"):  # type: ignore[attr-defined]
             raise RuntimeError("kaboom")
-        return real(read)  # type: ignore[arg-type]
+        return real(read, read_cell)  # type: ignore[arg-type]
 
     monkeypatch.setattr(extraction, "extract", flaky)  # type: ignore[attr-defined]
     root = make_tree({"a/boom.rst": GOOD.replace("ListThings", "Boom"), "a/listing_things.rst": GOOD})

@@ -280,7 +280,7 @@ def test_tag_intro_and_linked_status_rows_come_from_the_extracted_pages(
     assert index.text is not None and index.text.intro == ("Things are what this service keeps.", 8)
     for f in rst_files(root):
         f.unlink()
-    spec = _link_and_render(root, default_service("things"), pages).spec
+    spec = _link_and_render(default_service("things"), pages).spec
     assert spec == expected
     assert spec["tags"][0]["description"] == "Things are what this service keeps."
     assert {"400", "404"} <= set(spec["paths"]["/v1/things"]["get"]["responses"])  # from the linked table

@@ -147,16 +147,16 @@ def test_build_without_valid_spec_exits_1_and_keeps_old(tmp_path: Path, monkeypa
     root = make_tree({"t/c.rst": HOSTILE})
     out = tmp_path / "s.openapi.yaml"
     out.write_text("previous\n")
-    real = pipeline._build_spec  # what `build_and_check` calls
+    real = pipeline._build  # what `build_and_check` calls
 
     def broken(*a: Any, **k: Any) -> Any:
-        r, pending = real(*a, **k)
+        r = real(*a, **k)
         # a dangling $ref is repaired now (build.check.repair); an invalid document frame cannot be (a new dict: the
         # build's pending cache entry keeps the spec as built)
         r.spec = {**r.spec, "info": "not an object"}
-        return r, pending
+        return r
 
-    monkeypatch.setattr(pipeline, "_build_spec", broken)
+    monkeypatch.setattr(pipeline, "_build", broken)
     assert main(["build", str(root), "--service", "hostile", "-o", str(out)]) == 1
     assert out.read_text() == "previous\n"
     # never new diagnostics beside an old spec: the failed build's go to a file of their own

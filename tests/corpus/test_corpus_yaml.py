@@ -12,6 +12,7 @@ import yaml
 
 from generator.core import emit
 from generator.devtools.corpus import TreeBuild
+from generator.speed.patches import yaml_fast
 
 from .conftest import tree_params
 
@@ -26,19 +27,19 @@ class _Stock(yaml.CSafeDumper):
         return True
 
 
-_Stock.add_representer(str, emit._str_presenter)
+_Stock.add_representer(str, emit.str_presenter)
 
 
 @pytest.mark.parametrize("tree", tree_params(names=SMALL))
 def test_yaml_of_corpus_spec_is_pyyamls(tree: str, corpus_build: Callable[[str], TreeBuild]) -> None:
     spec = corpus_build(tree).result.spec
     assert emit._libyaml_differs(spec) == emit._libyaml_differs_walk(spec)
-    text = emit.dump_yaml(spec)
+    text = emit.dump_yaml(spec, libyaml_dumper=yaml_fast.dumper())
     assert text.startswith("openapi: 3.1") and len(text.splitlines()) > 1000
     assert text == emit.dump_yaml(spec, pure_python=True)
     # libyaml's emitter behind either representer, whichever emitter dump_yaml picks for the tree (KMS: PyYAML's)
     kw: dict[str, Any] = {"sort_keys": False, "allow_unicode": True, "width": 100, "default_flow_style": False}
-    fast = yaml.dump(spec, Dumper=emit._CDumper, **kw)
+    fast = yaml.dump(spec, Dumper=yaml_fast.FastDumper, **kw)
     assert fast == yaml.dump(spec, Dumper=_Stock, **kw)
     if not emit._libyaml_differs(spec):
         assert text == fast

@@ -10,9 +10,12 @@ from typing import Any
 import pytest
 
 from generator.build import pipeline
+from generator.build.runner import PLAIN
 from generator.diff.inputs import InputError, validate_built
 from generator.diff.sides import load_pair
+from generator.speed.layer import Speed
 from generator.speed.page_cache import PageCache
+from generator.speed.stage_cache import StageCache
 from tests.diff.test_cli import run
 from tests.rst_snippets import page, table
 
@@ -71,9 +74,9 @@ def test_an_invalid_built_spec_is_refused_with_the_validators_first_error(tmp_pa
     spec = {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {"/a": {"get": {
         "responses": {"200": {"description": "OK", "content": {"application/json": {
             "schema": {"type": "object", "properties": {"n": {"type": "integer", "minimum": "zero"}}}}}}}}}}}
-    for cache in (None, PageCache(tmp_path / "c"), PageCache(tmp_path / "c")):
+    for speed in (PLAIN, Speed(), Speed(stages=StageCache(tmp_path / "c")), Speed(stages=StageCache(tmp_path / "c"))):
         with pytest.raises(InputError, match="not valid OpenAPI: 'zero' is not of type 'number'"):
-            validate_built(spec, tmp_path / "tree", cache)
+            validate_built(spec, tmp_path / "tree", speed)
 
 
 def test_a_document_known_clean_is_not_walked_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -91,12 +94,12 @@ def test_a_document_known_clean_is_not_walked_again(tmp_path: Path, monkeypatch:
     monkeypatch.setattr(inputs, "validate", counting)
     spec = {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {"/a": {"get": {
         "responses": {"200": {"description": "OK"}}}}}}
-    validate_built(spec, tmp_path, PageCache(tmp_path / "c"))
+    validate_built(spec, tmp_path, Speed(stages=StageCache(tmp_path / "c")))
     spec_validator.VALID.clear()  # only what the cache folder holds
     spec["paths"]["/a"]["get"]["responses"]["200"]["description"] = "Fine."
-    validate_built(spec, tmp_path, PageCache(tmp_path / "c"))
+    validate_built(spec, tmp_path, Speed(stages=StageCache(tmp_path / "c")))
     assert walks == [1]
     spec["paths"]["/a"]["get"]["responses"]["200"]["description"] = 5  # beyond wording: walked, and refused
     with pytest.raises(InputError):
-        validate_built(spec, tmp_path, PageCache(tmp_path / "c"))
+        validate_built(spec, tmp_path, Speed(stages=StageCache(tmp_path / "c")))
     assert walks == [1, 1]

@@ -52,22 +52,22 @@ def test_failed_build_writes_rejected_diagnostics_and_keeps_the_pair(tmp_path: P
     out = tmp_path / "things.openapi.yaml"
     assert main(["build", str(_docs(tmp_path)), "--service", "things", "-o", str(out)]) == 0
     spec, diag = out.read_bytes(), (tmp_path / "things.diagnostics.json").read_bytes()
-    real = pipeline._build_spec  # what `build_and_check` (the build command) calls
+    real = pipeline._build  # what `build_and_check` (the build command) calls
 
     def broken(*a: Any, **k: Any) -> Any:
-        result, pending = real(*a, **k)
+        result = real(*a, **k)
         # a dangling $ref is repaired now (build.check.repair); an invalid document frame cannot be (a new dict: the
         # build's pending cache entry keeps the spec as built)
         result.spec = {**result.spec, "info": "not an object"}
-        return result, pending
+        return result
 
-    monkeypatch.setattr(pipeline, "_build_spec", broken)
+    monkeypatch.setattr(pipeline, "_build", broken)
     assert main(["build", str(_docs(tmp_path)), "--service", "things", "-o", str(out)]) == 1
     rejected = tmp_path / "things.rejected.diagnostics.json"
     assert out.read_bytes() == spec and (tmp_path / "things.diagnostics.json").read_bytes() == diag
     assert '"check.openapi"' in rejected.read_text()
     # the next good build removes the rejected report: nothing stale stays beside the spec
-    monkeypatch.setattr(pipeline, "_build_spec", real)
+    monkeypatch.setattr(pipeline, "_build", real)
     assert main(["build", str(_docs(tmp_path)), "--service", "things", "-o", str(out)]) == 0
     assert not rejected.exists()
     assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == ["things.diagnostics.json",

@@ -22,7 +22,8 @@ from hypothesis import strategies as st
 
 from generator.build.pipeline import rst_files
 from generator.docs import read
-from generator.speed.patches import docutils_fast
+from generator.speed.layer import patches_in_place
+from generator.speed.patches import VERIFIED, docutils_fast
 from tests.conftest import CORPUS
 
 TREES = ["modelarts@1ba1873", "object-storage-service@b9835f8"]
@@ -30,12 +31,15 @@ TREES = ["modelarts@1ba1873", "object-storage-service@b9835f8"]
 
 @pytest.fixture
 def stock() -> Iterator[None]:
-    """docutils' own functions for the test's duration, the fast paths again afterwards."""
+    """docutils' own functions for the test's duration, then as they were."""
+    was = docutils_fast.installed()
     docutils_fast.uninstall()
     try:
         yield
     finally:
-        docutils_fast.install()
+        docutils_fast.uninstall()
+        if was:
+            docutils_fast.install()
 
 
 def _stock_tree(text: str, file: str) -> nodes.document:
@@ -63,13 +67,11 @@ def test_read_path_gives_stock_doctree_on_every_page(tree: str) -> None:
         text = path.read_bytes().decode("utf-8", errors="replace")
         rel = path.relative_to(root).as_posix()
         non_ascii_pages += not text.isascii()
-        fast = _fingerprint(read.parse(text, rel))
-        assert docutils_fast.installed()
-        docutils_fast.uninstall()
-        try:
-            slow = _fingerprint(_stock_tree(text, rel))
-        finally:
-            docutils_fast.install()
+        with patches_in_place():  # as the speed layer parses
+            fast = _fingerprint(read.parse(text, rel))
+            assert docutils_fast.installed()
+        assert not docutils_fast.installed()  # stock again after the speed layer's run
+        slow = _fingerprint(_stock_tree(text, rel))
         if fast != slow:
             different.append(rel)
     assert different == []
@@ -101,21 +103,24 @@ def test_parse_matches_stock_on_tables_with_wide_and_combining_characters(stock:
     assert "system_message" not in fast[0]
 
 
-def test_installed_by_the_read_path_for_the_pinned_docutils_only(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_installed_by_the_speed_layer_for_the_verified_docutils_only(monkeypatch: pytest.MonkeyPatch) -> None:
     read.parse("Title\n=====\n", "x.rst")
-    assert docutils.__version__ == docutils_fast.PATCHED_VERSION
-    assert docutils_fast.installed()
-    docutils_fast.uninstall()
-    try:
-        monkeypatch.setattr(docutils, "__version__", "0.99")
-        assert docutils_fast.install() is False
-        assert not docutils_fast.installed()
-        assert docutils.utils.strip_combining_chars is docutils_fast._strip_combining_chars
-        assert StringList.pad_double_width is docutils_fast._pad_double_width
-    finally:
-        monkeypatch.undo()
-        assert docutils_fast.install() is True
-    assert docutils.parsers.rst.tableparser.strip_combining_chars is docutils_fast.strip_combining_chars
+    assert not docutils_fast.installed()  # the read path alone is stock docutils
+    assert docutils.__version__ == docutils_fast.PATCHED_VERSION == VERIFIED["docutils"]
+    with patches_in_place():
+        assert docutils_fast.installed()
+        assert docutils.parsers.rst.tableparser.strip_combining_chars is docutils_fast.strip_combining_chars
+    assert not docutils_fast.installed()
+    for where, value in ((docutils, "0.99"), (VERIFIED, "0.99")):  # another docutils, or a table not updated
+        with monkeypatch.context() as m:
+            if where is VERIFIED:
+                m.setitem(VERIFIED, "docutils", value)
+            else:
+                m.setattr(docutils, "__version__", value)
+            with patches_in_place():
+                assert not docutils_fast.installed()
+                assert docutils.utils.strip_combining_chars is docutils_fast._strip_combining_chars
+                assert StringList.pad_double_width is docutils_fast._pad_double_width
 
 
 # Text from the whole of Unicode, with ASCII, combining marks and wide / full-width / ambiguous characters

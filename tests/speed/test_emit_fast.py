@@ -28,7 +28,13 @@ class _Stock(yaml.CSafeDumper):
         return True
 
 
-_Stock.add_representer(str, emit._str_presenter)
+_Stock.add_representer(str, emit.str_presenter)
+
+
+def _fast_dump_yaml(doc: Any) -> str:
+    """`emit.dump_yaml` as the speed layer calls it (`stage_cache.cached_dump_yaml`)."""
+    assert yaml_fast.dumper() is yaml_fast.FastDumper  # the verified PyYAML
+    return emit.dump_yaml(doc, libyaml_dumper=yaml_fast.dumper())
 
 
 def _dump(dumper: type[Any], doc: Any, **kw: Any) -> tuple[str, str]:
@@ -53,13 +59,13 @@ def _stock_graph(doc: Any, **kw: Any) -> Any:
 
 
 def _fast_graph(doc: Any, **kw: Any) -> Any:
-    dumper = emit._CDumper(io.StringIO(), **{**KW, **kw})
+    dumper = yaml_fast.FastDumper(io.StringIO(), **{**KW, **kw})
     return _graph(yaml_fast._node_builder(dumper)(doc))
 
 
 def _assert_same(doc: Any, **kw: Any) -> None:
     assert _fast_graph(doc, **kw) == _stock_graph(doc, **kw)
-    assert _dump(emit._CDumper, doc, **kw) == _dump(_Stock, doc, **kw)
+    assert _dump(yaml_fast.FastDumper, doc, **kw) == _dump(_Stock, doc, **kw)
 
 
 # strings where representers, resolvers or emitters part ways: YAML 1.1/1.2 look-alikes, line breaks and
@@ -86,7 +92,7 @@ def test_fast_representer_builds_pyyamls_graph_and_bytes(doc: Any) -> None:
     _assert_same(doc)
     # a lone scalar is not compared: libyaml ends the document with `...` (a spec is never one)
     if isinstance(doc, (dict, list)):
-        assert emit.dump_yaml(doc) == emit.dump_yaml(doc, pure_python=True)
+        assert _fast_dump_yaml(doc) == emit.dump_yaml(doc) == emit.dump_yaml(doc, pure_python=True)
 
 
 def test_an_empty_key_is_written_by_pyyamls_emitter() -> None:
@@ -124,7 +130,7 @@ def test_values_outside_the_fast_path_go_to_pyyamls_representer() -> None:
     import datetime
     for doc in [{"t": ("a", 1, None)}, {"s": {"x", "y"}}, {"b": b"\x00\x01"}, {"d": datetime.date(2026, 12, 2)},
                 [_MyStr("sub")], {"m": _MyDict(a="0086")}, {1: "int key", None: "null key", 2.5: [True]}]:
-        assert _dump(emit._CDumper, doc) == _dump(_Stock, doc), doc
+        assert _dump(yaml_fast.FastDumper, doc) == _dump(_Stock, doc), doc
         if _dump(_Stock, doc)[0] == "ok":
             assert _fast_graph(doc) == _stock_graph(doc)
 
@@ -132,21 +138,21 @@ def test_values_outside_the_fast_path_go_to_pyyamls_representer() -> None:
 def test_shared_values_are_written_out_twice_never_as_anchors() -> None:
     shared = {"type": "string", "enum": ["a", "b"]}
     doc = {"a": shared, "b": [shared, shared], "c": "0086", "d": "0086"}
-    text = emit.dump_yaml(doc)
+    text = _fast_dump_yaml(doc)
     assert "&" not in text and "*" not in text
     assert text == _dump(_Stock, doc)[1]
 
 
 def test_fast_path_is_taken_for_the_types_it_claims() -> None:
     # what the fast path inlines must be what the dumper has registered; else each type keeps its own
-    dumper = emit._CDumper(io.StringIO(), **KW)
+    dumper = yaml_fast.FastDumper(io.StringIO(), **KW)
     node = yaml_fast._node_builder(dumper)
-    assert emit._CDumper.yaml_representers[str] is emit._CDumper.str_presenter is emit._str_presenter
+    assert yaml_fast.FastDumper.yaml_representers[str] is yaml_fast.FastDumper.str_presenter is emit.str_presenter
     for t, rep in yaml_fast._STOCK.items():
-        assert emit._CDumper.yaml_representers[t] is rep
+        assert yaml_fast.FastDumper.yaml_representers[t] is rep
     assert _graph(node({"k": ["0086", "a\nb", 1, True, None]})) == _stock_graph({"k": ["0086", "a\nb", 1, True, None]})
 
-    class Custom(emit._CDumper):
+    class Custom(yaml_fast.FastDumper):
         pass
 
     Custom.add_representer(int, lambda d, data: d.represent_scalar("tag:yaml.org,2002:str", f"n{data}"))
@@ -155,7 +161,7 @@ def test_fast_path_is_taken_for_the_types_it_claims() -> None:
 
 def test_resolver_memo_answers_as_pyyamls_resolver() -> None:
     # no path resolvers registered (the memo relies on it), and each answer that of Resolver.resolve, asked once
-    assert not emit._CDumper.yaml_path_resolvers and not yaml.resolver.Resolver.yaml_path_resolvers
+    assert not yaml_fast.FastDumper.yaml_path_resolvers and not yaml.resolver.Resolver.yaml_path_resolvers
     stock = yaml.resolver.Resolver()
     asked: list[tuple[Any, Any, Any]] = []
 
@@ -174,14 +180,14 @@ def test_resolver_memo_answers_as_pyyamls_resolver() -> None:
     assert len(asked) == len(values) * len(implicits) + 2
     assert resolve(yaml.ScalarNode, b"bytes", (True, False)) == stock.resolve(yaml.ScalarNode, b"bytes", (True, False))
     # the memo lives for one document: the dumper's own resolve is back afterwards
-    dumper = emit._CDumper(io.StringIO(), **KW)
+    dumper = yaml_fast.FastDumper(io.StringIO(), **KW)
     dumper.open()
     dumper.represent({"a": "1"})
     assert not {"resolve", "descend_resolver", "ascend_resolver"} & set(vars(dumper)) and dumper._fast is None
 
 
 def test_path_resolvers_turn_the_memo_off() -> None:
-    class WithPath(emit._CDumper):
+    class WithPath(yaml_fast.FastDumper):
         pass
 
     class StockWithPath(_Stock):
@@ -232,7 +238,20 @@ def test_committed_specs_dump_as_with_pyyamls_representer(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     doc = yaml.load(text, Loader=yaml.CSafeLoader)
     assert not emit._libyaml_differs(doc)  # else the fast path would not be what writes it
-    fast = emit.dump_yaml(doc)
-    assert fast == text
+    fast = _fast_dump_yaml(doc)
+    assert fast == text == emit.dump_yaml(doc)
     assert fast == _dump(_Stock, doc)[1]
     assert fast == emit.dump_yaml(doc, pure_python=True)
+
+
+def test_another_pyyaml_gets_the_stock_representer(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fast representer leans on PyYAML's internals: with another version than the verified one the speed
+    layer dumps with the stock dumper (`dumper()` is None), and the bytes are the same."""
+    from generator.speed import stage_cache
+    from generator.speed.patches import VERIFIED
+
+    doc = {"a": {"b": ["0086", "x\ny", 1, True, None]}}
+    fast = stage_cache.cached_dump_yaml(doc, None)
+    monkeypatch.setitem(VERIFIED, "PyYAML", "0.0")
+    assert yaml_fast.dumper() is None
+    assert stage_cache.cached_dump_yaml(doc, None) == fast == emit.dump_yaml(doc)

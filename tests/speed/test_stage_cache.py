@@ -159,17 +159,21 @@ def test_remembered_meta_checks_change_no_finding(bad: bool, tmp_path: Path) -> 
 
     origin = Source("<t>", 0)
     spec_validator.VALID.clear()
-    fresh = check(_schemas_spec(bad), origin).diagnostics
+    stock = check(_schemas_spec(bad), origin).diagnostics
+    assert not spec_validator.VALID  # the stock validator: nothing remembered
+    fresh = check(_schemas_spec(bad), origin, spec_errors=spec_validator.spec_errors).diagnostics
+    assert fresh == stock
     assert any(d.code == "check.openapi" for d in fresh) is bad
     remembered = len(spec_validator.VALID)
     assert remembered > 0  # the valid schemas at least
-    assert check(_schemas_spec(bad), origin).diagnostics == fresh  # from memory (failures are checked again)
+    # from memory (failures are checked again)
+    assert check(_schemas_spec(bad), origin, spec_errors=spec_validator.spec_errors).diagnostics == fresh
     # through the cache folder: a new process starts with what earlier builds remembered
     loaded = spec_validator.load(tmp_path)
     spec_validator.save(tmp_path, 0)
     spec_validator.VALID.clear()
     assert spec_validator.load(tmp_path) == remembered >= loaded
-    assert check(_schemas_spec(bad), origin).diagnostics == fresh
+    assert check(_schemas_spec(bad), origin, spec_errors=spec_validator.spec_errors).diagnostics == fresh
     # a damaged memory is no memory
     entry = next(p for p in (tmp_path / "validator-v1").rglob("*") if p.is_file())
     entry.write_bytes(entry.read_bytes()[:-3])
@@ -312,11 +316,13 @@ def test_a_pending_entry_holds_the_spec_before_the_checks_repairs(tmp_path: Path
     """With or without the process (one job: none), the pending build entry is the spec as it was built, while
     the check repairs the caller's copy in place."""
     from generator.build import pipeline
+    from generator.speed.layer import Speed
 
     stages = StageCache(tmp_path / "c")
     spec = _dangling()
-    pending = [("build", "b" * 64, (spec, [], []))]
-    pipeline._checked(spec, Source("<t.openapi.yaml>", 0), stages, jobs, jobs > 1, pending)
+    with Speed(jobs, None, stages).run(yaml_ahead=True) as run:
+        run.pending = [("build", "b" * 64, (spec, [], []))]
+        pipeline._check(run, spec, Source("<t.openapi.yaml>", 0))
     assert "Gone" not in dump_yaml(spec)  # repaired
     entry = StageCache(tmp_path / "c").get("build", "b" * 64)
     assert isinstance(entry, tuple) and entry[0] == _dangling()  # as built

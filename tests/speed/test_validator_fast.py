@@ -4,13 +4,23 @@ the same answers as `isinstance`, and anything else asked of `isinstance` itself
 from __future__ import annotations
 
 import builtins
+from collections.abc import Iterator
 from typing import Any
 
+import pytest
 from pathable import accessors
 from pathable.protocols import Subscriptable
 
 from generator.speed import validator_memory as spec_validator
+from generator.speed.layer import patches_in_place
 from generator.speed.patches import validator_fast
+
+
+@pytest.fixture(autouse=True)
+def in_place() -> Iterator[None]:
+    """The shortcuts in place as the speed layer puts them, for each test (stock libraries afterwards)."""
+    with patches_in_place():
+        yield
 
 
 class Custom:
@@ -20,7 +30,6 @@ class Custom:
 
 
 def test_same_answers_as_isinstance() -> None:
-    spec_validator.validator_class()  # installs it
     assert "isinstance" in vars(accessors)
     fast = accessors.isinstance  # type: ignore[attr-defined]
     values: list[Any] = [{}, {"a": 1}, [], [1], (), "", "abc", b"x", 0, 1.5, True, None, Custom(True), Custom(False)]
@@ -32,7 +41,6 @@ def test_same_answers_as_isinstance() -> None:
 
 
 def test_the_walk_steps_into_plain_nodes_only() -> None:
-    spec_validator.validator_class()
     assert accessors.SubscriptableAccessor._get_subnode({"a": [5]}, "a") == [5]
     for node, part in ((3, "a"), (None, "a"), ({"a": 1}, "b"), ([1], 4)):
         try:

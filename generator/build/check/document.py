@@ -25,13 +25,13 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from generator.core import spec as S
+from generator.core.exact import value_bytes
 from generator.core.model import Diagnostic, Severity, Source
-from generator.speed.stage_cache import value_bytes
 
 # property names that collide with methods/attributes of the generated attrs classes
 RESERVED_PROPERTIES = frozenset({"to_dict", "from_dict", "additional_properties", "additional_keys"})
@@ -40,6 +40,9 @@ _MISMATCHES_PER_EXAMPLE = 5
 _MAX_TEXT = 400  # a mismatch stays one readable line (long enum lists are cut)
 
 ExampleKey = tuple[str, int]  # the example's x-source (file, line)
+# openapi-spec-validator's errors for a document (`stock_spec_errors`, or the same errors from the speed layer's
+# memory of passed checks: `generator.speed.validator_memory.spec_errors`)
+SpecErrors = Callable[[dict[str, Any]], Iterable[Any]]
 
 
 @dataclass(frozen=True, order=True)
@@ -94,15 +97,16 @@ def schema_validator(spec: dict[str, Any], ref: str) -> Any:
 class ExampleMemo:
     """What `_check_examples` added per operation, keyed by the operation's exact value and that of every
     component schema (all it reads: `spec.compile_schema` embeds only component schemas). `known`: from an
-    earlier build; `used`: this build's, to keep. Made by `generator.build.pipeline.checked` for one check."""
+    earlier build; `used`: this build's, to keep. Made by the speed layer (`generator.speed.layer`) for one check."""
 
     known: dict[bytes, Findings] = field(default_factory=dict)
     used: dict[bytes, Findings] = field(default_factory=dict)
 
 
 def check(spec: dict[str, Any], origin: Source | None = None, *, int_ranges: bool = True,
-          memo: ExampleMemo | None = None) -> Findings:
-    """`memo`: the example checks of operations an earlier build checked (None: every example is checked)."""
+          memo: ExampleMemo | None = None, spec_errors: SpecErrors | None = None) -> Findings:
+    """`memo`: the example checks of operations an earlier build checked (None: every example is checked);
+    `spec_errors`: where openapi-spec-validator's errors come from (None: `stock_spec_errors`)."""
     origin = origin or Source("<spec>", 0)
     found = Findings()
     out = found.diagnostics
@@ -118,7 +122,7 @@ def check(spec: dict[str, Any], origin: Source | None = None, *, int_ranges: boo
             out.append(Diagnostic(origin, "check.dangling_ref", Severity.ERROR, f"{pointer}: $ref {ref} leads nowhere"))
             dangling = True
     if not dangling:
-        out.extend(_spec_validator(spec, origin))
+        out.extend(_spec_validator(spec, origin, spec_errors or stock_spec_errors))
 
     # operationIds: unique, also once snake-cased (the client's module names)
     seen: dict[str, str] = {}
@@ -194,23 +198,22 @@ def _binary_in_json(spec: dict[str, Any], origin: Source) -> list[Diagnostic]:
     return out
 
 
-def _spec_validator(spec: dict[str, Any], origin: Source) -> list[Diagnostic]:
-    # remembers schemas that passed the meta-schema check, and documents found clean (speed.validator_memory)
-    from generator.speed.validator_memory import VALID, clean_digest, validator_class
+def stock_spec_errors(spec: dict[str, Any]) -> Iterable[Any]:
+    # imported on first use for start-up speed only (no cycle): commands that never check should not pay for it
+    from openapi_spec_validator import OpenAPIV31SpecValidator  # noqa: PLC0415
 
-    clean = clean_digest(spec)
-    if clean in VALID:
-        return []
+    return OpenAPIV31SpecValidator(spec).iter_errors()
+
+
+def _spec_validator(spec: dict[str, Any], origin: Source, spec_errors: SpecErrors) -> list[Diagnostic]:
     out = []
     try:
-        for err in validator_class()(spec).iter_errors():
+        for err in spec_errors(spec):
             where = "/".join(str(p) for p in err.absolute_path)
             out.append(Diagnostic(origin, "check.openapi", Severity.ERROR, f"{where}: {err.message}"[:500]))
     except Exception as exc:  # the validator raises on some malformed input instead of reporting it
         out.append(Diagnostic(origin, "check.openapi", Severity.ERROR,
                               f"openapi-spec-validator failed: {type(exc).__name__}: {exc}"[:500]))
-    if not out:
-        VALID.add(clean)
     return out
 
 

@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterator
 from functools import partial
 from typing import Any
 
-from generator.build.check.document import ExampleMemo, Findings, check
+from generator.build.check.document import ExampleMemo, Findings, SpecErrors, check
 from generator.core.codes import INVALIDATING
 from generator.core.model import Diagnostic, Severity, Source
 from generator.core.spec import VARIANTS, component_name, iter_refs, ref_name
@@ -44,11 +44,11 @@ Path = tuple[Any, ...]
 
 
 def check_and_repair(spec: dict[str, Any], origin: Source, invalidating: frozenset[str] = INVALIDATING, *,
-                     memo: ExampleMemo | None = None) -> tuple[Findings, bool]:
+                     memo: ExampleMemo | None = None, spec_errors: SpecErrors | None = None) -> tuple[Findings, bool]:
     """`check` the spec, repairing it in place until it is valid; (the last check's findings with every
-    repair's diagnostic first, valid)."""
+    repair's diagnostic first, valid). `memo`, `spec_errors`: as `check`'s."""
     repairs: list[Diagnostic] = []
-    found = check(spec, origin, memo=memo)
+    found = check(spec, origin, memo=memo, spec_errors=spec_errors)
     # the verdict of the last check (each walk of the whole spec counts on a one-page change)
     invalid = _invalid(spec, found.diagnostics, invalidating)
     for _ in range(MAX_ROUNDS):
@@ -58,7 +58,7 @@ def check_and_repair(spec: dict[str, Any], origin: Source, invalidating: frozens
         _repair_round(spec, found.diagnostics, origin, repairs)
         if len(repairs) == before:  # nothing located, so nothing changed: the verdict stands
             break
-        found = check(spec, origin, memo=memo)
+        found = check(spec, origin, memo=memo, spec_errors=spec_errors)
         invalid = _invalid(spec, found.diagnostics, invalidating)
     valid = not invalid
     found.diagnostics[:0] = repairs

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.build.check.document import INVALID_EXAMPLES, example_checks
+from generator.core.exact import value_bytes
 from generator.core.spec import iter_contents, with_variants
-from generator.speed.stage_cache import value_bytes
 
 # as many mismatches per example as the check stage reports (`example.schema_mismatch`)
 MISMATCHES_KEPT = 5

@@ -7,12 +7,21 @@ outside tables (`outside_tables`), so a cell's paragraph is never taken for a se
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
 from docutils import nodes
 
 from generator.core.model import Diagnostic, Page, Severity, Source
+from generator.core.types import TypeExpr
 from generator.docs.read import ReadPage
+
+if TYPE_CHECKING:
+    from generator.docs.prose.result import ProseResult
+
+# How a description cell is read: `(prose.to_markdown(cell), prose.read_description(cell, type_, markdown))`
+# (`tables.read_cell`), or the same answers from a memo (`generator.speed.prose_memo.read_cell`)
+CellReader = Callable[[nodes.Element, TypeExpr | None], "tuple[str, ProseResult]"]
 
 # `**Status code: 200**` before a response table or example (prose: the only regex over a paragraph here)
 STATUS_LINE_RE = re.compile(r"^\s*status\s*code\s*[:：]?\s*(\d{3})\b", re.I)
@@ -21,8 +30,9 @@ STATUS_LINE_RE = re.compile(r"^\s*status\s*code\s*[:：]?\s*(\d{3})\b", re.I)
 class PageContext:
     """One page under extraction: where its findings go."""
 
-    def __init__(self, read: ReadPage) -> None:
+    def __init__(self, read: ReadPage, read_cell: CellReader) -> None:
         self.read = read
+        self.read_cell = read_cell
         self.file = read.file
         self.doc = read.doctree
         self.page = Page(file=self.file, title="", is_api=False)

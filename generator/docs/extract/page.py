@@ -8,7 +8,7 @@ import re
 from docutils import nodes
 
 from generator.core.model import DocOperation, Page, ParamLocation, Severity
-from generator.docs.extract.context import PageContext
+from generator.docs.extract.context import CellReader, PageContext
 from generator.docs.extract.examples import read_examples
 from generator.docs.extract.microversion import relax_microversion_rows
 from generator.docs.extract.page_text import page_text
@@ -31,14 +31,16 @@ from generator.docs.extract.tables import (
     register_schema,
     report_unknown_columns,
 )
+from generator.docs.extract.tables import read_cell as read_cell_stock
 from generator.docs.extract.uri_repair import repair_calls
 from generator.docs.prose.markdown import inline_markdown, to_markdown
 from generator.docs.read import ReadPage
 
 
-def extract(read: ReadPage) -> Page:
-    """The intermediate model of one page: its operations, nested tables and diagnostics."""
-    ctx = PageContext(read)
+def extract(read: ReadPage, read_cell: CellReader | None = None) -> Page:
+    """The intermediate model of one page: its operations, nested tables and diagnostics; `read_cell`: how a
+    description cell is read (None: `tables.read_cell`)."""
+    ctx = PageContext(read, read_cell or read_cell_stock)
     ctx.page.text = page_text(ctx.doc)  # before extraction walks (and may change) the doctree
     top = next(iter(ctx.doc.findall(nodes.section)), None)
     if top is None:

@@ -26,8 +26,10 @@ from generator.docs.extract.context import (
     row_line,
 )
 from generator.docs.extract.sections import Sections
+from generator.docs.prose.markdown import to_markdown
+from generator.docs.prose.read import read_description
+from generator.docs.prose.result import ProseResult
 from generator.docs.read import otc_ref
-from generator.speed import prose_memo as prose_cache
 
 
 @dataclass
@@ -249,13 +251,19 @@ def _field(ctx: PageContext, t: Table, row: nodes.row) -> Field | None:
     if t.cols.description is not None:
         cell = cells[t.cols.description]
         desc_refs = [r["target"] for r in cell.findall(otc_ref)]
-        description, pr = prose_cache.read_cell(cell, type_expr)
+        description, pr = ctx.read_cell(cell, type_expr)
         constraints = pr.constraints
         for code, msg in pr.findings:
             ctx.diag(line, code, codes.severity(code), f"'{name}': {msg}")
     name_refs = [str(r["target"]) for r in cells[t.cols.name].findall(otc_ref)]  # IAM: :ref:`group <...>`
     return Field(name, type_expr, required, description, ctx.src(line), constraints, required_note,
                  name_refs + (desc_refs if t.cols.description is not None else []))
+
+
+def read_cell(cell: nodes.Element, type_: TypeExpr | None) -> tuple[str, ProseResult]:
+    """A description cell as Markdown, and what its prose says (`context.CellReader`)."""
+    markdown = to_markdown(cell)
+    return markdown, read_description(cell, type_, markdown)
 
 
 def _flatten_cell(cell: nodes.Element) -> tuple[str, list[RefToken]]:

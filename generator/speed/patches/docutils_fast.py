@@ -23,8 +23,8 @@ module). What docutils produces does not change: `tests/speed/test_docutils_fast
 every page of two corpus trees with and without them, and each replacement with the original on
 arbitrary text (hypothesis).
 
-Only for the docutils version they were written against (`PATCHED_VERSION`): with any other version
-`install()` does nothing and stock docutils runs (slower, same result).
+Only for the docutils version they were written against (`generator.speed.patches.VERIFIED`): with any other
+version `install()` does nothing and stock docutils runs (slower, same result).
 """
 
 from __future__ import annotations
@@ -38,7 +38,9 @@ import docutils.parsers.rst.tableparser as _tableparser
 import docutils.statemachine as _statemachine
 import docutils.utils as _utils
 
-PATCHED_VERSION = "0.23"
+from generator.speed.patches import VERIFIED
+
+PATCHED_VERSION = VERIFIED["docutils"]
 
 _strip_combining_chars: Callable[[str], str] = _utils.strip_combining_chars
 _column_indices: Callable[[str], list[int]] = _utils.column_indices
@@ -85,7 +87,7 @@ _PATCHES: list[tuple[Any, str, Any, Any]] = [
 
 def supported() -> bool:
     """Whether the installed docutils is the one these fast paths were checked against."""
-    return docutils.__version__ == PATCHED_VERSION and all(
+    return docutils.__version__ == VERIFIED["docutils"] and all(
         getattr(owner, name) in (original, fast) for owner, name, original, fast in _PATCHES)
 
 

@@ -16,14 +16,20 @@ every `$ref`/`$dynamicRef` of the dialect is joined to its base (`referencing`'s
 the same few dozen pairs). Those are functions of their string arguments alone, so each answer is kept
 (a bounded number of them); any argument that is not exactly a `str` goes to the function as before, and
 so does anything that raises.
+
+Each is put in place only with the library versions it was verified on (`generator.speed.patches.VERIFIED`);
+`uninstall` puts the libraries back as shipped.
 """
 
 from __future__ import annotations
 
 import builtins
 import functools
+import sys
 from collections.abc import Callable
 from typing import Any
+
+from generator.speed.patches import verified
 
 # the types a parsed JSON/YAML document is made of
 _PLAIN = frozenset({dict, list, tuple, str, bytes, int, float, bool, type(None)})
@@ -34,9 +40,38 @@ _URI_MEMO = 4096
 
 
 def install() -> None:
-    """Put every shortcut of this module in place (once; a library other than the one expected runs as shipped)."""
-    _install_isinstance()
-    _install_uri_memos()
+    """Put every shortcut of this module in place (once) where its library is the version it was verified on;
+    any other version runs as shipped."""
+    if verified("pathable"):
+        _install_isinstance()
+    if verified("referencing", "jsonschema"):
+        _install_uri_memos()
+
+
+def uninstall() -> None:
+    """Every library as shipped again."""
+    try:
+        from jsonschema import _utils
+        from pathable import accessors
+        from referencing import _core
+    except ImportError:  # pragma: no cover - they come with openapi-spec-validator
+        return
+    vars(accessors).pop("isinstance", None)
+    for name in ("urljoin", "urldefrag"):
+        current = getattr(_core, name, None)
+        if hasattr(current, "__wrapped__"):
+            setattr(_core, name, current.__wrapped__)  # type: ignore[union-attr]
+    normalize = vars(_utils.URIDict).get("normalize")
+    if hasattr(normalize, "__wrapped__"):
+        _utils.URIDict.normalize = normalize.__wrapped__  # type: ignore[method-assign,union-attr]
+
+
+def installed() -> bool:
+    """Whether any shortcut is in place."""
+    accessors = sys.modules.get("pathable.accessors")
+    core = sys.modules.get("referencing._core")
+    return (accessors is not None and "isinstance" in vars(accessors)
+            or core is not None and hasattr(getattr(core, "urljoin", None), "__wrapped__"))
 
 
 def _str_memo1(fn: Callable[[Any], Any]) -> Callable[[Any], Any]:

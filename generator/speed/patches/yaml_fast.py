@@ -6,6 +6,9 @@ MRO and two or three method calls per value. `FastJsonDumping.represent` builds 
 own `ScalarNode`/`SequenceNode`/`MappingNode`, same tag, value, style and flow style) with one dispatch on
 the exact type of the value; anything else (a subclass of `str` or `dict`, a float, a tuple...) goes to the
 stock `represent_data`, whose children come back here. The emitter is libyaml's, untouched.
+
+`FastDumper` is `emit`'s libyaml dumper with this front end; the speed layer hands it to `emit.dump_yaml`
+(`dumper()`) only with the PyYAML version it was verified on (`generator.speed.patches.VERIFIED`).
 """
 
 from __future__ import annotations
@@ -16,6 +19,9 @@ from typing import Any, ClassVar
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.representer import SafeRepresenter
+
+from generator.core import emit
+from generator.speed.patches import verified
 
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
@@ -162,3 +168,18 @@ def _node_builder(dumper: Any) -> Callable[[Any], Node]:
         return stock(data)  # type: ignore[no-any-return]
 
     return node
+
+
+if emit.LIBYAML_DUMPER is not None:
+    class FastDumper(FastJsonDumping, emit.LIBYAML_DUMPER):  # type: ignore[misc,valid-type]
+        """`emit`'s libyaml dumper (its `str` representer and styles) behind the fast representer."""
+
+    FastDumper.str_style, FastDumper.str_presenter = staticmethod(emit.str_style), emit.str_presenter
+    _FAST: type[Any] | None = FastDumper
+else:  # pragma: no cover - PyYAML built without libyaml
+    _FAST = None
+
+
+def dumper() -> type[Any] | None:
+    """The dumper for `emit.dump_yaml(libyaml_dumper=...)`: `FastDumper` on the verified PyYAML, else None (stock)."""
+    return _FAST if verified("PyYAML") else None
