@@ -50,6 +50,7 @@ from generator.speed.layer import patches_in_place  # noqa: E402
 from generator.speed.page_cache import PageCache  # noqa: E402
 from generator.speed.parallel import default_jobs, extract_pages  # noqa: E402
 from generator.speed.stage_cache import StageCache, cached_dump_yaml  # noqa: E402
+from generator.speed.layer import speed_for
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 DEFAULT_TREE = CORPUS / "modelarts@1ba1873"
@@ -168,7 +169,7 @@ def build_once(tree: Path, service: str, jobs: int | None, cache_dir: Path | Non
     stages = StageCache(cache_dir) if cache_dir else None
     cpu = cpu_seconds()
     # as `build` does: the build's entry and the YAML made by a forked process during the check
-    built = build_and_check(tree, default_service(service), jobs, pages, stages=stages, yaml_ahead=True)
+    built = build_and_check(tree, default_service(service), speed=speed_for(jobs, pages, stages), yaml_ahead=True)
     yaml_s, _ = timed(lambda: cached_dump_yaml(built.result.spec, stages))
     # the wait after the check for the process making the YAML (and writing the build's entry) is the YAML's
     row = Row(name, built.seconds["build"], built.seconds["check"], yaml_s + built.seconds.get("yaml_wait", 0.0),

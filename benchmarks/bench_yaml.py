@@ -24,6 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 from generator.core import emit
 from generator.speed.stage_cache import _pieces  # noqa: E402
+from generator.speed.layer import speed_for
 
 
 class _Stock(yaml.CSafeDumper):
@@ -47,7 +48,7 @@ def main() -> None:
     args = ap.parse_args()
     if args.tree:
         from generator.build import pipeline
-        doc = pipeline.build_spec(args.tree, args.tree.name.split("@", 1)[0], 2).spec
+        doc = pipeline.build_spec(args.tree, args.tree.name.split("@", 1)[0], speed=speed_for(2)).spec
     else:
         doc = yaml.load(args.spec.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
     pieces = [piece for _, piece in _pieces(doc)]

@@ -52,7 +52,7 @@ def extract_page(path: Path, root: Path, max_page_bytes: int = DEFAULT_MAX_PAGE_
 
 def extract_data(data: bytes, rel: str, read_cell: CellReader | None = None) -> Page:
     """`read_cell`: how a description cell is read (None: `tables.read_cell`; the speed layer passes a memo)."""
-    # imported here for start-up speed only (no cycle): a rebuild served from the stage cache extracts nothing,
+    # lazy: for start-up speed only (no cycle): a rebuild served from the stage cache extracts nothing,
     # and the extractors' imports (their prose patterns compiled) are a tenth of it
     from generator.docs.extract import extract
 

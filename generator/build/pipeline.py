@@ -5,9 +5,9 @@ This is the only wiring: the commands, the report and the diff call `build_spec`
 stops the others: an exception while reading or extracting a page becomes a `page.crash` diagnostic.
 
 How the stages run (caches, worker processes, memos, the collector's settings) is the `speed`'s
-(`generator.build.runner.Speed`): the plain one runs each stage once, in order, in this process; the speed
-layer's (`generator.speed.layer`) gives the same bytes sooner. The `jobs`, `cache` and `stages` arguments
-choose the speed layer's settings (`speed_for`), unless a `speed` is given or it is switched off.
+(`generator.build.runner.Speed`), handed in by the caller: the plain one (`PLAIN`, the default) runs each stage
+once, in order, in this process, with the libraries as shipped; the speed layer's (`generator.speed.layer`,
+chosen by the commands' options) gives the same bytes sooner. Nothing here knows how.
 
 A spec is valid, i.e. written and handed to the client generator, unless `check` found something
 that makes it unusable as OpenAPI: a schema violation (`check.openapi`), a `$ref` that leads nowhere
@@ -31,16 +31,11 @@ from generator.build.finish.tags import describe_tags
 from generator.build.link import link
 from generator.build.pages import extract_data, extract_page, refused_page, rst_files
 from generator.build.render.openapi import render_spec
-from generator.build.runner import BuildResult, Run, Speed
+from generator.build.runner import PLAIN, BuildResult, Run, Speed
 from generator.core.codes import INVALIDATING
 from generator.core.config import DEFAULT_CONFIG, ConfigError, Service, default_service, load_services
 from generator.core.limits import DEFAULT_MAX_PAGE_BYTES
 from generator.core.model import Diagnostic, Page, Source
-from generator.report.census import census
-from generator.report.model import Coverage
-from generator.speed.layer import speed_for
-from generator.speed.page_cache import PageCache
-from generator.speed.stage_cache import StageCache
 
 __all__ = ["INVALIDATING_CODES", "BuildResult", "CheckedBuild", "UnusableInput", "build_and_check",
            "build_and_check_named", "build_spec", "checked", "extract_data", "extract_page", "is_valid",
@@ -50,17 +45,11 @@ __all__ = ["INVALIDATING_CODES", "BuildResult", "CheckedBuild", "UnusableInput",
 INVALIDATING_CODES = INVALIDATING
 
 
-def build_spec(docs_dir: Path, service: Service | str, jobs: int | None = 1, cache: PageCache | None = None,
-               *, max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES, stages: StageCache | None = None,
-               speed: Speed | None = None) -> BuildResult:
-    """`jobs`: processes extracting pages (None: every core); `cache`: where extracted pages are kept;
-    `stages`: where the results of link + render (keyed by the tree's bytes) are kept; `speed`: how the stages
-    run, instead of those three.
-
-    The defaults (one process, no cache) are the library's: the commands choose them from their options.
-    """
+def build_spec(docs_dir: Path, service: Service | str, *, max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES,
+               speed: Speed = PLAIN) -> BuildResult:
+    """docs -> spec; `speed`: how the stages run (`generator.speed.layer.speed_for` makes the commands')."""
     svc = default_service(service) if isinstance(service, str) else service
-    with (speed or speed_for(jobs, cache, stages)).run() as run:
+    with speed.run() as run:
         return _build(run, Path(docs_dir), svc, max_page_bytes)
 
 
@@ -111,34 +100,25 @@ class CheckedBuild:
         """Every diagnostic of the build and of `check`, sorted (what the reports receive)."""
         return sorted(self.result.diagnostics + self.findings.diagnostics)
 
-    def census(self, extra: list[Diagnostic] | None = None) -> Coverage:
-        """The counts of this build; `extra`: diagnostics of later steps (client generation)."""
-        r = self.result
-        return census(r.service.name, r.pages, r.spec, sorted(self.diagnostics + (extra or [])), self.valid,
-                      self.findings)
-
 
 def is_valid(findings: Findings) -> bool:
     return not any(d.code in INVALIDATING_CODES for d in findings.diagnostics)
 
 
-def build_and_check(docs_dir: Path, service: Service, jobs: int | None = 1, cache: PageCache | None = None,
-                    *, max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES, stages: StageCache | None = None,
-                    yaml_ahead: bool = False, speed: Speed | None = None) -> CheckedBuild:
+def build_and_check(docs_dir: Path, service: Service, *, max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES,
+                    yaml_ahead: bool = False, speed: Speed = PLAIN) -> CheckedBuild:
     """`build_spec`, then `check`; `yaml_ahead`: the caller writes the spec's YAML with `speed.dump_yaml` next
     (the speed layer makes it while the spec is checked)."""
-    with (speed or speed_for(jobs, cache, stages)).run(yaml_ahead=yaml_ahead) as run:
+    with speed.run(yaml_ahead=yaml_ahead) as run:
         result = _build(run, Path(docs_dir), service, max_page_bytes)
         findings, valid = _check(run, result.spec, Source(f"<{service.name}.openapi.yaml>", 0))
     return CheckedBuild(result, findings, valid, run.seconds)
 
 
-def checked(spec: dict[str, Any], origin: Source, stages: StageCache | None = None,
-            jobs: int | None = None, *, yaml_ahead: bool = False, speed: Speed | None = None) -> tuple[Findings, bool]:
-    """`check_and_repair` of `spec` (repaired in place); `stages`: where the findings of this exact spec are kept;
-    `jobs`: processes checking its schemas against the dialect ahead of the validator (None: every core);
-    `yaml_ahead`: as `build_and_check`'s."""
-    with (speed or speed_for(jobs, None, stages)).run(yaml_ahead=yaml_ahead) as run:
+def checked(spec: dict[str, Any], origin: Source, *, yaml_ahead: bool = False,
+            speed: Speed = PLAIN) -> tuple[Findings, bool]:
+    """`check_and_repair` of `spec` (repaired in place); `yaml_ahead`: as `build_and_check`'s."""
+    with speed.run(yaml_ahead=yaml_ahead) as run:
         return _check(run, spec, origin)
 
 
@@ -146,10 +126,9 @@ class UnusableInput(Exception):
     """A docs tree or services config a command cannot use; the CLI prints it as one line and exits 2."""
 
 
-def build_and_check_named(docs_dir: Path, name: str, config: Path | None = None, jobs: int | None = 1,
-                          cache: PageCache | None = None, *,
-                          max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES, stages: StageCache | None = None,
-                          yaml_ahead: bool = False, speed: Speed | None = None) -> CheckedBuild:
+def build_and_check_named(docs_dir: Path, name: str, config: Path | None = None, *,
+                          max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES, yaml_ahead: bool = False,
+                          speed: Speed = PLAIN) -> CheckedBuild:
     """`build_and_check` for a tree and a service named on the command line."""
     if not docs_dir.is_dir():
         raise UnusableInput(f"{docs_dir} is not a folder")
@@ -157,8 +136,7 @@ def build_and_check_named(docs_dir: Path, name: str, config: Path | None = None,
         service = resolve_service(name, config)
     except ConfigError as exc:
         raise UnusableInput(str(exc)) from exc
-    return build_and_check(docs_dir, service, jobs, cache, max_page_bytes=max_page_bytes, stages=stages,
-                           yaml_ahead=yaml_ahead, speed=speed)
+    return build_and_check(docs_dir, service, max_page_bytes=max_page_bytes, yaml_ahead=yaml_ahead, speed=speed)
 
 
 def resolve_service(name: str, config: Path | None = None) -> Service:

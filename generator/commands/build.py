@@ -25,6 +25,7 @@ from generator.core.config import add_tree_arguments
 from generator.core.emit import dump_json, write_text_atomic
 from generator.core.limits import DEFAULT_MAX_PAGE_BYTES
 from generator.core.model import Diagnostic, Severity
+from generator.report.census import census_of
 from generator.report.diagnostics import print_summary, report
 
 
@@ -84,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
         print(cache.stats, file=sys.stderr)
     service = built.result.service
     result, valid = built.result, built.valid
-    rep = report(built.census())
+    rep = report(census_of(built))
     if valid:
         text = dump_json(result.spec) if args.output.suffix == ".json" else how.dump_yaml(result.spec)
         atomic.replace_files([(args.output, text), (diagnostics_path(args.output), dump_json(rep))])

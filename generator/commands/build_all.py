@@ -1,7 +1,7 @@
 """`python -m generator build-all ORG_DIR -o OUT_DIR`: every service under a folder of docs trees.
 
 ORG_DIR holds docs checkouts (`<repo>/api-ref/source/`) or corpus trees (`<service>@<commit>/`);
-see `generator.build.organisation`. Services are built in parallel (`--jobs`, default every core), each
+see `generator.organisation`. Services are built in parallel (`--jobs`, default every core), each
 writing OUT_DIR/<folder>.openapi.yaml (when valid) and <folder>.diagnostics.json; OUT_DIR/summary.json
 lists every service with its figures and exit status. Progress is shown on a terminal, one line per
 finished service otherwise; a summary table follows.
@@ -17,11 +17,11 @@ import time
 from pathlib import Path
 from typing import Any
 
-from generator.build.organisation import ServiceResult, build_all, discover
 from generator.build.pipeline import UnusableInput
 from generator.commands.options import add_speed_arguments, cache_dir, no_speed
 from generator.core.config import ConfigError
 from generator.core.emit import dump_json, write_text_atomic
+from generator.organisation import ServiceResult, build_all, discover
 from generator.report.as_text import format_table
 from generator.speed.parallel import default_jobs
 

@@ -40,6 +40,7 @@ from generator.core.emit import dump_json
 from generator.core.model import Diagnostic, Severity
 from generator.release.changelog import client_release
 from generator.report.as_text import format_table
+from generator.report.census import census_of
 from generator.report.diagnostics import print_summary, report
 from generator.speed import client_stamp
 from generator.speed.client_stamp import generator_version
@@ -158,14 +159,14 @@ def _service(args: argparse.Namespace, service: Any, page_jobs: int | None, cach
     built = build_and_check(service.docs, service, yaml_ahead=True, speed=speed)
     result = built.result
     if not built.valid:
-        print_summary(service.name, report(built.census()), None)
+        print_summary(service.name, report(census_of(built)), None)
         return done(1, "failed")
     spec_path = args.specs_dir / f"{service.name}.openapi.yaml"
     out_dir = args.generated_dir / service.name
     committed = [spec_path, args.specs_dir / f"{service.name}.diagnostics.json"]
     inputs = ""
     if cache_dir is not None:
-        inputs = client_stamp.inputs_digest(result.spec, dump_json(report(built.census())), service)
+        inputs = client_stamp.inputs_digest(result.spec, dump_json(report(census_of(built))), service)
         if not args.force and client_stamp.is_current(cache_dir, args.generated_dir, service.name, inputs, out_dir,
                                                       committed):
             rep = json.loads(committed[1].read_text(encoding="utf-8"))
@@ -173,7 +174,7 @@ def _service(args: argparse.Namespace, service: Any, page_jobs: int | None, cach
             print(f"{out_dir}/ unchanged (spec, configuration and generator as stamped; --force regenerates)")
             errors = rep["summary"]["diagnostics"]["by_severity"]["error"]
             return done(1 if args.strict and errors else 0, "unchanged")
-    # imported only now: every command's parser is made at start, and the client generator's imports are heavy
+    # lazy: imported only now, every command's parser is made at start, and the client generator's imports are heavy
     from generator.client import CodegenError, generate_client
 
     reports: list[dict[str, Any]] = []
@@ -195,7 +196,7 @@ def _service(args: argparse.Namespace, service: Any, page_jobs: int | None, cach
 def _commit(args: argparse.Namespace, name: str, built: CheckedBuild, reports: list[dict[str, Any]],
             speed: Speed, project: Path, out_dir: Path, notes: list[Diagnostic]) -> None:
     """Spec, diagnostics and client in one journaled commit (the spec renamed before its diagnostics)."""
-    rep = report(built.census(notes))
+    rep = report(census_of(built, notes))
     reports.append(rep)
     atomic.commit(args.generated_dir, name, (project, out_dir), {
         args.specs_dir / f"{name}.openapi.yaml": speed.dump_yaml(built.result.spec),

@@ -28,6 +28,7 @@ from generator.core.config import add_tree_arguments
 from generator.core.emit import dump_json, write_text_atomic
 from generator.core.gha import detect_prefix
 from generator.report import CountersDoNotAddUp, as_github, as_html, as_json, as_text, peer, verify
+from generator.report.census import census_of
 from generator.report.prose_census import prose_census
 from generator.report.prose_census import render_text as render_prose
 
@@ -56,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
                                   speed=speed(args, page_cache(args), stage_cache(args)))
     service = built.result.service
     result = built.result
-    cov = built.census()
+    cov = census_of(built)
     try:
         verify(cov)
     except CountersDoNotAddUp as exc:

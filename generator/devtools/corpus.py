@@ -23,6 +23,7 @@ from generator.core.codes import PINNED
 from generator.core.config import REPO_ROOT, default_service
 from generator.core.model import Diagnostic
 from generator.report.as_text import format_table
+from generator.report.census import census_of
 from generator.report.model import Coverage
 from generator.report.reconcile import problems
 
@@ -59,7 +60,7 @@ def build_tree(tree: str, corpus: Path = CORPUS) -> TreeBuild:
     service = default_service(tree.split("@", 1)[0])
     built = build_and_check(corpus / tree, service)
     # not verified here: a tree whose counters do not add up must fail its own test, not every test of the tree
-    cov = built.census()
+    cov = census_of(built)
     result, findings, valid = built.result, built.findings.diagnostics, built.valid
     return TreeBuild(tree, result, findings, valid, cov)
 

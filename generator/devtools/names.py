@@ -20,6 +20,7 @@ from generator.core.config import default_service
 from generator.core.spec import HTTP_METHODS
 from generator.devtools.corpus import CORPUS, trees
 from generator.docs.naming import snake_name
+from generator.speed.layer import speed_for
 from generator.speed.page_cache import PageCache, default_cache_dir
 
 
@@ -42,7 +43,8 @@ def names_text(spec: dict[str, Any]) -> str:
 
 def tree_names(tree: str, corpus: Path = CORPUS) -> str:
     """The names of one tree's spec as the corpus tests build it (checked and repaired), pages cached."""
-    built = build_and_check(corpus / tree, default_service(tree.split("@", 1)[0]), cache=PageCache(default_cache_dir()))
+    built = build_and_check(corpus / tree, default_service(tree.split("@", 1)[0]),
+                            speed=speed_for(1, PageCache(default_cache_dir())))
     return names_text(built.result.spec)
 
 

@@ -36,8 +36,7 @@ def load(path: Path, service: str | None = None, limits: Limits = DEFAULT_LIMITS
     """`jobs` and `cache` (a `generator.speed.page_cache.PageCache` or None) are handed to the build of a docs tree,
     unless `no_speed` (`--no-speed`): then it is built and validated without the speed layer."""
     if path.is_dir():
-        pipeline = _pipeline(path)
-        speed = pipeline.speed_for(jobs, cache, _stage_cache(pipeline, cache), no_speed=no_speed)
+        speed = _speed(path, jobs, cache, no_speed)
         spec = build_docs(path, service or service_from_dir(path), speed=speed)
         validate_built(spec, path, speed)
     elif path.is_file():
@@ -61,20 +60,26 @@ def read_spec_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> Mapping[str, 
     return data
 
 
-def _pipeline(path: Path) -> Any:
+def _lazy(path: Path, module: str) -> Any:
     # Imported lazily, for start-up speed only: the builder is heavy and a spec-to-spec diff does not need it.
     try:
-        return importlib.import_module("generator.build.pipeline")
+        return importlib.import_module(module)
     except ImportError as exc:
-        raise InputError(f"{path}: cannot build docs trees here (generator.build.pipeline: {exc})") from exc
+        raise InputError(f"{path}: cannot build docs trees here ({module}: {exc})") from exc
+
+
+def _speed(path: Path, jobs: int | None, cache: Any, no_speed: bool = False) -> Any:
+    """The speed layer with `jobs` and `cache` (the page cache's folder holds the later stages' results too: a
+    side built before, by `build` or an earlier diff, comes from there), or the plain pipeline with `no_speed`."""
+    root = getattr(cache, "root", None)
+    stages = _lazy(path, "generator.speed.stage_cache").StageCache(root) if isinstance(root, Path) else None
+    return _lazy(path, "generator.speed.layer").speed_for(jobs, cache, stages, no_speed=no_speed)
 
 
 def build_docs(path: Path, service: str, jobs: int | None = 1, cache: Any = None, *,
                speed: Any = None) -> Mapping[str, Any]:
-    """`speed`: how the build runs (`generator.build.runner.Speed`), else the speed layer with `jobs` and `cache`
-    (the page cache's folder holds the later stages' results too: a side built before, by `build` or an earlier
-    diff, comes from there)."""
-    pipeline = _pipeline(path)
+    """`speed`: how the build runs (`generator.build.runner.Speed`), else the speed layer with `jobs` and `cache`."""
+    pipeline = _lazy(path, "generator.build.pipeline")
     if not any(path.rglob("*.rst")):
         raise InputError(f"{path}: docs tree has no .rst files, so no API pages")
     try:
@@ -82,7 +87,7 @@ def build_docs(path: Path, service: str, jobs: int | None = 1, cache: Any = None
         configured = pipeline.resolve_service(service)
     except ConfigError as exc:  # a broken config is a bad input, never a silent fallback to defaults
         raise InputError(str(exc)) from exc
-    speed = speed or pipeline.speed_for(jobs, cache, _stage_cache(pipeline, cache))
+    speed = speed or _speed(path, jobs, cache)
     try:
         result = pipeline.build_spec(path, configured, speed=speed)
     except Exception as exc:  # noqa: BLE001 - any builder failure is a bad input for the diff
@@ -93,12 +98,6 @@ def build_docs(path: Path, service: str, jobs: int | None = 1, cache: Any = None
     if not spec.get("paths"):
         raise InputError(f"{path}: docs tree has no API pages (no operations were found)")
     return spec
-
-
-def _stage_cache(pipeline: Any, cache: Any) -> Any:
-    """The stage cache in the page cache's folder (`generator.speed.stage_cache`), if any."""
-    root = getattr(cache, "root", None)
-    return pipeline.StageCache(root) if isinstance(root, Path) else None
 
 
 def validate_built(spec: Mapping[str, Any], path: Path, speed: Any) -> None:

@@ -356,15 +356,21 @@ def unique_operation_ids(ops: list[DocOperation]) -> list[Diagnostic]:
     return out
 
 
+def caption_type_name(caption: str) -> str | None:
+    """`Table 3 EndpointsReq` -> EndpointsReq; `Table 5 server field description` -> None."""
+    m = re.fullmatch(r"(?:table\s+\d+\s+)?([A-Za-z_][A-Za-z0-9_]*)", caption.strip(), re.I)
+    if m and not m.group(1).lower().startswith("table"):
+        return m.group(1)
+    return None
+
+
 def model_name(schema: Schema, referring_field: str | None, is_body: bool) -> str:
     """A nested table's model name: the type a caption names (`Table 3 EndpointsReq`), else the field that
     refers to it (`tag` -> Tag), else what the caption describes, never the RST anchor the table happens to
     carry (`T055aabf9d8484a0d922846610305b7f9`). The field comes before the caption's wording, so rewording
     a caption ("version.media-types" -> "Parameters of the version.media-types object") renames nothing.
     Body tables keep their operation-derived names (`CreatePublicZoneRequest`)."""
-    from generator.docs.extract.tables import _caption_name
-
-    if is_body or _caption_name(schema.title) or not referring_field:
+    if is_body or caption_type_name(schema.title) or not referring_field:
         return schema.name
     words = pascal_words(referring_field)
     return "".join(words) if words else schema.name

@@ -111,7 +111,7 @@ def regenerate(
 
 
 def _regenerate_client(name: str, spec: LoadedSpec, client_dir: Path, version: str, changelog: Path) -> None:
-    # imported only now: every CLI start imports this module (commands.docs_ci -> release.docs_ci), and the
+    # lazy: imported only now, every CLI start imports this module (commands.docs_ci -> release.docs_ci), and the
     # client generator's imports (openapi-python-client) are heavy; as in commands/generate.py
     from generator.client import CodegenError, generate_client
 

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from generator.build.check.document import ExampleMismatch, Findings
+from generator.build.pipeline import CheckedBuild
 from generator.core.codes import DROPS_EXAMPLE, REPORTED
 from generator.core.model import Diagnostic, Page
 from generator.core.spec import iter_operations, x_source
@@ -100,3 +101,10 @@ def census(service: str, pages: list[Page], spec: dict[str, Any], diagnostics: l
                      + [Defect(d.source.file, d.source.line, "", "default", "", d.message)
                         for d in diagnostics if d.code in DEFECTS_BY_CODE])
     return Coverage(service, spec_valid, ops_in_spec, components, out, sorted(spec_level), defects)
+
+
+def census_of(built: CheckedBuild, extra: list[Diagnostic] | None = None) -> Coverage:
+    """The counts of a checked build; `extra`: diagnostics of later steps (client generation)."""
+    r = built.result
+    return census(r.service.name, r.pages, r.spec, sorted(built.diagnostics + (extra or [])), built.valid,
+                  built.findings)

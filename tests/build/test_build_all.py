@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-import generator.build.organisation as organisation
+import generator.organisation as organisation
 from generator.cli import main
 from tests.rst_snippets import page, table
 

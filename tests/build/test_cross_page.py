@@ -8,6 +8,7 @@ from pathlib import Path
 
 from generator.build.pipeline import build_spec
 from generator.core.config import default_service
+from generator.report.census import census_of
 from tests.rst_snippets import page, table
 
 Tree = Callable[[dict[str, str]], Path]
@@ -44,7 +45,7 @@ def test_deprecated_page_beside_its_replacement_does_not_set_the_shape(make_tree
     from generator.build.pipeline import build_and_check
     from generator.report import verify
 
-    cov = build_and_check(root, default_service("evs")).census()
+    cov = census_of(build_and_check(root, default_service("evs")))
     verify(cov)  # the report's counters still add up (it refuses figures that do not)
     assert cov.operations_merged == 1
 

@@ -16,6 +16,7 @@ import yaml
 from generator.build.pipeline import build_and_check
 from generator.core.config import REPO_ROOT, default_service
 from generator.core.model import Diagnostic, Severity
+from generator.report.census import census_of
 from generator.report.diagnostics import report
 from tests.rst_snippets import line_of, page, table
 
@@ -94,7 +95,7 @@ def test_default_outside_its_own_range_is_dropped_with_a_defect(make_tree: Tree)
                                                  for n in ("limit", "offset", "marker")]
     assert "above the maximum 20" in dropped[0][2]
     assert "below the minimum 1" in dropped[2][2]
-    rep = report(build_and_check(root, default_service("svc")).census())
+    rep = report(census_of(build_and_check(root, default_service("svc"))))
     defects = [d for d in rep["documentation_defects"] if d["part"] == "default"]
     assert [(d["file"], d["line"]) for d in defects] == [(f, ln) for f, ln, _ in dropped]
     assert rep["summary"]["counters_add_up"], rep["summary"]["counter_problems"]

@@ -14,6 +14,7 @@ import pytest
 from generator.build.pipeline import build_spec, checked
 from generator.core.model import Source
 from generator.speed import validator_memory as spec_validator
+from generator.speed.layer import speed_for
 from generator.speed.stage_cache import StageCache, value_bytes
 from tests.rst_snippets import page, table
 
@@ -55,7 +56,7 @@ Example Responses
 
 
 def _findings(spec: dict[str, Any], stages: StageCache | None) -> tuple[Any, ...]:
-    f, valid = checked(spec, Source("<things.openapi.yaml>", 0), stages)
+    f, valid = checked(spec, Source("<things.openapi.yaml>", 0), speed=speed_for(None, None, stages))
     return f.diagnostics, f.mismatches, sorted(f.checked_examples), valid, value_bytes(spec)
 
 
@@ -150,7 +151,7 @@ def test_example_placements_of_unchanged_operations_come_from_the_last_build(
     from generator.build.finish import invalid_examples
 
     stages = StageCache(tmp_path / "cache")
-    build_spec(_tree(make_tree, "Creates a thing."), "things", stages=stages)
+    build_spec(_tree(make_tree, "Creates a thing."), "things", speed=speed_for(1, None, stages))
     calls: list[str] = []
     real = invalid_examples._moves
 
@@ -160,7 +161,7 @@ def test_example_placements_of_unchanged_operations_come_from_the_last_build(
 
     monkeypatch.setattr(invalid_examples, "_moves", counting)
     changed = _tree(make_tree, "Creates a thing, reworded.")
-    remembered = build_spec(changed, "things", stages=stages).spec
+    remembered = build_spec(changed, "things", speed=speed_for(1, None, stages)).spec
     assert calls == ["DoThing"]  # the reworded operation alone
     assert not hasattr(invalid_examples, "PLACEMENT_MEMO")  # handed to the renderer, never a module's state
     monkeypatch.setattr(invalid_examples, "_moves", real)

@@ -16,6 +16,7 @@ from generator.build.pipeline import checked
 from generator.core.model import Source
 from generator.speed import meta_prefetch
 from generator.speed import validator_memory as spec_validator
+from generator.speed.layer import speed_for
 from generator.speed.stage_cache import value_bytes
 
 BAD = {"type": "object", "properties": {"n": {"type": "integer", "minimum": "zero"}}}
@@ -40,7 +41,7 @@ def _spec(schemas: int = meta_prefetch.MIN_PREFETCH + 6, bad: bool = True) -> di
 
 
 def _check(spec: dict[str, Any], jobs: int) -> tuple[Any, ...]:
-    f, valid = checked(spec, Source("<things.openapi.yaml>", 0), None, jobs)
+    f, valid = checked(spec, Source("<things.openapi.yaml>", 0), speed=speed_for(jobs))
     return [(d.code, d.severity, d.message) for d in f.diagnostics], valid, value_bytes(spec)
 
 
@@ -160,7 +161,8 @@ def test_started_only_when_the_validator_asks(monkeypatch: pytest.MonkeyPatch, f
     fresh.clear()
 
     def stage_checked(spec: dict[str, Any]) -> tuple[Any, ...]:
-        f, valid = checked(spec, Source("<things.openapi.yaml>", 0), StageCache(tmp_path / "c"), 2)
+        f, valid = checked(spec, Source("<things.openapi.yaml>", 0),
+                           speed=speed_for(2, None, StageCache(tmp_path / "c")))
         return [(d.code, d.severity, d.message) for d in f.diagnostics], valid, value_bytes(spec)
 
     assert stage_checked(_spec(bad=False)) == alone

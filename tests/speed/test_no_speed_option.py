@@ -78,4 +78,4 @@ def test_the_library_default_follows_the_environment(tree: Path, monkeypatch: py
     fast = dump_yaml(build_spec(tree, "things").spec)
     _forbid_speed(monkeypatch)
     monkeypatch.setenv(NO_SPEED_ENV, "1")
-    assert dump_yaml(build_spec(tree, "things", jobs=2).spec) == fast
+    assert dump_yaml(build_spec(tree, "things", speed=speed_for(2)).spec) == fast

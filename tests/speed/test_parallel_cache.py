@@ -11,6 +11,7 @@ import pytest
 from generator.build.pipeline import BuildResult, build_spec
 from generator.cli import main
 from generator.core.emit import dump_json, dump_yaml
+from generator.speed.layer import speed_for
 from generator.speed.page_cache import PageCache, default_cache_dir, resolve_cache_dir
 from generator.speed.parallel import MIN_POOL_PAGES
 from generator.speed.stage_cache import StageCache
@@ -44,7 +45,7 @@ def tree(make_tree: Callable[[dict[str, str]], Path]) -> Path:
 
 
 def test_one_and_four_jobs_give_the_same_bytes(tree: Path) -> None:
-    one, four = build_spec(tree, "svc", jobs=1), build_spec(tree, "svc", jobs=4)
+    one, four = build_spec(tree, "svc", speed=speed_for(1)), build_spec(tree, "svc", speed=speed_for(4))
     assert _bytes(one) == _bytes(four)
     assert len(one.spec["paths"]) == 2 * MIN_POOL_PAGES
     assert {d.source.file for d in four.diagnostics if d.code == "type.unknown"} >= {"g0/op00.rst", "g1/op01.rst"}
@@ -52,22 +53,22 @@ def test_one_and_four_jobs_give_the_same_bytes(tree: Path) -> None:
 
 
 def test_cached_and_uncached_builds_give_the_same_bytes(tree: Path, tmp_path: Path) -> None:
-    uncached = build_spec(tree, "svc", jobs=1)
+    uncached = build_spec(tree, "svc", speed=speed_for(1))
     cold = PageCache(tmp_path / "cache")
-    first = build_spec(tree, "svc", jobs=4, cache=cold)
+    first = build_spec(tree, "svc", speed=speed_for(4, cold))
     files = len(uncached.pages)
     assert (cold.stats.hits, cold.stats.misses, cold.stats.written) == (0, files, files)
     warm = PageCache(tmp_path / "cache")
-    second = build_spec(tree, "svc", jobs=4, cache=warm)
+    second = build_spec(tree, "svc", speed=speed_for(4, warm))
     assert (warm.stats.hits, warm.stats.misses, warm.stats.written) == (files, 0, 0)
     assert _bytes(uncached) == _bytes(first) == _bytes(second)
 
 
 def test_one_changed_page_is_the_only_miss(tree: Path, tmp_path: Path) -> None:
-    build_spec(tree, "svc", cache=PageCache(tmp_path / "cache"))
+    build_spec(tree, "svc", speed=speed_for(1, PageCache(tmp_path / "cache")))
     (tree / "g1/op04.rst").write_text(_page("Op04", "renamed"), encoding="utf-8")
     cache = PageCache(tmp_path / "cache")
-    r = build_spec(tree, "svc", cache=cache)
+    r = build_spec(tree, "svc", speed=speed_for(1, cache))
     assert (cache.stats.hits, cache.stats.misses) == (len(r.pages) - 1, 1)
     assert "renamed" in r.spec["components"]["schemas"]["Op04Spec"]["properties"]
 
@@ -77,36 +78,36 @@ def test_same_bytes_at_another_path_is_another_entry(make_tree: Callable[[dict[s
     # diagnostics carry the file, so a moved page must not reuse the entry of its old path
     root = make_tree({"a/x.rst": _page("X", "f"), "b/x.rst": _page("X", "f")})
     cache = PageCache(tmp_path / "cache")
-    r = build_spec(root, "svc", cache=cache)
+    r = build_spec(root, "svc", speed=speed_for(1, cache))
     assert cache.stats.misses == 2
     assert {d.source.file for d in r.diagnostics if d.code == "type.unknown"} == {"a/x.rst", "b/x.rst"}
 
 
 def test_a_code_change_misses(tree: Path, tmp_path: Path) -> None:
-    build_spec(tree, "svc", cache=PageCache(tmp_path / "cache"))
+    build_spec(tree, "svc", speed=speed_for(1, PageCache(tmp_path / "cache")))
     changed = PageCache(tmp_path / "cache", code="another generator version")
-    build_spec(tree, "svc", cache=changed)
+    build_spec(tree, "svc", speed=speed_for(1, changed))
     assert changed.stats.hits == 0 and changed.stats.misses == changed.stats.written > 0
 
 
 @pytest.mark.parametrize("damage", ["truncate", "flip", "empty"])
 def test_a_damaged_entry_is_ignored_and_rewritten(tree: Path, tmp_path: Path, damage: str) -> None:
-    expected = _bytes(build_spec(tree, "svc", cache=PageCache(tmp_path / "cache")))
+    expected = _bytes(build_spec(tree, "svc", speed=speed_for(1, PageCache(tmp_path / "cache"))))
     entry = sorted(p for p in (tmp_path / "cache").rglob("*") if p.is_file())[0]
     blob = entry.read_bytes()
     entry.write_bytes({"truncate": blob[: len(blob) // 2], "flip": blob[:-1] + bytes([blob[-1] ^ 1]),
                        "empty": b""}[damage])
     cache = PageCache(tmp_path / "cache")
-    assert _bytes(build_spec(tree, "svc", cache=cache)) == expected
+    assert _bytes(build_spec(tree, "svc", speed=speed_for(1, cache))) == expected
     assert (cache.stats.corrupt, cache.stats.misses, cache.stats.written) == (1, 1, 1)
     assert entry.read_bytes() == blob  # rewritten whole
     again = PageCache(tmp_path / "cache")
-    build_spec(tree, "svc", cache=again)
+    build_spec(tree, "svc", speed=speed_for(1, again))
     assert again.stats.misses == 0
 
 
 def test_least_recently_used_entries_are_evicted(tree: Path, tmp_path: Path) -> None:
-    build_spec(tree, "svc", cache=PageCache(tmp_path / "cache"))
+    build_spec(tree, "svc", speed=speed_for(1, PageCache(tmp_path / "cache")))
     entries = sorted(p for p in (tmp_path / "cache").rglob("*") if p.is_file())
     for age, path in enumerate(entries):  # the first entry is the oldest
         os.utime(path, (1_000_000 + age, 1_000_000 + age))
@@ -118,11 +119,11 @@ def test_least_recently_used_entries_are_evicted(tree: Path, tmp_path: Path) -> 
 
 
 def test_a_hit_makes_an_entry_recent(tree: Path, tmp_path: Path) -> None:
-    build_spec(tree, "svc", cache=PageCache(tmp_path / "cache"))
+    build_spec(tree, "svc", speed=speed_for(1, PageCache(tmp_path / "cache")))
     entries = [p for p in (tmp_path / "cache").rglob("*") if p.is_file()]
     for path in entries:
         os.utime(path, (1_000_000, 1_000_000))
-    build_spec(tree, "svc", cache=PageCache(tmp_path / "cache"))
+    build_spec(tree, "svc", speed=speed_for(1, PageCache(tmp_path / "cache")))
     assert all(p.stat().st_mtime > 1_000_000 for p in entries)
 
 

@@ -15,11 +15,12 @@ from typing import Any
 
 import pytest
 
-from generator.build.organisation import Tree, discover
 from generator.build.pipeline import build_and_check
 from generator.build.runner import PLAIN
 from generator.core.emit import dump_json
 from generator.devtools.corpus import CORPUS
+from generator.organisation import Tree, discover
+from generator.report.census import census_of
 from generator.report.diagnostics import report
 from generator.speed import prose_memo
 from generator.speed import validator_memory as spec_validator
@@ -37,7 +38,7 @@ def _write(tree: Tree, out: Path, cache: Path | None) -> None:
     speed = speed_for(2, PageCache(cache), StageCache(cache)) if cache is not None else speed_for(2)
     assert isinstance(speed, Speed) if cache is not None else speed is PLAIN
     built = build_and_check(tree.docs, tree.service, yaml_ahead=True, speed=speed)
-    (out / f"{tree.label}.diagnostics.json").write_bytes(dump_json(report(built.census())).encode())
+    (out / f"{tree.label}.diagnostics.json").write_bytes(dump_json(report(census_of(built))).encode())
     if built.valid:
         (out / f"{tree.label}.openapi.yaml").write_bytes(speed.dump_yaml(built.result.spec).encode())
 

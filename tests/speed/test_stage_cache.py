@@ -16,7 +16,9 @@ from generator.cli import main
 from generator.core.config import default_service
 from generator.core.emit import dump_json, dump_yaml
 from generator.core.model import Source
+from generator.report.census import census_of
 from generator.report.diagnostics import report
+from generator.speed.layer import speed_for
 from generator.speed.stage_cache import StageCache, cached_dump_yaml, value_bytes
 from tests.rst_snippets import page, table
 
@@ -38,17 +40,17 @@ def tree(make_tree: Callable[[dict[str, str]], Path]) -> Path:
 
 
 def _bytes(b: CheckedBuild) -> tuple[str, str]:
-    return dump_yaml(b.result.spec), dump_json(report(b.census()))
+    return dump_yaml(b.result.spec), dump_json(report(census_of(b)))
 
 
 def test_cached_and_uncached_give_the_same_bytes(tree: Path, tmp_path: Path) -> None:
     svc = default_service("svc")
     uncached = _bytes(build_and_check(tree, svc))
     cold = StageCache(tmp_path / "cache")
-    assert _bytes(build_and_check(tree, svc, stages=cold)) == uncached
+    assert _bytes(build_and_check(tree, svc, speed=speed_for(1, None, cold))) == uncached
     assert (cold.stats.hits, cold.stats.misses, cold.stats.written) == (0, 2, 2)  # build, check
     warm = StageCache(tmp_path / "cache")
-    again = build_and_check(tree, svc, stages=warm)
+    again = build_and_check(tree, svc, speed=speed_for(1, None, warm))
     assert (warm.stats.hits, warm.stats.misses, warm.stats.written) == (2, 0, 0)
     assert _bytes(again) == uncached
     assert "example.schema_mismatch" in uncached[1] and "type.unknown" in uncached[1]  # findings came back too
@@ -56,27 +58,27 @@ def test_cached_and_uncached_give_the_same_bytes(tree: Path, tmp_path: Path) -> 
 
 def test_a_changed_docs_file_misses_the_build_stage(tree: Path, tmp_path: Path) -> None:
     svc = default_service("svc")
-    build_and_check(tree, svc, stages=StageCache(tmp_path / "cache"))
+    build_and_check(tree, svc, speed=speed_for(1, None, StageCache(tmp_path / "cache")))
     # the tag's description comes from the section's index page, read again by the build stage
     (tree / "things/index.rst").write_text("Things\n======\n\nOther words.\n\n.. toctree::\n\n   op0\n")
     stages = StageCache(tmp_path / "cache")
-    built = build_and_check(tree, svc, stages=stages)
+    built = build_and_check(tree, svc, speed=speed_for(1, None, stages))
     assert stages.stats.misses == 2
     assert [t.get("description") for t in built.result.spec["tags"]] == ["Other words."]
     assert _bytes(built) == _bytes(build_and_check(tree, svc))
 
 
 def test_another_service_configuration_misses(tree: Path, tmp_path: Path) -> None:
-    build_and_check(tree, default_service("svc"), stages=StageCache(tmp_path / "cache"))
+    build_and_check(tree, default_service("svc"), speed=speed_for(1, None, StageCache(tmp_path / "cache")))
     stages = StageCache(tmp_path / "cache")
-    built = build_and_check(tree, default_service("other"), stages=stages)
+    built = build_and_check(tree, default_service("other"), speed=speed_for(1, None, stages))
     assert stages.stats.hits == 0 and built.result.spec["info"]["title"] == "Other"
 
 
 @pytest.mark.parametrize("damage", ["truncate", "flip", "empty"])
 def test_a_damaged_stage_entry_is_ignored_and_rewritten(tree: Path, tmp_path: Path, damage: str) -> None:
     svc = default_service("svc")
-    expected = _bytes(build_and_check(tree, svc, stages=StageCache(tmp_path / "cache")))
+    expected = _bytes(build_and_check(tree, svc, speed=speed_for(1, None, StageCache(tmp_path / "cache"))))
     entries = sorted(p for p in (tmp_path / "cache" / "stages-v1").rglob("*") if p.is_file())
     assert len(entries) == 2
     blobs = [p.read_bytes() for p in entries]
@@ -84,11 +86,11 @@ def test_a_damaged_stage_entry_is_ignored_and_rewritten(tree: Path, tmp_path: Pa
         path.write_bytes({"truncate": blob[: len(blob) // 2], "flip": blob[:-1] + bytes([blob[-1] ^ 1]),
                           "empty": b""}[damage])
     stages = StageCache(tmp_path / "cache")
-    assert _bytes(build_and_check(tree, svc, stages=stages)) == expected
+    assert _bytes(build_and_check(tree, svc, speed=speed_for(1, None, stages))) == expected
     assert (stages.stats.corrupt, stages.stats.misses, stages.stats.written) == (2, 2, 2)
     assert [p.read_bytes() for p in entries] == blobs  # rewritten whole
     again = StageCache(tmp_path / "cache")
-    build_and_check(tree, svc, stages=again)
+    build_and_check(tree, svc, speed=speed_for(1, None, again))
     assert (again.stats.hits, again.stats.misses) == (2, 0)
 
 
@@ -114,7 +116,7 @@ def test_a_repaired_spec_comes_back_repaired(tmp_path: Path) -> None:
     for _ in range(2):  # cold, then warm
         spec = _dangling()
         stages = StageCache(tmp_path / "cache")
-        found, ok = checked(spec, origin, stages)
+        found, ok = checked(spec, origin, speed=speed_for(None, None, stages))
         assert (found.diagnostics, ok) == (expected.diagnostics, valid)
         assert dump_yaml(spec) == dump_yaml(plain)  # repaired in place, from the cache too
     assert stages.stats.hits == 1
@@ -248,14 +250,15 @@ def test_yaml_made_during_the_check_is_the_dump_of_the_checked_spec(tree: Path, 
 
     origin = Source("<things.openapi.yaml>", 0)
     stages = StageCache(tmp_path / "cache")
-    spec = build_spec(tree, "things", stages=stages).spec
-    checked(spec, origin, stages, 2, yaml_ahead=True)
+    spec = build_spec(tree, "things", speed=speed_for(1, None, stages)).spec
+    checked(spec, origin, speed=speed_for(2, None, stages), yaml_ahead=True)
     key = stages.key("yaml", value_bytes(spec))
     assert StageCache(tmp_path / "cache").get("yaml", key) == dump_yaml(spec)  # written by the child
     assert cached_dump_yaml(spec, stages) == dump_yaml(spec)
     for jobs in (2, 1):  # a repaired spec: the child's text is of the spec before; the caller's is of the spec after
         repaired = _dangling()
-        checked(repaired, origin, StageCache(tmp_path / f"repaired{jobs}"), jobs, yaml_ahead=True)
+        checked(repaired, origin, speed=speed_for(jobs, None, StageCache(tmp_path / f"repaired{jobs}")),
+                yaml_ahead=True)
         assert "Gone" not in dump_yaml(repaired)
         assert cached_dump_yaml(repaired, StageCache(tmp_path / f"repaired{jobs}")) == dump_yaml(repaired)
 
@@ -267,9 +270,9 @@ def test_yaml_ahead_writes_nothing_twice_to_standard_output(tree: Path, tmp_path
 
     code = ("import sys; from pathlib import Path; from generator.build.pipeline import build_and_check; "
             "from generator.core.config import default_service; from generator.speed.stage_cache import StageCache; "
-            "sys.stdout.write('before '); "
-            f"build_and_check(Path({str(tree)!r}), default_service('things'), 2, "
-            f"stages=StageCache(Path({str(tmp_path / 'c')!r})), yaml_ahead=True); print('after')")
+            "from generator.speed.layer import speed_for; sys.stdout.write('before '); "
+            f"build_and_check(Path({str(tree)!r}), default_service('things'), "
+            f"speed=speed_for(2, None, StageCache(Path({str(tmp_path / 'c')!r}))), yaml_ahead=True); print('after')")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=Path(__file__).resolve().parents[2])
     assert out.stdout == "before after\n"
@@ -305,7 +308,7 @@ def test_the_build_entry_written_during_the_check_serves_the_next_build(tmp_path
     plain = build_and_check(root, default_service("things"))
     for _ in range(2):  # cold (the child writes the entries), then warm (read back)
         stages = StageCache(tmp_path / "c")
-        built = build_and_check(root, default_service("things"), 2, stages=stages, yaml_ahead=True)
+        built = build_and_check(root, default_service("things"), speed=speed_for(2, None, stages), yaml_ahead=True)
         assert _bytes(built) == _bytes(plain)
         assert cached_dump_yaml(built.result.spec, stages) == dump_yaml(plain.result.spec)
     assert (stages.stats.hits, stages.stats.misses) == (3, 0)  # build, check and YAML

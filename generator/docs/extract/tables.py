@@ -26,6 +26,7 @@ from generator.docs.extract.context import (
     row_line,
 )
 from generator.docs.extract.sections import Sections
+from generator.docs.naming import caption_type_name
 from generator.docs.prose.markdown import to_markdown
 from generator.docs.prose.read import read_description
 from generator.docs.prose.result import ProseResult
@@ -162,7 +163,7 @@ def register_schema(ctx: PageContext, t: Table) -> None:
     if role != "nested":
         return
     subject = caption_subject(t.caption)
-    name = _caption_name(t.caption) or subject or (t.labels[0].rsplit("_", 1)[-1] if t.labels else "Object")
+    name = caption_type_name(t.caption) or subject or (t.labels[0].rsplit("_", 1)[-1] if t.labels else "Object")
     schema = Schema(
         name=name,
         fields=t.fields,
@@ -285,14 +286,6 @@ def _flatten_cell(cell: nodes.Element) -> tuple[str, list[RefToken]]:
 
     walk(cell)
     return "".join(out), refs
-
-
-def _caption_name(caption: str) -> str | None:
-    """`Table 3 EndpointsReq` -> EndpointsReq; `Table 5 server field description` -> None."""
-    m = re.fullmatch(r"(?:table\s+\d+\s+)?([A-Za-z_][A-Za-z0-9_]*)", caption.strip(), re.I)
-    if m and not m.group(1).lower().startswith("table"):
-        return m.group(1)
-    return None
 
 
 def strip_table_number(caption: str) -> str:

@@ -24,6 +24,7 @@ from pathlib import Path
 from generator.build.pipeline import build_and_check
 from generator.core.config import Service, default_service, load_services
 from generator.core.emit import dump_json, write_text_atomic
+from generator.report.census import census_of
 from generator.report.diagnostics import report
 from generator.speed.layer import speed_for
 from generator.speed.page_cache import PageCache, code_version
@@ -80,7 +81,7 @@ def build_tree(tree: Tree, out_dir: Path, cache_dir: Path | None, no_speed: bool
         stages = StageCache(cache_dir) if cache_dir is not None else None
         speed = speed_for(1, cache, stages, no_speed=no_speed)
         built = build_and_check(tree.docs, tree.service, speed=speed)
-        rep = report(built.census())
+        rep = report(census_of(built))
         write_text_atomic(out_dir / f"{tree.label}.diagnostics.json", dump_json(rep))
         if built.valid:
             write_text_atomic(out_dir / f"{tree.label}.openapi.yaml", speed.dump_yaml(built.result.spec))
