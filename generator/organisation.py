@@ -48,6 +48,8 @@ class ServiceResult:
     seconds: float
     spec_written: bool
     note: str = ""  # why no spec was written
+    title: str = ""
+    defects: int = 0  # documentation defects (the report's count)
 
     @property
     def exit_status(self) -> int:
@@ -88,7 +90,8 @@ def build_tree(tree: Tree, out_dir: Path, cache_dir: Path | None, no_speed: bool
         s = rep["summary"]
         return ServiceResult(tree.label, tree.service.name, s["pages"], s["operations_in_spec"],
                              s["diagnostics"]["by_severity"]["error"], time.perf_counter() - started, built.valid,
-                             "" if built.valid else "invalid spec (see diagnostics)")
+                             "" if built.valid else "invalid spec (see diagnostics)", tree.service.title,
+                             s["documentation_defects"])
     except Exception as exc:  # one service's failure is that service's status, never the organisation's run
         last = traceback.extract_tb(exc.__traceback__)[-1]
         return ServiceResult(tree.label, tree.service.name, 0, 0, 0, time.perf_counter() - started, False,

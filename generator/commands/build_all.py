@@ -3,7 +3,8 @@
 ORG_DIR holds docs checkouts (`<repo>/api-ref/source/`) or corpus trees (`<service>@<commit>/`);
 see `generator.organisation`. Services are built in parallel (`--jobs`, default every core), each
 writing OUT_DIR/<folder>.openapi.yaml (when valid) and <folder>.diagnostics.json; OUT_DIR/summary.json
-lists every service with its figures and exit status. Progress is shown on a terminal, one line per
+lists every service with its figures and exit status, and OUT_DIR/index.html shows them to a person (one row per
+service: pages, operations, documentation defects, errors, status, links to its spec and diagnostics). Progress is shown on a terminal, one line per
 finished service otherwise; a summary table follows.
 
 Exit status: 0 every service wrote a spec; 1 any service wrote none; 2 unusable arguments.
@@ -22,6 +23,7 @@ from generator.commands.options import add_speed_arguments, cache_dir, no_speed
 from generator.core.config import ConfigError
 from generator.core.emit import dump_json, write_text_atomic
 from generator.organisation import ServiceResult, build_all, discover
+from generator.report.as_index import IndexRow, render_index
 from generator.report.as_text import format_table
 from generator.speed.parallel import default_jobs
 
@@ -71,7 +73,15 @@ def run(args: argparse.Namespace) -> int:
     write_text_atomic(args.output_dir / "summary.json", dump_json({"services": [
         {"tree": r.label, "service": r.service, "pages": r.pages, "operations": r.operations, "errors": r.errors,
          "spec_written": r.spec_written, "exit_status": r.exit_status, "note": r.note} for r in results]}))
+    write_text_atomic(args.output_dir / "index.html", render_index([_index_row(r) for r in results]))
     return 1 if failed else 0
+
+
+def _index_row(r: ServiceResult) -> IndexRow:
+    links = [("spec", f"{r.label}.openapi.yaml")] if r.spec_written else []
+    links.append(("diagnostics", f"{r.label}.diagnostics.json"))
+    return IndexRow(r.label, r.title, r.pages, r.operations, None, r.defects, r.errors, r.spec_written, r.note,
+                    tuple(links))
 
 
 def _status(r: ServiceResult) -> str:

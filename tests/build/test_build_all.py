@@ -54,6 +54,11 @@ def test_every_tree_is_built_with_its_figures(org: Path, tmp_path: Path, capsys:
     assert all(s[t]["errors"] >= 1 for t in s)  # the unknown type of each page is an error diagnostic
     assert "/v1/three" in (out / "beta-docs.openapi.yaml").read_text()
     assert (out / "alpha@def5678.diagnostics.json").is_file()
+    index = (out / "index.html").read_text()
+    assert "<p>3 docs trees, 3 specs written, 0 failed; 4 operations, 0 documentation defects," in index
+    assert ('<td>beta-docs</td><td>Beta Docs</td><td class="n">1</td><td class="n">1</td><td>–</td>'
+            '<td class="n">0</td>') in index
+    assert '<a href="alpha%40abc1234.openapi.yaml">spec</a>' in index
     text = capsys.readouterr().out
     assert "[3/3]" in text and "3/3 services wrote a spec" in text
     assert text.splitlines()[3].split()[:2] == ["service", "pages"]  # the table follows the progress lines
@@ -64,7 +69,7 @@ def test_job_count_does_not_change_the_outputs(org: Path, tmp_path: Path) -> Non
     assert main(["build-all", str(org), "-o", str(tmp_path / "two"), "--jobs", "3", "--no-cache"]) == 0
     names = sorted(p.name for p in (tmp_path / "one").iterdir() if p.name != "summary.json")
     assert names == sorted(p.name for p in (tmp_path / "two").iterdir() if p.name != "summary.json")
-    assert len(names) == 6
+    assert len(names) == 7  # a spec and a diagnostics file per tree, and the index (no timings in it)
     for name in names:
         assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
 
