@@ -3,9 +3,9 @@
 ORG_DIR holds docs checkouts (`<repo>/api-ref/source/`) or corpus trees (`<service>@<commit>/`);
 see `generator.organisation`. Services are built in parallel (`--jobs`, default every core), each
 writing OUT_DIR/<folder>.openapi.yaml (when valid) and <folder>.diagnostics.json; OUT_DIR/summary.json
-lists every service with its figures and exit status, and OUT_DIR/index.html shows them to a person (one row per
-service: pages, operations, documentation defects, errors, status, links to its spec and diagnostics). Progress is shown on a terminal, one line per
-finished service otherwise; a summary table follows.
+lists every service with its figures and exit status, and OUT_DIR/index.html shows them to a person (a row
+per service: pages, operations, documentation defects, errors, status, links to its spec and diagnostics).
+Progress is shown on a terminal, one line per finished service otherwise; a summary table follows.
 
 Exit status: 0 every service wrote a spec; 1 any service wrote none; 2 unusable arguments.
 """
