@@ -19,10 +19,12 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
 import functools
 import io
 import json
 import multiprocessing
+import os
 import sys
 import time
 import traceback
@@ -35,10 +37,12 @@ from generator.build.pipeline import CheckedBuild, build_and_check
 from generator.build.runner import Speed
 from generator.commands.options import add_speed_arguments, cache_dir, no_speed
 from generator.core import atomic
-from generator.core.config import DEFAULT_CONFIG, REPO_ROOT, ConfigError, load_services
-from generator.core.emit import dump_json
+from generator.core.config import DEFAULT_CONFIG, REPO_ROOT, ConfigError, Service, default_service, load_services
+from generator.core.emit import dump_json, write_text_atomic
 from generator.core.model import Diagnostic, Severity
+from generator.organisation import discover, tree_name
 from generator.release.changelog import client_release
+from generator.report.as_index import IndexRow, render_index
 from generator.report.as_text import format_table
 from generator.report.census import census_of
 from generator.report.diagnostics import print_summary, report
@@ -55,6 +59,12 @@ def register(sub: Any) -> None:
                        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--config", type=Path, default=DEFAULT_CONFIG)
     p.add_argument("--only", action="append", default=[], help="build only this service (repeatable)")
+    p.add_argument("--docs", action="append", type=Path, default=[],
+                   help="a docs tree instead of the config (repeatable): <repo>/api-ref/source of a service of the "
+                        "OTC service catalog, which names it")
+    p.add_argument("--all", type=Path, default=None, metavar="ORG_DIR",
+                   help="every docs tree under ORG_DIR instead of the config (as build-all finds them), then "
+                        "GENERATED_DIR/index.html")
     p.add_argument("--specs-dir", type=Path, default=REPO_ROOT / "specs")
     p.add_argument("--generated-dir", type=Path, default=REPO_ROOT / "generated")
     p.add_argument("--strict", action="store_true")
@@ -66,7 +76,7 @@ def register(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     try:
-        services = load_services(args.config)
+        services = _services(args)
     except ConfigError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -83,7 +93,47 @@ def run(args: argparse.Namespace) -> int:
             print(f"recovered: {note}", file=sys.stderr)
         if args.only:
             services = [s for s in services if s.name in args.only]
-        return _run_services(args, services)
+        status = _run_services(args, services)
+        if args.all is not None:
+            write_text_atomic(args.generated_dir / "index.html",
+                              render_index([_index_row(args, s) for s in services]))
+            print(f"wrote {args.generated_dir / 'index.html'}")
+        return status
+
+
+def _services(args: argparse.Namespace) -> list[Service]:
+    """The config's services, or those of `--docs` trees / every tree under `--all` (named by the catalog)."""
+    if args.all is not None:
+        if not args.all.is_dir():
+            raise ConfigError(f"{args.all} is not a folder")
+        trees = discover(args.all)
+        services = [dataclasses.replace(t.service, docs=t.docs.resolve()) for t in trees]
+    else:
+        services = [dataclasses.replace(default_service(tree_name(d)), docs=d.resolve()) for d in args.docs]
+    if not services:
+        return load_services(args.config) if not args.docs and args.all is None else []
+    names = [s.name for s in services]
+    if twice := sorted({n for n in names if names.count(n) > 1}):
+        raise ConfigError(f"several docs trees of the same service: {', '.join(twice)} (one tree per service)")
+    return services
+
+
+def _index_row(args: argparse.Namespace, service: Service) -> IndexRow:
+    """The service's row of the organisation index, from what this run committed (its report and client)."""
+    diagnostics = args.specs_dir / f"{service.name}.diagnostics.json"
+    spec = args.specs_dir / f"{service.name}.openapi.yaml"
+    client = args.generated_dir / service.name
+    if not diagnostics.is_file():
+        return IndexRow(service.name, service.title, 0, 0, None, 0, 0, False, "no spec built (see the output)")
+    s = json.loads(diagnostics.read_text(encoding="utf-8"))["summary"]
+    functions = len([p for p in client.glob(f"{service.package}/api/*/*.py") if p.name != "__init__.py"])
+    links = [(text, os.path.relpath(path, args.generated_dir)) for text, path in
+             (("spec", spec), ("diagnostics", diagnostics), ("api.md", client / "api.md"),
+              ("README", client / "README.md")) if path.is_file()]
+    return IndexRow(service.name, service.title, s["pages"], s["operations_in_spec"],
+                    functions if client.is_dir() else None, s["documentation_defects"],
+                    s["diagnostics"]["by_severity"]["error"], spec.is_file(), "" if spec.is_file() else "invalid spec",
+                    tuple(links))
 
 
 @dataclass
