@@ -4,7 +4,8 @@ Exit status, first rule that applies:
   2  any entry was unusable (unreadable or too large file, invalid or truncated JSON, JSON nested
      too deep, over-long or out-of-range numbers, invalid base64, non-UTF-8 bytes, a status that
      is no status code, unknown operation, ...), or the spec is unusable, or nothing was checked
-  1  any payload invalid (or, with --strict, any skipped)
+  1  any payload invalid, or any response with a status its operation does not document (UNDOCUMENTED
+     STATUS, naming the statuses it does document), or, with --strict, any skipped
   0  every payload valid
 An unusable entry is reported by name with a stable code (`UNUSABLE [input.truncated]: ...`) and
 the run goes on with the next entry; the summary line counts invalid and unusable entries apart,

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from generator.validate.engine import Violation
-from generator.validate.verdict import INVALID, SKIPPED, VALID, Result
+from generator.validate.verdict import INVALID, SKIPPED, UNDOCUMENTED, VALID, Result
 
 EXIT_VALID, EXIT_INVALID, EXIT_UNUSABLE = 0, 1, 2
 
@@ -17,11 +17,13 @@ class Summary:
     checked: int  # payloads with a verdict (valid + invalid)
     valid: int
     invalid: int
-    skipped: int  # usable payloads the spec cannot judge (undocumented status, not JSON, ...)
+    skipped: int  # usable payloads the spec cannot judge (not JSON, no body recorded, ...)
     input_errors: int  # unusable entries (bad JSON, truncated, bad base64, ...); may also be invalid
+    undocumented: int = 0  # responses with a status the operation does not document
 
     def line(self) -> str:
-        return (f"summary: {self.checked} checked, {self.valid} valid, {self.invalid} invalid, "
+        undocumented = f"{self.undocumented} undocumented status, " if self.undocumented else ""
+        return (f"summary: {self.checked} checked, {self.valid} valid, {self.invalid} invalid, {undocumented}"
                 f"{self.skipped} skipped, {self.input_errors} unusable")
 
 
@@ -34,17 +36,18 @@ def summarize(results: Sequence[Result]) -> Summary:
         invalid,
         sum(r.verdict == SKIPPED and not r.input_error for r in results),
         sum(r.input_error for r in results),
+        sum(r.verdict == UNDOCUMENTED for r in results),
     )
 
 
 def exit_code(results: Sequence[Result], strict: bool = False) -> int:
-    """2 if any entry was unusable or nothing could be checked, else 1 if any payload was invalid
-    (or, with --strict, skipped), else 0. Unusable wins over invalid because the payloads that
-    could not be read may hide anything; the summary line gives both counts."""
+    """2 if any entry was unusable or nothing could be checked, else 1 if any payload was invalid or came with
+    a status its operation does not document (or, with --strict, was skipped), else 0. Unusable wins over
+    invalid because the payloads that could not be read may hide anything; the summary line gives both counts."""
     s = summarize(results)
     if s.input_errors:
         return EXIT_UNUSABLE
-    if s.invalid or (strict and s.skipped):
+    if s.invalid or s.undocumented or (strict and s.skipped):
         return EXIT_INVALID
     if s.checked == 0:
         return EXIT_UNUSABLE
@@ -75,6 +78,8 @@ def render_text(results: Sequence[Result], verbose: bool = False) -> str:
             note += f"; UNUSABLE [{r.code}]" if r.input_error else ""
             lines.append(f"{describe(r)}: INVALID ({n} violation{'s' if n != 1 else ''}{note})")
             lines.extend(format_violation(v) for v in r.violations)
+        elif r.verdict == UNDOCUMENTED:
+            lines.append(f"{describe(r)}: UNDOCUMENTED STATUS: {r.reason}")
         elif r.verdict == SKIPPED:
             kind = f"UNUSABLE [{r.code or 'input.unusable'}]" if r.input_error else "SKIPPED"
             lines.append(f"{describe(r)}: {kind}: {r.reason}")
@@ -93,6 +98,7 @@ def render_json(results: Sequence[Result]) -> str:
             "valid": s.valid,
             "invalid": s.invalid,
             "skipped": s.skipped,
+            "undocumented": s.undocumented,
             "input_errors": s.input_errors,
         },
     }

@@ -82,7 +82,8 @@ def test_request_side_and_json_format(
     code, out = run(capsys, spec_path, f, "--operation", "UpdateNotebook", "--side", "request", "--format", "json")
     assert code == 1
     doc = json.loads(out)
-    assert doc["summary"] == {"checked": 1, "valid": 0, "invalid": 1, "skipped": 0, "input_errors": 0}
+    assert doc["summary"] == {"checked": 1, "valid": 0, "invalid": 1, "skipped": 0, "undocumented": 0,
+                              "input_errors": 0}
     (result,) = doc["results"]
     assert result["input"] == {"file": str(f), "line": 1, "entry": None}
     assert (result["operation"], result["side"], result["verdict"]) == (
@@ -127,13 +128,13 @@ def test_ndjson_envelopes_and_bad_lines_are_reported_per_line(
         f"{f}:2: UpdateNotebook response 200: INVALID (1 violation)",
         f"    /volume/capacity: expected maximum 4096, found 5000  [docs: {SRC}:256]",
         f"{f}:3: UNUSABLE [input.truncated]: truncated JSON: Expecting value (column 63)",
-        f"{f}:5: UpdateNotebook response 404: SKIPPED: status 404 is not documented (documented: 200, 400)",
+        f"{f}:5: UpdateNotebook response 404: UNDOCUMENTED STATUS: status 404 is not documented (documented: 200, 400)",
         f"{f}:6: UpdateNotebook response 400: INVALID (1 violation)",
         f'    /error_code: expected type "string", found 1 (integer)  [docs: {SRC}:302]',
         f"{f}:7: NoSuchOperation response 200: UNUSABLE [input.unknown_operation]: unknown operation 'NoSuchOperation'",
         f"{f}:8: UpdateNotebook response 200: UNUSABLE [input.no_body]: no body in envelope",
         f'{f}:9: UNUSABLE [input.no_operation]: no operation given (--operation or the envelope\'s "operation")',
-        "summary: 3 checked, 1 valid, 2 invalid, 1 skipped, 4 unusable",
+        "summary: 3 checked, 1 valid, 2 invalid, 1 undocumented status, 0 skipped, 4 unusable",
     ]
 
 
@@ -214,10 +215,11 @@ def test_har_requests_and_responses(
         "  [docs: modelarts/querying_flavors.rst:32]",
         f"{har} entry 4: SKIPPED: no operation matches GET /v2/proj-1/unknown",
         f"{har} entry 5: ShowNotebook response 200: SKIPPED: response body is text/html, not JSON",
-        f"{har} entry 6: ShowNotebook response 503: SKIPPED: status 503 is not documented (documented: 200)",
+        f"{har} entry 6: ShowNotebook response 503: UNDOCUMENTED STATUS: status 503 is not documented "
+        "(documented: 200)",
         f"{har} entry 7: UpdateNotebook request: INVALID (1 violation)",
         f"    /: expected a request body (required), found missing  [docs: {SRC}:21]",
-        "summary: 12 checked, 7 valid, 5 invalid, 3 skipped, 0 unusable",
+        "summary: 12 checked, 7 valid, 5 invalid, 1 undocumented status, 2 skipped, 0 unusable",
     ]
 
 
@@ -260,7 +262,8 @@ def test_truncated_har_checks_complete_entries_and_exits_2_when_rest_valid(
     code, out = run(capsys, spec_path, har, "--format", "json")
     assert code == 2
     doc = json.loads(out)
-    assert doc["summary"] == {"checked": 4, "valid": 4, "invalid": 0, "skipped": 0, "input_errors": 1}
+    assert doc["summary"] == {"checked": 4, "valid": 4, "invalid": 0, "skipped": 0, "undocumented": 0,
+                              "input_errors": 1}
     last = doc["results"][-1]
     assert last["input"]["entry"] == 2 and last["reason"].startswith("truncated HAR: 2 complete entries read")
     assert [r["input"]["entry"] for r in doc["results"][:4]] == [0, 0, 1, 1]
