@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.build.pipeline import build_and_check
-from generator.core.config import Service, default_service, load_services
+from generator.core.config import Service, default_service, load_services, tree_name
 from generator.core.emit import dump_json, write_text_atomic
 from generator.report.census import census_of
 from generator.report.diagnostics import report
@@ -72,15 +72,6 @@ def discover(org_dir: Path, config: Path | None = None) -> list[Tree]:
         service = listed.get(docs.resolve()) or default_service(tree_name(docs))
         trees.append(Tree(child.name, docs, service))
     return trees
-
-
-def tree_name(docs: Path) -> str:
-    """The service a docs tree documents, by its folder: `<repo>/api-ref/source` -> `<repo>` (the docs repository,
-    as the service catalog knows it), a corpus tree `<service>@<commit>` -> `<service>`."""
-    docs = docs.resolve()
-    if docs.name == "source" and docs.parent.name == "api-ref":
-        return docs.parent.parent.name
-    return docs.name.split("@", 1)[0]
 
 
 def build_tree(tree: Tree, out_dir: Path, cache_dir: Path | None, no_speed: bool = False) -> ServiceResult:

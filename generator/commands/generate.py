@@ -37,10 +37,18 @@ from generator.build.pipeline import CheckedBuild, build_and_check
 from generator.build.runner import Speed
 from generator.commands.options import add_speed_arguments, cache_dir, no_speed
 from generator.core import atomic
-from generator.core.config import DEFAULT_CONFIG, REPO_ROOT, ConfigError, Service, default_service, load_services
+from generator.core.config import (
+    DEFAULT_CONFIG,
+    REPO_ROOT,
+    ConfigError,
+    Service,
+    default_service,
+    load_services,
+    tree_name,
+)
 from generator.core.emit import dump_json, write_text_atomic
 from generator.core.model import Diagnostic, Severity
-from generator.organisation import discover, tree_name
+from generator.organisation import discover
 from generator.release.changelog import client_release
 from generator.report.as_index import IndexRow, render_index
 from generator.report.as_text import format_table
@@ -59,10 +67,11 @@ def register(sub: Any) -> None:
                        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--config", type=Path, default=DEFAULT_CONFIG)
     p.add_argument("--only", action="append", default=[], help="build only this service (repeatable)")
-    p.add_argument("--docs", action="append", type=Path, default=[],
+    trees = p.add_mutually_exclusive_group()
+    trees.add_argument("--docs", action="append", type=Path, default=[],
                    help="a docs tree instead of the config (repeatable): <repo>/api-ref/source of a service of the "
                         "OTC service catalog, which names it")
-    p.add_argument("--all", type=Path, default=None, metavar="ORG_DIR",
+    trees.add_argument("--all", type=Path, default=None, metavar="ORG_DIR",
                    help="every docs tree under ORG_DIR instead of the config (as build-all finds them), then "
                         "GENERATED_DIR/index.html")
     p.add_argument("--specs-dir", type=Path, default=REPO_ROOT / "specs")
@@ -107,6 +116,8 @@ def _services(args: argparse.Namespace) -> list[Service]:
         if not args.all.is_dir():
             raise ConfigError(f"{args.all} is not a folder")
         trees = discover(args.all)
+        if not trees:
+            raise ConfigError(f"{args.all}: no docs trees (<repo>/api-ref/source/ or <service>@<commit>/ with .rst)")
         services = [dataclasses.replace(t.service, docs=t.docs.resolve()) for t in trees]
     else:
         services = [dataclasses.replace(default_service(tree_name(d)), docs=d.resolve()) for d in args.docs]

@@ -73,6 +73,15 @@ def catalog_facts(name: str) -> dict[str, Any]:
     return facts
 
 
+def tree_name(docs: Path) -> str:
+    """The service a docs tree documents, by its folder: `<repo>/api-ref/source` -> `<repo>` (the docs repository,
+    as the service catalog knows it), a corpus tree `<service>@<commit>` -> `<service>`."""
+    docs = docs.resolve()
+    if docs.name == "source" and docs.parent.name == "api-ref":
+        return docs.parent.parent.name
+    return docs.name.split("@", 1)[0]
+
+
 def default_service(name: str) -> Service:
     """A service not listed in the config (e.g. a corpus tree): derive what the config would say.
 

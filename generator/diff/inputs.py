@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.core.config import ConfigError
+from generator.core.config import ConfigError, tree_name
 from generator.core.untrusted import DEFAULT_LIMITS, Limits, UntrustedInput, load_document
 
 
@@ -26,18 +26,13 @@ class LoadedSpec:
     service: str | None  # the service the spec says it describes
 
 
-def service_from_dir(path: Path) -> str:
-    """`modelarts@1ba1873` -> `modelarts`: corpus folders carry the docs commit after the `@`."""
-    return path.resolve().name.split("@", 1)[0]
-
-
 def load(path: Path, service: str | None = None, limits: Limits = DEFAULT_LIMITS, jobs: int | None = 1,
          cache: Any = None, no_speed: bool = False) -> LoadedSpec:
     """`jobs` and `cache` (a `generator.speed.page_cache.PageCache` or None) are handed to the build of a docs tree,
     unless `no_speed` (`--no-speed`): then it is built and validated without the speed layer."""
     if path.is_dir():
         speed = _speed(path, jobs, cache, no_speed)
-        spec = build_docs(path, service or service_from_dir(path), speed=speed)
+        spec = build_docs(path, service or tree_name(path), speed=speed)
         validate_built(spec, path, speed)
     elif path.is_file():
         spec = read_spec_file(path, limits)

@@ -24,10 +24,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from generator.build.pipeline import resolve_service
-from generator.core.config import ConfigError
+from generator.core.config import ConfigError, tree_name
 from generator.core.emit import dump_json, dump_yaml
 from generator.diff.compare import diff_specs
-from generator.diff.inputs import InputError, LoadedSpec, check_same_service, load, service_from_dir
+from generator.diff.inputs import InputError, LoadedSpec, check_same_service, load
 from generator.diff.levels import FAIL_ON, failing
 from generator.diff.model import DiffResult
 from generator.diff.render import markdown
@@ -81,7 +81,7 @@ def regenerate(
     With `client`, the client in `client_dir` (default generated/<service>/) is regenerated from the
     new spec after the changelog entry, so it carries the new version.
     """
-    name = service or service_from_dir(docs_dir)
+    name = service or tree_name(docs_dir)
     if not docs_dir.is_dir():
         raise InputError(f"{docs_dir}: not a docs tree directory")
     new = load(docs_dir, name)

@@ -61,3 +61,12 @@ def test_two_trees_of_one_service_are_refused(org: Path, tmp_path: Path,
     tree = org / "nat-gateway" / "api-ref" / "source"
     assert _generate(tmp_path, "--docs", str(tree), "--docs", str(tree)) == 2
     assert "several docs trees of the same service: nat-gateway" in capsys.readouterr().err
+
+
+def test_a_folder_without_trees_and_docs_with_all_are_refused(tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "empty").mkdir()
+    assert _generate(tmp_path, "--all", str(tmp_path / "empty")) == 2
+    assert "no docs trees" in capsys.readouterr().err
+    with pytest.raises(SystemExit):  # argparse: one way of naming the trees at a time
+        _generate(tmp_path, "--all", str(tmp_path / "empty"), "--docs", str(tmp_path / "empty"))

@@ -9,7 +9,7 @@ import pytest
 import generator.build.pipeline
 from generator.build.pipeline import resolve_service
 from generator.cli import main
-from generator.core.config import ConfigError, default_service, load_services
+from generator.core.config import ConfigError, default_service, load_services, tree_name
 
 
 @pytest.fixture
@@ -79,3 +79,12 @@ def test_an_uncatalogued_service_must_state_its_endpoint(tmp_path: Path) -> None
     # built without a config, it gets a placeholder template and no known endpoint: connecting needs base_url
     svc = default_service("my-own-service")
     assert (svc.service_type, svc.endpoints) == (None, ())
+
+
+def test_a_docs_tree_names_its_service_by_its_folder(tmp_path: Path) -> None:
+    checkout = tmp_path / "domain-name-service" / "api-ref" / "source"
+    checkout.mkdir(parents=True)
+    corpus = tmp_path / "modelarts@1ba1873"
+    corpus.mkdir()
+    assert (tree_name(checkout), tree_name(corpus), tree_name(tmp_path / "plain")) == (
+        "domain-name-service", "modelarts", "plain")
