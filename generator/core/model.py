@@ -67,6 +67,7 @@ class Constraints:
     exclusive_maximum: float | int | None = None
     multiple_of: float | int | None = None
     nullable: bool = False  # the description says the field may be null ("can be set to null")
+    required_conditional: bool = False  # "mandatory only when **type** is ...": never unconditionally required
 
 
 @dataclass

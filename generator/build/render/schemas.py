@@ -107,7 +107,11 @@ class SchemaRenderer:
             if f.constraints.nullable and allow_null(props[f.name]):
                 self.diagnostics.append(Diagnostic(f.source, "field.null_allowed", Severity.INFO,
                                                    f"'{f.name}' may be null: its description says so"))
-            if f.required:
+            if f.required and f.constraints.required_conditional:
+                self.diagnostics.append(Diagnostic(f.source, "field.required_conditional", Severity.INFO,
+                                                   f"'{f.name}': Mandatory says yes, its description says only in a "
+                                                   "case: not required"))
+            elif f.required:
                 required.append(f.name)
         out["properties"] = props
         if required:

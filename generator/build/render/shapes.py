@@ -94,7 +94,8 @@ def _type_sig(t: TypeExpr, child: Any) -> Any:
 def _constraint_sig(f: Field) -> Any:
     c = f.constraints
     return [c.enum, c.min_length, c.max_length, c.minimum, c.maximum, c.min_items, c.max_items, c.pattern,
-            c.exclusive_minimum, c.exclusive_maximum, c.multiple_of, *(["nullable"] if c.nullable else [])]
+            c.exclusive_minimum, c.exclusive_maximum, c.multiple_of, *(["nullable"] if c.nullable else []),
+            *(["required_conditional"] if c.required_conditional else [])]
 
 
 def _children(schema: Schema) -> list[str]:

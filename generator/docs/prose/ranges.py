@@ -80,6 +80,12 @@ def limits(text: str, type_: TypeExpr | None, result: ProseResult) -> None:
 
 
 _N = r"(-?\d+(?:\.\d+)?)"
+# "no less than 0" is a minimum of 0, never a maximum of -1 (nor "no more than 10" a minimum of 11)
+# "contains 36 characters" says how long the value is where it is a fixed-size token (an ID, a UUID, a hash) or
+# where the sentence says so; elsewhere (a name, a description) it is only how long it can be
+_EXACT = re.compile(r"\bexactly\b|\bfixed(?:-| )length\b|\bmust (?:contain|be)\b|\b(?:IDs?|UUIDs?|hash|digest|"
+                    r"fingerprint|token|key)\b")
+_NOT_NEGATED = r"(?<!\bno )(?<!\bnot )"
 _UNIT = r"(?:characters?|chars?|bytes?|digits?|letters?)"
 
 
@@ -120,10 +126,16 @@ def learn_range(unit: Any, type_: TypeExpr | None, result: ProseResult) -> None:
         if m:
             c.min_length = int(float(m.group(1)))
             return
-        m = re.search(rf"\b(?:an?|the|contains?|of|must be|is)\s+{_N}[- ]{_UNIT}", s, re.I) or re.search(
+        m = re.search(rf"\b(?:an?|the|contains?|of|must be|is)\s+(?:exactly\s+)?{_N}[- ]{_UNIT}", s, re.I) or re.search(
             rf"^{_N}[- ]{_UNIT}", s, re.I)
         if m:
-            c.min_length = c.max_length = int(float(m.group(1)))
+            n = int(float(m.group(1)))
+            c.max_length = n
+            if _EXACT.search(s):
+                c.min_length = n
+            else:
+                result.findings.append(("range.length_not_exact", f"a length stated without saying it is exact "
+                                        f"(an upper bound only): {s[:80]!r}"))
             return
         if re.search(r"\b\d+\s*(?:KB|MB|GB|KiB|MiB|GiB)\b", s):
             result.findings.append(("prose.range_ambiguous", f"a size in bytes of what the string holds, not its "
@@ -154,7 +166,7 @@ def learn_range(unit: Any, type_: TypeExpr | None, result: ProseResult) -> None:
         if m:
             c.minimum = num(m.group(1) or m.group(2))
         else:
-            m = re.search(rf"(?:greater|larger|more|bigger) than\s*{_N}|>\s*{_N}", s, re.I)
+            m = re.search(rf"{_NOT_NEGATED}(?:greater|larger|more|bigger) than\s*{_N}|>\s*{_N}", s, re.I)
             if m:
                 v = num(m.group(1) or m.group(2))
                 if number is int and isinstance(v, int):
@@ -166,7 +178,7 @@ def learn_range(unit: Any, type_: TypeExpr | None, result: ProseResult) -> None:
         if m:
             c.maximum = num(m.group(1) or m.group(2))
         else:
-            m = re.search(rf"(?:less|smaller|lower) than\s*{_N}|<\s*{_N}", s, re.I)
+            m = re.search(rf"{_NOT_NEGATED}(?:less|smaller|lower) than\s*{_N}|<\s*{_N}", s, re.I)
             if m:
                 v = num(m.group(1) or m.group(2))
                 if number is int and isinstance(v, int):
@@ -212,3 +224,104 @@ def learn_items(unit: Any, type_: TypeExpr | None, result: ProseResult) -> None:
         hit = True
     if not hit:
         result.findings.append(("prose.items_ambiguous", f"array size words without a readable bound: {s[:80]!r}"))
+
+
+# a two-sided range as a sentence states it: "[0, 255]", "from 1 to 60", "range: 1-1440", "value ranges 0~255"
+_BRANCH = [re.compile(p, re.I) for p in (
+    rf"\[\s*{_N}\s*,\s*{_N}\s*\]",
+    rf"\b(?:from|between)\s+{_N}\s*(?:to|and|-|~)\s*{_N}(?!\s*{_UNIT})",
+    rf"(?:\brange\w*\b|\bvalues?\b|[:：])[^.\d;]{{0,30}}?(?<![\w.-]){_N}\s*(?:to|-|~)\s*{_N}(?!\s*{_UNIT})",
+)]
+# "0 or 7-732", "0 or from 7 to 732": a value beside a range is a branch of its own
+_ALTERNATIVE = re.compile(rf"(?<![\w.-]){_N}\s*,?\s+or\s+(?:(?:ranges?|range is)\s+)?(?:from\s+)?{_N}\s*(?:to|-|~)\s*"
+                          rf"{_N}(?!\s*{_UNIT})", re.I)
+_CASE = re.compile(r"\b(?:if|when|unless|for|only)\b|\bis set to\b", re.I)
+# "TCP: 1-60" labels a case; "Value range: 1-100" does not
+_LABEL = re.compile(r"([\w\s.-]{1,40})[:：][^:：]*$")
+_NO_CASE_LABEL = re.compile(r"^\s*(?:the\s+)?(?:valid\s+)?(?:value|values|range|value range|range of values|"
+                            r"length|size|number|integer)\s*$", re.I)
+
+
+def _is_case(head: str) -> bool:
+    """The words before a range put it under a case (a condition, or a label such as "TCP:")."""
+    if _CASE.search(head):
+        return True
+    label = _LABEL.search(head)
+    return label is not None and not _NO_CASE_LABEL.match(label.group(1).rsplit(".", 1)[-1])
+
+
+def _pieces(markdown: str) -> list[tuple[str, bool]]:
+    """(text, stated for a case) for each sentence, each `;` clause of it and each parenthesis in it."""
+    out: list[tuple[str, bool]] = []
+    for u in units(markdown):
+        text = plain(u.text)
+        inner = re.findall(r"\(([^()]*)\)", text)
+        outer = re.sub(r"\([^()]*\)", " ", text)
+        for clause in re.split(r";\s+", outer):
+            out.append((clause, False))
+        out += [(p, True) for p in inner]
+    return out
+
+
+def widen_to_cases(markdown: str, type_: TypeExpr | None, result: ProseResult) -> None:
+    """A range stated per case ("1 to 65535 (0 to 255 when it indicates the code)", "Value range for system disks:
+    40 to 1024. Value range for data disks: 100 to 32768", "0 or 7-732") holds for the field as the union of its
+    branches (the smallest minimum, the largest maximum), never as the one branch read first; a single range stated
+    only for a case is not the field's (`prose.range_conditional`)."""
+    kind = scalar_kind(type_) if type_ is not None and type_.kind is Kind.ARRAY else (type_.kind if type_ else None)
+    if kind not in (Kind.INTEGER, Kind.NUMBER):
+        return
+    c = result.constraints
+    branches: list[tuple[int | float, int | float, bool]] = []
+    for text, in_parens in _pieces(markdown):
+        if EXAMPLE_ONLY.search(text):
+            continue
+        alt = _ALTERNATIVE.search(text)
+        if alt:
+            one, lo, hi = (num(g) for g in alt.groups())
+            branches += [(one, one, True), (lo, hi, True)]
+            continue
+        for pat in _BRANCH:
+            m = pat.search(text)
+            if m:
+                lo, hi = num(m.group(1)), num(m.group(2))
+                if lo <= hi:
+                    case = in_parens or _is_case(text[:m.start(1)]) or bool(
+                        re.search(r"\b(?:if|when|unless|for)\b", text[m.end():m.end() + 12], re.I))
+                    branches.append((lo, hi, case))
+                break
+    if not any(case for _, _, case in branches):
+        return
+    spans = {(lo, hi) for lo, hi, _ in branches}
+    if len(spans) == 1:
+        lo, hi = next(iter(spans))
+        if all(case for _, _, case in branches) and (c.minimum, c.maximum) == (lo, hi):
+            c.minimum = c.maximum = None
+            result.findings.append(("range.case_only", f"the range {lo} to {hi} is stated for one case only: "
+                                    "not the field's"))
+        return
+    lo = min(b[0] for b in branches)
+    hi = max(b[1] for b in branches)
+    if c.minimum is not None:
+        lo = min(lo, c.minimum)
+    if c.maximum is not None:
+        hi = max(hi, c.maximum)
+    if (c.minimum, c.maximum) == (lo, hi):
+        return
+    c.minimum, c.maximum = lo, hi
+    c.exclusive_minimum = c.exclusive_maximum = None
+    cases = ", ".join(f"{a} to {b}" if a != b else f"{a}" for a, b in sorted(spans))
+    result.findings.append(("range.union", f"ranges stated per case ({cases}): the field takes their union "
+                            f"{lo} to {hi}"))
+
+
+def impossible(result: ProseResult) -> None:
+    """A range no value can meet is a misreading (or a defect) either way: it is never written."""
+    c = result.constraints
+    if c.minimum is not None and c.maximum is not None and c.minimum > c.maximum:
+        result.findings.append(("range.impossible", f"minimum {c.minimum} above maximum {c.maximum}: no range"))
+        c.minimum = c.maximum = None
+    if c.min_length is not None and c.max_length is not None and c.min_length > c.max_length:
+        result.findings.append(("range.impossible", f"minimum length {c.min_length} above maximum length "
+                                f"{c.max_length}: no length"))
+        c.min_length = c.max_length = None

@@ -23,7 +23,7 @@ from generator.docs.prose.enums import (
     enum_inline,
 )
 from generator.docs.prose.markdown import plain_text, to_markdown
-from generator.docs.prose.ranges import limits, unconditional
+from generator.docs.prose.ranges import impossible, limits, unconditional, widen_to_cases
 from generator.docs.prose.result import ProseResult
 from generator.docs.prose.sentences import sentence_pass
 
@@ -33,7 +33,15 @@ _NULL_OK = re.compile(
     r"\b(?<!not )(?:can|may) (?:also |only )?be (?:set to )?\**null\**(?!\w)"
     r"|\b(?:this|the|its) (?:parameter|field|value) is (?:set to )?\**null\**(?!\w)"
     r"|\bset (?:it|this parameter|this field|the value) to \**null\**(?!\w)"
-    r"|(?:^|[.;:]\s+)\**null\**\s+(?:indicates|means)\b", re.I | re.M)
+    r"|(?:^|[.;:]\s+)\**null\**\s+(?:indicates|means)\b"
+    # "Its default value is **null**", "The value of **port_id** is null if the EIP is bound to a dedicated load
+    # balancer" (the sentence names the field itself; "If the value of X is null, ..." is a condition on X),
+    # "The value can only be null", "the value of this parameter is **null**"
+    r"|\b(?:the|its) default (?:value )?is \**null\**(?!\w)"
+    r"|(?:^|[.;:]\s+)the value of (?:this parameter|this field|\**[\w.-]+\**) is \**null\**(?!\w)"
+    r"|\bthe value (?:can only be|is fixed to be|is always) \**null\**(?!\w)", re.I | re.M)
+# "Mandatory: Yes" beside "This parameter is mandatory only when **type** is ...": required for a case only
+_REQUIRED_WHEN = re.compile(r"\b(?:mandatory|required)\s+(?:only\s+)?(?:when|if)\b", re.I)
 
 
 def read_description(cell: nodes.Element, type_: TypeExpr | None, markdown: str | None = None) -> ProseResult:
@@ -52,7 +60,11 @@ def read_description(cell: nodes.Element, type_: TypeExpr | None, markdown: str 
         result.constraints.deprecated = True
     if _NULL_OK.search(text):
         result.constraints.nullable = True
+    if _REQUIRED_WHEN.search(text):
+        result.constraints.required_conditional = True
     sentence_pass(md, type_, result)
+    widen_to_cases(md, type_, result)
+    impossible(result)
     enum_against_pattern(result)
     enum_against_open_range(result)
     default_against_limits(result)
