@@ -26,6 +26,7 @@ from generator.build.check import consistency
 from generator.build.check.document import ExampleMemo, Findings, SpecErrors
 from generator.build.check.repair import check_and_repair
 from generator.build.finish.invalid_examples import PlacementMemo
+from generator.build.finish.appendix_statuses import appendix_statuses
 from generator.build.finish.linked_statuses import linked_error_statuses
 from generator.build.finish.tags import describe_tags
 from generator.build.link import link
@@ -68,6 +69,7 @@ def _link_and_render(svc: Service, pages: list[Page], placements: PlacementMemo 
     schemas = link(pages)
     out = render_spec(svc, pages, schemas, placements)
     describe_tags(out.spec, pages)
+    out.diagnostics.extend(appendix_statuses(out.spec, pages))
     out.diagnostics.extend(linked_error_statuses(out.spec, pages))
     diagnostics = [d for p in pages for d in p.diagnostics] + out.diagnostics + consistency.check(pages)
     diagnostics.sort()

@@ -177,6 +177,8 @@ _CODES = (
     Code("operation.deprecated_conflict", W, BUILD, "a deprecated page documents other shapes than the current one"),
     Code("component.unreferenced", I, BUILD, "a component no operation reaches: dropped from the spec"),
     Code("path.repeated_placeholder", W, BUILD, "a placeholder repeated in a path: later occurrences numbered"),
+    Code("status.from_appendix_table", I, BUILD, "a success status from the service's status-code appendix (the page "
+         "names none)"),
     Code("status.from_linked_table", I, BUILD, "status codes from the status-code table the page links to"),
     Code("example.null_widened", I, BUILD, "a response example shows null: the property may be null"),
     Code("example.int64_widened", I, BUILD, "an example holds a value beyond int32: the property is int64"),

@@ -128,6 +128,7 @@ class Response:
     headers: list[Field] = field(default_factory=list)
     examples: list[Example] = field(default_factory=list)
     from_prose: bool = False  # named in a sentence ("2xx, for example, 200, 202, or 204"), not in a table
+    assumed: bool = False  # the page names no status for it (a body table, or nothing documented): 200 assumed
 
 
 @dataclass
@@ -168,6 +169,7 @@ class PageText:
 
     intro: tuple[str, int] = ("", 0)  # the paragraphs before the page list, the first one's line
     status_rows: tuple[tuple[str, str, int], ...] = ()  # (4xx code, description, line) of its tables
+    success_rows: tuple[tuple[str, str, int], ...] = ()  # (2xx code, description, line) of its tables
 
 
 @dataclass

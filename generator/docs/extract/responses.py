@@ -83,7 +83,7 @@ def read_responses(ctx: PageContext, op: DocOperation, tables: list[Table], sect
     if not by_status:
         ctx.diag(op.source.line, "status.none", Severity.WARNING,
                  "no status code documented; assumed 200")
-        by_status["200"] = Response("200", "OK", op.source)
+        by_status["200"] = Response("200", "OK", op.source, assumed=True)
     op.responses = [by_status[k] for k in sorted(by_status)]
 
 
@@ -92,7 +92,7 @@ def _response_for(ctx: PageContext, t: Table, by_status: dict[str, Response]) ->
     status = t.status or first_success(by_status) or "200"
     resp = by_status.get(status)
     if resp is None:
-        resp = by_status[status] = Response(status, reason(status), ctx.src(t.line))
+        resp = by_status[status] = Response(status, reason(status), ctx.src(t.line), assumed=t.status is None)
         ctx.diag(t.line, "status.from_body", Severity.INFO,
                  f"status {status} has a response table but no row in a status-code table")
     return status, resp
