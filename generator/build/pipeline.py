@@ -25,8 +25,8 @@ from typing import Any
 from generator.build.check import consistency
 from generator.build.check.document import ExampleMemo, Findings, SpecErrors
 from generator.build.check.repair import check_and_repair
-from generator.build.finish.invalid_examples import PlacementMemo
 from generator.build.finish.appendix_statuses import appendix_statuses
+from generator.build.finish.invalid_examples import PlacementMemo
 from generator.build.finish.linked_statuses import linked_error_statuses
 from generator.build.finish.tags import describe_tags
 from generator.build.link import link
