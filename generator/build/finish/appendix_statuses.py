@@ -45,8 +45,8 @@ def status_for(method: str, page_file: str, table: list[Rule]) -> Rule | None:
     words, else the general one; None when none or several disagree."""
     where = words(page_file)
     hits = [r for r in table if method.upper() in r[1] and r[2] <= where]
-    for level in (lambda r: bool(r[2]), lambda r: not r[2]):
-        found = [r for r in hits if level(r)]
+    for by_family in (True, False):
+        found = [r for r in hits if bool(r[2]) is by_family]
         if found:
             return found[0] if len({r[0] for r in found}) == 1 else None
     return None
