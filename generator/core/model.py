@@ -35,15 +35,22 @@ class Diagnostic:
     code: str  # stable, dotted: "type.unknown", "table.malformed", ...
     severity: Severity
     message: str
+    # an example failure: the side it blames ("docs", "generator", "unclear") and the rule that says so
+    blame: str = ""
+    blame_reason: str = ""
 
     def as_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "code": self.code,
             "severity": str(self.severity),
             "file": self.source.file,
             "line": self.source.line,
             "message": self.message,
         }
+        if self.blame:
+            out["blame"] = self.blame
+            out["blame_reason"] = self.blame_reason
+        return out
 
 
 # ---------------------------------------------------------------- constraints from prose

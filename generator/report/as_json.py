@@ -14,7 +14,7 @@ def rows_dict(r: RowCounts) -> dict[str, int]:
 
 def examples_dict(e: ExampleCounts) -> dict[str, int]:
     return {"total": e.total, "valid": e.valid, "invalid": e.invalid, "unchecked": e.unchecked,
-            "unparseable": e.unparseable}
+            "unparseable": e.unparseable, "misread": e.misread}
 
 
 def totals(cov: Coverage) -> dict[str, Any]:

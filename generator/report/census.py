@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from generator.build.check.blame import GENERATOR
 from generator.build.check.document import ExampleMismatch, Findings
 from generator.build.pipeline import CheckedBuild
 from generator.core.codes import DROPS_EXAMPLE, REPORTED
@@ -72,6 +73,7 @@ def census(service: str, pages: list[Page], spec: dict[str, Any], diagnostics: l
             spec_level.append(d)
 
     mismatched: set[Key] = {(m.source.file, m.source.line) for m in findings.mismatches}
+    blamed_on_docs: set[Key] = {(m.source.file, m.source.line) for m in findings.mismatches if m.blame != GENERATOR}
     checked = findings.checked_examples
     in_spec = _operations_in_spec(spec)
 
@@ -81,9 +83,10 @@ def census(service: str, pages: list[Page], spec: dict[str, Any], diagnostics: l
         page_diags = sorted(by_file.get(page.file, []))
         examples = ExampleCounts(
             valid=len({k for k in blocks if k in checked and k not in mismatched}),
-            invalid=len(blocks & mismatched),
+            invalid=len(blocks & blamed_on_docs),
             unchecked=len({k for k in blocks if k not in checked and k not in mismatched}),
             unparseable=sum(1 for d in page_diags if d.code in DROPS_EXAMPLE),
+            misread=len((blocks & mismatched) - blamed_on_docs),
         )
         ops: list[ReportedOperation] = []
         for op in page.operations:
@@ -97,7 +100,8 @@ def census(service: str, pages: list[Page], spec: dict[str, Any], diagnostics: l
 
     ops_in_spec = sum(1 for _ in iter_operations(spec))
     components = len(spec.get("components", {}).get("schemas", {}))
-    defects = sorted([defect(m) for m in findings.mismatches]
+    # a failure the build blames on its own reading of the page is not the docs' defect (issue 23)
+    defects = sorted([defect(m) for m in findings.mismatches if m.blame != GENERATOR]
                      + [Defect(d.source.file, d.source.line, "", "default", "", d.message)
                         for d in diagnostics if d.code in DEFECTS_BY_CODE])
     return Coverage(service, spec_valid, ops_in_spec, components, out, sorted(spec_level), defects)

@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.build.check.blame import Blame, blame
 from generator.core import spec as S
 from generator.core.exact import value_bytes
 from generator.core.model import Diagnostic, Severity, Source
@@ -55,19 +56,22 @@ class ExampleMismatch:
     example: str  # the example's name
     pointer: str  # JSON pointer into the example; "" = the example as a whole
     message: str
+    blame: str = ""  # which side the failure blames (`generator.build.check.blame`), and why
+    blame_reason: str = ""
 
     @classmethod
     def make(cls, source: Source, operation_id: str, part: str, example: str, pointer: str,
-             message: str) -> ExampleMismatch:
+             message: str, blamed: Blame = ("", "")) -> ExampleMismatch:
         """The message is cut where the diagnostic's text is cut, so the two always agree."""
         head = cls(source, operation_id, part, example, pointer, "").text()
-        return cls(source, operation_id, part, example, pointer, (head + message)[:_MAX_TEXT][len(head):])
+        return cls(source, operation_id, part, example, pointer, (head + message)[:_MAX_TEXT][len(head):], *blamed)
 
     def text(self) -> str:
         return f"{self.operation_id} {self.part} example {self.example}: at {self.pointer or '/'}: {self.message}"
 
     def diagnostic(self) -> Diagnostic:
-        return Diagnostic(self.source, "example.schema_mismatch", Severity.ERROR, self.text()[:_MAX_TEXT])
+        return Diagnostic(self.source, "example.schema_mismatch", Severity.ERROR, self.text()[:_MAX_TEXT],
+                          self.blame, self.blame_reason)
 
 
 @dataclass
@@ -265,9 +269,12 @@ def _check_examples(spec: dict[str, Any], op: Any, src: Source, validators: dict
                                                 f" {errors}"[:400]))
             continue
         found.checked_examples.add((ex_src.file, ex_src.line))
+        params = [str(p.get("name")) for p in op.get("parameters", []) if isinstance(p, dict) and p.get("name")]
         for e in errors[:_MISMATCHES_PER_EXAMPLE]:
             at = "/" + "/".join(str(p) for p in e.instance_path)
+            blamed = blame(spec, list(e.schema_path), e.instance, str(e.message), part=part, page_file=ex_src.file,
+                           parameters=params)
             m = ExampleMismatch.make(ex_src, str(op.get("operationId")), part, name, "" if at == "/" else at,
-                                     str(e.message))
+                                     str(e.message), blamed)
             found.mismatches.append(m)
             found.diagnostics.append(m.diagnostic())
