@@ -100,7 +100,7 @@ def test_counters_add_up_and_examples_are_classified() -> None:
     assert t["pages"] == 2 and t["api_pages"] == 1 and t["non_api_pages"] == 1
     assert t["operations_in_spec"] == t["operations_extracted"] == 1
     assert t["rows"] == {"total": 5, "resolved": 3, "unknown_type": 1, "failed": 1}
-    assert t["examples"] == {"total": 3, "valid": 1, "invalid": 1, "unchecked": 0, "unparseable": 1}
+    assert t["examples"] == {"total": 3, "valid": 1, "invalid": 1, "unchecked": 0, "unparseable": 1, "misread": 0}
     assert t["diagnostics"] == {"total": 7, "by_severity": {"error": 5, "warning": 1, "info": 1}}
     assert sum(sum(s.values()) for s in cov.by_code().values()) == 7
     assert [d.code for d in cov.spec_diagnostics] == ["check.reserved_property"]
