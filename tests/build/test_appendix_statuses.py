@@ -74,3 +74,10 @@ def test_a_page_that_names_its_status_keeps_it(make_tree: Callable[[dict[str, st
     r = build_spec(root, "virtual-private-cloud")
     assert "200" in r.spec["paths"]["/v2.0/networks"]["post"]["responses"]
     assert not [d for d in r.diagnostics if d.code == "status.from_appendix_table"]
+
+
+def test_a_row_that_explains_a_status_is_no_rule() -> None:
+    # modelarts appendix/status_code.rst:39 "206 Partial Content: The server has successfully processed a part of the
+    # GET request." says what 206 means, not that GET answers with it
+    row = ("206", "Partial Content The server has successfully processed a part of the GET request.", 39)
+    assert rules((row,)) == []

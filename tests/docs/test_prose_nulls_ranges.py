@@ -136,3 +136,10 @@ def test_an_impossible_range_is_never_written() -> None:
     r = read_description(cell("Number of nodes. The value ranges from 100 to 10."), INT)
     assert (r.constraints.minimum, r.constraints.maximum) == (None, None)
     assert "range.impossible" in [c for c, _ in r.findings]
+
+
+def test_a_default_label_before_a_range_is_no_case() -> None:
+    # modelarts authorization_management/viewing_an_authorization_list.rst:43 (limit)
+    r = read_description(cell("Maximum number of records returned on each page. Default value: **1000** The value "
+                              "range ranges from 1 to 1000."), INT)
+    assert (r.constraints.minimum, r.constraints.maximum) == (1, 1000)

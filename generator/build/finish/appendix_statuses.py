@@ -19,6 +19,8 @@ from generator.core.model import Diagnostic, DocOperation, Page, Severity
 from generator.core.spec import iter_variants
 
 _METHODS = re.compile(r"\b(GET|PUT|POST|DELETE|PATCH|HEAD)\b")
+_NORMAL = re.compile(r"\bnormal (?:response|return)|\bresponse code for\b|\bsuccess(?:ful)? response (?:code )?for\b",
+                     re.I)
 _FAMILY = re.compile(r"\bof (?:the |an? )?((?:[\w.-]+ ){0,4}?[\w.-]+) APIs?\b", re.I)
 
 Rule = tuple[str, frozenset[str], frozenset[str], str, int]  # status, methods, family words, description, line
@@ -33,8 +35,10 @@ def rules(rows: tuple[tuple[str, str, int], ...]) -> list[Rule]:
     out: list[Rule] = []
     for code, descr, line in rows:
         methods = frozenset(_METHODS.findall(descr))
-        if not methods:
-            continue  # "the normal response to the pre-check request": no method, no rule
+        if not methods or not _NORMAL.search(descr):
+            # "the normal response to the pre-check request": no method; "206 Partial Content: ... processed a part
+            # of the GET request": what a status means, not which one a method answers with
+            continue
         family = _FAMILY.search(descr)
         out.append((code, methods, words(family.group(1)) if family else frozenset(), descr, line))
     return out

@@ -237,7 +237,7 @@ _ALTERNATIVE = re.compile(rf"(?<![\w.-]){_N}\s*,?\s+or\s+(?:(?:ranges?|range is)
                           rf"{_N}(?!\s*{_UNIT})", re.I)
 _CASE = re.compile(r"\b(?:if|when|unless|for|only)\b|\bis set to\b", re.I)
 # "TCP: 1-60" labels a case; "Value range: 1-100" does not
-_LABEL = re.compile(r"([\w\s.-]{1,40})[:：][^:：]*$")
+_LABEL = re.compile(r"([\w\s.-]{1,40})[:：][^:：\d]{0,15}$")
 _NO_CASE_LABEL = re.compile(r"^\s*(?:the\s+)?(?:valid\s+)?(?:value|values|range|value range|range of values|"
                             r"length|size|number|integer)\s*$", re.I)
 
