@@ -95,7 +95,8 @@ def _constraint_sig(f: Field) -> Any:
     c = f.constraints
     return [c.enum, c.min_length, c.max_length, c.minimum, c.maximum, c.min_items, c.max_items, c.pattern,
             c.exclusive_minimum, c.exclusive_maximum, c.multiple_of, *(["nullable"] if c.nullable else []),
-            *(["required_conditional"] if c.required_conditional else [])]
+            # only where it changes the schema: a row Mandatory "Yes" that is required for a case only
+            *(["required_conditional"] if c.required_conditional and f.required else [])]
 
 
 def _children(schema: Schema) -> list[str]:
