@@ -13,11 +13,12 @@ component names come from nested-table titles, which change when the shape does 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
-from generator.core.spec import VARIANTS, pointer, source_of
+from generator.core.spec import REQUIRED_UNSTATED, VARIANTS, pointer, source_of
 from generator.diff.match import param_as_schema, renames
 from generator.diff.model import OperationRef
 from generator.diff.nodes import Ctx, Node, child, resolve, resolve_nullable, source, types
@@ -170,6 +171,10 @@ class PropertiesDelta:
     renamed: tuple[tuple[str, str, Node, Node], ...]  # (old name, new name, old, new)
     removed: tuple[tuple[str, Node], ...]
     added: tuple[tuple[str, Node, bool], ...]  # (name, where, required)
+    # the side's tables had no Mandatory column: its `required` states nothing (`x-otc-required-unstated`)
+    o_unstated: bool = False
+    n_unstated: bool = False
+    was_required: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +184,20 @@ class PropertyPair:
     n: Node
     was_required: bool
     is_required: bool
+    stated: bool = True  # both sides' tables say whether the field is required
+
+
+@dataclass(frozen=True, slots=True)
+class BecameMap:
+    """An object with fields restated as a map (`Map<String,String>`): same JSON, no model class any more."""
+
+    ctx: Ctx
+    o_in: Node  # the rows declaring the field
+    n_in: Node
+    o: Node
+    n: Node
+    o_name: str | None  # the model class that goes away
+    keys: tuple[str, ...]  # former fields the map's description still names
 
 
 Pair = (
@@ -196,6 +215,7 @@ Pair = (
     | CompositionPair
     | PropertiesDelta
     | PropertyPair
+    | BecameMap
 )
 
 
@@ -442,6 +462,10 @@ class Walker:
             return
         seen = seen | {(o.pointer, n.pointer)}
         os_, ns = o.schema, n.schema
+        if _became_map(os_, ns):
+            # one change, not one removal per former field: the keys still travel, now as map entries
+            yield BecameMap(ctx, o_in, n_in, o, n, o_name, _named_keys(os_, ns, n_in.schema))
+            return
         for key in COMPOSITIONS:
             o_alts, n_alts = os_.get(key) or [], ns.get(key) or []
             if not o_alts and not n_alts:
@@ -471,6 +495,7 @@ class Walker:
         o_props: Mapping[str, Any] = o.schema.get("properties") or {}
         n_props: Mapping[str, Any] = n.schema.get("properties") or {}
         o_req, n_req = set(o.schema.get("required") or []), set(n.schema.get("required") or [])
+        o_unstated, n_unstated = bool(o.schema.get(REQUIRED_UNSTATED)), bool(n.schema.get(REQUIRED_UNSTATED))
 
         def node(side: Node, props: Mapping[str, Any], name: str) -> Node:
             return Node(props[name], f"{side.pointer}/properties/{pointer(name)[1:]}", source(props[name], side.source))
@@ -488,9 +513,24 @@ class Walker:
             tuple((a, b, node(o, o_props, a), node(n, n_props, b)) for a, b in renamed),
             tuple((name, node(o, o_props, name)) for name in sorted(gone)),
             tuple((name, node(n, n_props, name), name in n_req) for name in sorted(came)),
+            o_unstated,
+            n_unstated,
+            frozenset(o_req & set(n_props)),
         )
         for o_pname, n_pname in sorted([(p, p) for p in o_props if p in n_props] + renamed):
             on, nn = node(o, o_props, o_pname), node(n, n_props, n_pname)
             field_ctx = replace(ctx, field=f"{ctx.field}.{o_pname}")
-            yield PropertyPair(field_ctx, on, nn, o_pname in o_req, n_pname in n_req)
+            yield PropertyPair(field_ctx, on, nn, o_pname in o_req, n_pname in n_req,
+                               not (o_unstated or n_unstated))
             yield from self.schema(field_ctx, on, nn, seen)
+
+
+def _became_map(o: Mapping[str, Any], n: Mapping[str, Any]) -> bool:
+    return bool(o.get("properties")) and not n.get("properties") and n.get("additionalProperties") not in (None, False)
+
+
+def _named_keys(o: Mapping[str, Any], n: Mapping[str, Any], n_row: Mapping[str, Any]) -> tuple[str, ...]:
+    """The old fields whose names the new side's description (of the row or of the map) still spells out."""
+    text = " ".join(str(s.get("description") or "") for s in (n_row, n))
+    words = set(re.findall(r"[A-Za-z0-9_.\-]+", text))
+    return tuple(name for name in o.get("properties") or {} if name in words)

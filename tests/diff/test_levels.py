@@ -215,6 +215,30 @@ def _endpoints(spec: Spec) -> dict[str, Any]:
     return result
 
 
+def _unstated(target: Callable[[Spec], dict[str, Any]]) -> Mutation:
+    """The new side's table lost its Mandatory column: the build marks the object, `required` goes."""
+    def mutate(old: Spec, new: Spec) -> None:
+        target(old)["required"] = ["name"] if target is req else ["id"]
+        target(new).pop("required", None)
+        target(new)["x-otc-required-unstated"] = True
+
+    return mutate
+
+
+def _lease_as_map(old: Spec, new: Spec) -> None:
+    resp(new)["properties"]["lease"] = {"type": "object", "additionalProperties": {"type": "string"},
+                                        "description": "Lease, keys: duration."}
+
+
+def _endpoints_as_map(old: Spec, new: Spec) -> None:
+    req(new)["properties"]["endpoints"]["items"] = {"type": "object", "additionalProperties": {"type": "string"}}
+
+
+def _to_out_of_date(old: Spec, new: Spec) -> None:
+    op(new).update(tags=["Out Of Date Apis"], deprecated=True)
+    op(new)["x-source"] = {"file": "out-of-date_apis/update.rst", "line": 20}
+
+
 NAME, FLAVOR = _prop(req, "name"), _prop(req, "flavor")
 ID, STATUS, COUNT = _prop(resp, "id"), _prop(resp, "status"), _prop(resp, "count")
 
@@ -225,6 +249,11 @@ CASES: dict[str, tuple[Level, Mutation]] = {
     "operation-id-changed": (E, lambda o, n: op(n).update(operationId="UpdateNotebookV2")),
     "operation-tags-changed": (E, lambda o, n: op(n).update(tags=["Other"])),
     "operation-deprecated": (I, lambda o, n: op(n).update(deprecated=True)),
+    "operation-moved-to-deprecated-pages": (I, _to_out_of_date),
+    "request-required-unstated": (I, _unstated(req)),
+    "response-required-unstated": (W, _unstated(resp)),
+    "request-object-became-map": (W, _endpoints_as_map),
+    "response-object-became-map": (W, _lease_as_map),
     "operation-superseded": (I, _superseded),
     "operation-summary-changed": (I, lambda o, n: op(n).update(summary="Update")),
     "operation-description-changed": (I, lambda o, n: op(n).update(description="Updates.")),
