@@ -43,7 +43,8 @@ def test_repeated_description_change_is_one_row_with_old_and_new_text() -> None:
     text = render(diff_specs(old, new), "a", "b")
     rows = [line for line in text.splitlines() if "Description of parameter `project_id` changed" in line]
     assert len(rows) == 1
-    assert "**45 operations**: `UpdateThing000`, `UpdateThing001`, `UpdateThing002`, …" in rows[0]
+    assert rows[0].startswith("| 45 | ")  # the row stands for 45 changes, and says so
+    assert "**45 functions**: `UpdateThing000`, `UpdateThing001`, `UpdateThing002`, …" in rows[0]
     assert "Project ID. <ins>Obtain it from the console.</ins>" in rows[0]
 
 
@@ -54,7 +55,7 @@ def test_levels_in_order_and_info_collapsed() -> None:
     op(new)["summary"] = "Update"  # info
     text = render(diff_specs(base_spec(), new), "a", "b", "0.4.0", current_version="0.3.1")
     first = text.splitlines()[:5]
-    assert first[2] == "🔴 **1** error · 🟡 **1** warning · ⚪ **1** info in 1 operation."
+    assert first[2] == "🔴 **1** error · 🟡 **1** warning · ⚪ **1** info in 1 function."
     assert first[4] == (
         "**Version:** breaking change — major bump (minor while at 0.x) → client `0.3.1` becomes **`0.4.0`**."
     )
@@ -89,7 +90,7 @@ def test_comment_never_exceeds_the_limit_and_says_what_was_left_out() -> None:
     text = render(result, "old", "new", json_report="out/diff.json")
     assert len(text) <= LIMIT
     [note] = [line for line in text.splitlines() if "are not shown" in line]
-    shown_rows = [line for line in text.splitlines() if line.startswith("| Response field")]
+    shown_rows = [line for line in text.splitlines() if line.startswith("| 12 | Response field")]
     left_out = int(note.split("**")[1].split()[0])
     assert 0 < left_out < len(result.changes)
     assert "`out/diff.json`" in note
