@@ -110,3 +110,62 @@ def test_the_comment_shows_a_word_diff_for_the_text_rules_of_diff_rules() -> Non
                           "property-description-changed"}
     # a docs-only change that is no text change (a documented response default) gets no word diff
     assert RULES["response-default-changed"].docs_only and "response-default-changed" not in TEXT_RULES
+
+
+# ---------------------------------------------------------------- issue 22 part 4: a comment a reviewer trusts
+
+
+def _rows(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line.startswith("| ") and not line.startswith("| # ")]
+
+
+def test_signature_breaks_come_before_naming_changes() -> None:
+    old = _many_operations(3, description="Project ID.")
+    new = _many_operations(3, description="Project ID.")
+    for i in range(3):  # three functions renamed: the larger group, yet a naming change
+        new["paths"][f"/v1/{{project_id}}/things{i:03d}/{{id}}"]["put"]["operationId"] = f"ChangeThing{i:03d}"
+    new["paths"]["/v1/{project_id}/notebooks"]["get"]["parameters"].append(
+        {"name": "marker", "in": "query", "required": True, "schema": {"type": "string"}})
+    text = render(diff_specs(old, new), "a", "b")
+    errors = [r for r in _rows(text) if "New required" in r or "is now `ChangeThing" in r]
+    assert "New required query parameter `marker`" in errors[0]
+    assert "is now `ChangeThing" in errors[1]
+
+
+def test_headline_counts_are_the_sum_of_the_listed_rows() -> None:
+    old = _many_operations(5, description="Project ID.", fields=2)
+    new = _many_operations(5, description="The project's ID.", fields=0)
+    result = diff_specs(old, new)
+    text = render(result, "a", "b")
+    counts = result.level_counts()
+    listed = sum(int(r.split("|")[1]) for r in _rows(text))
+    assert listed == sum(counts.values()) == len(result.changes)
+    assert "#### 🔴 Errors (10 in 5 rows)" in text
+
+
+def test_a_change_on_one_page_of_a_merged_operation_is_listed_under_that_page_s_function() -> None:
+    def merged(spec: dict[str, Any]) -> dict[str, Any]:
+        update = op(spec)
+        update["x-otc-variants"] = [
+            {"operationId": "UpdateNotebook", "x-source": {"file": "nb/update.rst", "line": 1}},
+            {"operationId": "RenameNotebook", "x-source": {"file": "nb/rename.rst", "line": 1}},
+        ]
+        return spec
+
+    old, new = merged(base_spec()), merged(base_spec())
+    schemas(new)["UpdateNotebookRequest"]["properties"]["name"]["maxLength"] = 10
+    schemas(new)["UpdateNotebookRequest"]["properties"]["name"]["x-source"] = src("nb/rename.rst", 42)
+    [change] = diff_specs(old, new).changes
+    assert change.where == "RenameNotebook" and change.operation.operation_id == "UpdateNotebook"
+    [row] = _rows(render(diff_specs(old, new), "a", "b"))
+    assert "| `RenameNotebook` |" in row
+    assert "`nb/update.rst:42` → `nb/rename.rst:42`" in row
+
+
+def test_docs_lines_carry_the_repository_path_and_never_a_bare_line() -> None:
+    new = base_spec()
+    schemas(new)["UpdateNotebookRequest"]["properties"]["name"]["maxLength"] = 10
+    schemas(new)["UpdateNotebookRequest"]["properties"]["name"]["x-source"] = src("nb/update.rst", 142)
+    [row] = _rows(render(diff_specs(base_spec(), new), "a", "b", path_prefix="api-ref/source/"))
+    assert row.endswith("| `api-ref/source/nb/update.rst` line 42 → 142 |")
+    assert "→ `:" not in row
