@@ -225,6 +225,14 @@ _RULES = (
          "the model's argument has another Python type"),
     Rule("response-type-changed", E, CHG, "Response field `{field}` changed type from {old} to {new}.",
          "the attribute has another Python type; the previous client may fail to parse it"),
+    Rule("request-type-corrected", W, CHG,
+         "Request field `{field}` changed type from {old} to {new}: docs corrected — the previous build reported "
+         "that its example contradicted the old type ({cited}).",
+         "the old type contradicted the docs' own example: calls that followed the example already sent this type"),
+    Rule("response-type-corrected", W, CHG,
+         "Response field `{field}` changed type from {old} to {new}: docs corrected — the previous build reported "
+         "that its example contradicted the old type ({cited}).",
+         "the old type contradicted the docs' own example: the service most likely sent this type all along"),
     Rule("request-format-widened", I, CHG,
          "Request field `{field}` widened from {old} to {new}; values you send still fit.", "a wider request"),
     Rule("request-format-narrowed", W, CHG,

@@ -21,7 +21,7 @@ from typing import Any, Literal
 from generator.core.spec import REQUIRED_UNSTATED, VARIANTS, pointer, source_of
 from generator.diff.match import param_as_schema, renames
 from generator.diff.model import OperationRef
-from generator.diff.nodes import Ctx, Node, child, resolve, resolve_nullable, source, types
+from generator.diff.nodes import Ctx, Node, child, mismatches, resolve, resolve_nullable, source, types
 from generator.diff.paths import PathOperation, operations, pair_moved, path_parameter_names, superseded
 
 COMPOSITIONS = ("allOf", "oneOf", "anyOf")
@@ -240,6 +240,8 @@ class Walker:
         removed = [old_ops[k] for k in sorted(old_ops.keys() - new_ops.keys())]
         added = [new_ops[k] for k in sorted(new_ops.keys() - old_ops.keys())]
         self.kept = [(old_ops[k], new_ops[k]) for k in sorted(old_ops.keys() & new_ops.keys())]
+        # the old operation a change is reported under (`OperationRef` names the new side's path when it moved)
+        self._old_ops: dict[tuple[str, str], Mapping[str, Any]] = {}
         self.moved = pair_moved(removed, added)
         moved_old = {id(o) for o, _ in self.moved}
         moved_new = {id(n) for _, n in self.moved}
@@ -265,6 +267,7 @@ class Walker:
 
     def operation(self, old: PathOperation, new: PathOperation) -> Iterator[Pair]:
         ref, o, n = _ref(new), _node(old), _node(new)
+        self._old_ops[(ref.method, ref.path)] = old.op
         yield OperationPair(ref, old, new, o, n)
         yield from self.parameters(ref, old, new)
         yield from self.request_body(ref, o, n)
@@ -438,8 +441,10 @@ class Walker:
             (o_key, o_mt), (n_key, n_mt) = o_media[mt], n_media[mt]
             o_schema = (o_mt or {}).get("schema") or {}
             n_schema = (n_mt or {}).get("schema") or {}
+            old_op = self._old_ops.get((ctx.op.method, ctx.op.path))
+            found = mismatches(old_op, status, mt) if old_op is not None else ()
             yield from self.schema(
-                ctx,
+                replace(ctx, at="", mismatches=found),
                 child(o, "content", o_key, "schema", schema=o_schema),
                 child(n, "content", n_key, "schema", schema=n_schema),
                 frozenset(),
@@ -479,10 +484,10 @@ class Walker:
                         Node(na, f"{n.pointer}/{key}/{i}", n.source),
                         seen,
                     )
-        for key, suffix in (("items", "[]"), ("additionalProperties", "{}")):  # array items, map values
+        for key, suffix, step in (("items", "[]", "/*"), ("additionalProperties", "{}", "/?")):  # items, map values
             if isinstance(os_.get(key), Mapping) and isinstance(ns.get(key), Mapping):
                 yield from self.schema(
-                    replace(ctx, field=f"{ctx.field}{suffix}"),
+                    replace(ctx, field=f"{ctx.field}{suffix}", at=ctx.at + step),
                     child(o, key, schema=os_[key]),
                     child(n, key, schema=ns[key]),
                     seen,
@@ -519,7 +524,7 @@ class Walker:
         )
         for o_pname, n_pname in sorted([(p, p) for p in o_props if p in n_props] + renamed):
             on, nn = node(o, o_props, o_pname), node(n, n_props, n_pname)
-            field_ctx = replace(ctx, field=f"{ctx.field}.{o_pname}")
+            field_ctx = replace(ctx, field=f"{ctx.field}.{o_pname}", at=f"{ctx.at}/{o_pname}")
             yield PropertyPair(field_ctx, on, nn, o_pname in o_req, n_pname in n_req,
                                not (o_unstated or n_unstated))
             yield from self.schema(field_ctx, on, nn, seen)

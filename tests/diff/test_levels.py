@@ -239,6 +239,21 @@ def _to_out_of_date(old: Spec, new: Spec) -> None:
     op(new)["x-source"] = {"file": "out-of-date_apis/update.rst", "line": 20}
 
 
+def _corrected(direction: str) -> Mutation:
+    """The old build reported the example's `"7"` against the Integer type; the new docs say String."""
+    def mutate(old: Spec, new: Spec) -> None:
+        owner = op(old)["requestBody"] if direction == "request" else op(old)["responses"]["200"]
+        field = "name" if direction == "request" else "count"
+        target = (req if direction == "request" else resp)
+        target(old)["properties"][field] = {"type": "integer", "x-source": {"file": "nb/update.rst", "line": 42}}
+        target(new)["properties"][field] = {"type": "string", "x-source": {"file": "nb/update.rst", "line": 42}}
+        owner["content"]["application/json"]["x-otc-invalid-examples"] = {"example1": {
+            "value": {field: "7"}, "x-source": {"file": "nb/update.rst", "line": 90},
+            "x-mismatches": [{"at": f"/{field}", "message": "'7' is not of type 'integer'"}]}}
+
+    return mutate
+
+
 NAME, FLAVOR = _prop(req, "name"), _prop(req, "flavor")
 ID, STATUS, COUNT = _prop(resp, "id"), _prop(resp, "status"), _prop(resp, "count")
 
@@ -250,6 +265,8 @@ CASES: dict[str, tuple[Level, Mutation]] = {
     "operation-tags-changed": (E, lambda o, n: op(n).update(tags=["Other"])),
     "operation-deprecated": (I, lambda o, n: op(n).update(deprecated=True)),
     "operation-moved-to-deprecated-pages": (I, _to_out_of_date),
+    "request-type-corrected": (W, _corrected("request")),
+    "response-type-corrected": (W, _corrected("response")),
     "request-required-unstated": (I, _unstated(req)),
     "response-required-unstated": (W, _unstated(resp)),
     "request-object-became-map": (W, _endpoints_as_map),

@@ -70,7 +70,7 @@ def test_an_object_restated_as_a_map_is_one_warning_listing_the_keys_still_docum
     assert "the class goes away" in change.message and "does not change" in change.message
 
 
-def _volume(folder: str, name: str) -> str:
+def _volume(name: str) -> str:
     body = ("Response Parameters\n-------------------\n\n"
             + table("Response body parameters", [["Parameter", "Type", "Description"], ["id", "String", "The ID."]])
             + STATUS)
@@ -79,8 +79,49 @@ def _volume(folder: str, name: str) -> str:
 
 def test_a_page_moved_to_an_out_of_date_folder_is_a_deprecation_not_a_module_move(
         make_tree: Tree, tmp_path: Path) -> None:
-    result = _diff(make_tree, tmp_path, {"volumes/show.rst": _volume("volumes", "ShowVolume")},
-                   {"out-of-date_apis/show.rst": _volume("out-of-date_apis", "ShowVolume")})
+    result = _diff(make_tree, tmp_path, {"volumes/show.rst": _volume("ShowVolume")},
+                   {"out-of-date_apis/show.rst": _volume("ShowVolume")})
     assert not result.find("operation-tags-changed")
     [change] = result.find("operation-moved-to-deprecated-pages")
     assert change.level is Level.INFO and "deprecated" in change.message
+
+
+def _encrypted(type_: str) -> str:
+    return page("Querying a Volume", "GET /v2/volumes/{volume_id}", f"""
+Response Parameters
+-------------------
+
+{table("Response body parameters", [["Parameter", "Type", "Description"], ["encrypted", type_, "Encrypted."]])}
+Example Responses
+-----------------
+
+**Status code: 200**
+
+.. code-block::
+
+   {{"encrypted": "true"}}
+
+{STATUS}""", name="ShowVolume")
+
+
+def test_a_retype_that_resolves_a_reported_contradiction_is_docs_corrected(make_tree: Tree, tmp_path: Path) -> None:
+    old = build_spec(make_tree({"v/show.rst": _encrypted("Boolean")}).rename(tmp_path / "old"), "evs")
+    # where the build files what the check stage reports as `example.schema_mismatch`
+    media = old.spec["paths"]["/v2/volumes/{volume_id}"]["get"]["responses"]["200"]["content"]["application/json"]
+    [reported] = media["x-otc-invalid-examples"].values()
+    new = build_spec(make_tree({"v/show.rst": _encrypted("String")}), "evs")
+    result = diff_specs(old.spec, new.spec)
+    assert not result.find("response-type-changed")
+    [change] = result.find("response-type-corrected")
+    assert change.level is Level.WARNING
+    assert "docs corrected" in change.message
+    where = f"{reported['x-source']['file']}:{reported['x-source']['line']}"
+    assert f"example.schema_mismatch at {where}: \"true\" is not of type \"boolean\"" in change.message
+
+
+def test_a_retype_without_a_reported_contradiction_stays_a_breaking_retype(make_tree: Tree, tmp_path: Path) -> None:
+    plain = _encrypted("Boolean").replace('{"encrypted": "true"}', '{"encrypted": true}')
+    old = build_spec(make_tree({"v/show.rst": plain}).rename(tmp_path / "old"), "evs")
+    new = build_spec(make_tree({"v/show.rst": _encrypted("String")}), "evs")
+    result = diff_specs(old.spec, new.spec)
+    assert [c.level for c in result.find("response-type-changed")] == [Level.ERROR]

@@ -30,15 +30,19 @@ def type_(pair: SchemaPair, emit: Emit) -> None:
     if pair.repeated or not pair.type_changed:
         return
     ctx, o, n = pair.ctx, pair.o, pair.n
+    # The old build reported that its example contradicted this field's type: the new type resolves it.
+    reported = next((m for m in ctx.mismatches if m.at == ctx.at and "is not of type" in m.message), None)
     # A type change is read on the row that declares the field, not in the table it links to.
     emit(
-        f"{ctx.direction}-type-changed",
+        f"{ctx.direction}-type-corrected" if reported else f"{ctx.direction}-type-changed",
         ctx.op,
         replace(o, source=source(pair.o_in.schema, o.source)),
         replace(n, source=source(pair.n_in.schema, n.source)),
         field=ctx.field,
         old=describe(pair.old_spec, o),
         new=describe(pair.new_spec, n),
+        **({"cited": f"example.schema_mismatch at {reported.source or 'the example'}: {reported.message}"}
+           if reported else {}),
     )
 
 

@@ -49,6 +49,20 @@ def _item_value(item: nodes.list_item) -> str | None:
     return None
 
 
+def _alternatives(text: str, values: list[str | None]) -> bool:
+    """The sentence names the last two values as alternatives ("0 or 1", "A, B, and C"): it announces the bullets."""
+    if len(values) < 2 or values[-2] is None or values[-1] is None:
+        return False
+    a, b = re.escape(values[-2]), re.escape(values[-1])
+    return bool(re.search(rf"(?<!\w){a}\s*(?:,\s*(?:or|and)?|or|and)\s+{b}(?!\w)", text))
+
+
+def _keyed(item: nodes.list_item) -> bool:
+    """The item opens with `value:` ("0: encryption disabled")."""
+    first = next((c for c in item.children if isinstance(c, nodes.paragraph)), None)
+    return first is not None and bool(_LEADING_VALUE.match(first.astext().strip()))
+
+
 def enum_from_lists(cell: nodes.Element, type_: TypeExpr | None, result: ProseResult) -> None:
     for blist in cell.findall(nodes.bullet_list):
         parent = blist.parent
@@ -67,17 +81,20 @@ def enum_from_lists(cell: nodes.Element, type_: TypeExpr | None, result: ProseRe
             and isinstance(i.children[0].children[0], nodes.strong)
             for i in items if i.children
         )
-        if not has_leadin and not all_strong:
+        # every bullet opens with its value ("**0**: disabled", "0: disabled"): the bullets alone list the values,
+        # whatever the sentence before them says (a reworded or dropped lead-in must not lose the enum)
+        keyed = all_strong or (len(items) > 1 and all(_keyed(i) for i in items))
+        if not has_leadin and not keyed:
             continue
         if EXAMPLE_WORDS.search(lead_text):  # "Commonly used values are as follows:" lists examples
             result.findings.append(("prose.enum_example_only", f"values given as examples, not a closed set: "
                                     f"{lead_text[-80:]!r}"))
             return
-        if not _ENUM_LEADIN.search(lead_text) and not all_strong:
+        if not _ENUM_LEADIN.search(lead_text) and not keyed:
             continue
         if not _ENUM_LEADIN.search(lead_text) and values and all(
             v is not None and re.search(rf"(?<!\w){re.escape(v)}(?!\w)", lead_text) for v in values
-        ):
+        ) and not _alternatives(lead_text, values):
             # "The format is start.end.duration. Parameter description:" then one bullet per part:
             # bold terms the lead sentence already names are a glossary of it, not the options.
             continue
