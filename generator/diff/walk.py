@@ -242,6 +242,7 @@ class Walker:
         self.kept = [(old_ops[k], new_ops[k]) for k in sorted(old_ops.keys() & new_ops.keys())]
         # the old operation a change is reported under (`OperationRef` names the new side's path when it moved)
         self._old_ops: dict[tuple[str, str], Mapping[str, Any]] = {}
+        self._pages: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())  # the walked operation's
         self.moved = pair_moved(removed, added)
         moved_old = {id(o) for o, _ in self.moved}
         moved_new = {id(n) for _, n in self.moved}
@@ -268,11 +269,21 @@ class Walker:
     def operation(self, old: PathOperation, new: PathOperation) -> Iterator[Pair]:
         ref, o, n = _ref(new), _node(old), _node(new)
         self._old_ops[(ref.method, ref.path)] = old.op
+        self._pages = (_page_files(old.op), _page_files(new.op))
         yield OperationPair(ref, old, new, o, n)
         yield from self.parameters(ref, old, new)
         yield from self.request_body(ref, o, n)
         yield from self.responses(ref, o, n)
         yield self.pages(ref, old, new, o, n)
+
+    def _cited(self, node: Node, referrer: str | None, side: int) -> Node:
+        """A shared component's rows are filed under the page that defined the table first, which may be another
+        operation's page (even one added by this update): a change of this operation then cites the row on its
+        own page that references the component."""
+        pages = self._pages[side]
+        if not pages or not node.source or not referrer or node.source.rsplit(":", 1)[0] in pages:
+            return node
+        return replace(node, source=referrer) if referrer.rsplit(":", 1)[0] in pages else node
 
     def pages(self, ref: OperationRef, old: PathOperation, new: PathOperation, o: Node, n: Node) -> PagesDelta:
         """The pages documenting one call (`x-otc-variants`): each is a function of the client.
@@ -455,6 +466,7 @@ class Walker:
     def schema(self, ctx: Ctx, o_in: Node, n_in: Node, seen: frozenset[tuple[str, str]]) -> Iterator[Pair]:
         o, o_name, o_null = resolve_nullable(self.old, o_in)
         n, n_name, n_null = resolve_nullable(self.new, n_in)
+        o, n = self._cited(o, o_in.source, 0), self._cited(n, n_in.source, 1)
         repeated = (o.pointer, n.pointer) in seen
         o_type, n_type = (frozenset(), frozenset()) if repeated else (types(o.schema), types(n.schema))
         type_changed = o_type != n_type and bool(o_type) and bool(n_type)
@@ -503,7 +515,9 @@ class Walker:
         o_unstated, n_unstated = bool(o.schema.get(REQUIRED_UNSTATED)), bool(n.schema.get(REQUIRED_UNSTATED))
 
         def node(side: Node, props: Mapping[str, Any], name: str) -> Node:
-            return Node(props[name], f"{side.pointer}/properties/{pointer(name)[1:]}", source(props[name], side.source))
+            at = f"{side.pointer}/properties/{pointer(name)[1:]}"
+            found = Node(props[name], at, source(props[name], side.source))
+            return self._cited(found, side.source, 0 if side is o else 1)
 
         gone = [p for p in o_props if p not in n_props]
         came = [p for p in n_props if p not in o_props]
@@ -528,6 +542,12 @@ class Walker:
             yield PropertyPair(field_ctx, on, nn, o_pname in o_req, n_pname in n_req,
                                not (o_unstated or n_unstated))
             yield from self.schema(field_ctx, on, nn, seen)
+
+
+def _page_files(op: Mapping[str, Any]) -> frozenset[str]:
+    """The docs files of an operation's pages (its own and those merged into it)."""
+    parts = [op, *[v for v in op.get(VARIANTS) or [] if isinstance(v, Mapping)]]
+    return frozenset(src.rsplit(":", 1)[0] for src in (source_of(p) for p in parts) if src)
 
 
 def _became_map(o: Mapping[str, Any], n: Mapping[str, Any]) -> bool:

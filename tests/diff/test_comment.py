@@ -169,3 +169,19 @@ def test_docs_lines_carry_the_repository_path_and_never_a_bare_line() -> None:
     [row] = _rows(render(diff_specs(base_spec(), new), "a", "b", path_prefix="api-ref/source/"))
     assert row.endswith("| `api-ref/source/nb/update.rst` line 42 → 142 |")
     assert "→ `:" not in row
+
+
+def test_a_shared_component_defined_on_another_page_cites_this_operation_s_own_page() -> None:
+    def shared(spec: dict[str, Any]) -> dict[str, Any]:
+        lease = schemas(spec)["Lease"]  # the table came first on another operation's page
+        lease["x-source"] = src("nb/other_page.rst", 220)
+        lease["properties"]["duration"]["x-source"] = src("nb/other_page.rst", 222)
+        schemas(spec)["UpdateNotebookResponse"]["properties"]["lease"]["x-source"] = src("nb/update.rst", 208)
+        return spec
+
+    old, new = shared(base_spec()), shared(base_spec())
+    schemas(new)["Lease"]["properties"]["duration"] = {"type": "string", "x-source": src("nb/other_page.rst", 222)}
+    [change] = diff_specs(old, new).changes
+    assert change.rule_id == "response-type-changed"
+    assert change.old is not None and change.new is not None
+    assert change.old.source == change.new.source == "nb/update.rst:208"

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from generator.core.spec import source_of
 from generator.diff.findings import Emit
-from generator.diff.nodes import describe, source
+from generator.diff.nodes import Node, describe, source
 from generator.diff.walk import CompositionPair, SchemaPair
 
 
@@ -36,14 +37,19 @@ def type_(pair: SchemaPair, emit: Emit) -> None:
     emit(
         f"{ctx.direction}-type-corrected" if reported else f"{ctx.direction}-type-changed",
         ctx.op,
-        replace(o, source=source(pair.o_in.schema, o.source)),
-        replace(n, source=source(pair.n_in.schema, n.source)),
+        replace(o, source=_row(pair.o_in, o)),
+        replace(n, source=_row(pair.n_in, n)),
         field=ctx.field,
         old=describe(pair.old_spec, o),
         new=describe(pair.new_spec, n),
         **({"cited": f"example.schema_mismatch at {reported.source or 'the example'}: {reported.message}"}
            if reported else {}),
     )
+
+
+def _row(declared: Node, resolved: Node) -> str | None:
+    # the walker already put the row on this operation's own page when a shared table lives on another
+    return declared.source if source_of(declared.schema) else source(declared.schema, resolved.source)
 
 
 def composition(pair: CompositionPair, emit: Emit) -> None:
