@@ -543,3 +543,41 @@ def test_each_finding_has_its_code(code: str, rst: str, type_: TypeExpr) -> None
     assert code in [c for c, _ in result.findings]
     if code.startswith(("enum.", "prose.enum_")) and code != "enum.contradicts_example":
         assert result.constraints.enum is None  # the value set is refused (a contradicted example only is flagged)
+
+
+# issue 22: enum values come from the bullets whatever the lead-in sentence says (a docs update that drops or
+# rewords the lead-in must not lose the enum)
+@pytest.mark.parametrize("lead", ["Specifies encryption. The value can be:", "Specifies encryption.",
+                                  "Specifies encryption. Value 0 or 1:"])
+def test_bullets_opening_with_their_values_are_the_enum_whatever_the_lead_in(lead: str) -> None:
+    c = read_description(cell(f"""
+        {lead}
+
+        -  0: encryption disabled
+
+        -  1: encryption enabled
+        """), S).constraints
+    assert c.enum == ["0", "1"]
+
+
+@pytest.mark.parametrize("lead", ["The value can be **0** or **1**.", "Specifies encryption (**0** or **1**)."])
+def test_a_lead_in_naming_the_bold_values_as_alternatives_announces_them(lead: str) -> None:
+    c = read_description(cell(f"""
+        {lead}
+
+        -  **0**: encryption disabled
+
+        -  **1**: encryption enabled
+        """), S).constraints
+    assert c.enum == ["0", "1"]
+
+
+def test_title_case_headings_in_bullets_are_no_values() -> None:
+    c = read_description(cell("""
+        Specifies the EIP status.
+
+        -  Definition: the status of the EIP.
+
+        -  Range: see the status table.
+        """), S).constraints
+    assert c.enum is None

@@ -22,6 +22,7 @@ _ENUM_LEADIN = re.compile(
     re.IGNORECASE,
 )
 _LEADING_VALUE = re.compile(r"^([A-Za-z0-9_.\-/]+)\s*[:：]")
+_VALUE_TOKEN = re.compile(r"[A-Z0-9_]+|[a-z0-9_.\-/]+")  # ALL_CAPS or lower-case, digits: how values are spelt
 _CAPS_TOKEN = re.compile(r"\b[A-Z][A-Z0-9_]{2,}\b")
 _INLINE_ENUM = re.compile(r"\b(?:value|values|it|options?)\s+(?:can|must|may)\s+(?:only\s+)?be\b|\bone of\b|"
                           r"\bvalues? (?:is|are)\b|\boptions are\b|\bcan be set to\b", re.IGNORECASE)
@@ -58,9 +59,11 @@ def _alternatives(text: str, values: list[str | None]) -> bool:
 
 
 def _keyed(item: nodes.list_item) -> bool:
-    """The item opens with `value:` ("0: encryption disabled")."""
+    """The item opens with a value token and a colon ("0: encryption disabled", "ACTIVE: ..."); a Title-case word
+    ("Definition:", "Range:") heads a section of a parameter's description, never a value."""
     first = next((c for c in item.children if isinstance(c, nodes.paragraph)), None)
-    return first is not None and bool(_LEADING_VALUE.match(first.astext().strip()))
+    m = _LEADING_VALUE.match(first.astext().strip()) if first is not None else None
+    return m is not None and bool(_VALUE_TOKEN.fullmatch(m.group(1)))
 
 
 def enum_from_lists(cell: nodes.Element, type_: TypeExpr | None, result: ProseResult) -> None:
