@@ -581,3 +581,25 @@ def test_title_case_headings_in_bullets_are_no_values() -> None:
         -  Range: see the status table.
         """), S).constraints
     assert c.enum is None
+
+
+def test_plain_bullets_naming_examples_are_no_values() -> None:
+    c = read_description(cell("""
+        The CIDR block of the subnet.
+
+        -  10.0.0.0/8: reserved for the system.
+
+        -  172.16.0.0/12: reserved for the system.
+        """), S).constraints
+    assert c.enum is None
+
+
+def test_times_in_plain_bullets_are_no_keys() -> None:
+    c = read_description(cell("""
+        Backup time window. Example:
+
+        -  08:15-09:15 backs up between 08:15 and 09:15.
+
+        -  23:00-00:00 backs up around midnight.
+        """), S).constraints
+    assert c.enum is None

@@ -22,7 +22,9 @@ _ENUM_LEADIN = re.compile(
     re.IGNORECASE,
 )
 _LEADING_VALUE = re.compile(r"^([A-Za-z0-9_.\-/]+)\s*[:：]")
-_VALUE_TOKEN = re.compile(r"[A-Z0-9_]+|[a-z0-9_.\-/]+")  # ALL_CAPS or lower-case, digits: how values are spelt
+# what a plain (not bold) bullet key must look like to be a value: a number, an ALL_CAPS token or a boolean;
+# anything wordier ("Definition:", "10.0.0.0/8: reserved") heads a note or names an example, not an option
+_VALUE_TOKEN = re.compile(r"-?\d+|[A-Z][A-Z0-9_]*|true|false")
 _CAPS_TOKEN = re.compile(r"\b[A-Z][A-Z0-9_]{2,}\b")
 _INLINE_ENUM = re.compile(r"\b(?:value|values|it|options?)\s+(?:can|must|may)\s+(?:only\s+)?be\b|\bone of\b|"
                           r"\bvalues? (?:is|are)\b|\boptions are\b|\bcan be set to\b", re.IGNORECASE)
@@ -59,11 +61,12 @@ def _alternatives(text: str, values: list[str | None]) -> bool:
 
 
 def _keyed(item: nodes.list_item) -> bool:
-    """The item opens with a value token and a colon ("0: encryption disabled", "ACTIVE: ..."); a Title-case word
-    ("Definition:", "Range:") heads a section of a parameter's description, never a value."""
+    """The item opens with a value token and a colon ("0: encryption disabled", "ACTIVE: ...")."""
     first = next((c for c in item.children if isinstance(c, nodes.paragraph)), None)
-    m = _LEADING_VALUE.match(first.astext().strip()) if first is not None else None
-    return m is not None and bool(_VALUE_TOKEN.fullmatch(m.group(1)))
+    text = first.astext().strip() if first is not None else ""
+    m = _LEADING_VALUE.match(text)
+    # "08:15-09:15 ..." is a time, not the key "08"
+    return m is not None and bool(_VALUE_TOKEN.fullmatch(m.group(1))) and text[m.end():m.end() + 1] in ("", " ")
 
 
 def enum_from_lists(cell: nodes.Element, type_: TypeExpr | None, result: ProseResult) -> None:
