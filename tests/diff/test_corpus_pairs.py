@@ -203,4 +203,4 @@ def test_dms_comment_fits_and_leads_with_the_summary(dms: DiffResult) -> None:
     assert text.splitlines()[2].startswith(f"🔴 **{counts['error']}** errors · 🟡 **{counts['warning']}** warnings")
     assert text.index("#### 🔴 Errors") < text.index("#### 🟡 Warnings") < text.index("⚪ Info")
     [row] = [line for line in text.splitlines() if "Description of parameter `project_id` changed" in line]
-    assert "operations**" in row  # one grouped row, not one per operation
+    assert "functions**" in row  # one grouped row, not one per operation

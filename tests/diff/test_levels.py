@@ -407,3 +407,13 @@ def test_a_format_that_keeps_the_python_type_is_ignored_when_it_appears() -> Non
     old, new = base_spec(), base_spec()
     NAME(new)["format"] = "email"
     assert diff_specs(old, new).is_empty
+
+
+def test_a_boolean_enum_of_both_values_restricts_nothing() -> None:
+    # ECS 2a7a317: "Nics.ipv6_enable is now restricted to false, true" was an error on a Boolean field
+    old, new = base_spec(), base_spec()
+    NAME(old)["type"] = NAME(new)["type"] = "boolean"
+    NAME(old).pop("maxLength")
+    NAME(new).pop("maxLength")
+    NAME(new)["enum"] = [False, True]
+    assert diff_specs(old, new).is_empty
