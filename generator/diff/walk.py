@@ -243,6 +243,8 @@ class Walker:
         # the old operation a change is reported under (`OperationRef` names the new side's path when it moved)
         self._old_ops: dict[tuple[str, str], Mapping[str, Any]] = {}
         self._pages: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())  # the walked operation's
+        self._kept_pages = frozenset().union(*(_page_files(o.op) for o in old_ops.values())) & frozenset().union(
+            *(_page_files(n.op) for n in new_ops.values()))
         self.moved = pair_moved(removed, added)
         moved_old = {id(o) for o, _ in self.moved}
         moved_new = {id(n) for _, n in self.moved}
@@ -277,11 +279,13 @@ class Walker:
         yield self.pages(ref, old, new, o, n)
 
     def _cited(self, node: Node, referrer: str | None, side: int) -> Node:
-        """A shared component's rows are filed under the page that defined the table first, which may be another
-        operation's page (even one added by this update): a change of this operation then cites the row on its
-        own page that references the component."""
+        """A shared component's rows are filed under the page that defined the table first, which may be a page
+        this update added or removed, unrelated to this operation: a change of this operation then cites the row on
+        its own page that references the component."""
         pages = self._pages[side]
-        if not pages or not node.source or not referrer or node.source.rsplit(":", 1)[0] in pages:
+        cited = node.source.rsplit(":", 1)[0] if node.source else None
+        # a page documented on both sides is a fair citation (it references the table too, and names the row)
+        if not pages or not cited or not referrer or cited in pages or cited in self._kept_pages:
             return node
         return replace(node, source=referrer) if referrer.rsplit(":", 1)[0] in pages else node
 
