@@ -603,3 +603,30 @@ def test_times_in_plain_bullets_are_no_keys() -> None:
         -  23:00-00:00 backs up around midnight.
         """), S).constraints
     assert c.enum is None
+
+
+def test_parts_named_with_and_are_no_alternatives() -> None:
+    # KMS: "Tag list, which is the value pairs of **key** and **value**." then a bullet per part
+    c = read_description(cell("""
+        Tag list, which is the value pairs of **key** and **value**.
+
+        -  **key** indicates the tag key.
+
+        -  **value** indicates the tag value.
+        """), S).constraints
+    assert c.enum is None
+
+
+def test_values_of_a_part_of_the_field_are_no_enum_of_the_field() -> None:
+    # IAM password_expires_at: "operator:timestamp"; the nested bullets list the operator's values
+    c = read_description(cell("""
+        Password expiration time. The format is *operator*:*timestamp*.
+
+        -  The value of **operator** can be **lt** or **gt**.
+
+           -  **lt**: earlier than *timestamp*.
+           -  **gt**: later than *timestamp*.
+
+        -  The **timestamp** format is **YYYY-MM-DDTHH:mm:ssZ**.
+        """), S).constraints
+    assert c.enum is None

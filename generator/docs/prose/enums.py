@@ -52,12 +52,14 @@ def _item_value(item: nodes.list_item) -> str | None:
     return None
 
 
-def _alternatives(text: str, values: list[str | None]) -> bool:
-    """The sentence names the last two values as alternatives ("0 or 1", "A, B, and C"): it announces the bullets."""
-    if len(values) < 2 or values[-2] is None or values[-1] is None:
+def _alternatives(blist: nodes.bullet_list, text: str, values: list[str | None]) -> bool:
+    """The sentence names the last two values as alternatives ("0 or 1", "A, B, or C"): it announces the bullets.
+    Not "key and value" (the parts of one thing), nor a list nested in another (the values of a part of the field,
+    "the value of **operator** can be ...")."""
+    if len(values) < 2 or values[-2] is None or values[-1] is None or isinstance(blist.parent, nodes.list_item):
         return False
     a, b = re.escape(values[-2]), re.escape(values[-1])
-    return bool(re.search(rf"(?<!\w){a}\s*(?:,\s*(?:or|and)?|or|and)\s+{b}(?!\w)", text))
+    return bool(re.search(rf"(?<!\w){a},?\s+or\s+{b}(?!\w)", text))
 
 
 def _keyed(item: nodes.list_item) -> bool:
@@ -100,7 +102,7 @@ def enum_from_lists(cell: nodes.Element, type_: TypeExpr | None, result: ProseRe
             continue
         if not _ENUM_LEADIN.search(lead_text) and values and all(
             v is not None and re.search(rf"(?<!\w){re.escape(v)}(?!\w)", lead_text) for v in values
-        ) and not _alternatives(lead_text, values):
+        ) and not _alternatives(blist, lead_text, values):
             # "The format is start.end.duration. Parameter description:" then one bullet per part:
             # bold terms the lead sentence already names are a glossary of it, not the options.
             continue
