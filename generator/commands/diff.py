@@ -10,6 +10,7 @@ trees are built in parallel.
 
 formats:
   markdown  a pull-request comment: summary, errors, warnings, info collapsed; at most --limit characters
+            (signature breaks first, docs lines by their path in the repository, no local absolute paths)
   json      every change (the full report; also written by --json-out next to another format)
   github    GitHub Actions workflow commands, one per error and warning, on the docs line
             (paths relative to the repository root: --path-prefix, else found with git)
@@ -43,7 +44,7 @@ from generator.diff.comment import LIMIT
 from generator.diff.compare import diff_specs
 from generator.diff.inputs import InputError, check_same_service
 from generator.diff.levels import FAIL_ON, failing
-from generator.diff.render import as_json, markdown
+from generator.diff.render import as_json, markdown, public_labels
 from generator.diff.sides import load_pair
 from generator.release.semver import next_version
 
@@ -72,7 +73,8 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--limit", type=int, default=LIMIT, help=f"markdown: most characters (default {LIMIT})")
     parser.add_argument(
         "--path-prefix",
-        help="github: the docs tree's folder in its repository, e.g. api-ref/source/ (default: found with git)",
+        help="github and markdown: the docs tree's folder in its repository, e.g. api-ref/source/ "
+        "(default: found with git)",
     )
     parser.add_argument("--current-version", help="client version of OLD; the report then suggests the next")
     parser.add_argument("-o", "--output", type=Path, help="write the report here instead of stdout")
@@ -98,26 +100,27 @@ def run(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return EXIT_BAD_INPUT
     version = next_version(args.current_version, result) if args.current_version else None
+    labels = public_labels(args.old, args.new)
     if args.json_out:
         args.json_out.parent.mkdir(parents=True, exist_ok=True)
-        args.json_out.write_text(as_json(result, old.label, new.label, version), encoding="utf-8")
+        args.json_out.write_text(as_json(result, *labels, version), encoding="utf-8")
+    prefix = args.path_prefix
+    if prefix is None:
+        # Spec files carry docs-relative x-source paths and no checkout to ask.
+        prefix = detect_prefix(args.new) if args.new.is_dir() else ""
     if args.format == "json":
-        report = as_json(result, old.label, new.label, version)
+        report = as_json(result, *labels, version)
     elif args.format == "github":
-        prefix = args.path_prefix
-        if prefix is None:
-            # Spec files carry docs-relative x-source paths and no checkout to ask.
-            prefix = detect_prefix(args.new) if args.new.is_dir() else ""
         report = github.render(result, prefix)
     else:
         report = markdown(
             result,
-            old.label,
-            new.label,
+            *labels,
             version,
             current_version=args.current_version,
-            json_report=str(args.json_out) if args.json_out else None,
+            json_report=public_labels(args.json_out, args.new)[0] if args.json_out else None,
             limit=args.limit,
+            path_prefix=prefix,
         )
     if args.output:
         args.output.write_text(report, encoding="utf-8")

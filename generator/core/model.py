@@ -100,6 +100,8 @@ class Schema:
     title: str = ""  # the caption text
     key: str = ""  # unique in the tree, set by `link`; REF types point at it
     subject: str | None = None  # the field a caption says it describes ("**server** field description")
+    # no table of it has a Mandatory column: `required` below says nothing, rather than "all optional"
+    required_unstated: bool = False
 
 
 class ParamLocation(StrEnum):

@@ -214,6 +214,8 @@ def iter_operations(doc: Mapping[str, Any], *, sort_paths: bool = False) -> Iter
 
 # pages documenting one METHOD + path are merged into one operation; each keeps its own parts here
 VARIANTS = "x-otc-variants"
+# on an object made from tables without a Mandatory column: its `required` (absent) states nothing
+REQUIRED_UNSTATED = "x-otc-required-unstated"
 
 
 def iter_variants(op: Mapping[str, Any]) -> Iterator[dict[str, Any]]:

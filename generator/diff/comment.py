@@ -16,6 +16,7 @@ import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from generator.core.gha import repo_path
 from generator.diff.model import Change, DiffResult, OperationRef
 from generator.diff.rules import TEXT_RULES, Level
 
@@ -40,6 +41,11 @@ class Group:
     def operations(self) -> list[OperationRef]:
         return sorted({c.operation for c in self.changes}, key=lambda o: (o.operation_id, o.path, o.method))
 
+    @property
+    def functions(self) -> list[str]:
+        """Each change under the function of its own docs page (a merged operation has one per page)."""
+        return sorted({c.where or f"{c.operation.method} {c.operation.path}" for c in self.changes})
+
 
 def groups(changes: Iterable[Change]) -> list[Group]:
     """Same change across operations, then same change to several fields of one object, merged.
@@ -62,7 +68,26 @@ def groups(changes: Iterable[Change]) -> list[Group]:
             message += f" Also {others} ({len(parts)} fields in all)."
         members = [c for _, part in parts for c in part]
         result.append(Group(members[0].level, rule_id, message, tuple(sorted(members, key=Change.sort_key))))
-    return sorted(result, key=lambda g: (-g.level.rank, -len(g.operations), g.rule_id, g.message))
+    return sorted(result, key=lambda g: (-g.level.rank, _kind(g.rule_id), -len(g.operations), g.rule_id, g.message))
+
+
+# What breaks a call's signature comes first: a reviewer acts on these; naming changes (deliberate renames) last.
+_SIGNATURE = (
+    "operation-removed", "operation-page-removed", "operation-path-changed",
+    "request-parameter-added-required", "request-body-added-required", "request-property-added-required",
+    "request-parameter-became-required", "request-body-became-required", "request-property-became-required",
+    "request-parameter-removed", "request-body-removed", "request-property-removed", "response-property-removed",
+    "request-query-parameter-renamed", "request-path-parameter-renamed", "request-parameter-location-changed",
+    "request-property-renamed", "response-property-renamed", "request-type-changed", "response-type-changed",
+)
+_NAMING = frozenset({"operation-id-changed", "operation-tags-changed", "request-model-renamed",
+                     "response-model-renamed"})
+
+
+def _kind(rule_id: str) -> tuple[int, int]:
+    if rule_id in _SIGNATURE:
+        return (0, _SIGNATURE.index(rule_id))
+    return (2, 0) if rule_id in _NAMING else (1, 0)
 
 
 def _sibling_key(change: Change) -> str:
@@ -88,7 +113,10 @@ def render(
     json_report: str | None = None,
     limit: int = LIMIT,
     marker: str | None = None,
+    path_prefix: str = "",
 ) -> str:
+    """`path_prefix`: the docs tree's folder in its repository (`api-ref/source/`): docs files are named from the
+    repository's root, as a reviewer finds them in the pull request."""
     head = [marker, ""] if marker else []
     head += [f"### API changes: `{old_label}` → `{new_label}`", ""]
     if result.is_empty:
@@ -108,17 +136,18 @@ def render(
         if not level_groups:
             continue
         n = sum(len(g.changes) for g in level_groups)
-        title = f"{_MARKS[level]} {_TITLES[level]} ({n})"
+        rows_note = f" in {len(level_groups)} rows" if len(level_groups) != n else ""
+        title = f"{_MARKS[level]} {_TITLES[level]} ({n}{rows_note})"
         opening = (
             [f"<details><summary><b>{title}</b></summary>", ""] if level is Level.INFO else [f"#### {title}", ""]
         )
         closing = ["", "</details>", ""] if level is Level.INFO else [""]
-        table = ["| change | where | docs (old → new) |", "|---|---|---|"]
+        table = ["| # | change | where | docs (old → new) |", "|---|---|---|---|"]
         if not budget.take(opening + table + closing):
             break
         rows = []
         for group in level_groups:
-            row = _row(group)
+            row = _row(group, path_prefix)
             if not budget.take([row]):
                 break
             rows.append(row)
@@ -154,11 +183,11 @@ class _Budget:
 
 def _summary(result: DiffResult, version: str | None, current: str | None) -> list[str]:
     counts = result.level_counts()
-    ops = len(result.by_operation())
+    ops = len({c.where or str(c.operation) for c in result.changes})
     cells = " · ".join(
         f"{_MARKS[Level(k)]} **{n}** {k}{'s' if n != 1 and k != 'info' else ''}" for k, n in counts.items()
     )
-    lines = [f"{cells} in {ops} operation{'s' if ops != 1 else ''}.", ""]
+    lines = [f"{cells} in {ops} function{'s' if ops != 1 else ''}.", ""]
     bump = _bump(result)
     if version and current:
         lines.append(f"**Version:** {bump} → client `{current}` becomes **`{version}`**.")
@@ -179,48 +208,38 @@ def _bump(result: DiffResult) -> str:
     return "documentation only — patch bump"
 
 
-def _row(group: Group) -> str:
+def _row(group: Group, prefix: str = "") -> str:
     first = group.changes[0]
-    ops = group.operations
-    if len(ops) == 1:
-        where = _op(ops[0])
+    functions = group.functions
+    if len(functions) == 1:
+        where = f"`{functions[0]}`"
     else:
-        shown = ", ".join(_op(o) for o in ops[:3])
-        where = f"**{len(ops)} operations**: {shown}{', …' if len(ops) > 3 else ''}"
+        shown = ", ".join(f"`{f}`" for f in functions[:3])
+        where = f"**{len(functions)} functions**: {shown}{', …' if len(functions) > 3 else ''}"
     change = _cell(group.message)
     if first.rule_id in TEXT_RULES:
         text = _text_change(first.param("old") or "", first.param("new") or "")
         if text:
-            change += f"<br>{text}" + ("<br>(example from the first operation)" if len(ops) > 1 else "")
-    return f"| {change} | {where} | {_docs(first)} |"
+            change += f"<br>{text}" + ("<br>(example from the first operation)" if len(functions) > 1 else "")
+    return f"| {len(group.changes)} | {change} | {where} | {_docs(first, prefix)} |"
 
 
-def _op(op: OperationRef) -> str:
-    # The operationId is the generated function's name, which is what a client user knows.
-    return f"`{op.operation_id}`" if op.operation_id else f"`{op.method} {op.path}`"
-
-
-def _docs(change: Change) -> str:
-    """Docs lines by file name (the folder is in the JSON report): `page.rst:35 → :36`."""
+def _docs(change: Change, prefix: str = "") -> str:
+    """Docs lines by their path in the repository (`api-ref/source/volumes/page.rst:35`): one file name is often
+    on several pages (four `creating_evs_disks.rst`), so the folder is always there."""
     old = change.old.source if change.old and change.old.source else None
     new = change.new.source if change.new and change.new.source else None
     if old and new:
         (o_file, o_line), (n_file, n_line) = old.rsplit(":", 1), new.rsplit(":", 1)
         if old == new:
-            return f"`{_name(o_file)}:{o_line}`"
+            return f"`{repo_path(prefix, o_file)}:{o_line}`"
         if o_file == n_file:
-            return f"`{_name(o_file)}:{o_line}` → `:{n_line}`"
-        if _name(o_file) == _name(n_file):  # the page moved to another folder: say where
-            return f"`{_name(o_file)}:{o_line}` → `{n_file}:{n_line}`"
-        return f"`{_name(o_file)}:{o_line}` → `{_name(n_file)}:{n_line}`"
+            return f"`{repo_path(prefix, o_file)}` line {o_line} → {n_line}"
+        return f"`{repo_path(prefix, o_file)}:{o_line}` → `{repo_path(prefix, n_file)}:{n_line}`"
     if old or new:
         file, line = str(old or new).rsplit(":", 1)
-        return ("new " if new else "old ") + f"`{_name(file)}:{line}`"
+        return ("new " if new else "old ") + f"`{repo_path(prefix, file)}:{line}`"
     return "—"
-
-
-def _name(file: str) -> str:
-    return file.rsplit("/", 1)[-1]
 
 
 def _cell(text: str) -> str:

@@ -23,7 +23,7 @@ def workflow_commands(result: DiffResult, path_prefix: str = "", *, min_level: L
     lines = []
     for (_rank, file, line, _level), changes in sorted(grouped.items()):
         first = changes[0]
-        op = first.operation.operation_id or str(first.operation)
+        op = first.where or str(first.operation)
         more = f" and {len(changes) - 1} more" if len(changes) > 1 else ""
         title = f"API {first.level}: {first.rule_id} ({op}){more}"
         message = "\n".join(f"{c.message} [{rule(c.rule_id).reason}]" for c in changes)

@@ -39,6 +39,13 @@ class Change:
     old: Location | None
     new: Location | None
     params: tuple[tuple[str, str], ...] = field(default=())
+    # the generated function of the docs page the change is on (a page of a merged operation has its own)
+    function: str = ""
+
+    @property
+    def where(self) -> str:
+        """The function a reader of the client knows this change by."""
+        return self.function or self.operation.operation_id
 
     @property
     def classification(self) -> Classification:
@@ -77,6 +84,7 @@ class Change:
             "classification": str(self.classification),
             "message": self.message,
             "params": dict(self.params),
+            "function": self.where,
             "old": self.old.as_dict() if self.old else None,
             "new": self.new.as_dict() if self.new else None,
         }

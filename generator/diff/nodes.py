@@ -25,11 +25,26 @@ class Node:
     source: str | None
 
 
+# where the build files a documented example that contradicts its schema (`example.schema_mismatch`)
+INVALID_EXAMPLES = "x-otc-invalid-examples"
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    """What the old build reported of an example of this body: `at` a JSON pointer into the example."""
+
+    at: str  # list indexes as `*`
+    message: str
+    source: str | None  # the example's "file:line"
+
+
 @dataclass(frozen=True)
 class Ctx:
     op: OperationRef
     direction: str  # "request" | "response"
     field: str  # how the user names this position, e.g. "EndpointsReq.dev_service"
+    at: str = ""  # the position in a body instance, as the old build's example mismatches name it
+    mismatches: tuple[Mismatch, ...] = ()  # the old side's, for the body being walked
 
 
 def child(node: Node, *tokens: str, schema: Schema | None = None) -> Node:
@@ -117,3 +132,22 @@ def _is_null(schema: Any) -> bool:
 def _is_nullable(schema: Schema) -> bool:
     raw = schema.get("type")
     return (isinstance(raw, list) and "null" in raw) or None in (schema.get("enum") or [])
+
+
+def mismatches(op: Schema, status: str, media_type: str) -> tuple[Mismatch, ...]:
+    """The example mismatches the build recorded for one body (`status` "" = the request) of an operation and of
+    the pages merged into it."""
+    found: list[Mismatch] = []
+    for part in [op, *[v for v in op.get("x-otc-variants") or [] if isinstance(v, Mapping)]]:
+        owner = part.get("requestBody") if not status else (part.get("responses") or {}).get(status)
+        content = owner.get("content") if isinstance(owner, Mapping) else None
+        for key, media in (content or {}).items():
+            if key.split(";")[0].strip().lower() != media_type or not isinstance(media, Mapping):
+                continue
+            for example in (media.get(INVALID_EXAMPLES) or {}).values():
+                src = example.get("x-source") if isinstance(example, Mapping) else None
+                where = f"{src.get('file')}:{src.get('line')}" if isinstance(src, Mapping) else None
+                for m in example.get("x-mismatches") or [] if isinstance(example, Mapping) else []:
+                    at = "/".join("*" if seg.isdigit() else seg for seg in str(m.get("at", "")).split("/"))
+                    found.append(Mismatch(at, str(m.get("message", "")), where))
+    return tuple(found)

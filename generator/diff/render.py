@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from generator.diff import comment
@@ -10,6 +11,27 @@ from generator.diff.model import Change, DiffResult, Location
 from generator.diff.rules import Classification
 
 NO_CHANGES = "No changes: the two specs describe the same API."
+
+
+def public_labels(old: Path, new: Path) -> tuple[str, str]:
+    """How a report meant for a pull request names its two inputs: never a local absolute path (a runner's or a
+    developer's folders mean nothing to the reader and leak the machine's layout), but as much of each path as
+    tells the two apart."""
+    return _public(old, new), _public(new, old)
+
+
+def _public(path: Path, other: Path) -> str:
+    if not path.is_absolute():
+        return path.as_posix()
+    try:
+        return path.relative_to(Path.cwd()).as_posix() or "."
+    except ValueError:
+        pass
+    parts, others = path.parts[1:], other.parts[1:]
+    k = 1
+    while k < len(parts) and parts[-k:] == others[-k:]:
+        k += 1
+    return "/".join(parts[-k:]) if parts else "/"
 
 
 def _where(loc: Location | None) -> str:
@@ -79,7 +101,9 @@ def as_json(result: DiffResult, old_label: str, new_label: str, version: str | N
         "old": old_label,
         "new": new_label,
         "levels": result.level_counts(),
-        "summary": result.counts(),
+        # keyed by the levels the comment counts (errors, warnings, info); the semantic-version classes apart
+        "summary": result.level_counts(),
+        "classes": result.counts(),
         "rules": result.rule_counts(),
         "highest": str(result.highest()) if result.highest() else None,
         "next_version": version,

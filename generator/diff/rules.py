@@ -108,6 +108,10 @@ _RULES = (
          "the tag names the client module the function is imported from"),
     Rule("operation-deprecated", I, DEP, "Operation `{method} {path}` is now deprecated.",
          "the call still works"),
+    Rule("operation-moved-to-deprecated-pages", I, DEP,
+         "Operation `{method} {path}` moved to the out-of-date pages (docs folder {new}, was {old}): it is now "
+         "deprecated; it still works and its function keeps its module.",
+         "the call still works; the names lock keeps the function where it was"),
     Rule("operation-superseded", I, DEP,
          "`{method} {path}` (`{operation_id}`) replaces `{old}` (`{old_id}`) on its docs page; the old "
          "operation is still documented (in `{moved_to}`). Differences when migrating are listed below.",
@@ -194,6 +198,22 @@ _RULES = (
          "the previous client's `from_dict` raises KeyError when a required field is missing"),
     Rule("response-property-became-required", I, CHG, "Response field `{field}` is now always present.",
          "a narrower response"),
+    Rule("request-required-unstated", I, CHG,
+         "Request object `{field}` no longer states which fields are required (its table lost the Mandatory "
+         "column; {old} were required).",
+         "a table without a Mandatory column states nothing; the generated arguments become optional"),
+    Rule("response-required-unstated", W, CHG,
+         "Response object `{field}` no longer states which fields are always present (its table lost the "
+         "Mandatory column; {old} were).",
+         "nothing changes on the wire; only type-checked code notices attributes that may be unset"),
+    Rule("request-object-became-map", W, CHG,
+         "Request field `{field}` is now a map of keys to values instead of the object `{old}`: the class goes "
+         "away, the JSON sent does not change. Keys still documented: {keys}.",
+         "the same JSON on the wire; only code constructing the removed class changes"),
+    Rule("response-object-became-map", W, CHG,
+         "Response field `{field}` is now a map of keys to values instead of the object `{old}`: the class goes "
+         "away, the JSON received does not change. Keys still documented: {keys}.",
+         "the same JSON on the wire; code reading attributes of the removed class reads map entries instead"),
     Rule("request-became-nullable", I, CHG, "Request field `{field}` now accepts `null`.", "a wider request"),
     Rule("request-became-non-nullable", W, CHG, "Request field `{field}` no longer accepts `null`.",
          "only calls sending `None` fail"),
@@ -205,6 +225,14 @@ _RULES = (
          "the model's argument has another Python type"),
     Rule("response-type-changed", E, CHG, "Response field `{field}` changed type from {old} to {new}.",
          "the attribute has another Python type; the previous client may fail to parse it"),
+    Rule("request-type-corrected", W, CHG,
+         "Request field `{field}` changed type from {old} to {new}: docs corrected — the previous build reported "
+         "that its example contradicted the old type ({cited}).",
+         "the old type contradicted the docs' own example: calls that followed the example already sent this type"),
+    Rule("response-type-corrected", W, CHG,
+         "Response field `{field}` changed type from {old} to {new}: docs corrected — the previous build reported "
+         "that its example contradicted the old type ({cited}).",
+         "the old type contradicted the docs' own example: the service most likely sent this type all along"),
     Rule("request-format-widened", I, CHG,
          "Request field `{field}` widened from {old} to {new}; values you send still fit.", "a wider request"),
     Rule("request-format-narrowed", W, CHG,

@@ -13,14 +13,15 @@ component names come from nested-table titles, which change when the shape does 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
-from generator.core.spec import VARIANTS, pointer, source_of
+from generator.core.spec import REQUIRED_UNSTATED, VARIANTS, pointer, source_of
 from generator.diff.match import param_as_schema, renames
 from generator.diff.model import OperationRef
-from generator.diff.nodes import Ctx, Node, child, resolve, resolve_nullable, source, types
+from generator.diff.nodes import Ctx, Node, child, mismatches, resolve, resolve_nullable, source, types
 from generator.diff.paths import PathOperation, operations, pair_moved, path_parameter_names, superseded
 
 COMPOSITIONS = ("allOf", "oneOf", "anyOf")
@@ -170,6 +171,10 @@ class PropertiesDelta:
     renamed: tuple[tuple[str, str, Node, Node], ...]  # (old name, new name, old, new)
     removed: tuple[tuple[str, Node], ...]
     added: tuple[tuple[str, Node, bool], ...]  # (name, where, required)
+    # the side's tables had no Mandatory column: its `required` states nothing (`x-otc-required-unstated`)
+    o_unstated: bool = False
+    n_unstated: bool = False
+    was_required: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +184,20 @@ class PropertyPair:
     n: Node
     was_required: bool
     is_required: bool
+    stated: bool = True  # both sides' tables say whether the field is required
+
+
+@dataclass(frozen=True, slots=True)
+class BecameMap:
+    """An object with fields restated as a map (`Map<String,String>`): same JSON, no model class any more."""
+
+    ctx: Ctx
+    o_in: Node  # the rows declaring the field
+    n_in: Node
+    o: Node
+    n: Node
+    o_name: str | None  # the model class that goes away
+    keys: tuple[str, ...]  # former fields the map's description still names
 
 
 Pair = (
@@ -196,6 +215,7 @@ Pair = (
     | CompositionPair
     | PropertiesDelta
     | PropertyPair
+    | BecameMap
 )
 
 
@@ -220,6 +240,11 @@ class Walker:
         removed = [old_ops[k] for k in sorted(old_ops.keys() - new_ops.keys())]
         added = [new_ops[k] for k in sorted(new_ops.keys() - old_ops.keys())]
         self.kept = [(old_ops[k], new_ops[k]) for k in sorted(old_ops.keys() & new_ops.keys())]
+        # the old operation a change is reported under (`OperationRef` names the new side's path when it moved)
+        self._old_ops: dict[tuple[str, str], Mapping[str, Any]] = {}
+        self._pages: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())  # the walked operation's
+        self._kept_pages = frozenset().union(*(_page_files(o.op) for o in old_ops.values())) & frozenset().union(
+            *(_page_files(n.op) for n in new_ops.values()))
         self.moved = pair_moved(removed, added)
         moved_old = {id(o) for o, _ in self.moved}
         moved_new = {id(n) for _, n in self.moved}
@@ -245,11 +270,24 @@ class Walker:
 
     def operation(self, old: PathOperation, new: PathOperation) -> Iterator[Pair]:
         ref, o, n = _ref(new), _node(old), _node(new)
+        self._old_ops[(ref.method, ref.path)] = old.op
+        self._pages = (_page_files(old.op), _page_files(new.op))
         yield OperationPair(ref, old, new, o, n)
         yield from self.parameters(ref, old, new)
         yield from self.request_body(ref, o, n)
         yield from self.responses(ref, o, n)
         yield self.pages(ref, old, new, o, n)
+
+    def _cited(self, node: Node, referrer: str | None, side: int) -> Node:
+        """A shared component's rows are filed under the page that defined the table first, which may be a page
+        this update added or removed, unrelated to this operation: a change of this operation then cites the row on
+        its own page that references the component."""
+        pages = self._pages[side]
+        cited = node.source.rsplit(":", 1)[0] if node.source else None
+        # a page documented on both sides is a fair citation (it references the table too, and names the row)
+        if not pages or not cited or not referrer or cited in pages or cited in self._kept_pages:
+            return node
+        return replace(node, source=referrer) if referrer.rsplit(":", 1)[0] in pages else node
 
     def pages(self, ref: OperationRef, old: PathOperation, new: PathOperation, o: Node, n: Node) -> PagesDelta:
         """The pages documenting one call (`x-otc-variants`): each is a function of the client.
@@ -418,8 +456,10 @@ class Walker:
             (o_key, o_mt), (n_key, n_mt) = o_media[mt], n_media[mt]
             o_schema = (o_mt or {}).get("schema") or {}
             n_schema = (n_mt or {}).get("schema") or {}
+            old_op = self._old_ops.get((ctx.op.method, ctx.op.path))
+            found = mismatches(old_op, status, mt) if old_op is not None else ()
             yield from self.schema(
-                ctx,
+                replace(ctx, at="", mismatches=found),
                 child(o, "content", o_key, "schema", schema=o_schema),
                 child(n, "content", n_key, "schema", schema=n_schema),
                 frozenset(),
@@ -430,6 +470,7 @@ class Walker:
     def schema(self, ctx: Ctx, o_in: Node, n_in: Node, seen: frozenset[tuple[str, str]]) -> Iterator[Pair]:
         o, o_name, o_null = resolve_nullable(self.old, o_in)
         n, n_name, n_null = resolve_nullable(self.new, n_in)
+        o, n = self._cited(o, o_in.source, 0), self._cited(n, n_in.source, 1)
         repeated = (o.pointer, n.pointer) in seen
         o_type, n_type = (frozenset(), frozenset()) if repeated else (types(o.schema), types(n.schema))
         type_changed = o_type != n_type and bool(o_type) and bool(n_type)
@@ -442,6 +483,10 @@ class Walker:
             return
         seen = seen | {(o.pointer, n.pointer)}
         os_, ns = o.schema, n.schema
+        if _became_map(os_, ns):
+            # one change, not one removal per former field: the keys still travel, now as map entries
+            yield BecameMap(ctx, o_in, n_in, o, n, o_name, _named_keys(os_, ns, n_in.schema))
+            return
         for key in COMPOSITIONS:
             o_alts, n_alts = os_.get(key) or [], ns.get(key) or []
             if not o_alts and not n_alts:
@@ -455,10 +500,10 @@ class Walker:
                         Node(na, f"{n.pointer}/{key}/{i}", n.source),
                         seen,
                     )
-        for key, suffix in (("items", "[]"), ("additionalProperties", "{}")):  # array items, map values
+        for key, suffix, step in (("items", "[]", "/*"), ("additionalProperties", "{}", "/?")):  # items, map values
             if isinstance(os_.get(key), Mapping) and isinstance(ns.get(key), Mapping):
                 yield from self.schema(
-                    replace(ctx, field=f"{ctx.field}{suffix}"),
+                    replace(ctx, field=f"{ctx.field}{suffix}", at=ctx.at + step),
                     child(o, key, schema=os_[key]),
                     child(n, key, schema=ns[key]),
                     seen,
@@ -471,9 +516,12 @@ class Walker:
         o_props: Mapping[str, Any] = o.schema.get("properties") or {}
         n_props: Mapping[str, Any] = n.schema.get("properties") or {}
         o_req, n_req = set(o.schema.get("required") or []), set(n.schema.get("required") or [])
+        o_unstated, n_unstated = bool(o.schema.get(REQUIRED_UNSTATED)), bool(n.schema.get(REQUIRED_UNSTATED))
 
         def node(side: Node, props: Mapping[str, Any], name: str) -> Node:
-            return Node(props[name], f"{side.pointer}/properties/{pointer(name)[1:]}", source(props[name], side.source))
+            at = f"{side.pointer}/properties/{pointer(name)[1:]}"
+            found = Node(props[name], at, source(props[name], side.source))
+            return self._cited(found, side.source, 0 if side is o else 1)
 
         gone = [p for p in o_props if p not in n_props]
         came = [p for p in n_props if p not in o_props]
@@ -488,9 +536,30 @@ class Walker:
             tuple((a, b, node(o, o_props, a), node(n, n_props, b)) for a, b in renamed),
             tuple((name, node(o, o_props, name)) for name in sorted(gone)),
             tuple((name, node(n, n_props, name), name in n_req) for name in sorted(came)),
+            o_unstated,
+            n_unstated,
+            frozenset(o_req & set(n_props)),
         )
         for o_pname, n_pname in sorted([(p, p) for p in o_props if p in n_props] + renamed):
             on, nn = node(o, o_props, o_pname), node(n, n_props, n_pname)
-            field_ctx = replace(ctx, field=f"{ctx.field}.{o_pname}")
-            yield PropertyPair(field_ctx, on, nn, o_pname in o_req, n_pname in n_req)
+            field_ctx = replace(ctx, field=f"{ctx.field}.{o_pname}", at=f"{ctx.at}/{o_pname}")
+            yield PropertyPair(field_ctx, on, nn, o_pname in o_req, n_pname in n_req,
+                               not (o_unstated or n_unstated))
             yield from self.schema(field_ctx, on, nn, seen)
+
+
+def _page_files(op: Mapping[str, Any]) -> frozenset[str]:
+    """The docs files of an operation's pages (its own and those merged into it)."""
+    parts = [op, *[v for v in op.get(VARIANTS) or [] if isinstance(v, Mapping)]]
+    return frozenset(src.rsplit(":", 1)[0] for src in (source_of(p) for p in parts) if src)
+
+
+def _became_map(o: Mapping[str, Any], n: Mapping[str, Any]) -> bool:
+    return bool(o.get("properties")) and not n.get("properties") and n.get("additionalProperties") not in (None, False)
+
+
+def _named_keys(o: Mapping[str, Any], n: Mapping[str, Any], n_row: Mapping[str, Any]) -> tuple[str, ...]:
+    """The old fields whose names the new side's description (of the row or of the map) still spells out."""
+    text = " ".join(str(s.get("description") or "") for s in (n_row, n))
+    words = set(re.findall(r"[A-Za-z0-9_.\-]+", text))
+    return tuple(name for name in o.get("properties") or {} if name in words)

@@ -103,7 +103,8 @@ def pr_check(
     out_dir.mkdir(parents=True, exist_ok=True)
     json_path = out_dir / JSON_FILE
     json_path.write_text(as_json(result, *labels, version), encoding="utf-8")
-    options: dict[str, Any] = {"current_version": current_version, "json_report": f"{JSON_FILE} (workflow artifact)"}
+    options: dict[str, Any] = {"current_version": current_version, "json_report": f"{JSON_FILE} (workflow artifact)",
+                               "path_prefix": docs_subdir.strip("/") + "/"}
     if limit is not None:
         options["limit"] = limit
     comment = MARKER + "\n" + markdown(result, *labels, version, **options)

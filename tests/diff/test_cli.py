@@ -54,15 +54,17 @@ def test_markdown_comment(renamed: tuple[Path, Path], capsys: pytest.CaptureFixt
     assert run([str(renamed[0]), str(renamed[1]), "--current-version", "0.3.1"]) == 0
     out = capsys.readouterr().out
     lines = out.splitlines()
-    assert lines[2] == "🔴 **1** error · 🟡 **0** warnings · ⚪ **1** info in 1 operation."
+    assert lines[0] == "### API changes: `old.yaml` → `new.json`"  # never the local absolute paths given
+    assert lines[2] == "🔴 **1** error · 🟡 **0** warnings · ⚪ **1** info in 1 function."
     assert "client `0.3.1` becomes **`0.4.0`**" in lines[4]
     assert out.index("#### 🔴 Errors (1)") < out.index("<details><summary><b>⚪ Info (1)</b></summary>")
     row = next(line for line in lines if "was renamed" in line)
-    # Names and docs lines, no JSON pointers.
+    # Names and docs lines with their folders, no JSON pointers.
     assert row == (
-        "| Request field `EndpointsReq.dev_service` was renamed to `service` — update your code. "
-        "| `UpdateNotebook` | `update.rst:65` |"
+        "| 1 | Request field `EndpointsReq.dev_service` was renamed to `service` — update your code. "
+        "| `UpdateNotebook` | `nb/update.rst:65` |"
     )
+    assert str(renamed[0].parent) not in out
     assert "/components/schemas" not in out
     summary_row = next(line for line in lines if "Summary changed" in line)
     assert "<del>Updating</del> <ins>Update</ins> a <del>Notebook Instance</del> <ins>notebook</ins>" in summary_row
@@ -72,7 +74,9 @@ def test_json_out_next_to_the_comment(renamed: tuple[Path, Path], tmp_path: Path
                                      capsys: pytest.CaptureFixture[str]) -> None:
     target = tmp_path / "out" / "diff.json"
     assert run([str(renamed[0]), str(renamed[1]), "--json-out", str(target)]) == 0
-    assert f"The full report (every change, with JSON pointers) is `{target}`." in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "The full report (every change, with JSON pointers) is `diff.json`." in out
+    assert str(tmp_path) not in out
     doc = json.loads(target.read_text(encoding="utf-8"))
     assert doc["levels"] == {"error": 1, "warning": 0, "info": 1}
 
@@ -103,8 +107,10 @@ def test_fail_on_error_ignores_warnings(tmp_path: Path) -> None:
 def test_json_report(renamed: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
     assert run([str(renamed[0]), str(renamed[1]), "--format", "json", "--current-version", "0.3.1"]) == 0
     doc = json.loads(capsys.readouterr().out)
-    assert doc["summary"] == {"breaking": 1, "non-breaking": 0, "documentation": 1}
+    assert doc["summary"] == {"error": 1, "warning": 0, "info": 1}  # the comment's levels
+    assert doc["classes"] == {"breaking": 1, "non-breaking": 0, "documentation": 1}
     assert doc["levels"] == {"error": 1, "warning": 0, "info": 1}
+    assert doc["old"] == "old.yaml" and doc["new"] == "new.json"
     assert doc["next_version"] == "0.4.0"
     [operation] = doc["operations"]
     assert operation["operationId"] == "UpdateNotebook"
@@ -191,7 +197,7 @@ def test_wired_into_the_main_cli(tmp_path: Path, capsys: pytest.CaptureFixture[s
 
     a, b = write(tmp_path, "a.yaml", base_spec()), write(tmp_path, "b.yaml", base_spec())
     assert main(["diff", str(a), str(b), "--format", "json"]) == 0
-    assert json.loads(capsys.readouterr().out)["summary"] == {"breaking": 0, "non-breaking": 0, "documentation": 0}
+    assert json.loads(capsys.readouterr().out)["summary"] == {"error": 0, "warning": 0, "info": 0}
 
 
 def test_github_annotations_on_one_line_share_a_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

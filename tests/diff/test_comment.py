@@ -43,7 +43,8 @@ def test_repeated_description_change_is_one_row_with_old_and_new_text() -> None:
     text = render(diff_specs(old, new), "a", "b")
     rows = [line for line in text.splitlines() if "Description of parameter `project_id` changed" in line]
     assert len(rows) == 1
-    assert "**45 operations**: `UpdateThing000`, `UpdateThing001`, `UpdateThing002`, …" in rows[0]
+    assert rows[0].startswith("| 45 | ")  # the row stands for 45 changes, and says so
+    assert "**45 functions**: `UpdateThing000`, `UpdateThing001`, `UpdateThing002`, …" in rows[0]
     assert "Project ID. <ins>Obtain it from the console.</ins>" in rows[0]
 
 
@@ -54,7 +55,7 @@ def test_levels_in_order_and_info_collapsed() -> None:
     op(new)["summary"] = "Update"  # info
     text = render(diff_specs(base_spec(), new), "a", "b", "0.4.0", current_version="0.3.1")
     first = text.splitlines()[:5]
-    assert first[2] == "🔴 **1** error · 🟡 **1** warning · ⚪ **1** info in 1 operation."
+    assert first[2] == "🔴 **1** error · 🟡 **1** warning · ⚪ **1** info in 1 function."
     assert first[4] == (
         "**Version:** breaking change — major bump (minor while at 0.x) → client `0.3.1` becomes **`0.4.0`**."
     )
@@ -89,7 +90,7 @@ def test_comment_never_exceeds_the_limit_and_says_what_was_left_out() -> None:
     text = render(result, "old", "new", json_report="out/diff.json")
     assert len(text) <= LIMIT
     [note] = [line for line in text.splitlines() if "are not shown" in line]
-    shown_rows = [line for line in text.splitlines() if line.startswith("| Response field")]
+    shown_rows = [line for line in text.splitlines() if line.startswith("| 12 | Response field")]
     left_out = int(note.split("**")[1].split()[0])
     assert 0 < left_out < len(result.changes)
     assert "`out/diff.json`" in note
@@ -109,3 +110,78 @@ def test_the_comment_shows_a_word_diff_for_the_text_rules_of_diff_rules() -> Non
                           "property-description-changed"}
     # a docs-only change that is no text change (a documented response default) gets no word diff
     assert RULES["response-default-changed"].docs_only and "response-default-changed" not in TEXT_RULES
+
+
+# ---------------------------------------------------------------- issue 22 part 4: a comment a reviewer trusts
+
+
+def _rows(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line.startswith("| ") and not line.startswith("| # ")]
+
+
+def test_signature_breaks_come_before_naming_changes() -> None:
+    old = _many_operations(3, description="Project ID.")
+    new = _many_operations(3, description="Project ID.")
+    for i in range(3):  # three functions renamed: the larger group, yet a naming change
+        new["paths"][f"/v1/{{project_id}}/things{i:03d}/{{id}}"]["put"]["operationId"] = f"ChangeThing{i:03d}"
+    new["paths"]["/v1/{project_id}/notebooks"]["get"]["parameters"].append(
+        {"name": "marker", "in": "query", "required": True, "schema": {"type": "string"}})
+    text = render(diff_specs(old, new), "a", "b")
+    errors = [r for r in _rows(text) if "New required" in r or "is now `ChangeThing" in r]
+    assert "New required query parameter `marker`" in errors[0]
+    assert "is now `ChangeThing" in errors[1]
+
+
+def test_headline_counts_are_the_sum_of_the_listed_rows() -> None:
+    old = _many_operations(5, description="Project ID.", fields=2)
+    new = _many_operations(5, description="The project's ID.", fields=0)
+    result = diff_specs(old, new)
+    text = render(result, "a", "b")
+    counts = result.level_counts()
+    listed = sum(int(r.split("|")[1]) for r in _rows(text))
+    assert listed == sum(counts.values()) == len(result.changes)
+    assert "#### 🔴 Errors (10 in 5 rows)" in text
+
+
+def test_a_change_on_one_page_of_a_merged_operation_is_listed_under_that_page_s_function() -> None:
+    def merged(spec: dict[str, Any]) -> dict[str, Any]:
+        update = op(spec)
+        update["x-otc-variants"] = [
+            {"operationId": "UpdateNotebook", "x-source": {"file": "nb/update.rst", "line": 1}},
+            {"operationId": "RenameNotebook", "x-source": {"file": "nb/rename.rst", "line": 1}},
+        ]
+        return spec
+
+    old, new = merged(base_spec()), merged(base_spec())
+    schemas(new)["UpdateNotebookRequest"]["properties"]["name"]["maxLength"] = 10
+    schemas(new)["UpdateNotebookRequest"]["properties"]["name"]["x-source"] = src("nb/rename.rst", 42)
+    [change] = diff_specs(old, new).changes
+    assert change.where == "RenameNotebook" and change.operation.operation_id == "UpdateNotebook"
+    [row] = _rows(render(diff_specs(old, new), "a", "b"))
+    assert "| `RenameNotebook` |" in row
+    assert "`nb/update.rst:42` → `nb/rename.rst:42`" in row
+
+
+def test_docs_lines_carry_the_repository_path_and_never_a_bare_line() -> None:
+    new = base_spec()
+    schemas(new)["UpdateNotebookRequest"]["properties"]["name"]["maxLength"] = 10
+    schemas(new)["UpdateNotebookRequest"]["properties"]["name"]["x-source"] = src("nb/update.rst", 142)
+    [row] = _rows(render(diff_specs(base_spec(), new), "a", "b", path_prefix="api-ref/source/"))
+    assert row.endswith("| `api-ref/source/nb/update.rst` line 42 → 142 |")
+    assert "→ `:" not in row
+
+
+def test_a_shared_component_defined_on_another_page_cites_this_operation_s_own_page() -> None:
+    def shared(spec: dict[str, Any]) -> dict[str, Any]:
+        lease = schemas(spec)["Lease"]  # the table came first on another operation's page
+        lease["x-source"] = src("nb/other_page.rst", 220)
+        lease["properties"]["duration"]["x-source"] = src("nb/other_page.rst", 222)
+        schemas(spec)["UpdateNotebookResponse"]["properties"]["lease"]["x-source"] = src("nb/update.rst", 208)
+        return spec
+
+    old, new = shared(base_spec()), shared(base_spec())
+    schemas(new)["Lease"]["properties"]["duration"] = {"type": "string", "x-source": src("nb/other_page.rst", 222)}
+    [change] = diff_specs(old, new).changes
+    assert change.rule_id == "response-type-changed"
+    assert change.old is not None and change.new is not None
+    assert change.old.source == change.new.source == "nb/update.rst:208"

@@ -98,8 +98,9 @@ def test_modelarts_table_title_renames_are_not_changes(modelarts: DiffResult, op
 def test_dms_engine_segment_create_instance(dms: DiffResult) -> None:
     [added] = _in(dms, "CreateInstanceByEngine", "operation-added")
     assert added.operation.path == "/v2/{engine}/{project_id}/instances"
-    # The engine-less URI lives on, deprecated, on an out-of-date page ...
-    assert _in(dms, "CreatePostPaidInstance", "operation-deprecated")
+    # The engine-less URI lives on, deprecated, on an out-of-date page (a deprecation, not a module move) ...
+    assert _in(dms, "CreatePostPaidInstance", "operation-moved-to-deprecated-pages")
+    assert not _in(dms, "CreatePostPaidInstance", "operation-tags-changed")
     # ... and the page that documented it now documents the engine form: migration notes say what differs.
     [head] = _in(dms, "CreateInstanceByEngine", "operation-superseded", migration=True)
     assert head.param("old") == "POST /v2/{project_id}/instances"
@@ -203,4 +204,4 @@ def test_dms_comment_fits_and_leads_with_the_summary(dms: DiffResult) -> None:
     assert text.splitlines()[2].startswith(f"🔴 **{counts['error']}** errors · 🟡 **{counts['warning']}** warnings")
     assert text.index("#### 🔴 Errors") < text.index("#### 🟡 Warnings") < text.index("⚪ Info")
     [row] = [line for line in text.splitlines() if "Description of parameter `project_id` changed" in line]
-    assert "operations**" in row  # one grouped row, not one per operation
+    assert "functions**" in row  # one grouped row, not one per operation

@@ -215,6 +215,45 @@ def _endpoints(spec: Spec) -> dict[str, Any]:
     return result
 
 
+def _unstated(target: Callable[[Spec], dict[str, Any]]) -> Mutation:
+    """The new side's table lost its Mandatory column: the build marks the object, `required` goes."""
+    def mutate(old: Spec, new: Spec) -> None:
+        target(old)["required"] = ["name"] if target is req else ["id"]
+        target(new).pop("required", None)
+        target(new)["x-otc-required-unstated"] = True
+
+    return mutate
+
+
+def _lease_as_map(old: Spec, new: Spec) -> None:
+    resp(new)["properties"]["lease"] = {"type": "object", "additionalProperties": {"type": "string"},
+                                        "description": "Lease, keys: duration."}
+
+
+def _endpoints_as_map(old: Spec, new: Spec) -> None:
+    req(new)["properties"]["endpoints"]["items"] = {"type": "object", "additionalProperties": {"type": "string"}}
+
+
+def _to_out_of_date(old: Spec, new: Spec) -> None:
+    op(new).update(tags=["Out Of Date Apis"], deprecated=True)
+    op(new)["x-source"] = {"file": "out-of-date_apis/update.rst", "line": 20}
+
+
+def _corrected(direction: str) -> Mutation:
+    """The old build reported the example's `"7"` against the Integer type; the new docs say String."""
+    def mutate(old: Spec, new: Spec) -> None:
+        owner = op(old)["requestBody"] if direction == "request" else op(old)["responses"]["200"]
+        field = "name" if direction == "request" else "count"
+        target = (req if direction == "request" else resp)
+        target(old)["properties"][field] = {"type": "integer", "x-source": {"file": "nb/update.rst", "line": 42}}
+        target(new)["properties"][field] = {"type": "string", "x-source": {"file": "nb/update.rst", "line": 42}}
+        owner["content"]["application/json"]["x-otc-invalid-examples"] = {"example1": {
+            "value": {field: "7"}, "x-source": {"file": "nb/update.rst", "line": 90},
+            "x-mismatches": [{"at": f"/{field}", "message": "'7' is not of type 'integer'"}]}}
+
+    return mutate
+
+
 NAME, FLAVOR = _prop(req, "name"), _prop(req, "flavor")
 ID, STATUS, COUNT = _prop(resp, "id"), _prop(resp, "status"), _prop(resp, "count")
 
@@ -225,6 +264,13 @@ CASES: dict[str, tuple[Level, Mutation]] = {
     "operation-id-changed": (E, lambda o, n: op(n).update(operationId="UpdateNotebookV2")),
     "operation-tags-changed": (E, lambda o, n: op(n).update(tags=["Other"])),
     "operation-deprecated": (I, lambda o, n: op(n).update(deprecated=True)),
+    "operation-moved-to-deprecated-pages": (I, _to_out_of_date),
+    "request-type-corrected": (W, _corrected("request")),
+    "response-type-corrected": (W, _corrected("response")),
+    "request-required-unstated": (I, _unstated(req)),
+    "response-required-unstated": (W, _unstated(resp)),
+    "request-object-became-map": (W, _endpoints_as_map),
+    "response-object-became-map": (W, _lease_as_map),
     "operation-superseded": (I, _superseded),
     "operation-summary-changed": (I, lambda o, n: op(n).update(summary="Update")),
     "operation-description-changed": (I, lambda o, n: op(n).update(description="Updates.")),
@@ -360,4 +406,14 @@ def test_a_format_that_changes_the_python_type_is_a_type_change(fmt: str) -> Non
 def test_a_format_that_keeps_the_python_type_is_ignored_when_it_appears() -> None:
     old, new = base_spec(), base_spec()
     NAME(new)["format"] = "email"
+    assert diff_specs(old, new).is_empty
+
+
+def test_a_boolean_enum_of_both_values_restricts_nothing() -> None:
+    # ECS 2a7a317: "Nics.ipv6_enable is now restricted to false, true" was an error on a Boolean field
+    old, new = base_spec(), base_spec()
+    NAME(old)["type"] = NAME(new)["type"] = "boolean"
+    NAME(old).pop("maxLength")
+    NAME(new).pop("maxLength")
+    NAME(new)["enum"] = [False, True]
     assert diff_specs(old, new).is_empty

@@ -543,3 +543,90 @@ def test_each_finding_has_its_code(code: str, rst: str, type_: TypeExpr) -> None
     assert code in [c for c, _ in result.findings]
     if code.startswith(("enum.", "prose.enum_")) and code != "enum.contradicts_example":
         assert result.constraints.enum is None  # the value set is refused (a contradicted example only is flagged)
+
+
+# issue 22: enum values come from the bullets whatever the lead-in sentence says (a docs update that drops or
+# rewords the lead-in must not lose the enum)
+@pytest.mark.parametrize("lead", ["Specifies encryption. The value can be:", "Specifies encryption.",
+                                  "Specifies encryption. Value 0 or 1:"])
+def test_bullets_opening_with_their_values_are_the_enum_whatever_the_lead_in(lead: str) -> None:
+    c = read_description(cell(f"""
+        {lead}
+
+        -  0: encryption disabled
+
+        -  1: encryption enabled
+        """), S).constraints
+    assert c.enum == ["0", "1"]
+
+
+@pytest.mark.parametrize("lead", ["The value can be **0** or **1**.", "Specifies encryption (**0** or **1**)."])
+def test_a_lead_in_naming_the_bold_values_as_alternatives_announces_them(lead: str) -> None:
+    c = read_description(cell(f"""
+        {lead}
+
+        -  **0**: encryption disabled
+
+        -  **1**: encryption enabled
+        """), S).constraints
+    assert c.enum == ["0", "1"]
+
+
+def test_title_case_headings_in_bullets_are_no_values() -> None:
+    c = read_description(cell("""
+        Specifies the EIP status.
+
+        -  Definition: the status of the EIP.
+
+        -  Range: see the status table.
+        """), S).constraints
+    assert c.enum is None
+
+
+def test_plain_bullets_naming_examples_are_no_values() -> None:
+    c = read_description(cell("""
+        The CIDR block of the subnet.
+
+        -  10.0.0.0/8: reserved for the system.
+
+        -  172.16.0.0/12: reserved for the system.
+        """), S).constraints
+    assert c.enum is None
+
+
+def test_times_in_plain_bullets_are_no_keys() -> None:
+    c = read_description(cell("""
+        Backup time window. Example:
+
+        -  08:15-09:15 backs up between 08:15 and 09:15.
+
+        -  23:00-00:00 backs up around midnight.
+        """), S).constraints
+    assert c.enum is None
+
+
+def test_parts_named_with_and_are_no_alternatives() -> None:
+    # KMS: "Tag list, which is the value pairs of **key** and **value**." then a bullet per part
+    c = read_description(cell("""
+        Tag list, which is the value pairs of **key** and **value**.
+
+        -  **key** indicates the tag key.
+
+        -  **value** indicates the tag value.
+        """), S).constraints
+    assert c.enum is None
+
+
+def test_values_of_a_part_of_the_field_are_no_enum_of_the_field() -> None:
+    # IAM password_expires_at: "operator:timestamp"; the nested bullets list the operator's values
+    c = read_description(cell("""
+        Password expiration time. The format is *operator*:*timestamp*.
+
+        -  The value of **operator** can be **lt** or **gt**.
+
+           -  **lt**: earlier than *timestamp*.
+           -  **gt**: later than *timestamp*.
+
+        -  The **timestamp** format is **YYYY-MM-DDTHH:mm:ssZ**.
+        """), S).constraints
+    assert c.enum is None

@@ -6,6 +6,7 @@ from typing import Any
 
 from generator.build.render.defects import default_problem
 from generator.core.model import Diagnostic, Field, Schema, Severity, Source
+from generator.core.spec import REQUIRED_UNSTATED
 from generator.core.types import Kind, TypeExpr
 
 
@@ -116,6 +117,9 @@ class SchemaRenderer:
         out["properties"] = props
         if required:
             out["required"] = required
+        if s.required_unstated:
+            # no Mandatory column: a reader (the diff) must not take the missing `required` for "all optional"
+            out[REQUIRED_UNSTATED] = True
         out["x-source"] = provenance(s.source)
         return out
 

@@ -12,6 +12,7 @@ from typing import Any
 from generator.diff.checks import bodies, operations, parameters, properties, responses, schemas, values
 from generator.diff.findings import Emit
 from generator.diff.walk import (
+    BecameMap,
     CompositionPair,
     HeadersDelta,
     MediaTypesDelta,
@@ -54,6 +55,7 @@ JUDGES: dict[type[Any], tuple[Check, ...]] = {
     CompositionPair: (schemas.composition,),
     PropertiesDelta: (properties.pairing,),
     PropertyPair: (properties.property_,),
+    BecameMap: (properties.became_map,),
 }
 
 

@@ -33,9 +33,13 @@ def operation(pair: OperationPair, emit: Emit) -> None:
     if old.operation_id != new.operation_id:
         emit("operation-id-changed", ref, o, n, old=old.operation_id, new=new.operation_id)
     old_tags, new_tags = sorted(old.op.get("tags") or []), sorted(new.op.get("tags") or [])
-    if old_tags != new_tags:
+    deprecated = bool(new.op.get("deprecated") and not old.op.get("deprecated"))
+    if old_tags != new_tags and deprecated:
+        # pages moved to an out-of-date folder: a deprecation (the names lock keeps the function's module)
+        emit("operation-moved-to-deprecated-pages", ref, o, n, old=show_set(old_tags), new=show_set(new_tags))
+    elif old_tags != new_tags:
         emit("operation-tags-changed", ref, o, n, old=show_set(old_tags), new=show_set(new_tags))
-    if new.op.get("deprecated") and not old.op.get("deprecated"):
+    elif deprecated:
         emit("operation-deprecated", ref, o, n)
     for key in ("summary", "description"):
         if (old.op.get(key) or "") != (new.op.get(key) or ""):

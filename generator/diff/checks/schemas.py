@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from generator.core.spec import source_of
 from generator.diff.findings import Emit
-from generator.diff.nodes import describe, source
+from generator.diff.nodes import Node, describe, source
 from generator.diff.walk import CompositionPair, SchemaPair
 
 
@@ -30,16 +31,25 @@ def type_(pair: SchemaPair, emit: Emit) -> None:
     if pair.repeated or not pair.type_changed:
         return
     ctx, o, n = pair.ctx, pair.o, pair.n
+    # The old build reported that its example contradicted this field's type: the new type resolves it.
+    reported = next((m for m in ctx.mismatches if m.at == ctx.at and "is not of type" in m.message), None)
     # A type change is read on the row that declares the field, not in the table it links to.
     emit(
-        f"{ctx.direction}-type-changed",
+        f"{ctx.direction}-type-corrected" if reported else f"{ctx.direction}-type-changed",
         ctx.op,
-        replace(o, source=source(pair.o_in.schema, o.source)),
-        replace(n, source=source(pair.n_in.schema, n.source)),
+        replace(o, source=_row(pair.o_in, o)),
+        replace(n, source=_row(pair.n_in, n)),
         field=ctx.field,
         old=describe(pair.old_spec, o),
         new=describe(pair.new_spec, n),
+        **({"cited": f"example.schema_mismatch at {reported.source or 'the example'}: {reported.message}"}
+           if reported else {}),
     )
+
+
+def _row(declared: Node, resolved: Node) -> str | None:
+    # the walker already put the row on this operation's own page when a shared table lives on another
+    return declared.source if source_of(declared.schema) else source(declared.schema, resolved.source)
 
 
 def composition(pair: CompositionPair, emit: Emit) -> None:

@@ -136,6 +136,8 @@ def _non_null_enum(schema: Schema) -> list[Any] | None:
     if not isinstance(values, list):
         return None
     kept = [v for v in values if v is not None]
+    if kept and all(isinstance(v, bool) for v in kept) and len(set(kept)) == 2:
+        return None  # `true` and `false` are every value a boolean has: no restriction (and no enum class)
     return kept or None
 
 

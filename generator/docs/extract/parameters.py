@@ -43,9 +43,10 @@ def read_parameter_tables(ctx: PageContext, op: DocOperation, tables: list[Table
                 continue
             if op.request_body is not None:
                 op.request_body.fields.extend(t.fields)
+                op.request_body.required_unstated &= t.cols.mandatory is None
                 continue
             op.request_body = Schema(f"{op.operation_id}Request", t.fields, ctx.src(t.line),
-                                     title=t.caption)
+                                     title=t.caption, required_unstated=t.cols.mandatory is None)
             if t.section == "request_elements":
                 op.request_media_type = "application/xml"
         elif role in ("other",) and t.cols.name is not None:

@@ -66,9 +66,11 @@ def read_responses(ctx: PageContext, op: DocOperation, tables: list[Table], sect
                 resp.media_type = "application/octet-stream"
             continue
         if resp.body is None:
-            resp.body = Schema(name, t.fields, ctx.src(t.line), title=t.caption)
+            resp.body = Schema(name, t.fields, ctx.src(t.line), title=t.caption,
+                               required_unstated=t.cols.mandatory is None)
         else:
             resp.body.fields.extend(t.fields)
+            resp.body.required_unstated &= t.cols.mandatory is None
         if t.section == "response_elements":
             resp.media_type = "application/xml"
     for t in tables:

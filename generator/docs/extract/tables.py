@@ -171,6 +171,7 @@ def register_schema(ctx: PageContext, t: Table) -> None:
         label=t.labels[0] if t.labels else None,
         title=t.caption,
         subject=subject,
+        required_unstated=t.cols.mandatory is None,
     )
     ctx.page.schemas.append(schema)
 

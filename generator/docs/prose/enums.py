@@ -22,6 +22,9 @@ _ENUM_LEADIN = re.compile(
     re.IGNORECASE,
 )
 _LEADING_VALUE = re.compile(r"^([A-Za-z0-9_.\-/]+)\s*[:：]")
+# what a plain (not bold) bullet key must look like to be a value: a number, an ALL_CAPS token or a boolean;
+# anything wordier ("Definition:", "10.0.0.0/8: reserved") heads a note or names an example, not an option
+_VALUE_TOKEN = re.compile(r"-?\d+|[A-Z][A-Z0-9_]*|true|false")
 _CAPS_TOKEN = re.compile(r"\b[A-Z][A-Z0-9_]{2,}\b")
 _INLINE_ENUM = re.compile(r"\b(?:value|values|it|options?)\s+(?:can|must|may)\s+(?:only\s+)?be\b|\bone of\b|"
                           r"\bvalues? (?:is|are)\b|\boptions are\b|\bcan be set to\b", re.IGNORECASE)
@@ -49,6 +52,25 @@ def _item_value(item: nodes.list_item) -> str | None:
     return None
 
 
+def _alternatives(blist: nodes.bullet_list, text: str, values: list[str | None]) -> bool:
+    """The sentence names the last two values as alternatives ("0 or 1", "A, B, or C"): it announces the bullets.
+    Not "key and value" (the parts of one thing), nor a list nested in another (the values of a part of the field,
+    "the value of **operator** can be ...")."""
+    if len(values) < 2 or values[-2] is None or values[-1] is None or isinstance(blist.parent, nodes.list_item):
+        return False
+    a, b = re.escape(values[-2]), re.escape(values[-1])
+    return bool(re.search(rf"(?<!\w){a},?\s+or\s+{b}(?!\w)", text))
+
+
+def _keyed(item: nodes.list_item) -> bool:
+    """The item opens with a value token and a colon ("0: encryption disabled", "ACTIVE: ...")."""
+    first = next((c for c in item.children if isinstance(c, nodes.paragraph)), None)
+    text = first.astext().strip() if first is not None else ""
+    m = _LEADING_VALUE.match(text)
+    # "08:15-09:15 ..." is a time, not the key "08"
+    return m is not None and bool(_VALUE_TOKEN.fullmatch(m.group(1))) and text[m.end():m.end() + 1] in ("", " ")
+
+
 def enum_from_lists(cell: nodes.Element, type_: TypeExpr | None, result: ProseResult) -> None:
     for blist in cell.findall(nodes.bullet_list):
         parent = blist.parent
@@ -67,17 +89,20 @@ def enum_from_lists(cell: nodes.Element, type_: TypeExpr | None, result: ProseRe
             and isinstance(i.children[0].children[0], nodes.strong)
             for i in items if i.children
         )
-        if not has_leadin and not all_strong:
+        # every bullet opens with its value ("**0**: disabled", "0: disabled"): the bullets alone list the values,
+        # whatever the sentence before them says (a reworded or dropped lead-in must not lose the enum)
+        keyed = all_strong or (len(items) > 1 and all(_keyed(i) for i in items))
+        if not has_leadin and not keyed:
             continue
         if EXAMPLE_WORDS.search(lead_text):  # "Commonly used values are as follows:" lists examples
             result.findings.append(("prose.enum_example_only", f"values given as examples, not a closed set: "
                                     f"{lead_text[-80:]!r}"))
             return
-        if not _ENUM_LEADIN.search(lead_text) and not all_strong:
+        if not _ENUM_LEADIN.search(lead_text) and not keyed:
             continue
         if not _ENUM_LEADIN.search(lead_text) and values and all(
             v is not None and re.search(rf"(?<!\w){re.escape(v)}(?!\w)", lead_text) for v in values
-        ):
+        ) and not _alternatives(blist, lead_text, values):
             # "The format is start.end.duration. Parameter description:" then one bullet per part:
             # bold terms the lead sentence already names are a glossary of it, not the options.
             continue
