@@ -35,7 +35,7 @@ def _item_values(item: nodes.list_item) -> list[str | None]:
     value = _item_value(item)
     if first is None or value is None or len(first.children) < 3:
         return [value]
-    out = [value]
+    out: list[str | None] = [value]
     kids = first.children
     i = 1
     while i + 1 < len(kids) and isinstance(kids[i], nodes.Text) and re.fullmatch(
@@ -197,7 +197,8 @@ def _last_sentence(text: str) -> str:
     return ss[-1] if ss else text
 
 
-def offer(result: ProseResult, values: list[str], type_: TypeExpr | None, kind: str, sentence: str, *, items: list[str] | None = None, inferred: bool = False) -> bool:
+def offer(result: ProseResult, values: list[str], type_: TypeExpr | None, kind: str, sentence: str, *,
+          items: list[str] | None = None, inferred: bool = False) -> bool:
     """Values a sentence of `kind` states: an enum when the sentence states this field's complete set
     (`precision.judge`), else mentioned values, or a branch kept for the union. True when an enum was set."""
     rejected = precision.judge(sentence, values, items=items)

@@ -14,8 +14,8 @@ import re
 from docutils import nodes
 
 from generator.core.types import TypeExpr
-from generator.docs.prose.defaults import default_against_limits
 from generator.docs.prose import precision
+from generator.docs.prose.defaults import default_against_limits
 from generator.docs.prose.enums import (
     enum_against_open_range,
     enum_against_pattern,
