@@ -43,6 +43,11 @@ def _item_values(item: nodes.list_item) -> list[str | None]:
                                                                              (nodes.strong, nodes.literal)):
         out.append(kids[i + 1].astext().strip().rstrip(":：").strip())
         i += 2
+    rest = "".join(k.astext() for k in kids[i:]).strip()
+    if rest and rest[0] not in ":：(" and not kids[i - 1].astext().rstrip().endswith((":", "：")):
+        # "**source_ip_address** and **source_address_group_id** cannot be specified at the same time": a sentence
+        # about the marked names, not an option that names two values
+        return [value]
     return out
 
 
@@ -103,7 +108,7 @@ def enum_from_lists(cell: nodes.Element, type_: TypeExpr | None, result: ProseRe
             continue
         if all(v is not None for v in values) and values:
             offer(result, [v for v in values if v is not None], type_, precision.BULLETS,
-                  _last_sentence(lead_text), items=[plain_text(i) for i in items])
+                  _lead_sentence(lead_text), items=[plain_text(i) for i in items])
             return
         if any(v is not None for v in values):
             result.findings.append(("enum.partial", "some list items under an enum lead-in carry no value: "
@@ -114,7 +119,7 @@ def enum_from_lists(cell: nodes.Element, type_: TypeExpr | None, result: ProseRe
         # values the docs meant ("... must be specified in COMMAND script."); keep them, flagged.
         caps = [_CAPS_TOKEN.findall(plain_text(i)) for i in items]
         if caps and all(len(set(c)) == 1 for c in caps) and len({c[0] for c in caps}) == len(caps):
-            if offer(result, [c[0] for c in caps], type_, precision.UPPER_CASE_ITEMS, _last_sentence(lead_text),
+            if offer(result, [c[0] for c in caps], type_, precision.UPPER_CASE_ITEMS, _lead_sentence(lead_text),
                      inferred=True):
                 result.findings.append(("enum.inferred", "enum values inferred from upper-case words in the "
                                         f"option texts: {', '.join(c[0] for c in caps)}"))
@@ -144,7 +149,7 @@ def enum_from_paragraphs(cell: nodes.Element, type_: TypeExpr | None, result: Pr
                 break
             values.append(m.group(1))
         if len(values) >= 2:
-            offer(result, values, type_, precision.OPTIONS, _last_sentence(lead),
+            offer(result, values, type_, precision.OPTIONS, _lead_sentence(lead),
                   items=[plain_text(p) for p in following[:len(values)]])
         else:
             result.findings.append(("enum.unparsed", f"options announced ('{lead[-40:]}') but no values follow"))
@@ -192,9 +197,11 @@ def enum_inline(cell: nodes.Element, type_: TypeExpr | None, result: ProseResult
                 return
 
 
-def _last_sentence(text: str) -> str:
+def _lead_sentence(text: str) -> str:
+    """The sentence of a list's lead paragraph that announces the list ("The options are as follows:"), or ""
+    when none does (a list of bold values after "Whether X is read-only. The default value is **false**.")."""
     ss = sentences(text)
-    return ss[-1] if ss else text
+    return next((s for s in reversed(ss) if s.rstrip().endswith((":", "：")) or _ENUM_LEADIN.search(s)), "")
 
 
 def offer(result: ProseResult, values: list[str], type_: TypeExpr | None, kind: str, sentence: str, *,

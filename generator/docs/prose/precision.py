@@ -19,9 +19,9 @@ BULLETS, OPTIONS, VALUE_CAN_BE, ONLY_SUPPORTED, FIXED, UPPER_CASE_ITEMS, BRANCHE
     "bullets", "options", "value-can-be", "only-supported", "fixed", "upper-case-items", "branches-union")
 ACCEPTED = (BULLETS, OPTIONS, VALUE_CAN_BE, ONLY_SUPPORTED, FIXED, UPPER_CASE_ITEMS, BRANCHES_UNION)
 # the kinds of sentence that mention values without stating this field's set (finding `enum.<kind>`)
-CONDITION, CONDITIONAL, DEFAULT, PLACEHOLDER, CASE_LABELS, ITEM_LEVEL, JSON_CONTENT = (
-    "condition", "conditional", "default", "placeholder", "case-labels", "item-level", "json-content")
-REJECTED = (CONDITION, CONDITIONAL, DEFAULT, PLACEHOLDER, CASE_LABELS, ITEM_LEVEL, JSON_CONTENT)
+CONDITION, CONDITIONAL, DEFAULT, PLACEHOLDER, CASE_LABELS, ITEM_LEVEL, JSON_CONTENT, NOTES = (
+    "condition", "conditional", "default", "placeholder", "case-labels", "item-level", "json-content", "notes")
+REJECTED = (CONDITION, CONDITIONAL, DEFAULT, PLACEHOLDER, CASE_LABELS, ITEM_LEVEL, JSON_CONTENT, NOTES)
 
 _WHY = {
     CONDITION: "the values name the condition on another field, not this field's values",
@@ -31,6 +31,7 @@ _WHY = {
     CASE_LABELS: "the list items are case labels with a number or range each, not values",
     ITEM_LEVEL: "the values belong to a part of the value (an item of a compound string), not the whole",
     JSON_CONTENT: "the field holds JSON text; the values are mentioned beside it, not its values",
+    NOTES: "the list is of constraints or notes about marked names, not of options",
 }
 
 _COND_WORD = re.compile(r"\b(?:if|when|whenever|unless|where|in case)\b", re.I)
@@ -38,9 +39,11 @@ _CONDITIONAL_START = re.compile(r"^(?:\W*)(?:if|when|whenever|unless|only when|o
 _PLACEHOLDER = re.compile(r"(?<![A-Za-z])(?:xxx+|XXX+)(?![A-Za-z])|\{[A-Za-z_][\w -]*\}|<[A-Za-z_][\w -]*>|\.\.\.")
 _DEFAULT_LEAD = re.compile(r"\bdefaults?\b", re.I)
 # "The value of **BYDAY** can be": the set of a named part of the value
-_ITEM_LEAD = re.compile(r"\b(?:values?|options?) (?:of|in|for) (?:the |each |every )?(?:\*\*[^*]+\*\*|`[^`]+`|"
-                        r"[A-Z][A-Z0-9_]{1,})", re.I)
+# (case-sensitive: "the value of this parameter" names no part; an upper-case token or a marked word does)
+_ITEM_LEAD = re.compile(r"\b(?:[Vv]alues?|[Oo]ptions?) (?:of|in|for) (?:the |each |every )?(?:\*\*[^*]+\*\*|`[^`]+`|"
+                        r"[A-Z][A-Z0-9_]{1,}\b)")
 _JSON_TEXT = re.compile(r"\bJSON(?:[- ]formatted)? (?:strings?|texts?)\b|\bin JSON format\b|\bJSON-encoded\b", re.I)
+_NOTES_LEAD = re.compile(r"^\W*(?:constraints?|notes?|remarks?|restrictions?|caution|instructions)\W*[:：]\W*$", re.I)
 _CASE_ITEM = re.compile(r"^\s*\**[\w.\-/]+\**\s*[:：]\s*\**-?\d")
 
 
@@ -60,6 +63,8 @@ def judge(sentence: str, values: list[str], *, items: list[str] | None = None) -
         return PLACEHOLDER
     if items and len(items) >= 2 and all(_CASE_ITEM.match(_unmark(i)) for i in items):
         return CASE_LABELS
+    if items is not None and _NOTES_LEAD.match(sentence):
+        return NOTES
     plain = _unmark(sentence)
     where = [p for p in (_first_at(plain, v) for v in values) if p >= 0]
     first = min(where) if where else len(plain)

@@ -153,3 +153,31 @@ def test_spec_records_the_source_and_the_mentioned_values(make_tree: Callable[[d
         "8", "64"]
     c = prose_census("things", r.pages, r.spec, r.diagnostics)
     assert c.enum_sources == {"value-can-be": 1} and c.enum_rejected == {"default": 1}
+
+
+def test_a_constraints_list_about_marked_names_is_no_enum() -> None:
+    # virtual-private-cloud@eb03d88/vpc_apis_v3/network_acl/inserting_a_network_acl_rule.rst:320
+    enum, _, found = codes("""
+        **Definition**:
+
+        ID of the source IP address group of a network ACL rule.
+
+        **Constraints**:
+
+        -  **source_ip_address** and **source_address_group_id** cannot be specified at the same time.
+        """)
+    assert enum is None and "enum.notes" in found
+
+
+def test_an_option_naming_two_values_keeps_both_from_the_real_page() -> None:
+    # cloud-container-engine@4863737/apis/cluster_management/deleting_a_specified_cluster.rst:43
+    enum, _, _ = codes("""
+        Whether to delete SFS Turbo resources. Value options:
+
+        -  **true** or **block** (The system starts to delete the object. If the deletion fails, subsequent processes are blocked.)
+        -  **try** (The system starts to delete the object. If the deletion fails, no deletion retry is performed, and subsequent processes are not blocked.)
+        -  **false** or **skip** (The object is not deleted. These are the default value options.)
+
+        Default: **false**
+        """)  # noqa: E501
+    assert enum == ["true", "block", "try", "false", "skip"]
