@@ -42,6 +42,9 @@ _DEFAULT_LEAD = re.compile(r"\bdefaults?\b", re.I)
 # (case-sensitive: "the value of this parameter" names no part; an upper-case token or a marked word does)
 _ITEM_LEAD = re.compile(r"\b(?:[Vv]alues?|[Oo]ptions?) (?:of|in|for) (?:the |each |every )?(?:\*\*[^*]+\*\*|`[^`]+`|"
                         r"[A-Z][A-Z0-9_]{1,}\b)")
+# "The options for dedicated resource pools with GPU specifications are as follows:": the set of one case
+_QUALIFIED_LEAD = re.compile(r"\b(?:options?|values?)\s+(?:available\s+)?for\s+(?!this\b|the (?:parameter|field)\b)"
+                             r"(?!\*\*|`)[^:：]*?(?:(?:are|is) as follows\s*[:：]?|[:：])\s*$", re.I)
 _JSON_TEXT = re.compile(r"\bJSON(?:[- ]formatted)? (?:strings?|texts?)\b|\bin JSON format\b|\bJSON-encoded\b", re.I)
 _NOTES_LEAD = re.compile(r"^\W*(?:constraints?|notes?|remarks?|restrictions?|caution|instructions)\W*[:：]\W*$", re.I)
 _CASE_ITEM = re.compile(r"^\s*\**[\w.\-/]+\**\s*[:：]\s*\**-?\d")
@@ -78,7 +81,7 @@ def judge(sentence: str, values: list[str], *, items: list[str] | None = None) -
     if _ITEM_LEAD.search(sentence[:_first_at(sentence, values[0])] if values and _first_at(sentence, values[0]) >= 0
                          else sentence):
         return ITEM_LEVEL
-    if _CONDITIONAL_START.match(plain):
+    if _CONDITIONAL_START.match(plain) or _QUALIFIED_LEAD.search(plain):
         return CONDITIONAL
     return None
 

@@ -181,3 +181,17 @@ def test_an_option_naming_two_values_keeps_both_from_the_real_page() -> None:
         Default: **false**
         """)  # noqa: E501
     assert enum == ["true", "block", "try", "false", "skip"]
+
+
+def test_options_for_one_case_are_a_branch_not_the_set() -> None:
+    # modelarts@1ba1873/training_management/creating_a_training_job.rst:707 (flavor_id); the page's own examples
+    # use other flavors
+    enum, mentioned, found = codes("""
+        ID of the resource flavor selected for a training job. **flavor_id** cannot be specified for dedicated resource pools with CPU specifications. The options for dedicated resource pools with GPU specifications are as follows:
+
+        -  **modelarts.pool.visual.xlarge** (1 card)
+
+        -  **modelarts.pool.visual.2xlarge** (2 cards)
+        """)  # noqa: E501
+    assert enum is None and mentioned == ["modelarts.pool.visual.xlarge", "modelarts.pool.visual.2xlarge"]
+    assert "prose.enum_conditional" in found
