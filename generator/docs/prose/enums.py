@@ -107,8 +107,11 @@ def enum_from_lists(cell: nodes.Element, type_: TypeExpr | None, result: ProseRe
             # bold terms the lead sentence already names are a glossary of it, not the options.
             continue
         if all(v is not None for v in values) and values:
-            offer(result, [v for v in values if v is not None], type_, precision.BULLETS,
-                  _lead_sentence(lead_text), items=[plain_text(i) for i in items])
+            branches = len(result.branches)
+            if not offer(result, [v for v in values if v is not None], type_, precision.BULLETS,
+                         _lead_sentence(lead_text), items=[plain_text(i) for i in items]) and len(
+                    result.branches) > branches:
+                continue  # "If X is A, the following are supported:" one list per case: read every case's list
             return
         if any(v is not None for v in values):
             result.findings.append(("enum.partial", "some list items under an enum lead-in carry no value: "

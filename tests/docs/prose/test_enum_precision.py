@@ -195,3 +195,24 @@ def test_options_for_one_case_are_a_branch_not_the_set() -> None:
         """)  # noqa: E501
     assert enum is None and mentioned == ["modelarts.pool.visual.xlarge", "modelarts.pool.visual.2xlarge"]
     assert "prose.enum_conditional" in found
+
+
+def test_one_list_per_case_gives_the_union() -> None:
+    # auto-scaling@fa9d756/apis/as_policies/creating_an_as_policy_v2.rst:113 (operation): the set was cut to the
+    # first case's list
+    enum, _, found = codes("""
+        Specifies the operation to be performed. The default operation is **ADD**.
+
+        -  If **scaling_resource_type** is set to **SCALING_GROUP**, the following operations are supported:
+
+           -  **ADD**: indicates adding instances.
+           -  **REMOVE/REDUCE**: indicates removing or reducing instances.
+           -  **SET**: indicates setting the number of instances to a specified value.
+
+        -  If **scaling_resource_type** is set to **BANDWIDTH**, the following operations are supported:
+
+           -  **ADD**: indicates adding instances.
+           -  **REDUCE**: indicates reducing instances.
+           -  **SET**: indicates setting the number of instances to a specified value.
+        """)
+    assert enum == ["ADD", "REMOVE/REDUCE", "SET", "REDUCE"] and "prose.enum_conditional" not in found
