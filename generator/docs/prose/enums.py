@@ -108,8 +108,12 @@ def enum_from_lists(cell: nodes.Element, type_: TypeExpr | None, result: ProseRe
             continue
         if all(v is not None for v in values) and values:
             branches = len(result.branches)
-            if not offer(result, [v for v in values if v is not None], type_, precision.BULLETS,
-                         _lead_sentence(lead_text), items=[plain_text(i) for i in items]) and len(
+            lead_sentence = _lead_sentence(lead_text)
+            # no sentence announces the list (a list of bold values): the source is the sentence before it
+            kind, record = ((precision.BULLETS, lead_sentence) if lead_sentence else
+                            (precision.BOLD_ITEMS, (sentences(lead_text) or [""])[-1]))
+            if not offer(result, [v for v in values if v is not None], type_, kind, lead_sentence,
+                         items=[plain_text(i) for i in items], record=record) and len(
                     result.branches) > branches:
                 continue  # "If X is A, the following are supported:" one list per case: read every case's list
             return
@@ -208,7 +212,7 @@ def _lead_sentence(text: str) -> str:
 
 
 def offer(result: ProseResult, values: list[str], type_: TypeExpr | None, kind: str, sentence: str, *,
-          items: list[str] | None = None, inferred: bool = False) -> bool:
+          items: list[str] | None = None, inferred: bool = False, record: str | None = None) -> bool:
     """Values a sentence of `kind` states: an enum when the sentence states this field's complete set
     (`precision.judge`), else mentioned values, or a branch kept for the union. True when an enum was set."""
     rejected = precision.judge(sentence, values, items=items)
@@ -217,7 +221,7 @@ def offer(result: ProseResult, values: list[str], type_: TypeExpr | None, kind: 
     if rejected is not None:
         precision.reject(result, rejected, values, sentence)
         return False
-    set_enum(result, values, type_, inferred=inferred, source=(kind, sentence))
+    set_enum(result, values, type_, inferred=inferred, source=(kind, sentence if record is None else record))
     return result.constraints.enum is not None
 
 

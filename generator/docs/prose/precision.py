@@ -15,9 +15,9 @@ from generator.core.types import Kind, TypeExpr
 from generator.docs.prose.result import ProseResult, scalar_kind
 
 # the kinds of sentence an enum may come from (x-otc-enum-source.kind)
-BULLETS, OPTIONS, VALUE_CAN_BE, ONLY_SUPPORTED, FIXED, UPPER_CASE_ITEMS, BRANCHES_UNION = (
-    "bullets", "options", "value-can-be", "only-supported", "fixed", "upper-case-items", "branches-union")
-ACCEPTED = (BULLETS, OPTIONS, VALUE_CAN_BE, ONLY_SUPPORTED, FIXED, UPPER_CASE_ITEMS, BRANCHES_UNION)
+BULLETS, BOLD_ITEMS, OPTIONS, VALUE_CAN_BE, ONLY_SUPPORTED, FIXED, UPPER_CASE_ITEMS, BRANCHES_UNION = (
+    "bullets", "bold-items", "options", "value-can-be", "only-supported", "fixed", "upper-case-items", "branches-union")
+ACCEPTED = (BULLETS, BOLD_ITEMS, OPTIONS, VALUE_CAN_BE, ONLY_SUPPORTED, FIXED, UPPER_CASE_ITEMS, BRANCHES_UNION)
 # the kinds of sentence that mention values without stating this field's set (finding `enum.<kind>`)
 CONDITION, CONDITIONAL, DEFAULT, PLACEHOLDER, CASE_LABELS, ITEM_LEVEL, JSON_CONTENT, NOTES = (
     "condition", "conditional", "default", "placeholder", "case-labels", "item-level", "json-content", "notes")

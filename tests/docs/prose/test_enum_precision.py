@@ -216,3 +216,15 @@ def test_one_list_per_case_gives_the_union() -> None:
            -  **SET**: indicates setting the number of instances to a specified value.
         """)
     assert enum == ["ADD", "REMOVE/REDUCE", "SET", "REDUCE"] and "prose.enum_conditional" not in found
+
+
+def test_a_list_of_bold_values_without_lead_in_names_the_sentence_before_it() -> None:
+    # modelarts@1ba1873/historical_apis/training_management_old_version/training_jobs/creating_a_training_job.rst:139
+    r = read_description(cell("""
+        Whether **dest_path** is read-only. The default value is **false**.
+
+        -  **true**: read-only permission
+        -  **false**: read and write permission
+        """), S)
+    assert r.constraints.enum == ["true", "false"]
+    assert r.constraints.enum_source == ("bold-items", "The default value is false.")
