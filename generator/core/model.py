@@ -60,6 +60,8 @@ class Diagnostic:
 class Constraints:
     enum: list[str | int | float | bool] | None = None
     enum_inferred: bool = False
+    enum_source: tuple[str, str] | None = None  # (kind of sentence, the sentence): `docs.prose.precision`
+    values_mentioned: list[str] | None = None  # values a sentence names that are no enum of this field
     default: Any = None
     has_default: bool = False
     minimum: float | int | None = None

@@ -13,7 +13,15 @@ from generator.core.config import default_service
 from generator.core.emit import dump_json, write_text_atomic
 from generator.devtools.corpus import CORPUS, trees
 from generator.report.as_text import format_table
-from generator.report.prose_census import HEADERS, ProseCensus, percent, prose_census, rows
+from generator.report.prose_census import (
+    ENUM_HEADERS,
+    HEADERS,
+    ProseCensus,
+    enum_rows,
+    percent,
+    prose_census,
+    rows,
+)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -38,8 +46,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     table: list[list[str | int]] = []
     for tree, c in results:
         t = c.total
-        table.append([tree, *t.cells(), percent(t.fell_through, t.classified)])
-    print(format_table(["tree", "classified", "captured", "rejected", "fell through", "fall-through %"], table))
+        table.append([tree, *t.cells(), percent(t.fell_through, t.classified), c.enums, sum(c.enum_rejected.values())])
+    print(format_table(["tree", "classified", "captured", "rejected", "fell through", "fall-through %", "enums",
+                        "enums refused"], table))
     print("\nper kind, all trees")
     summed = ProseCensus("all")
     for _, c in results:
@@ -57,6 +66,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("\nrejected sentences by finding, all trees")
     by_count: list[list[str | int]] = [[code, n] for code, n in sorted(codes.items(), key=lambda kv: (-kv[1], kv[0]))]
     print(format_table(["finding", "sentences"], by_count))
+    sources: dict[str, int] = {}
+    refused: dict[str, int] = {}
+    for _, c in results:
+        for k, n in c.enum_sources.items():
+            sources[k] = sources.get(k, 0) + n
+        for k, n in c.enum_rejected.items():
+            refused[k] = refused.get(k, 0) + n
+    print("\nenum precision: every enum by the kind of sentence it came from, and the refused kinds, all trees")
+    print(format_table(ENUM_HEADERS, enum_rows(sources, refused)))
     for tree, c in results:
         if args.by_kind:
             print(f"\n{tree}\n" + format_table(HEADERS, rows(c)))

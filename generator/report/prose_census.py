@@ -15,6 +15,10 @@ built spec is looked up by its `x-source` (file and row line):
   `prose.pattern_*`, `prose.items_*`): a conscious decision with a file and line.
 - fell through: neither. Every fall-through is listed with file:line.
 
+Enum precision: every `enum` in the spec counted by the kind of sentence it came from (its `x-otc-enum-source`;
+`unrecorded` when a keyword carries none), and every value set refused for its kind of sentence (condition, default,
+placeholder, case labels, item level, JSON text, a conditional branch alone) counted by that kind.
+
 The decision is per field and kind: two range sentences in one cell count as captured once the field carries a
 range keyword. Fields whose row is not in the spec at all (tables no operation reaches) are counted apart.
 """
@@ -28,6 +32,7 @@ from typing import Any
 from generator.core.codes import PROSE_DEFECTS
 from generator.core.model import Diagnostic, Field, Page
 from generator.docs.prose import net as prose_net
+from generator.docs.prose import precision
 from generator.report.as_text import format_table
 
 KINDS = prose_net.KINDS
@@ -48,6 +53,11 @@ _KEYWORDS = {
     "pattern": ("pattern",),
     "array size": ("minItems", "maxItems"),
 }
+
+
+# the findings that refuse a value set for the kind of sentence it came from (`docs.prose.precision.reject`)
+ENUM_REJECTIONS = {("prose.enum_conditional" if k == precision.CONDITIONAL else f"enum.{k.replace('-', '_')}"): k
+                   for k in precision.REJECTED}
 
 
 @dataclass(frozen=True, order=True)
@@ -83,6 +93,8 @@ class ProseCensus:
     rejected_by_code: dict[str, int] = field(default_factory=dict)  # the finding that rejected each sentence
     rejected: list[tuple[Sentence, str]] = field(default_factory=list)
     defects: list[Diagnostic] = field(default_factory=list)  # the docs contradict themselves (PROSE_DEFECTS)
+    enum_sources: dict[str, int] = field(default_factory=dict)  # enums in the spec by the kind of their sentence
+    enum_rejected: dict[str, int] = field(default_factory=dict)  # value sets refused, by the kind of sentence
 
     @property
     def total(self) -> KindCounts:
@@ -103,7 +115,13 @@ class ProseCensus:
             "rejected_by_code": dict(sorted(self.rejected_by_code.items())),
             "fell_through": [vars(s) for s in self.fell_through],
             "defects": [d.as_dict() for d in self.defects],
+            "enum_precision": {"sources": dict(sorted(self.enum_sources.items())),
+                               "rejected": dict(sorted(self.enum_rejected.items()))},
         }
+
+    @property
+    def enums(self) -> int:
+        return sum(self.enum_sources.values())
 
 
 # ---------------------------------------------------------------- what reached the spec
@@ -132,6 +150,26 @@ def spec_fields(spec: dict[str, Any]) -> dict[tuple[str, int], set[str]]:
                 key = (str(xs["file"]), int(xs.get("line", 0)))
                 target = node["schema"] if isinstance(node.get("schema"), dict) else node
                 _keywords(target, out.setdefault(key, set()))
+            for v in node.values():
+                walk(v)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v)
+
+    walk(spec)
+    return out
+
+
+def enum_sources(spec: dict[str, Any]) -> dict[str, int]:
+    """Every schema node of the spec that carries `enum`, counted by its `x-otc-enum-source` kind."""
+    out: dict[str, int] = {}
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            if isinstance(node.get("enum"), list):
+                src = node.get("x-otc-enum-source")
+                kind = str(src["kind"]) if isinstance(src, dict) and "kind" in src else "unrecorded"
+                out[kind] = out.get(kind, 0) + 1
             for v in node.values():
                 walk(v)
         elif isinstance(node, list):
@@ -190,6 +228,10 @@ def prose_census(service: str, pages: list[Page], spec: dict[str, Any],
                     out.by_kind[kind].add(outcome)
     out.fell_through.sort()
     out.defects = sorted(d for d in diagnostics if d.code in PROSE_DEFECTS)
+    out.enum_sources = enum_sources(spec)
+    for d in diagnostics:
+        if (k := ENUM_REJECTIONS.get(d.code)) is not None:
+            out.enum_rejected[k] = out.enum_rejected.get(k, 0) + 1
     return out
 
 
@@ -210,9 +252,20 @@ def rows(c: ProseCensus) -> list[list[str | int]]:
     return out
 
 
+ENUM_HEADERS = ["enum source kind", "taken", "enums"]
+
+
+def enum_rows(sources: dict[str, int], rejected: dict[str, int]) -> list[list[str | int]]:
+    """The enum-precision table: accepted kinds (enums in the spec), then refused kinds (value sets kept out)."""
+    out: list[list[str | int]] = [[k, "enum", n] for k, n in sorted(sources.items(), key=lambda kv: (-kv[1], kv[0]))]
+    out += [[k, "refused", rejected.get(k, 0)] for k in precision.REJECTED]
+    return out
+
+
 def render_text(c: ProseCensus, *, listing: bool = True) -> str:
     text = (f"\nProse census: {c.service} (fields outside the spec, not counted: {c.fields_outside_spec})\n\n"
             + format_table(HEADERS, rows(c)) + "\n")
+    text += "\nEnum precision:\n" + format_table(ENUM_HEADERS, enum_rows(c.enum_sources, c.enum_rejected)) + "\n"
     if c.defects:
         text += f"\nDocumentation defects in descriptions ({len(c.defects)}):\n" + "".join(
             f"  {d.source} {d.code}: {d.message}\n" for d in c.defects)

@@ -45,9 +45,11 @@ def read_cell(cell: nodes.Element, type_: TypeExpr | None) -> tuple[str, ProseRe
         _memo[key] = hit
     markdown, result = hit
     c = result.constraints
-    # the caller owns what it gets: the only mutable member of Constraints is the enum list
+    # the caller owns what it gets: the only mutable members of Constraints are the enum and mentioned lists
     # (defaults are scalars: `prose.result.convert` makes them)
     constraints = copy.copy(c)
     if c.enum is not None:
         constraints.enum = list(c.enum)
+    if c.values_mentioned is not None:
+        constraints.values_mentioned = list(c.values_mentioned)
     return markdown, ProseResult(constraints, list(result.findings))

@@ -34,7 +34,7 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "codes": {
             "page.crash": 0, "page.no_uri": 11, "type.unknown": 4, "ref.dangling": 0, "table.row_shape": 0,
             "table.empty_name": 0, "table.unknown_column": 5, "example.invalid_json": 9,
-            "example.schema_mismatch": 57, "operation.merged": 0, "section.unknown": 0, "status.none": 0,
+            "example.schema_mismatch": 53, "operation.merged": 0, "section.unknown": 0, "status.none": 0,
             "schema.name_conflict": 125,
         },
     },
@@ -99,11 +99,11 @@ EXPECTED: dict[str, dict[str, Any]] = {
     },
     "key-management-service@c2d17c2": {
         "api_pages": 41, "api_pages_with_operations": 41, "operations": 41, "rows": 421, "rows_resolved": 421,
-        "rows_unknown_type": 0, "rows_failed": 0, "examples": 117, "examples_invalid": 13, "examples_unparseable": 5,
+        "rows_unknown_type": 0, "rows_failed": 0, "examples": 117, "examples_invalid": 12, "examples_unparseable": 5,
         "codes": {
             "page.crash": 0, "page.no_uri": 0, "type.unknown": 0, "ref.dangling": 0, "table.row_shape": 0,
             "table.empty_name": 0, "table.unknown_column": 0, "example.invalid_json": 5,
-            "example.schema_mismatch": 19, "operation.merged": 0, "section.unknown": 0, "status.none": 0,
+            "example.schema_mismatch": 17, "operation.merged": 0, "section.unknown": 0, "status.none": 0,
             "schema.name_conflict": 5,
         },
     },
@@ -114,18 +114,18 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "codes": {
             "page.crash": 0, "page.no_uri": 2, "type.unknown": 22, "ref.dangling": 0, "table.row_shape": 0,
             "table.empty_name": 0, "table.unknown_column": 0, "example.invalid_json": 16,
-            "example.schema_mismatch": 167, "operation.merged": 0, "section.unknown": 0, "status.none": 0,
-            "schema.name_conflict": 253,
+            "example.schema_mismatch": 162, "operation.merged": 0, "section.unknown": 0, "status.none": 0,
+            "schema.name_conflict": 254,
         },
     },
     "modelarts@f3d1df8": {
         "api_pages": 202, "api_pages_with_operations": 202, "operations": 202, "rows": 8131, "rows_resolved": 8111,
-        "rows_unknown_type": 20, "rows_failed": 0, "examples": 351, "examples_invalid": 86, "examples_unparseable": 3,
+        "rows_unknown_type": 20, "rows_failed": 0, "examples": 351, "examples_invalid": 83, "examples_unparseable": 3,
         "codes": {
             "page.crash": 0, "page.no_uri": 2, "type.unknown": 20, "ref.dangling": 0, "table.row_shape": 0,
             "table.empty_name": 0, "table.unknown_column": 0, "example.invalid_json": 3,
-            "example.schema_mismatch": 163, "operation.merged": 0, "section.unknown": 0, "status.none": 0,
-            "schema.name_conflict": 232,
+            "example.schema_mismatch": 158, "operation.merged": 0, "section.unknown": 0, "status.none": 0,
+            "schema.name_conflict": 233,
         },
     },
     "nat-gateway@1813a7f": {
@@ -134,7 +134,7 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "codes": {
             "page.crash": 0, "page.no_uri": 0, "type.unknown": 3, "ref.dangling": 0, "table.row_shape": 0,
             "table.empty_name": 0, "table.unknown_column": 0, "example.invalid_json": 7,
-            "example.schema_mismatch": 28, "operation.merged": 0, "section.unknown": 0, "status.none": 0,
+            "example.schema_mismatch": 27, "operation.merged": 0, "section.unknown": 0, "status.none": 0,
             "schema.name_conflict": 21,
         },
     },
@@ -159,11 +159,11 @@ EXPECTED: dict[str, dict[str, Any]] = {
     },
     "virtual-private-cloud@eb03d88": {
         "api_pages": 187, "api_pages_with_operations": 187, "operations": 186, "rows": 3537, "rows_resolved": 3536,
-        "rows_unknown_type": 1, "rows_failed": 0, "examples": 266, "examples_invalid": 32, "examples_unparseable": 10,
+        "rows_unknown_type": 1, "rows_failed": 0, "examples": 266, "examples_invalid": 28, "examples_unparseable": 10,
         "codes": {
             "page.crash": 0, "page.no_uri": 1, "type.unknown": 1, "ref.dangling": 0, "table.row_shape": 0,
             "table.empty_name": 0, "table.unknown_column": 1, "example.invalid_json": 10,
-            "example.schema_mismatch": 54, "operation.merged": 1, "section.unknown": 1, "status.none": 0,
+            "example.schema_mismatch": 44, "operation.merged": 1, "section.unknown": 1, "status.none": 0,
             "schema.name_conflict": 172,
         },
     },

@@ -55,8 +55,12 @@ class SchemaRenderer:
         target = out["items"] if out.get("type") == "array" and "items" in out else out
         if c.enum is not None and "$ref" not in target:
             target["enum"] = list(c.enum)
+            if c.enum_source is not None:
+                target["x-otc-enum-source"] = {"kind": c.enum_source[0], "text": c.enum_source[1]}
             if c.enum_inferred:
                 out["x-enum-inferred"] = True
+        elif c.values_mentioned and "$ref" not in target:
+            target["x-otc-values-mentioned"] = list(c.values_mentioned)
         scalar = out
         # lengths and patterns of an array of strings are those of its items ("each tag: up to 36 characters")
         text = target if target.get("type") == "string" else scalar

@@ -9,7 +9,9 @@ from typing import Any
 from docutils import nodes
 
 from generator.core.types import Kind, TypeExpr
-from generator.docs.prose.markdown import plain_text
+from generator.docs.prose import precision
+from generator.docs.prose.markdown import inline_markdown, plain_text
+from generator.docs.prose.net import sentences
 from generator.docs.prose.result import ProseResult, convert, scalar_kind
 from generator.docs.prose.words import EXAMPLE_ONLY, EXAMPLE_WORDS, prose_marked
 
@@ -30,13 +32,36 @@ _INLINE_ENUM = re.compile(r"\b(?:value|values|it|options?)\s+(?:can|must|may)\s+
                           r"\bvalues? (?:is|are)\b|\boptions are\b|\bcan be set to\b", re.IGNORECASE)
 
 
+def _item_values(item: nodes.list_item) -> list[str | None]:
+    """`**http** and **https**: ...`: an item may lead with several marked values joined by and/or/commas."""
+    first = next((c for c in item.children if isinstance(c, nodes.paragraph)), None)
+    value = _item_value(item)
+    if first is None or value is None or len(first.children) < 3:
+        return [value]
+    out: list[str | None] = [value]
+    kids = first.children
+    i = 1
+    while i + 1 < len(kids) and isinstance(kids[i], nodes.Text) and re.fullmatch(
+            r"\s*(?:,|，|and|or|/|, and|, or)\s*", kids[i].astext()) and isinstance(kids[i + 1],
+                                                                             (nodes.strong, nodes.literal)):
+        out.append(kids[i + 1].astext().strip().rstrip(":：").strip())
+        i += 2
+    rest = "".join(k.astext() for k in kids[i:]).strip()
+    if rest and rest[0] not in ":：(" and not kids[i - 1].astext().rstrip().endswith((":", "：")):
+        # "**source_ip_address** and **source_address_group_id** cannot be specified at the same time": a sentence
+        # about the marked names, not an option that names two values
+        return [value]
+    return out
+
+
 def _item_value(item: nodes.list_item) -> str | None:
     first = next((c for c in item.children if isinstance(c, nodes.paragraph)), None)
     if first is None or not first.children:
         return None
     head = first.children[0]
     if isinstance(head, (nodes.strong, nodes.literal)):
-        value = head.astext().strip()
+        # `**BATCH:** batch job`: the colon closes the label, it is no part of the value
+        value = head.astext().strip().rstrip(":：").strip()
         nxt = first.children[1].astext() if len(first.children) > 1 else ""
         if nxt and not nxt[0].isspace() and nxt[0] not in ":：,.(;":
             # `**des**\ c` renders as "desc": the value runs on past the bold part
@@ -83,7 +108,7 @@ def enum_from_lists(cell: nodes.Element, type_: TypeExpr | None, result: ProseRe
             # "**1** to **732**: retention days" describes a range, so the list is not an enum
             result.findings.append(("enum.range_item", "an option is a range; no enum"))
             return
-        values = [_item_value(i) for i in items]
+        values = [v for i in items for v in _item_values(i)]
         all_strong = all(
             isinstance(i.children[0], nodes.paragraph) and i.children[0].children
             and isinstance(i.children[0].children[0], nodes.strong)
@@ -107,7 +132,15 @@ def enum_from_lists(cell: nodes.Element, type_: TypeExpr | None, result: ProseRe
             # bold terms the lead sentence already names are a glossary of it, not the options.
             continue
         if all(v is not None for v in values) and values:
-            set_enum(result, [v for v in values if v is not None], type_, inferred=False)
+            branches = len(result.branches)
+            lead_sentence = _lead_sentence(lead_text)
+            # no sentence announces the list (a list of bold values): the source is the sentence before it
+            kind, record = ((precision.BULLETS, lead_sentence) if lead_sentence else
+                            (precision.BOLD_ITEMS, (sentences(lead_text) or [""])[-1]))
+            if not offer(result, [v for v in values if v is not None], type_, kind, lead_sentence,
+                         items=[plain_text(i) for i in items], record=record) and len(
+                    result.branches) > branches:
+                continue  # "If X is A, the following are supported:" one list per case: read every case's list
             return
         if any(v is not None for v in values):
             result.findings.append(("enum.partial", "some list items under an enum lead-in carry no value: "
@@ -118,9 +151,10 @@ def enum_from_lists(cell: nodes.Element, type_: TypeExpr | None, result: ProseRe
         # values the docs meant ("... must be specified in COMMAND script."); keep them, flagged.
         caps = [_CAPS_TOKEN.findall(plain_text(i)) for i in items]
         if caps and all(len(set(c)) == 1 for c in caps) and len({c[0] for c in caps}) == len(caps):
-            set_enum(result, [c[0] for c in caps], type_, inferred=True)
-            result.findings.append(("enum.inferred", "enum values inferred from upper-case words in the "
-                                    f"option texts: {', '.join(c[0] for c in caps)}"))
+            if offer(result, [c[0] for c in caps], type_, precision.UPPER_CASE_ITEMS, _lead_sentence(lead_text),
+                     inferred=True):
+                result.findings.append(("enum.inferred", "enum values inferred from upper-case words in the "
+                                        f"option texts: {', '.join(c[0] for c in caps)}"))
             return
         result.findings.append(("enum.unparsed", f"options listed but no values found after '{lead_text[-40:]}'"))
         return
@@ -147,7 +181,8 @@ def enum_from_paragraphs(cell: nodes.Element, type_: TypeExpr | None, result: Pr
                 break
             values.append(m.group(1))
         if len(values) >= 2:
-            set_enum(result, values, type_, inferred=False)
+            offer(result, values, type_, precision.OPTIONS, _lead_sentence(lead),
+                  items=[plain_text(p) for p in following[:len(values)]])
         else:
             result.findings.append(("enum.unparsed", f"options announced ('{lead[-40:]}') but no values follow"))
         return
@@ -183,11 +218,40 @@ def enum_inline(cell: nodes.Element, type_: TypeExpr | None, result: ProseResult
                 strongs.append(chunk.strip())
             pos = max(pos, start)
         if len(strongs) >= 2:
-            set_enum(result, strongs, type_, inferred=False)
-            return
+            md = inline_markdown(para)
+            sentence = next((s for s in sentences(md) if _INLINE_ENUM.search(s)), md)
+            cases = precision.per_case(sentence, strongs)
+            if cases is not None:  # "**A** for **X**; **B** or **C** for **Y**": every case's values
+                if offer(result, cases[0], type_, precision.BRANCHES_UNION, sentence):
+                    return
+                continue
+            if offer(result, strongs, type_, precision.VALUE_CAN_BE, sentence):
+                return
 
 
-def set_enum(result: ProseResult, values: list[str], type_: TypeExpr | None, *, inferred: bool) -> None:
+def _lead_sentence(text: str) -> str:
+    """The sentence of a list's lead paragraph that announces the list ("The options are as follows:"), or ""
+    when none does (a list of bold values after "Whether X is read-only. The default value is **false**.")."""
+    ss = sentences(text)
+    return next((s for s in reversed(ss) if s.rstrip().endswith((":", "：")) or _ENUM_LEADIN.search(s)), "")
+
+
+def offer(result: ProseResult, values: list[str], type_: TypeExpr | None, kind: str, sentence: str, *,
+          items: list[str] | None = None, inferred: bool = False, record: str | None = None) -> bool:
+    """Values a sentence of `kind` states: an enum when the sentence states this field's complete set
+    (`precision.judge`), else mentioned values, or a branch kept for the union. True when an enum was set."""
+    rejected = precision.judge(sentence, values, items=items)
+    if rejected == precision.CONDITIONAL:
+        precision.branch(result, sentence, values)
+    if rejected is not None:
+        precision.reject(result, rejected, values, sentence)
+        return False
+    set_enum(result, values, type_, inferred=inferred, source=(kind, sentence if record is None else record))
+    return result.constraints.enum is not None
+
+
+def set_enum(result: ProseResult, values: list[str], type_: TypeExpr | None, *, inferred: bool,
+             source: tuple[str, str]) -> None:
     kind = scalar_kind(type_)
     if any(v.strip().lower() == "null" for v in values):
         result.findings.append(("enum.null_value", "null listed as an option: kept out of the enum"))
@@ -208,6 +272,7 @@ def set_enum(result: ProseResult, values: list[str], type_: TypeExpr | None, *, 
         return
     result.constraints.enum = typed
     result.constraints.enum_inferred = inferred
+    result.constraints.enum_source = (source[0], " ".join(source[1].replace("**", "").replace("`", "").split()))
 
 
 def learn_values(unit: Any, type_: TypeExpr | None, result: ProseResult) -> None:
@@ -216,6 +281,7 @@ def learn_values(unit: Any, type_: TypeExpr | None, result: ProseResult) -> None
         result.findings.append(("prose.enum_example_only", f"values given as examples, not a closed set: {s[:80]!r}"))
         return
     if re.match(r"(?:if|when|only when|unless)\b", s, re.I) or re.search(r"\bis set to\b|\bis\s+\*\*", s):
+        _keep_branch(s, result)
         result.findings.append(("prose.enum_conditional", f"values stated under a condition: {s[:80]!r}"))
         return
     if re.search(r"\b(?:together with|mutually exclusive|either|(?:is|are) required|specify)\b|"
@@ -233,7 +299,7 @@ def learn_values(unit: Any, type_: TypeExpr | None, result: ProseResult) -> None
     values = [v.strip() for v in prose_marked(rest) if v.strip()]
     fixed = re.search(r"\b(?:is|are) fixed (?:at|to|as)\s+(?:\*\*([^*]+)\*\*|`([^`]+)`)", s, re.I)
     if fixed:  # "The value is fixed at **v3**": a one-value set
-        set_enum(result, [fixed.group(1) or fixed.group(2)], type_, inferred=False)
+        offer(result, [fixed.group(1) or fixed.group(2)], type_, precision.FIXED, s)
         return
     mark = r"(?:\*\*[^*]+\*\*|`[^`]+`)(?:\s*\([^)]*\))?"
     only = re.search(rf"\bonly\s+({mark}(?:\s*(?:,|or|and)+\s*{mark})*)\s+(?:is|are) (?:supported|allowed|available|"
@@ -248,9 +314,24 @@ def learn_values(unit: Any, type_: TypeExpr | None, result: ProseResult) -> None
         result.findings.append(("prose.enum_ambiguous", f"marked words are not a plain list of values: {s[:80]!r}"))
         return
     before = len(result.findings)
-    set_enum(result, values, type_, inferred=False)
+    offer(result, values, type_, precision.ONLY_SUPPORTED if only else precision.VALUE_CAN_BE, s)
     if result.constraints.enum is None and len(result.findings) == before:
         result.findings.append(("prose.enum_ambiguous", f"values not taken: {s[:80]!r}"))
+
+
+def _keep_branch(s: str, result: ProseResult) -> None:
+    """"If **type** is set to **HOST_NAME**, this parameter can only be set to **EQUAL_TO**": the values after
+    the condition's comma are one branch of the field's set."""
+    m = re.match(r"(?:if|when|only when|unless)\b[^,;]*,\s*(.*)$", s, re.I)
+    if m is None:
+        return
+    then = m.group(1)
+    lead = re.search(r"\b(?:can|must|may) (?:only )?be(?: set to| one of)?\b|\bvalues? (?:is|are)\b", then, re.I)
+    if lead is None:
+        return
+    values = [v.strip() for v in prose_marked(then[lead.end():]) if v.strip()]
+    if values and not any(re.search(r"x{3,}|\{|<", v) for v in values):
+        precision.branch(result, s, values)
 
 
 def enum_against_open_range(result: ProseResult) -> None:

@@ -14,6 +14,7 @@ import re
 from docutils import nodes
 
 from generator.core.types import TypeExpr
+from generator.docs.prose import precision
 from generator.docs.prose.defaults import default_against_limits
 from generator.docs.prose.enums import (
     enum_against_open_range,
@@ -21,6 +22,7 @@ from generator.docs.prose.enums import (
     enum_from_lists,
     enum_from_paragraphs,
     enum_inline,
+    set_enum,
 )
 from generator.docs.prose.markdown import plain_text, to_markdown
 from generator.docs.prose.ranges import impossible, limits, unconditional, widen_to_cases
@@ -65,7 +67,25 @@ def read_description(cell: nodes.Element, type_: TypeExpr | None, markdown: str 
     sentence_pass(md, type_, result)
     widen_to_cases(md, type_, result)
     impossible(result)
+    _union_of_branches(type_, result)
+    precision.enum_against_json_text(text, type_, result)
     enum_against_pattern(result)
     enum_against_open_range(result)
     default_against_limits(result)
     return result
+
+
+def _union_of_branches(type_: TypeExpr | None, result: ProseResult) -> None:
+    """Every branch of a conditional set stated ("If **type** is **A**, ... **X**. If **type** is **B**, ... **Y** or
+    **Z**."): the field's set is their union; the branches' rejections are withdrawn."""
+    union = precision.union_of_branches(result)
+    if union is None or result.constraints.enum is not None:
+        return
+    findings = result.findings
+    result.findings = [(c, m) for c, m in findings if c not in ("enum.conditional", "prose.enum_conditional")]
+    set_enum(result, union, type_, inferred=False, source=(precision.BRANCHES_UNION, " / ".join(result.branches)))
+    if result.constraints.enum is None:
+        result.findings = findings
+        return
+    rest = [v for v in result.constraints.values_mentioned or [] if v not in union]
+    result.constraints.values_mentioned = rest or None

@@ -14,6 +14,8 @@ from generator.core.types import Kind, TypeExpr
 class ProseResult:
     constraints: Constraints = field(default_factory=Constraints)
     findings: list[tuple[str, str]] = field(default_factory=list)  # (code, message)
+    # the branches of a conditional value set seen so far (sentence -> its values), for their union
+    branches: dict[str, list[str]] = field(default_factory=dict)
 
 
 def scalar_kind(type_: TypeExpr | None) -> Kind | None:
