@@ -98,7 +98,8 @@ for call in (list_versions.sync, list_versions.sync_detailed):
 """
     proc = _run(client_dir, "-c", probe)
     assert proc.returncode == 0, proc.stderr[-3000:]
-    assert proc.stdout.splitlines() == ["OTCResponseShapeError ListVersionsResponse: expected a JSON object, got list"] * 2
+    refused = "OTCResponseShapeError ListVersionsResponse: expected a JSON object, got list"
+    assert proc.stdout.splitlines() == [refused] * 2
 
 
 def test_documented_defects_are_expected_failures_with_their_reasons(client_dir: Path) -> None:
