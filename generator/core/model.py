@@ -53,6 +53,7 @@ class Diagnostic:
 class Constraints:
     enum: list[str | int | float | bool] | None = None
     enum_inferred: bool = False
+    enum_names: tuple[str, ...] | None = None  # member names of an integer enum from the docs ("0: disabled")
     default: Any = None
     has_default: bool = False
     minimum: float | int | None = None

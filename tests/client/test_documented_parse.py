@@ -53,7 +53,8 @@ SPEC: dict[str, Any] = {
         "Version": {"type": "object", "required": ["id"], "properties": {
             "id": {"type": "string"}, "links": {"type": "array", "items": {"$ref": "#/components/schemas/Link"}},
             "min_version": {"type": "string"}, "status": {"type": "string"}, "updated": {"type": "string"},
-            "version": {"type": "string"}}},
+            "version": {"type": "string"},
+            "state": {"type": "integer", "enum": [0, 1], "x-enum-varnames": ["DISABLED", "ENABLED"]}}},
         "Link": {"type": "object", "properties": {"href": {"type": "string"}, "rel": {"type": "string"}}},
     }},
 }
@@ -131,3 +132,10 @@ def test_a_crash_of_the_generated_code_fails_the_expected_failure(client_dir: Pa
         "FAILED tests/test_conformance.py::test_documented_success_parses[ListVersions-200-ListVersionsResponse200]",
     ], proc.stdout[-4000:]
     assert "dictionary update sequence element #0 has length 6; 2 is required" in proc.stdout
+
+
+def test_integer_enum_members_have_the_docs_names(client_dir: Path) -> None:
+    probe = ("from otc_versions_client.models.version_state import VersionState as S\n"
+             "print(S(0).name, S(1).name, S(7).name)")
+    proc = _run(client_dir, "-c", probe)
+    assert proc.stdout.split() == ["DISABLED", "ENABLED", "VALUE_7"], proc.stderr[-2000:]

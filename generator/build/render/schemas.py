@@ -54,6 +54,9 @@ class SchemaRenderer:
         target = out["items"] if out.get("type") == "array" and "items" in out else out
         if c.enum is not None and "$ref" not in target:
             target["enum"] = list(c.enum)
+            if c.enum_names is not None and len(c.enum_names) == len(c.enum) and target.get("type") == "integer":
+                # the member names the docs give (openapi-python-client and openapi-generator read them)
+                target["x-enum-varnames"] = list(c.enum_names)
             if c.enum_inferred:
                 out["x-enum-inferred"] = True
         scalar = out

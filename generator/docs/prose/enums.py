@@ -82,7 +82,8 @@ def enum_from_lists(cell: nodes.Element, type_: TypeExpr | None, result: ProseRe
             # bold terms the lead sentence already names are a glossary of it, not the options.
             continue
         if all(v is not None for v in values) and values:
-            set_enum(result, [v for v in values if v is not None], type_, inferred=False)
+            set_enum(result, [v for v in values if v is not None], type_, inferred=False,
+                     labels=[plain_text(i) for i in items])
             return
         if any(v is not None for v in values):
             result.findings.append(("enum.partial", "some list items under an enum lead-in carry no value: "
@@ -116,13 +117,15 @@ def enum_from_paragraphs(cell: nodes.Element, type_: TypeExpr | None, result: Pr
         if any(isinstance(c, nodes.bullet_list) for c in cell.children):
             return
         values = []
+        labels = []
         for p in following:
             m = _LEADING_VALUE.match(plain_text(p))
             if not m:
                 break
             values.append(m.group(1))
+            labels.append(plain_text(p))
         if len(values) >= 2:
-            set_enum(result, values, type_, inferred=False)
+            set_enum(result, values, type_, inferred=False, labels=labels)
         else:
             result.findings.append(("enum.unparsed", f"options announced ('{lead[-40:]}') but no values follow"))
         return
@@ -162,7 +165,27 @@ def enum_inline(cell: nodes.Element, type_: TypeExpr | None, result: ProseResult
             return
 
 
-def set_enum(result: ProseResult, values: list[str], type_: TypeExpr | None, *, inferred: bool) -> None:
+# what an option's text says after its value, when it is a name: "**0**: disabled", "1: enabled" (1-3 words)
+_MEANING = re.compile(r"\s*[:：\-–]\s*([A-Za-z]+(?: [A-Za-z]+){0,2})\.?\s*")
+
+
+def enum_names(values: list[str], texts: list[str]) -> tuple[str, ...] | None:
+    """Member names of an integer enum from what the docs say each value means ("0: disabled" -> DISABLED), when
+    every option says it in one to three words and no two say the same; else None (members stay VALUE_<n>)."""
+    names = []
+    for value, text in zip(values, texts, strict=True):
+        rest = text.strip()
+        if not rest.startswith(value):
+            return None
+        m = _MEANING.fullmatch(rest[len(value):])
+        if m is None:
+            return None
+        names.append("_".join(m.group(1).split()).upper())
+    return tuple(names) if len(set(names)) == len(names) else None
+
+
+def set_enum(result: ProseResult, values: list[str], type_: TypeExpr | None, *, inferred: bool,
+             labels: list[str] | None = None) -> None:
     kind = scalar_kind(type_)
     if any(v.strip().lower() == "null" for v in values):
         result.findings.append(("enum.null_value", "null listed as an option: kept out of the enum"))
@@ -183,6 +206,8 @@ def set_enum(result: ProseResult, values: list[str], type_: TypeExpr | None, *, 
         return
     result.constraints.enum = typed
     result.constraints.enum_inferred = inferred
+    if kind is Kind.INTEGER and labels is not None and len(labels) == len(values) == len(typed):
+        result.constraints.enum_names = enum_names(values, labels)
 
 
 def learn_values(unit: Any, type_: TypeExpr | None, result: ProseResult) -> None:
