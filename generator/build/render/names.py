@@ -4,7 +4,7 @@ Component names come from the docs (`EndpointsReq`); request and response bodies
 the operationId (`UpdateNotebookRequest`, `UpdateNotebookResponse`, `UpdateNotebookResponse404`).
 Two tables with one name and the same shape share a component; with different shapes the later one
 is renamed `<OperationId><Name>` and a `schema.name_conflict` diagnostic says so. The element of a list field is
-named in the singular (`topics` -> Topic) where no other shape holds or takes that name, else after the field.
+named in the singular (`topics` -> Topic) unless a table named so by its own field has another shape.
 """
 
 from __future__ import annotations
@@ -115,11 +115,10 @@ class ComponentNames:
             name = pascal(model_name(schema, field, key in body_set))
             sig = self._signature(key)
             if listed:
-                # the element of a list field is named in the singular (`topics` -> Topic), unless that name
-                # holds another shape: then the field's own word, as before, rather than a renamed table
+                # the element of a list field is named in the singular (`topics` -> Topic), unless a table
+                # named so by its own field (`topic`) has another shape: then after the list field, as before
                 item = pascal(model_name(schema, field, key in body_set, item=True))
-                held = taken.get(item.lower())
-                if (held is None or held[1] == sig) and natural.get(item.lower(), {sig}) == {sig}:
+                if natural.get(item.lower(), {sig}) == {sig}:
                     name = item
             held = taken.get(name.lower())
             if held is None or held[1] == sig or key in body_set:
