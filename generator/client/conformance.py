@@ -125,12 +125,15 @@ def conformance_data(spec: dict[str, Any], names: GeneratorNames, view: dict[str
             else:
                 request.update(body="conformance-payload")
         responses: list[dict[str, Any]] = []
+        success: list[dict[str, Any]] = []  # every documented 2xx JSON example: each must parse through the call
         for status, resp in op.get("responses", {}).items():
             if not status.isdigit():
                 continue
             content = resp.get("content") or {}
             rmedia = next((m for t, m in content.items() if base_media(t) == "application/json"
                            or base_media(t).endswith("+json")), None)
+            if rmedia is not None and status.startswith("2"):
+                success.extend(_success_examples(int(status), rmedia))
             if rmedia is None or rmedia.get("schema") == {"$ref": f"#/components/schemas/{OTC_ERROR}"}:
                 # (the shared error body is the runtime's OTCAPIError, not a model of the client)
                 # no JSON body documented: the mock replies without one (raw and text bodies are not parsed
@@ -154,7 +157,7 @@ def conformance_data(spec: dict[str, Any], names: GeneratorNames, view: dict[str
         cases.append({
             "operation_id": op["operationId"], "method": method.upper(), "path": spec_path,
             "tag_module": tag_module, "module": module, "params": params,
-            "request": request, "responses": responses,
+            "request": request, "responses": responses, "documented_success": success,
             "source": op.get("x-source"),
         })
     schema_cases = []
@@ -175,6 +178,18 @@ def conformance_data(spec: dict[str, Any], names: GeneratorNames, view: dict[str
                         for m in samples.mutations(spec, name, base)],
         })
     return {"operations": cases, "schemas": schema_cases}
+
+
+def _success_examples(status: int, media: dict[str, Any]) -> list[dict[str, Any]]:
+    """The documented examples of a success body, those contradicting its schema with the check stage's reasons."""
+    out = []
+    for placement in ("examples", INVALID_EXAMPLES):
+        for name, ex in (media.get(placement) or {}).items():
+            mismatch = [f"{m.get('at') or '/'}: {m.get('message')}"[:300] for m in ex.get("x-mismatches", [])]
+            # without a schema (an example but no table) the call hands the body over unparsed: nothing to compare
+            out.append({"status": status, "name": name, "value": ex["value"], "source": ex.get("x-source"),
+                        "mismatch": mismatch, "modelled": bool(media.get("schema"))})
+    return out
 
 
 def _param_value(spec: dict[str, Any], p: dict[str, Any]) -> Any:

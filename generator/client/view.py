@@ -122,12 +122,14 @@ def _fix_enum(node: dict[str, Any], enum: list[Any], where: str, notes: list[Dia
         # the generator drops the enclosing response or model (float/mixed) or builds one enum class
         # per union branch (null); the plain type keeps every documented value acceptable
         del node["enum"]
+        node.pop("x-enum-varnames", None)
         notes.append(Diagnostic(source(node), "client.enum_dropped", Severity.INFO,
                                 f"{where}: enum with {why} kept in the spec, plain type in the client"))
         return
     if len(set(map(repr, values))) < len(values):
         unique = list(dict.fromkeys(values))
         node["enum"] = unique
+        node.pop("x-enum-varnames", None)
         notes.append(Diagnostic(source(node), "client.enum_duplicate", Severity.INFO,
                                 f"{where}: repeated enum values listed once in the client"))
         values = unique

@@ -62,6 +62,7 @@ class Constraints:
     enum_inferred: bool = False
     enum_source: tuple[str, str] | None = None  # (kind of sentence, the sentence): `docs.prose.precision`
     values_mentioned: list[str] | None = None  # values a sentence names that are no enum of this field
+    enum_names: tuple[str, ...] | None = None  # member names of an integer enum from the docs ("0: disabled")
     default: Any = None
     has_default: bool = False
     minimum: float | int | None = None

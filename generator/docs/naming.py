@@ -152,6 +152,20 @@ def plural(word: str) -> str:
     return word + "s"
 
 
+def singular(word: str) -> str:
+    """The noun `plural` would make `word` of: Topics -> Topic, Policies -> Policy, Addresses -> Address,
+    Releases -> Release; a word that is no regular plural (Status, VPC, Data) as it is."""
+    if not is_plural(word) or word.isupper() or re.fullmatch(r"[A-Z]{2,}s", word):
+        return word
+    if re.search(r"[^aeiou]ies$", word, re.I):
+        return word[:-3] + ("Y" if word[-3].isupper() else "y")
+    stem = word[:-2]
+    # `-es` only after a sibilant that is itself no plural ending (Addresses, Boxes, Branches; not Releases)
+    if re.search(r"(?:s|x|z|ch|sh)es$", word, re.I) and not is_plural(stem) and plural(stem) == word:
+        return stem
+    return word[:-1]
+
+
 def _merge_digits(words: list[str]) -> tuple[str, ...]:
     """Words without a lower-case letter (`3` `0` of "3.0", `V2` `V3`) run together once CamelCased, and the
     client's snake_case reads them as one: fuse them here (`30`). A name starting with a digit gets `Operation`
@@ -364,13 +378,16 @@ def caption_type_name(caption: str) -> str | None:
     return None
 
 
-def model_name(schema: Schema, referring_field: str | None, is_body: bool) -> str:
+def model_name(schema: Schema, referring_field: str | None, is_body: bool, item: bool = False) -> str:
     """A nested table's model name: the type a caption names (`Table 3 EndpointsReq`), else the field that
     refers to it (`tag` -> Tag), else what the caption describes, never the RST anchor the table happens to
     carry (`T055aabf9d8484a0d922846610305b7f9`). The field comes before the caption's wording, so rewording
     a caption ("version.media-types" -> "Parameters of the version.media-types object") renames nothing.
-    Body tables keep their operation-derived names (`CreatePublicZoneRequest`)."""
+    Body tables keep their operation-derived names (`CreatePublicZoneRequest`). `item`: the field is a list of
+    the table, whose model names one element: `topics` -> Topic."""
     if is_body or caption_type_name(schema.title) or not referring_field:
         return schema.name
-    words = pascal_words(referring_field)
+    words = list(pascal_words(referring_field))
+    if item and words:
+        words[-1] = singular(words[-1])
     return "".join(words) if words else schema.name

@@ -25,12 +25,12 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "codes": {
             "page.crash": 0, "page.no_uri": 0, "type.unknown": 0, "ref.dangling": 0, "table.row_shape": 0,
             "table.empty_name": 0, "table.unknown_column": 0, "example.invalid_json": 1, "example.schema_mismatch": 2,
-            "operation.merged": 0, "section.unknown": 0, "status.none": 0, "schema.name_conflict": 38,
+            "operation.merged": 0, "section.unknown": 0, "status.none": 0, "schema.name_conflict": 37,
         },
     },
     "cloud-container-engine@4863737": {
         "api_pages": 65, "api_pages_with_operations": 65, "operations": 65, "rows": 1957, "rows_resolved": 1953,
-        "rows_unknown_type": 4, "rows_failed": 0, "examples": 89, "examples_invalid": 24, "examples_unparseable": 9,
+        "rows_unknown_type": 4, "rows_failed": 0, "examples": 89, "examples_invalid": 20, "examples_unparseable": 9,
         "codes": {
             "page.crash": 0, "page.no_uri": 11, "type.unknown": 4, "ref.dangling": 0, "table.row_shape": 0,
             "table.empty_name": 0, "table.unknown_column": 5, "example.invalid_json": 9,
@@ -45,17 +45,17 @@ EXPECTED: dict[str, dict[str, Any]] = {
             "page.crash": 0, "page.no_uri": 0, "type.unknown": 0, "ref.dangling": 0, "table.row_shape": 0,
             "table.empty_name": 0, "table.unknown_column": 0, "example.invalid_json": 5,
             "example.schema_mismatch": 20, "operation.merged": 0, "section.unknown": 0, "status.none": 0,
-            "schema.name_conflict": 11,
+            "schema.name_conflict": 10,
         },
     },
     "distributed-message-service@5758a36": {
         "api_pages": 61, "api_pages_with_operations": 61, "operations": 61, "rows": 933, "rows_resolved": 933,
-        "rows_unknown_type": 0, "rows_failed": 0, "examples": 78, "examples_invalid": 6, "examples_unparseable": 4,
+        "rows_unknown_type": 0, "rows_failed": 0, "examples": 78, "examples_invalid": 5, "examples_unparseable": 4,
         "codes": {
             "page.crash": 0, "page.no_uri": 0, "type.unknown": 0, "ref.dangling": 0, "table.row_shape": 0,
             "table.empty_name": 0, "table.unknown_column": 0, "example.invalid_json": 4,
-            "example.schema_mismatch": 11, "operation.merged": 0, "section.unknown": 0, "status.none": 0,
-            "schema.name_conflict": 19,
+            "example.schema_mismatch": 10, "operation.merged": 0, "section.unknown": 0, "status.none": 0,
+            "schema.name_conflict": 16,
         },
     },
     "distributed-message-service@d2c571c": {
@@ -65,7 +65,7 @@ EXPECTED: dict[str, dict[str, Any]] = {
             "page.crash": 0, "page.no_uri": 0, "type.unknown": 0, "ref.dangling": 0, "table.row_shape": 0,
             "table.empty_name": 0, "table.unknown_column": 0, "example.invalid_json": 5,
             "example.schema_mismatch": 17, "operation.merged": 0, "section.unknown": 0, "status.none": 0,
-            "schema.name_conflict": 11,
+            "schema.name_conflict": 10,
         },
     },
     "domain-name-service@83bb279": {
@@ -74,7 +74,7 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "codes": {
             "page.crash": 0, "page.no_uri": 0, "type.unknown": 0, "ref.dangling": 0, "table.row_shape": 0,
             "table.empty_name": 0, "table.unknown_column": 0, "example.invalid_json": 0, "example.schema_mismatch": 4,
-            "operation.merged": 8, "section.unknown": 0, "status.none": 0, "schema.name_conflict": 15,
+            "operation.merged": 8, "section.unknown": 0, "status.none": 0, "schema.name_conflict": 8,
         },
     },
     "elastic-cloud-server@efcbeed": {
@@ -84,7 +84,7 @@ EXPECTED: dict[str, dict[str, Any]] = {
             "page.crash": 0, "page.no_uri": 0, "type.unknown": 0, "ref.dangling": 0, "table.row_shape": 0,
             "table.empty_name": 0, "table.unknown_column": 6, "example.invalid_json": 4,
             "example.schema_mismatch": 77, "operation.merged": 33, "section.unknown": 0, "status.none": 0,
-            "schema.name_conflict": 89,
+            "schema.name_conflict": 87,
         },
     },
     "identity-access-management@9d2eac9": {
@@ -94,7 +94,7 @@ EXPECTED: dict[str, dict[str, Any]] = {
             "page.crash": 0, "page.no_uri": 2, "type.unknown": 8, "ref.dangling": 0, "table.row_shape": 0,
             "table.empty_name": 0, "table.unknown_column": 2, "example.invalid_json": 15,
             "example.schema_mismatch": 29, "operation.merged": 5, "section.unknown": 0, "status.none": 0,
-            "schema.name_conflict": 288,
+            "schema.name_conflict": 284,
         },
     },
     "key-management-service@c2d17c2": {
@@ -154,7 +154,7 @@ EXPECTED: dict[str, dict[str, Any]] = {
             "page.crash": 0, "page.no_uri": 2, "type.unknown": 3, "ref.dangling": 0, "table.row_shape": 0,
             "table.empty_name": 0, "table.unknown_column": 0, "example.invalid_json": 4,
             "example.schema_mismatch": 66, "operation.merged": 13, "section.unknown": 0, "status.none": 12,
-            "schema.name_conflict": 124,
+            "schema.name_conflict": 123,
         },
     },
     "virtual-private-cloud@eb03d88": {

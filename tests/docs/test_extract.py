@@ -50,6 +50,16 @@ def test_operation_id_from_original_name_else_title() -> None:
     assert tag("development_environment-management/x.rst") == "Development Environment Management"
 
 
+def test_a_stated_api_name_is_the_operation_id() -> None:
+    text = page("Querying Topic Policies", "GET /v2/{project_id}/notifications/topics/{topic_urn}/attributes",
+                name="smn_api_56001")
+    stated = text.replace("Does a thing.", "Does a thing.\n\nAPI name: **ListTopicAttributes**")
+    assert operation_id(read_text(stated, FILE).doctree, "Querying Topic Policies").name == "ListTopicAttributes"
+    # a name in running text is no statement
+    prose = text.replace("Does a thing.", "Does a thing. Its API name: ListTopicAttributes, see the SDK.")
+    assert operation_id(read_text(prose, FILE).doctree, "Querying Topic Policies").name == "ListTopicPolicies"
+
+
 def test_page_without_uri_is_not_an_api_page() -> None:
     p = run("Overview\n========\n\nSome words.\n\nDetails\n-------\n\nMore.\n")
     assert not p.is_api and p.operations == []

@@ -22,7 +22,7 @@ from otc_elastic_cloud_server_client.api.lifecycle_management import (
 from otc_elastic_cloud_server_client.models import (
     CreateEcssRequest,
     DeleteEcssRequest,
-    Nics,
+    Nic,
     RootVolume,
     RootVolumeVolumetype,
     Server,
@@ -45,7 +45,7 @@ def main() -> dict[str, object]:
         flavor_ref="s3.large.2",
         image_ref="img-0001",
         vpcid="vpc-0001",
-        nics=[Nics(subnet_id="subnet-0001")],
+        nics=[Nic(subnet_id="subnet-0001")],
         root_volume=RootVolume(volumetype=RootVolumeVolumetype.SSD),
     )
     created = create_ecss.sync(client=client, body=CreateEcssRequest(server=server))

@@ -229,7 +229,8 @@ INVALID_EXAMPLES = "x-otc-invalid-examples"
 
 def example_checks(spec: dict[str, Any], op: Any, validators: dict[str, Any], int_ranges: bool = True
                    ) -> Iterator[tuple[str, dict[str, Any], str, dict[str, Any], list[Any] | ValueError]]:
-    """(part, media object, name, example, schema errors) for each example of a JSON body with a component schema.
+    """(part, media object, name, example, schema errors) for each example of a JSON body with a component schema
+    (or an array of one).
 
     The errors are the ValueError instead where jsonschema-rs cannot compile the schema (too deep).
 
@@ -239,18 +240,22 @@ def example_checks(spec: dict[str, Any], op: Any, validators: dict[str, Any], in
     for c in S.iter_contents(op):
         schema = c.schema or {}
         refs = [s["$ref"] for s in schema.get("anyOf", []) if isinstance(s, dict) and "$ref" in s]
-        if not S.is_json_media(c.media) or not (schema.get("$ref") or refs):
+        # a body that is an array of a component (CCE's `[items]` tables): its examples are lists of that component
+        items = schema.get("items") if schema.get("type") == "array" else None
+        item_ref = items.get("$ref") if isinstance(items, dict) else None
+        if not S.is_json_media(c.media) or not (schema.get("$ref") or refs or item_ref):
             continue
         placed = {**(c.media_object.get("examples") or {}), **(c.media_object.get(INVALID_EXAMPLES) or {})}
         for name, ex in placed.items():
             # a merged operation: an example is checked against the body of the page it came from
             own = [r for r in refs if name.startswith(S.ref_name(r))]
             ref = schema.get("$ref") or (max(own, key=len) if own else None)
-            key = ref or repr(refs)
+            key = ref or (f"[{item_ref}]" if item_ref else repr(refs))
             validator = validators.get(key)
             try:
                 if validator is None:  # compiling is the expensive part: once per schema, not per example
-                    target = {"$ref": ref} if ref else {"anyOf": schema["anyOf"]}
+                    target = {"$ref": ref} if ref else ({"type": "array", "items": {"$ref": item_ref}} if item_ref
+                                                        else {"anyOf": schema["anyOf"]})
                     validator = validators[key] = S.compile_schema(spec, target, int_ranges=int_ranges)
                 errors: list[Any] | ValueError = list(validator.iter_errors(ex.get("value")))
             except ValueError as exc:  # jsonschema-rs refuses what it cannot compile (e.g. "Recursion limit")

@@ -3,7 +3,8 @@
 Component names come from the docs (`EndpointsReq`); request and response bodies are named after
 the operationId (`UpdateNotebookRequest`, `UpdateNotebookResponse`, `UpdateNotebookResponse404`).
 Two tables with one name and the same shape share a component; with different shapes the later one
-is renamed `<OperationId><Name>` and a `schema.name_conflict` diagnostic says so.
+is renamed `<OperationId><Name>` and a `schema.name_conflict` diagnostic says so. The element of a list field is
+named in the singular (`topics` -> Topic) unless a table named so by its own field has another shape.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Iterator
 
 from generator.build.render.shapes import shape_digests
 from generator.core.model import Diagnostic, DocOperation, Field, Page, Schema, Severity
+from generator.core.types import Kind, TypeExpr
 from generator.docs.naming import model_name
 
 
@@ -101,10 +103,23 @@ class ComponentNames:
         body_set = set(bodies)
         taken: dict[str, tuple[str, str]] = {}  # lower-case name -> (name as given out, shape signature)
         referrers = self._referring_fields(order)
+        # the names tables take without a singular: a list's element never takes one of them from another shape
+        natural: dict[str, set[str]] = {}
+        for key in order:
+            field = referrers.get(key, (None, False))[0]
+            natural.setdefault(pascal(model_name(self.schemas[key], field, key in body_set)).lower(),
+                               set()).add(self._signature(key))
         for key in bodies + [k for k in order if k not in body_set]:  # bodies first: they own derived names
             schema = self.schemas[key]
-            name = pascal(model_name(schema, referrers.get(key), key in body_set))
+            field, listed = referrers.get(key, (None, False))
+            name = pascal(model_name(schema, field, key in body_set))
             sig = self._signature(key)
+            if listed:
+                # the element of a list field is named in the singular (`topics` -> Topic), unless a table
+                # named so by its own field (`topic`) has another shape: then after the list field, as before
+                item = pascal(model_name(schema, field, key in body_set, item=True))
+                if natural.get(item.lower(), {sig}) == {sig}:
+                    name = item
             held = taken.get(name.lower())
             if held is None or held[1] == sig or key in body_set:
                 self.names[key] = self._claim(name, sig, taken)
@@ -117,18 +132,19 @@ class ComponentNames:
             self.names[key] = final
         return self.names
 
-    def _referring_fields(self, order: list[str]) -> dict[str, str]:
-        """schema key -> the name of the first field (in first-reached order) whose type refers to it."""
-        out: dict[str, str] = {}
+    def _referring_fields(self, order: list[str]) -> dict[str, tuple[str, bool]]:
+        """schema key -> the name of the first field (in first-reached order) whose type refers to it, and
+        whether that field is a list of it."""
+        out: dict[str, tuple[str, bool]] = {}
         for page in self.pages:
             for op in page.operations:
                 for param, key in parameter_refs(op):
-                    out.setdefault(key, param.name)
+                    out.setdefault(key, (param.name, _lists(param.type, key)))
         for key in order:
             for f in self.schemas[key].fields:
                 for ref in f.type.refs():
                     if ref.ref is not None:
-                        out.setdefault(ref.ref, f.name)
+                        out.setdefault(ref.ref, (f.name, _lists(f.type, ref.ref)))
         return out
 
     @staticmethod
@@ -141,3 +157,8 @@ class ComponentNames:
 
     def _is_body(self, key: str) -> bool:
         return "#" in key and not key.rsplit("#", 1)[1].isdigit()
+
+
+def _lists(t: TypeExpr, key: str) -> bool:
+    """`t` is an array whose items are the table `key` (`Array of Topic objects`)."""
+    return t.kind is Kind.ARRAY and t.items is not None and t.items.kind is Kind.REF and t.items.ref == key

@@ -20,7 +20,7 @@ from generator.build.finish.wide_integers import widen_int32
 from generator.build.render.merge import is_historical, merge_operations, prefer_current
 from generator.build.render.names import ComponentNames
 from generator.build.render.nulls import widen_nulls
-from generator.build.render.operations import OperationRenderer
+from generator.build.render.operations import OperationRenderer, array_body
 from generator.core.config import Service
 from generator.core.model import Diagnostic, Page, Schema, Severity
 from generator.core.spec import HTTP_METHODS
@@ -49,7 +49,7 @@ class SpecRenderer(OperationRenderer):
     def render(self) -> RenderedSpec:
         self.names.update(ComponentNames(self.pages, self.schemas, self.diagnostics).assign())
         for key, name in self.names.items():
-            if name not in self.components:
+            if name not in self.components and array_body(self.schemas[key]) is None:  # (rendered inline)
                 self.components[name] = self.object_schema(self.schemas[key])
         paths: dict[str, dict[str, Any]] = {}
         self.diagnostics.extend(unique_operation_ids([op for page in self.pages for op in page.operations]))

@@ -7,7 +7,17 @@ from typing import Any
 
 from generator.build.render.media import content_by_media
 from generator.build.render.schemas import SchemaRenderer, finish, provenance
-from generator.core.model import Diagnostic, DocOperation, Example, Field, ParamLocation, Severity
+from generator.core.model import Diagnostic, DocOperation, Example, Field, ParamLocation, Schema, Severity
+from generator.core.types import Kind
+
+
+def array_body(body: Schema) -> Field | None:
+    """The row of a body table whose one row is `[items]`: the docs' name for the elements of a body that *is* a
+    JSON array (CCE's chart and job lists answer `[{...}]`). An object with an `[items]` property instead would be
+    a model whose `from_dict` is handed the documented list (and crashes on it)."""
+    if len(body.fields) == 1 and body.fields[0].name == "[items]" and body.fields[0].type.kind is Kind.ARRAY:
+        return body.fields[0]
+    return None
 
 
 class OperationRenderer(SchemaRenderer):
@@ -25,6 +35,13 @@ class OperationRenderer(SchemaRenderer):
         out["schema"] = schema
         out["x-source"] = provenance(f.source)
         return out
+
+    def body_schema(self, body: Schema) -> dict[str, Any]:
+        """The body's component, or for a table of one `[items]` row the array that row describes."""
+        whole = array_body(body)
+        if whole is not None:
+            return self.field_schema(whole)
+        return {"$ref": f"#/components/schemas/{self.names[body.key]}"}
 
     def examples(self, examples: list[Example]) -> dict[str, Any]:
         return {e.name: {"value": e.value, "x-source": provenance(e.source)} for e in examples}
@@ -52,7 +69,7 @@ class OperationRenderer(SchemaRenderer):
         if op.request_body is not None or op.request_examples or op.request_body_type is not None:
             media: dict[str, Any] = {}
             if op.request_body is not None:
-                media["schema"] = {"$ref": f"#/components/schemas/{self.names[op.request_body.key]}"}
+                media["schema"] = self.body_schema(op.request_body)
             elif op.request_body_type is not None:
                 media["schema"] = self.type_schema(op.request_body_type)
             else:
@@ -69,7 +86,7 @@ class OperationRenderer(SchemaRenderer):
             if r.body is not None or r.examples or r.body_type is not None:
                 media = {}
                 if r.body is not None:
-                    media["schema"] = {"$ref": f"#/components/schemas/{self.names[r.body.key]}"}
+                    media["schema"] = self.body_schema(r.body)
                 elif r.body_type is not None:
                     media["schema"] = self.type_schema(r.body_type)
                 if r.examples:

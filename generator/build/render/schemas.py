@@ -57,6 +57,9 @@ class SchemaRenderer:
             target["enum"] = list(c.enum)
             if c.enum_source is not None:
                 target["x-otc-enum-source"] = {"kind": c.enum_source[0], "text": c.enum_source[1]}
+            if c.enum_names is not None and len(c.enum_names) == len(c.enum) and target.get("type") == "integer":
+                # the member names the docs give (openapi-python-client and openapi-generator read them)
+                target["x-enum-varnames"] = list(c.enum_names)
             if c.enum_inferred:
                 out["x-enum-inferred"] = True
         elif c.values_mentioned and "$ref" not in target:

@@ -27,7 +27,7 @@ Example:
 from .auth import AkSkAuth, Secret, TokenAuth
 from .cloudconfig import CloudConfig, OTCConfigError, load_cloud_config
 from .endpoints import resolve_base_url
-from .errors import OTCAPIError, RaiseForOTCError
+from .errors import OTCAPIError, OTCResponseShapeError, RaiseForOTCError
 from .factory import DEFAULT_TIMEOUT, ConnectOptions, build_client
 from .iam import PasswordAuth
 from .retry import RetryPolicy, RetryTransport
@@ -39,6 +39,7 @@ __all__ = [
     "CloudConfig",
     "ConnectOptions",
     "OTCAPIError",
+    "OTCResponseShapeError",
     "OTCConfigError",
     "PasswordAuth",
     "RaiseForOTCError",

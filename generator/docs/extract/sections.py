@@ -149,9 +149,18 @@ def split_uri(raw: str) -> tuple[str, list[str]]:
     return s, list(dict.fromkeys(query))
 
 
+# a paragraph stating the API's own name (SMN: "API name: ListTopicAttributes"): the vendor SDKs call it so
+_API_NAME = re.compile(r"API name\s*:\s*([A-Z][A-Za-z0-9]+)\.?")
+
+
 def operation_id(doc: nodes.document, title: str) -> TitleName:
-    """The page's `original_name` field when it is an operation name (`UpdateNotebook`), else the
-    title through the naming grammar (`generator.docs.naming`): "Querying Public Zones" -> ListPublicZones."""
+    """The API name a paragraph of the page states ("API name: ListTopicAttributes"), else the page's
+    `original_name` field when it is an operation name (`UpdateNotebook`), else the title through the naming
+    grammar (`generator.docs.naming`): "Querying Public Zones" -> ListPublicZones."""
+    for para in doc.findall(nodes.paragraph):
+        stated = _API_NAME.fullmatch(para.astext().strip())
+        if stated:
+            return TitleName((stated.group(1),), True)
     for fld in doc.findall(nodes.field):
         if fld.children[0].astext().strip() == "original_name":
             name = fld.children[1].astext().strip().removesuffix(".html")

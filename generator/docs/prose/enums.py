@@ -229,6 +229,25 @@ def enum_inline(cell: nodes.Element, type_: TypeExpr | None, result: ProseResult
                 return
 
 
+# what an option's text says after its value, when it is a name: "**0**: disabled", "1: enabled" (1-3 words)
+_MEANING = re.compile(r"\s*[:：\-–]\s*([A-Za-z]+(?: [A-Za-z]+){0,2})\.?\s*")
+
+
+def enum_names(values: list[str], texts: list[str]) -> tuple[str, ...] | None:
+    """Member names of an integer enum from what the docs say each value means ("0: disabled" -> DISABLED), when
+    every option says it in one to three words and no two say the same; else None (members stay VALUE_<n>)."""
+    names = []
+    for value, text in zip(values, texts, strict=True):
+        rest = text.strip()
+        if not rest.startswith(value):
+            return None
+        m = _MEANING.fullmatch(rest[len(value):])
+        if m is None:
+            return None
+        names.append("_".join(m.group(1).split()).upper())
+    return tuple(names) if len(set(names)) == len(names) else None
+
+
 def _lead_sentence(text: str) -> str:
     """The sentence of a list's lead paragraph that announces the list ("The options are as follows:"), or ""
     when none does (a list of bold values after "Whether X is read-only. The default value is **false**.")."""
@@ -246,12 +265,13 @@ def offer(result: ProseResult, values: list[str], type_: TypeExpr | None, kind: 
     if rejected is not None:
         precision.reject(result, rejected, values, sentence)
         return False
-    set_enum(result, values, type_, inferred=inferred, source=(kind, sentence if record is None else record))
+    set_enum(result, values, type_, inferred=inferred, source=(kind, sentence if record is None else record),
+             labels=items)
     return result.constraints.enum is not None
 
 
 def set_enum(result: ProseResult, values: list[str], type_: TypeExpr | None, *, inferred: bool,
-             source: tuple[str, str]) -> None:
+             source: tuple[str, str], labels: list[str] | None = None) -> None:
     kind = scalar_kind(type_)
     if any(v.strip().lower() == "null" for v in values):
         result.findings.append(("enum.null_value", "null listed as an option: kept out of the enum"))
@@ -273,6 +293,8 @@ def set_enum(result: ProseResult, values: list[str], type_: TypeExpr | None, *, 
     result.constraints.enum = typed
     result.constraints.enum_inferred = inferred
     result.constraints.enum_source = (source[0], " ".join(source[1].replace("**", "").replace("`", "").split()))
+    if kind is Kind.INTEGER and labels is not None and len(labels) == len(values) == len(typed):
+        result.constraints.enum_names = enum_names(values, labels)
 
 
 def learn_values(unit: Any, type_: TypeExpr | None, result: ProseResult) -> None:

@@ -32,7 +32,7 @@ import httpx
 
 from .auth import AUTH_RETRY_EXTENSION
 
-__all__ = ["OTCAPIError", "RaiseForOTCError", "parse_error_body"]
+__all__ = ["OTCAPIError", "OTCResponseShapeError", "RaiseForOTCError", "parse_error_body", "require_object"]
 
 # Gateways and services disagree on the name; the first present wins.
 REQUEST_ID_HEADERS = (
@@ -184,6 +184,37 @@ def _rebuild(
         method=method,
         url=url,
     )
+
+
+class OTCResponseShapeError(ValueError):
+    """A body that does not have the shape its model documents: not a JSON object, or a required property missing.
+
+    Raised by a model's ``from_dict`` (so by ``sync``/``sync_detailed`` on a success body) instead of the
+    ``KeyError`` or ``ValueError`` the parsing would otherwise end in. A ``ValueError``, so a union of models still
+    tries its next alternative.
+
+    Attributes:
+        model: the model's class name.
+        problem: what is wrong, in words.
+    """
+
+    def __init__(self, model: str, problem: str) -> None:
+        super().__init__(f"{model}: {problem}")
+        self.model = model
+        self.problem = problem
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (OTCResponseShapeError, (self.model, self.problem))
+
+
+def require_object(model: str, value: object, required: tuple[str, ...]) -> dict[str, Any]:
+    """`value` as a dict for `model`'s ``from_dict``, or :class:`OTCResponseShapeError`."""
+    if not isinstance(value, Mapping):
+        raise OTCResponseShapeError(model, f"expected a JSON object, got {type(value).__name__}")
+    missing = [k for k in required if k not in value]
+    if missing:
+        raise OTCResponseShapeError(model, f"required properties missing: {', '.join(missing)}")
+    return dict(value)
 
 
 class _Done:

@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._runtime.errors import require_object as _require_object
 from ..models.config_type import ConfigType
 from ..types import UNSET, Unset
 
@@ -70,7 +71,7 @@ class Config:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
+        d = _require_object("Config", src_dict, ())
         script = d.pop("script", UNSET)
 
         _type_ = d.pop("type", UNSET)

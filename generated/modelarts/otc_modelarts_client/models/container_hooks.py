@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._runtime.errors import require_object as _require_object
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -74,7 +75,7 @@ class ContainerHooks:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.config import Config  # noqa: PLC0415
 
-        d = dict(src_dict)
+        d = _require_object("ContainerHooks", src_dict, ())
         _post_start = d.pop("post_start", UNSET)
         post_start: Config | Unset
         if isinstance(_post_start, Unset):

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._runtime.errors import require_object as _require_object
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -63,7 +64,7 @@ class CustomHooks:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.container_hooks import ContainerHooks  # noqa: PLC0415
 
-        d = dict(src_dict)
+        d = _require_object("CustomHooks", src_dict, ())
         _container_hooks = d.pop("container_hooks", UNSET)
         container_hooks: ContainerHooks | Unset
         if isinstance(_container_hooks, Unset):

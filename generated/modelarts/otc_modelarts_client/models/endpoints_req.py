@@ -7,6 +7,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._runtime.errors import require_object as _require_object
 from ..models.endpoints_req_dev_service import EndpointsReqDevService
 from ..types import UNSET, Unset
 
@@ -83,7 +84,7 @@ class EndpointsReq:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
+        d = _require_object("EndpointsReq", src_dict, ())
         allowed_access_ips = cast(list[str], d.pop("allowed_access_ips", UNSET))
 
         _dev_service = d.pop("dev_service", UNSET)

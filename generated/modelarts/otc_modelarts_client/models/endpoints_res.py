@@ -7,6 +7,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._runtime.errors import require_object as _require_object
 from ..models.endpoints_res_dev_service import EndpointsResDevService
 from ..models.endpoints_res_service import EndpointsResService
 from ..types import UNSET, Unset
@@ -104,7 +105,7 @@ class EndpointsRes:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
+        d = _require_object("EndpointsRes", src_dict, ())
         allowed_access_ips = cast(list[str], d.pop("allowed_access_ips", UNSET))
 
         _dev_service = d.pop("dev_service", UNSET)

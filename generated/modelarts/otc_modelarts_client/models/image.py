@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._runtime.errors import require_object as _require_object
 from ..models.image_arch import ImageArch
 from ..models.image_dev_services_item import ImageDevServicesItem
 from ..models.image_origin import ImageOrigin
@@ -269,7 +270,7 @@ class Image:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
+        d = _require_object("Image", src_dict, ())
         _arch = d.pop("arch", UNSET)
         arch: ImageArch | Unset
         if isinstance(_arch, Unset):

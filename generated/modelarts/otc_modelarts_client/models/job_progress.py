@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._runtime.errors import require_object as _require_object
 from ..models.job_progress_status import JobProgressStatus
 from ..models.job_progress_step import JobProgressStep
 from ..types import UNSET, Unset
@@ -94,7 +95,7 @@ class JobProgress:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
+        d = _require_object("JobProgress", src_dict, ())
         notebook_id = d.pop("notebook_id", UNSET)
 
         _status = d.pop("status", UNSET)

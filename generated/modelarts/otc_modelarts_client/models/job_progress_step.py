@@ -2,10 +2,10 @@ from enum import IntEnum
 
 
 class JobProgressStep(IntEnum):
-    VALUE_1 = 1
-    VALUE_2 = 2
-    VALUE_3 = 3
-    VALUE_4 = 4
+    PREPARE_STORAGE = 1
+    PREPARE_COMPUTE_RESOURCES = 2
+    CONFIGURE_THE_NETWORK = 3
+    INITIALIZE_THE_INSTANCE = 4
 
     @classmethod
     def _missing_(cls, value: object) -> "JobProgressStep | None":

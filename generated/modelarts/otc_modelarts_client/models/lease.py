@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._runtime.errors import require_object as _require_object
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Lease")
@@ -88,7 +89,7 @@ class Lease:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
+        d = _require_object("Lease", src_dict, ())
         create_at = d.pop("create_at", UNSET)
 
         duration = d.pop("duration", UNSET)

@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._runtime.errors import require_object as _require_object
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Pool")
@@ -64,7 +65,7 @@ class Pool:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
+        d = _require_object("Pool", src_dict, ())
         id = d.pop("id", UNSET)
 
         name = d.pop("name", UNSET)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._runtime.errors import require_object as _require_object
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -118,7 +119,7 @@ class UpdateNotebookRequest:
         from ..models.custom_hooks import CustomHooks  # noqa: PLC0415
         from ..models.endpoints_req import EndpointsReq  # noqa: PLC0415
 
-        d = dict(src_dict)
+        d = _require_object("UpdateNotebookRequest", src_dict, ())
         description = d.pop("description", UNSET)
 
         _endpoints = d.pop("endpoints", UNSET)

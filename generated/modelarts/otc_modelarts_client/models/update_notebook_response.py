@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._runtime.errors import require_object as _require_object
 from ..models.update_notebook_response_feature import UpdateNotebookResponseFeature
 from ..models.update_notebook_response_status import UpdateNotebookResponseStatus
 from ..types import UNSET, Unset
@@ -224,7 +225,7 @@ class UpdateNotebookResponse:
         from ..models.pool import Pool  # noqa: PLC0415
         from ..models.volume_res import VolumeRes  # noqa: PLC0415
 
-        d = dict(src_dict)
+        d = _require_object("UpdateNotebookResponse", src_dict, ())
         _action_progress = d.pop("action_progress", UNSET)
         action_progress: list[JobProgress] | Unset = UNSET
         if _action_progress is not UNSET:

@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._runtime.errors import require_object as _require_object
 from ..models.volume_res_category import VolumeResCategory
 from ..models.volume_res_ownership import VolumeResOwnership
 from ..types import UNSET, Unset
@@ -102,7 +103,7 @@ class VolumeRes:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
+        d = _require_object("VolumeRes", src_dict, ())
         capacity = d.pop("capacity", UNSET)
 
         _category = d.pop("category", UNSET)
