@@ -236,6 +236,8 @@ def iter_operations(doc: Mapping[str, Any], *, sort_paths: bool = False) -> Iter
 
 # pages documenting one METHOD + path are merged into one operation; each keeps its own parts here
 VARIANTS = "x-otc-variants"
+# the former names of a deliberately renamed function (`generator.build.lock`): the client keeps them, deprecated
+ALIASES = "x-otc-deprecated-aliases"
 
 
 def iter_variants(op: Mapping[str, Any]) -> Iterator[dict[str, Any]]:

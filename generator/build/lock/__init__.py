@@ -5,7 +5,16 @@
 """
 
 from generator.build.lock.apply import apply_lock, derive_lock
-from generator.build.lock.file import Alias, Function, LockError, NamesLock, dump_lock, read_lock, write_lock
+from generator.build.lock.file import (
+    Alias,
+    Function,
+    LockError,
+    NamesLock,
+    dump_lock,
+    lock_path_for,
+    read_lock,
+    write_lock,
+)
 
-__all__ = ["Alias", "Function", "LockError", "NamesLock", "apply_lock", "derive_lock", "dump_lock", "read_lock",
-           "write_lock"]
+__all__ = ["Alias", "Function", "LockError", "NamesLock", "apply_lock", "derive_lock", "dump_lock", "lock_path_for",
+           "read_lock", "write_lock"]

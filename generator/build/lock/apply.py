@@ -18,7 +18,7 @@ from typing import Any
 from generator.build.lock.file import Function, NamesLock
 from generator.build.lock.identity import X_ID, component_identities, family, operation_identity
 from generator.core.model import Diagnostic, Severity, Source
-from generator.core.spec import VARIANTS, iter_operations, rename_components, x_source
+from generator.core.spec import ALIASES, VARIANTS, iter_operations, rename_components, x_source
 from generator.docs.naming import snake_name
 
 
@@ -27,6 +27,7 @@ def apply_lock(spec: dict[str, Any], lock: NamesLock | None) -> tuple[NamesLock,
     diagnostics: list[Diagnostic] = []
     if lock is not None:
         _functions(spec, lock, diagnostics)
+        _aliases(spec, lock)
         _top_level_tags(spec)
         _models(spec, lock, diagnostics)
     return derive_lock(spec, lock), sorted(diagnostics)
@@ -56,14 +57,16 @@ def _shares(holder: str | None, identity: str) -> bool:
 
 def _functions(spec: dict[str, Any], lock: NamesLock, diagnostics: list[Diagnostic]) -> None:
     reserved: dict[str, str | None] = {snake_name(f.name): ident for ident, f in lock.functions.items()}
+    for old in lock.aliases:  # a deliberate rename's old name: the client still has it (deprecated)
+        reserved.setdefault(snake_name(old), None)
     for name, ident in lock.retired_functions.items():
         reserved.setdefault(snake_name(name), ident or None)
-    for old in lock.aliases:
-        reserved.setdefault(snake_name(old), None)
     revived = {ident: Function(name) for name, ident in lock.retired_functions.items() if ident}
     used: dict[str, str] = {}
     fresh: list[tuple[str, dict[str, Any]]] = []
     for ident, node in function_nodes(spec):
+        if not isinstance(node.get("operationId"), str) or not node["operationId"]:
+            continue  # nothing to name (a spec not built here)
         locked = lock.functions.get(ident) or revived.get(ident)
         key = snake_name(locked.name) if locked is not None else ""
         if locked is None or (key in used and not _shares(used[key], ident)):
@@ -91,6 +94,15 @@ def _functions(spec: dict[str, Any], lock: NamesLock, diagnostics: list[Diagnost
                                           f"'{name}'"))
         node["operationId"] = name
         used[snake_name(name)] = ident
+
+
+def _aliases(spec: dict[str, Any], lock: NamesLock) -> None:
+    """`x-otc-deprecated-aliases` on each function deliberately renamed: the client keeps its old names."""
+    for ident, node in function_nodes(spec):
+        old = sorted(name for name, alias in lock.aliases.items()
+                     if alias.identity == ident and alias.new == node.get("operationId"))
+        if old:
+            node[ALIASES] = old
 
 
 def _top_level_tags(spec: dict[str, Any]) -> None:
@@ -146,8 +158,10 @@ def derive_lock(spec: dict[str, Any], previous: NamesLock | None = None) -> Name
     info = spec.get("info") or {}
     out = NamesLock(service=str(info.get("x-service") or ""))
     for ident, node in function_nodes(spec):
-        out.functions.setdefault(ident, Function(str(node.get("operationId", "")),
-                                                 tuple(str(t) for t in node.get("tags") or ())))
+        name, tags = node.get("operationId"), node.get("tags")
+        if isinstance(name, str) and name:  # a spec not built here may leave it out
+            out.functions.setdefault(ident, Function(name, tuple(str(t) for t in tags)
+                                                     if isinstance(tags, list) else ()))
     for name, schema in ((spec.get("components") or {}).get("schemas") or {}).items():
         for ident in component_identities(schema):
             out.models.setdefault(ident, name)

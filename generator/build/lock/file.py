@@ -33,6 +33,14 @@ HEADER = ("# names lock of otc-apigen: the generated client's public names, boun
           "# Rename deliberately with `python -m generator names rename --lock THIS_FILE OLD NEW`.\n")
 
 
+def lock_path_for(spec_path: Path) -> Path:
+    """Where a spec's lock is kept by default: beside it, `dns.openapi.yaml` -> `dns.names.yaml`."""
+    name = spec_path.name
+    for suffix in (".yaml", ".yml", ".json"):
+        name = name.removesuffix(suffix)
+    return spec_path.with_name(name.removesuffix(".openapi") + ".names.yaml")
+
+
 class LockError(ValueError):
     """A lock file that cannot be read as a names lock."""
 
