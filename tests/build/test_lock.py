@@ -90,6 +90,25 @@ def test_a_new_page_never_takes_a_name_bound_to_a_retitled_page(tmp_path: Path) 
     assert ops["GET /v3/snapshots"]["operationId"] == "ListSnapshots2"
     (d,) = [d for d in new.diagnostics if d.code == "naming.lock_reserved" and "model" not in d.message]
     assert d.source.file == "apis/v3/list.rst" and "'ListSnapshots' is bound to GET /v2/snapshots" in d.message
+    # the new call's body is named after the new call's function, the old call's keeps its name
+    assert _model_of(new, "GET /v3/snapshots response 200") == "ListSnapshots2Response"
+    assert _model_of(new, "GET /v2/snapshots response 200") == "ListSnapshotsResponse"
+
+
+def test_a_page_joining_a_call_leaves_the_first_page_its_names(tmp_path: Path) -> None:
+    public = _listing("Querying Public Zones", "GET /v2/zones", "dns_01")
+    old = _build(_tree(tmp_path / "old", {"b/public.rst": public}))
+    assert _ops(old)["GET /v2/zones"]["operationId"] == "ListPublicZones"
+    # the new page sorts first: the merged operation follows it, the lock does not
+    new = _build(_tree(tmp_path / "new", {
+        "b/public.rst": public,
+        "a/private.rst": _listing("Querying Private Zones", "GET /v2/zones", "dns_02", "tag_z")}), old.names_lock)
+    op = _ops(new)["GET /v2/zones"]
+    assert op["operationId"] == "ListPublicZones"
+    assert {v["x-otc-id"]: v["operationId"] for v in op["x-otc-variants"]} == {
+        "GET /v2/zones @dns_01": "ListPublicZones", "GET /v2/zones @dns_02": "ListPrivateZones"}
+    assert _model_of(new, "GET /v2/zones @dns_01 response 200") == _model_of(old, "GET /v2/zones response 200")
+    assert not [d for d in new.diagnostics if d.code == "naming.lock_reserved"]
 
 
 def test_retired_names_are_never_given_again(tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ its pages, so they may share a name.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -26,10 +27,10 @@ def apply_lock(spec: dict[str, Any], lock: NamesLock | None) -> tuple[NamesLock,
     """Rename `spec` in place after `lock` (None: a first release, nothing renamed); the lock of the result."""
     diagnostics: list[Diagnostic] = []
     if lock is not None:
-        _functions(spec, lock, diagnostics)
+        renamed, heirs = _functions(spec, lock, diagnostics)
         _aliases(spec, lock)
         _top_level_tags(spec)
-        _models(spec, lock, diagnostics)
+        _models(spec, lock, diagnostics, renamed, heirs)
     return derive_lock(spec, lock), sorted(diagnostics)
 
 
@@ -55,7 +56,26 @@ def _shares(holder: str | None, identity: str) -> bool:
                                   and (holder == family(holder) or identity == family(identity)))
 
 
-def _functions(spec: dict[str, Any], lock: NamesLock, diagnostics: list[Diagnostic]) -> None:
+def _inherited(nodes: list[tuple[str, dict[str, Any]]], lock: NamesLock) -> dict[str, Function]:
+    """A call documented on one page that other pages join: the page the docs still name as the lock names the
+    call keeps the call's locked names (whichever page comes first: the lock never goes by order)."""
+    shared_before = {family(i) for i in lock.functions if i != family(i)}
+    out: dict[str, Function] = {}
+    for ident, node in nodes:
+        fam = family(ident)
+        if (ident != fam and ident not in lock.functions and fam in lock.functions and fam not in shared_before
+                and node.get("operationId") == lock.functions[fam].name and fam not in out):
+            out[fam] = out[ident] = lock.functions[fam]
+    return out
+
+
+def _functions(spec: dict[str, Any], lock: NamesLock,
+               diagnostics: list[Diagnostic]) -> tuple[dict[str, tuple[str, str]], set[str]]:
+    """Names the functions; identity -> (the name the docs give, the name given) of each one named, and the pages
+    that took their call's names (`_inherited`)."""
+    renamed: dict[str, tuple[str, str]] = {}
+    nodes = list(function_nodes(spec))
+    inherited = _inherited(nodes, lock)
     reserved: dict[str, str | None] = {snake_name(f.name): ident for ident, f in lock.functions.items()}
     for old in lock.aliases:  # a deliberate rename's old name: the client still has it (deprecated)
         reserved.setdefault(snake_name(old), None)
@@ -64,10 +84,10 @@ def _functions(spec: dict[str, Any], lock: NamesLock, diagnostics: list[Diagnost
     revived = {ident: Function(name) for name, ident in lock.retired_functions.items() if ident}
     used: dict[str, str] = {}
     fresh: list[tuple[str, dict[str, Any]]] = []
-    for ident, node in function_nodes(spec):
+    for ident, node in nodes:
         if not isinstance(node.get("operationId"), str) or not node["operationId"]:
             continue  # nothing to name (a spec not built here)
-        locked = lock.functions.get(ident) or revived.get(ident)
+        locked = lock.functions.get(ident) or revived.get(ident) or inherited.get(ident)
         key = snake_name(locked.name) if locked is not None else ""
         if locked is None or (key in used and not _shares(used[key], ident)):
             fresh.append((ident, node))
@@ -77,6 +97,7 @@ def _functions(spec: dict[str, Any], lock: NamesLock, diagnostics: list[Diagnost
             diagnostics.append(Diagnostic(_source(node), "naming.locked", Severity.INFO,
                                           f"{ident}: the docs now name it '{derived}'; the lock keeps '{locked.name}'"))
         node["operationId"] = locked.name
+        renamed[ident] = (derived, locked.name)
         if locked.tags:
             node["tags"] = list(locked.tags)
         used[key] = ident
@@ -93,7 +114,9 @@ def _functions(spec: dict[str, Any], lock: NamesLock, diagnostics: list[Diagnost
                                           f"{ident}: the name '{wanted}' {why} in the names lock; this one is "
                                           f"'{name}'"))
         node["operationId"] = name
+        renamed[ident] = (wanted, name)
         used[snake_name(name)] = ident
+    return renamed, {i for i in inherited if i != family(i)}
 
 
 def _aliases(spec: dict[str, Any], lock: NamesLock) -> None:
@@ -112,9 +135,35 @@ def _top_level_tags(spec: dict[str, Any]) -> None:
     spec["tags"] = [have.get(name) or {"name": name} for name in names]
 
 
-def _models(spec: dict[str, Any], lock: NamesLock, diagnostics: list[Diagnostic]) -> None:
+_BODY = re.compile(r"^(?P<function>.+) (?P<role>request|response \S+)$")
+
+
+def _wanted(name: str, found: list[str], renamed: dict[str, tuple[str, str]]) -> str:
+    """The name of a new body component: after its function's name, when the lock named the function otherwise."""
+    for ident in found:
+        m = _BODY.match(ident)
+        if m is not None and m["function"] in renamed:
+            derived, given = renamed[m["function"]]
+            if name.startswith(derived) and derived != given:
+                return given + name[len(derived):]
+    return name
+
+
+def _joined(ident: str, present: set[str], heirs: set[str]) -> str | None:
+    """The identity a page's body had while its call was documented on that one page (`GET /p response 200` for
+    `GET /p @anchor response 200`), if it is gone now and the page took its call's names (`_inherited`)."""
+    m = _BODY.match(ident)
+    if m is None or m["function"] not in heirs:
+        return None
+    single = f"{family(m['function'])} {m['role']}"
+    return single if single not in present else None
+
+
+def _models(spec: dict[str, Any], lock: NamesLock, diagnostics: list[Diagnostic],
+            renamed: dict[str, tuple[str, str]], heirs: set[str]) -> None:
     schemas: dict[str, Any] = (spec.get("components") or {}).get("schemas") or {}
     ids = {name: component_identities(schema) for name, schema in schemas.items()}
+    present = {i for found in ids.values() for i in found}
     reserved: dict[str, str | None] = {name.lower(): ident for ident, name in lock.models.items()}
     for name, ident in lock.retired_models.items():
         reserved.setdefault(name.lower(), ident or None)
@@ -126,8 +175,10 @@ def _models(spec: dict[str, Any], lock: NamesLock, diagnostics: list[Diagnostic]
     for name, found in ids.items():
         if not found:
             continue
-        locked = next(((i, lock.models.get(i) or revived[i]) for i in found
-                       if i not in claimed and (i in lock.models or i in revived)), None)
+        known = [(i, lock.models.get(i) or revived.get(i)) for i in found if i not in claimed]
+        known += [(j, lock.models.get(j)) for j in filter(None, (_joined(i, present, heirs) for i in found))
+                  if j not in claimed]
+        locked = next(((i, n) for i, n in known if n), None)
         if locked is None or locked[1].lower() in taken:
             fresh.append(name)
             continue
@@ -138,16 +189,17 @@ def _models(spec: dict[str, Any], lock: NamesLock, diagnostics: list[Diagnostic]
         taken[locked[1].lower()] = name
         renames[name] = locked[1]
     for name in fresh:
-        candidate, n = name, 2
+        wanted = _wanted(name, ids[name], renamed)
+        candidate, n = wanted, 2
         while candidate.lower() in taken or (candidate.lower() in reserved
                                              and reserved[candidate.lower()] not in ids[name]):
-            candidate, n = f"{name}{n}", n + 1
-        if candidate != name:
-            holder = reserved.get(name.lower())
-            why = f"is bound to {holder}" if holder else "is retired" if name.lower() in reserved else "is taken"
+            candidate, n = f"{wanted}{n}", n + 1
+        if candidate != wanted:
+            holder = reserved.get(wanted.lower())
+            why = f"is bound to {holder}" if holder else "is retired" if wanted.lower() in reserved else "is taken"
             diagnostics.append(Diagnostic(_source(schemas[name]), "naming.lock_reserved", Severity.WARNING,
-                                          f"{', '.join(ids[name])}: the model name '{name}' {why} in the names lock; "
-                                          f"this one is '{candidate}'"))
+                                          f"{', '.join(ids[name])}: the model name '{wanted}' {why} in the names "
+                                          f"lock; this one is '{candidate}'"))
         taken[candidate.lower()] = name
         renames[name] = candidate
     rename_components(spec, renames)
