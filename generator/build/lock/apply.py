@@ -170,24 +170,27 @@ def _models(spec: dict[str, Any], lock: NamesLock, diagnostics: list[Diagnostic]
     revived = {ident: name for name, ident in lock.retired_models.items() if ident}
     taken: dict[str, str] = {name.lower(): name for name, found in ids.items() if not found}  # the generator's own
     renames: dict[str, str] = {}
-    claimed: set[str] = set()
-    fresh: list[str] = []
+    # Each component claims the locked names of its tables; when several claim one name (tables that shared a
+    # component now differ), the one holding the most of the tables locked to it keeps it, then the smallest
+    # identity: never the component's own name or order, which the docs' wording decides.
+    claims: list[tuple[int, str, str, str]] = []  # (-tables locked to the name, first such table, component, name)
     for name, found in ids.items():
-        if not found:
+        bound: dict[str, list[str]] = {}
+        for i in found:
+            j = i if (i in lock.models or i in revived) else _joined(i, present, heirs)
+            locked = (lock.models.get(j) or revived.get(j)) if j is not None else None
+            if locked:
+                bound.setdefault(locked, []).append(j or i)
+        claims += [(-len(tables), min(tables), name, locked) for locked, tables in bound.items()]
+    for _, table, name, locked in sorted(claims):
+        if name in renames or locked.lower() in taken:
             continue
-        known = [(i, lock.models.get(i) or revived.get(i)) for i in found if i not in claimed]
-        known += [(j, lock.models.get(j)) for j in filter(None, (_joined(i, present, heirs) for i in found))
-                  if j not in claimed]
-        locked = next(((i, n) for i, n in known if n), None)
-        if locked is None or locked[1].lower() in taken:
-            fresh.append(name)
-            continue
-        claimed.add(locked[0])
-        if locked[1] != name:
+        if locked != name:
             diagnostics.append(Diagnostic(_source(schemas[name]), "naming.locked", Severity.INFO,
-                                          f"{locked[0]}: the docs now name it '{name}'; the lock keeps '{locked[1]}'"))
-        taken[locked[1].lower()] = name
-        renames[name] = locked[1]
+                                          f"{table}: the docs now name it '{name}'; the lock keeps '{locked}'"))
+        taken[locked.lower()] = name
+        renames[name] = locked
+    fresh = [name for name, found in ids.items() if found and name not in renames]
     for name in fresh:
         wanted = _wanted(name, ids[name], renamed)
         candidate, n = wanted, 2
@@ -219,8 +222,11 @@ def derive_lock(spec: dict[str, Any], previous: NamesLock | None = None) -> Name
             out.models.setdefault(ident, name)
     if previous is None:
         return out
+    in_use = {name.lower() for name in ((spec.get("components") or {}).get("schemas") or {})}
     for ident, name in previous.models.items():
-        if ident in out.models:  # merged into a component of another name: its own name stays its own
+        # merged into a component of another name: its own name stays its own (reserved); one that lost its name
+        # to the other tables of its former component is bound to the name it has now
+        if ident in out.models and name.lower() not in in_use:
             out.models[ident] = name
     bound = {snake_name(f.name) for f in out.functions.values()}
     out.retired_functions = {name: ident for name, ident in previous.retired_functions.items()
