@@ -198,3 +198,18 @@ def test_a_corpus_tree_built_twice_with_its_lock_gives_the_same_bytes() -> None:
     assert dump_yaml(locked.spec) == dump_yaml(first.spec)
     assert dump_lock(locked.names_lock or NamesLock()) == dump_lock(first.names_lock)
     assert len(first.names_lock.functions) >= 40 and len(first.names_lock.models) >= 40
+
+
+def test_tables_that_shared_a_model_and_now_differ_leave_it_to_the_most(tmp_path: Path) -> None:
+    def pages(first_field: str) -> dict[str, str]:
+        return {"c/one.rst": _listing("Querying Ones", "GET /v2/ones", "evs_01", "tag_1", first_field),
+                "b/two.rst": _listing("Querying Twos", "GET /v2/twos", "evs_02", "tag_2"),
+                "d/three.rst": _listing("Querying Threes", "GET /v2/threes", "evs_03", "tag_3")}
+
+    old = _build(_tree(tmp_path / "old", pages("key")))
+    assert old.spec["components"]["schemas"]["Tag"]["x-otc-id"] == ["table tag_1", "table tag_2", "table tag_3"]
+    # `tag_1` now has another shape; its component would sort first ("ListOnesTag" < "Tag" is not what decides)
+    new = _build(_tree(tmp_path / "new", pages("value")), old.names_lock)
+    assert _model_of(new, "table tag_2") == _model_of(new, "table tag_3") == "Tag"
+    assert _model_of(new, "table tag_1") != "Tag"
+    assert new.names_lock is not None and new.names_lock.models["table tag_1"] == _model_of(new, "table tag_1")
