@@ -10,9 +10,13 @@ from typing import Any
 import pytest
 
 from generator.build.lock import NamesLock, apply_lock, dump_lock, read_lock, write_lock
-from generator.build.pipeline import BuildResult, build_spec
+from generator.build.pipeline import BuildResult, build_and_check, build_spec
+from generator.core.config import default_service
 from generator.core.emit import dump_yaml
 from generator.devtools.corpus import CORPUS
+from generator.speed.layer import speed_for
+from generator.speed.page_cache import PageCache
+from generator.speed.stage_cache import StageCache
 from tests.rst_snippets import page, table
 
 STATUS = ("Status Codes\n------------\n\n=========== ===========\nStatus Code Description\n"
@@ -213,3 +217,17 @@ def test_tables_that_shared_a_model_and_now_differ_leave_it_to_the_most(tmp_path
     assert _model_of(new, "table tag_2") == _model_of(new, "table tag_3") == "Tag"
     assert _model_of(new, "table tag_1") != "Tag"
     assert new.names_lock is not None and new.names_lock.models["table tag_1"] == _model_of(new, "table tag_1")
+
+
+def test_the_stage_cache_keeps_the_spec_as_built_not_as_locked(tmp_path: Path) -> None:
+    v2 = {"apis/v2/list.rst": _listing("Querying Snapshots", "GET /v2/snapshots", "evs_01")}
+    lock = _build(_tree(tmp_path / "old", v2)).names_lock
+    root = _tree(tmp_path / "new", {"apis/v3/list.rst": _listing("Querying Snapshots", "GET /v3/snapshots", "evs_02")})
+    plain = _build(root)
+    cache = tmp_path / "cache"
+    for names_lock, expected in ((lock, "ListSnapshots2"), (None, "ListSnapshots"), (lock, "ListSnapshots2")):
+        speed = speed_for(1, PageCache(cache), StageCache(cache))
+        built = build_and_check(root, default_service("evs"), speed=speed, names_lock=names_lock)
+        assert _ops(built.result)["GET /v3/snapshots"]["operationId"] == expected
+    uncached = build_and_check(root, default_service("evs"), speed=speed_for(1, PageCache(cache), StageCache(cache)))
+    assert dump_yaml(uncached.result.spec) == dump_yaml(plain.spec)
