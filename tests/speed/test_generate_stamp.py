@@ -82,7 +82,8 @@ def test_parallel_and_serial_runs_write_the_same_bytes(two: dict[str, Path], tmp
     for sub in ("specs", "generated/alpha", "generated/beta"):
         assert _same(tmp_path / "p" / sub, tmp_path / "s" / sub), sub
     assert sorted(p.name for p in (tmp_path / "p/specs").iterdir()) == [
-        "alpha.diagnostics.json", "alpha.openapi.yaml", "beta.diagnostics.json", "beta.openapi.yaml"]
+        "alpha.diagnostics.json", "alpha.names.yaml", "alpha.openapi.yaml", "beta.diagnostics.json", "beta.names.yaml",
+        "beta.openapi.yaml"]
     # the stamps live in the cache folder, not in the committed output
     assert not any(p.name.endswith(".json") for p in (tmp_path / "p/generated").iterdir())
     assert len(list((tmp_path / "p/cache/stamps-v1").rglob("*.json"))) == 2

@@ -153,6 +153,14 @@ def split_uri(raw: str) -> tuple[str, list[str]]:
 _API_NAME = re.compile(r"API name\s*:\s*([A-Z][A-Za-z0-9]+)\.?")
 
 
+def original_name(doc: nodes.document) -> str | None:
+    """The page's `:original_name:` field (`dns_api_a0013.html` -> `dns_api_a0013`), None without one."""
+    for fld in doc.findall(nodes.field):
+        if fld.children[0].astext().strip() == "original_name":
+            return fld.children[1].astext().strip().removesuffix(".html") or None
+    return None
+
+
 def operation_id(doc: nodes.document, title: str) -> TitleName:
     """The API name a paragraph of the page states ("API name: ListTopicAttributes"), else the page's
     `original_name` field when it is an operation name (`UpdateNotebook`), else the title through the naming
