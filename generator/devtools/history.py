@@ -25,26 +25,27 @@ import sys
 import tarfile
 import tempfile
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator.build.lock import read_lock, write_lock
+from generator.build.pipeline import build_spec, resolve_service
+from generator.core.config import Service
 from generator.devtools.corpus import CORPUS
 from generator.devtools.history_names import Anchors, Names, compare, names_of
 from generator.diff.compare import diff_specs
-from generator.diff.inputs import InputError, load
+from generator.diff.inputs import InputError, validate_built
 from generator.diff.rules import Level
 from generator.report.as_text import format_table
+from generator.speed.layer import speed_for
 from generator.speed.page_cache import PageCache
+from generator.speed.stage_cache import StageCache
 
 # OTC_APIGEN_HISTORY points elsewhere; by default the histories sit beside the corpus (`../shared/history`)
 HISTORY = Path(os.environ.get("OTC_APIGEN_HISTORY") or CORPUS.parent / "history")
 DOCS_SUBDIR = "api-ref/source"
-
-# names a spec with the previous commit's lock: (spec, lock state) -> new lock state; None: today's names
-Namer = Callable[[dict[str, Any], Any], Any]
-
 
 class HistoryError(Exception):
     """A bundle that cannot be replayed (missing, not a git bundle, a commit that does not build)."""
@@ -87,7 +88,8 @@ def _git(repo: Path, *args: str) -> bytes:
 def clone(bundle: Path, dest: Path) -> Path:
     if not bundle.is_file():
         raise HistoryError(f"{bundle}: no such bundle")
-    proc = subprocess.run(["git", "clone", "-q", "-b", "main", str(bundle), str(dest)], capture_output=True, check=False)
+    proc = subprocess.run(["git", "clone", "-q", "-b", "main", str(bundle), str(dest)], capture_output=True,
+                          check=False)
     if proc.returncode != 0:
         raise HistoryError(f"{bundle}: cannot clone: {proc.stderr.decode(errors='replace').strip()}")
     return dest
@@ -109,17 +111,23 @@ def export(repo: Path, rev: str, dest: Path) -> Path | None:
     return tree if tree.is_dir() else None
 
 
-def _build(tree: Path | None, service: str, cache: PageCache | None) -> dict[str, Any] | None:
-    """The commit's spec as the workflow loads a side (built with the speed layer, validated); None without
-    API pages. Any other input error stops the replay: the workflow would fail there too."""
+def _build(tree: Path | None, service: Service, speed: Any, lock_path: Path | None) -> dict[str, Any] | None:
+    """The commit's spec as the workflow makes a side: built with the speed layer (and, given `lock_path`, with
+    the lock there, which is then updated), validated. None without API pages; any other failure stops the
+    replay: the workflow would fail there too."""
     if tree is None or not any(tree.rglob("*.rst")):
         return None
+    names_lock = read_lock(lock_path) if lock_path is not None else None
+    result = build_spec(tree, service, speed=speed, names_lock=names_lock)
+    if not result.spec.get("paths"):
+        return None
     try:
-        return dict(load(tree, service, jobs=1, cache=cache).spec)
+        validate_built(result.spec, tree, speed)
     except InputError as exc:
-        if "no API pages" in str(exc):
-            return None
         raise HistoryError(str(exc)) from exc
+    if lock_path is not None and result.names_lock is not None:
+        write_lock(lock_path, result.names_lock)
+    return result.spec
 
 
 def _levels(old: Mapping[str, Any], new: Mapping[str, Any]) -> tuple[int, int, int]:
@@ -127,25 +135,25 @@ def _levels(old: Mapping[str, Any], new: Mapping[str, Any]) -> tuple[int, int, i
     return tuple(sum(c.level is level for c in changes) for level in (Level.ERROR, Level.WARNING, Level.INFO))  # type: ignore[return-value]
 
 
-def replay(bundle: Path, *, namer: Namer | None = None, cache: PageCache | None = None,
+def replay(bundle: Path, *, locked: bool = True, cache: PageCache | None = None,
            service: str | None = None) -> ServiceReplay:
-    """Every update of one bundle; `namer` names each commit's spec with the previous commit's lock."""
+    """Every update of one bundle; `locked`: each commit built with the previous commit's names lock."""
     name = service or bundle.name.removesuffix(".bundle")
+    svc = resolve_service(name)
+    speed = speed_for(1, cache, StageCache(cache.root) if cache is not None else None)
     out = ServiceReplay(name)
     with tempfile.TemporaryDirectory(prefix=f"otc-apigen-history-{name}-") as tmp:
         repo = clone(bundle, Path(tmp) / "repo")
+        lock_path = Path(tmp) / "names.lock.yaml" if locked else None
         previous: tuple[dict[str, Any], Names] | None = None
-        lock: Any = None
         for i, (rev, date) in enumerate(commits(repo)):
             tree = export(repo, rev, Path(tmp) / str(i))
-            spec = _build(tree, name, cache)
+            spec = _build(tree, svc, speed, lock_path)
             if spec is None:
                 if previous is not None:
                     raise HistoryError(f"{name}@{rev}: the docs tree lost every API page")
                 out.skipped.append(rev)
                 continue
-            if namer is not None:
-                lock = namer(spec, lock)
             assert tree is not None
             names = names_of(spec, Anchors(tree))
             if previous is None:
@@ -232,12 +240,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not bundles:
         print(f"no bundles under {HISTORY}", file=sys.stderr)
         return 2
-    namer = None if args.no_lock else locked_namer()
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="otc-apigen-history-cache-") as tmp:
         cache = PageCache(args.cache_dir or Path(tmp))
         try:
-            replays = [replay(b, namer=namer, cache=cache) for b in bundles]
+            replays = [replay(b, locked=not args.no_lock, cache=cache) for b in bundles]
         except HistoryError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 2
@@ -252,10 +259,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         before = from_json(args.markdown[0].read_text(encoding="utf-8"))
         args.markdown[1].write_text(markdown(before, replays), encoding="utf-8")
     return 0
-
-
-def locked_namer() -> Namer | None:
-    return None  # the names lock is wired in once it lands
 
 
 if __name__ == "__main__":
