@@ -19,6 +19,7 @@ _COMMAND_MODULES = (
     "generator.commands.diff",
     "generator.commands.docs_ci",
     "generator.commands.generate",
+    "generator.commands.names",
     "generator.commands.report",
     "generator.commands.validate",
 )

@@ -18,7 +18,8 @@ diagnostic on a spec that is still written: a lossy spec with its losses listed 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import pickle
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,7 @@ from generator.build.finish.invalid_examples import PlacementMemo
 from generator.build.finish.linked_statuses import linked_error_statuses
 from generator.build.finish.tags import describe_tags
 from generator.build.link import link
+from generator.build.lock import NamesLock, apply_lock
 from generator.build.pages import extract_data, extract_page, refused_page, rst_files
 from generator.build.render.openapi import render_spec
 from generator.build.runner import PLAIN, BuildResult, Run, Speed
@@ -38,7 +40,7 @@ from generator.core.limits import DEFAULT_MAX_PAGE_BYTES
 from generator.core.model import Diagnostic, Page, Source
 
 __all__ = ["INVALIDATING_CODES", "BuildResult", "CheckedBuild", "UnusableInput", "build_and_check",
-           "build_and_check_named", "build_spec", "checked", "extract_data", "extract_page", "is_valid",
+           "build_and_check_named", "build_spec", "checked", "extract_data", "extract_page", "is_valid", "locked",
            "refused_page", "resolve_service", "rst_files"]
 
 # `check` codes that make a spec unusable (see the module docstring); any other finding leaves it valid
@@ -46,22 +48,35 @@ INVALIDATING_CODES = INVALIDATING
 
 
 def build_spec(docs_dir: Path, service: Service | str, *, max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES,
-               speed: Speed = PLAIN) -> BuildResult:
-    """docs -> spec; `speed`: how the stages run (`generator.speed.layer.speed_for` makes the commands')."""
+               speed: Speed = PLAIN, names_lock: NamesLock | None = None) -> BuildResult:
+    """docs -> spec; `speed`: how the stages run (`generator.speed.layer.speed_for` makes the commands');
+    `names_lock`: the names of the last release (`generator.build.lock`; None: names as the docs give them)."""
     svc = default_service(service) if isinstance(service, str) else service
     with speed.run() as run:
-        return _build(run, Path(docs_dir), svc, max_page_bytes)
+        return _build(run, Path(docs_dir), svc, max_page_bytes, names_lock)
 
 
-def _build(run: Run, docs_dir: Path, svc: Service, max_page_bytes: int) -> BuildResult:
-    """read -> extract every page, then link -> render -> finish (`_link_and_render`)."""
+def _build(run: Run, docs_dir: Path, svc: Service, max_page_bytes: int,
+           names_lock: NamesLock | None = None) -> BuildResult:
+    """read -> extract every page, then link -> render -> finish (`_link_and_render`), then the names lock."""
     if not docs_dir.is_dir():
         raise FileNotFoundError(f"docs folder {docs_dir} does not exist")
 
     def render(pages: list[Page], placements: PlacementMemo | None) -> BuildResult:
         return _link_and_render(svc, pages, placements)
 
-    return run.build(docs_dir, svc, rst_files(docs_dir), max_page_bytes, render)
+    return locked(run.build(docs_dir, svc, rst_files(docs_dir), max_page_bytes, render), names_lock)
+
+
+def locked(result: BuildResult, names_lock: NamesLock | None) -> BuildResult:
+    """The last naming step: `result` renamed after `names_lock`, with the lock of its names. Renamed on a copy:
+    the speed layer keeps the spec as built (unlocked) for a later build with another lock."""
+    if names_lock is None:
+        new_lock, _ = apply_lock(result.spec, None)
+        return replace(result, names_lock=new_lock)
+    spec = pickle.loads(pickle.dumps(result.spec, protocol=pickle.HIGHEST_PROTOCOL))
+    new_lock, diagnostics = apply_lock(spec, names_lock)
+    return replace(result, spec=spec, diagnostics=sorted(result.diagnostics + diagnostics), names_lock=new_lock)
 
 
 def _link_and_render(svc: Service, pages: list[Page], placements: PlacementMemo | None = None) -> BuildResult:
@@ -106,11 +121,12 @@ def is_valid(findings: Findings) -> bool:
 
 
 def build_and_check(docs_dir: Path, service: Service, *, max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES,
-                    yaml_ahead: bool = False, speed: Speed = PLAIN) -> CheckedBuild:
+                    yaml_ahead: bool = False, speed: Speed = PLAIN,
+                    names_lock: NamesLock | None = None) -> CheckedBuild:
     """`build_spec`, then `check`; `yaml_ahead`: the caller writes the spec's YAML with `speed.dump_yaml` next
-    (the speed layer makes it while the spec is checked)."""
+    (the speed layer makes it while the spec is checked); `names_lock`: as `build_spec`'s."""
     with speed.run(yaml_ahead=yaml_ahead) as run:
-        result = _build(run, Path(docs_dir), service, max_page_bytes)
+        result = _build(run, Path(docs_dir), service, max_page_bytes, names_lock)
         findings, valid = _check(run, result.spec, Source(f"<{service.name}.openapi.yaml>", 0))
     return CheckedBuild(result, findings, valid, run.seconds)
 
@@ -128,7 +144,7 @@ class UnusableInput(Exception):
 
 def build_and_check_named(docs_dir: Path, name: str, config: Path | None = None, *,
                           max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES, yaml_ahead: bool = False,
-                          speed: Speed = PLAIN) -> CheckedBuild:
+                          speed: Speed = PLAIN, names_lock: NamesLock | None = None) -> CheckedBuild:
     """`build_and_check` for a tree and a service named on the command line."""
     if not docs_dir.is_dir():
         raise UnusableInput(f"{docs_dir} is not a folder")
@@ -136,7 +152,8 @@ def build_and_check_named(docs_dir: Path, name: str, config: Path | None = None,
         service = resolve_service(name, config)
     except ConfigError as exc:
         raise UnusableInput(str(exc)) from exc
-    return build_and_check(docs_dir, service, max_page_bytes=max_page_bytes, yaml_ahead=yaml_ahead, speed=speed)
+    return build_and_check(docs_dir, service, max_page_bytes=max_page_bytes, yaml_ahead=yaml_ahead, speed=speed,
+                           names_lock=names_lock)
 
 
 def resolve_service(name: str, config: Path | None = None) -> Service:

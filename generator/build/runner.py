@@ -20,6 +20,7 @@ from typing import Any, Protocol
 
 from generator.build.check.document import ExampleMemo, Findings, SpecErrors
 from generator.build.finish.invalid_examples import PlacementMemo
+from generator.build.lock import NamesLock
 from generator.build.pages import extract_page
 from generator.core.config import Service
 from generator.core.emit import dump_yaml
@@ -32,6 +33,7 @@ class BuildResult:
     spec: dict[str, Any]
     pages: list[Page]
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    names_lock: NamesLock | None = None  # the names of `spec` (`generator.build.lock`), set by the pipeline
 
     @property
     def errors(self) -> list[Diagnostic]:

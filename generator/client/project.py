@@ -25,6 +25,7 @@ from typing import Any
 
 import jinja2
 
+from generator.client.aliases import write_aliases
 from generator.client.api_reference import api_reference
 from generator.client.common import CodegenError, ident, unsupported_media
 from generator.client.conformance import conformance_data
@@ -115,6 +116,7 @@ def _add_extras(project: Path, service: Service, spec: dict[str, Any], view: dic
     tests = project / "tests"
     tests.mkdir(exist_ok=True)
     (tests / "__init__.py").write_text("", encoding="utf-8")
+    write_aliases(pkg_dir, view, names)
     (tests / "openapi.json").write_text(dump_json(spec), encoding="utf-8")
     (tests / "conformance_data.json").write_text(dump_json(conformance_data(spec, names, view)), encoding="utf-8")
     (tests / "test_conformance.py").write_text(

@@ -22,7 +22,7 @@ from typing import Any
 
 from generator.client.common import CodegenError, source
 from generator.core.model import Diagnostic, Severity
-from generator.core.spec import HTTP_METHODS, VARIANTS, iter_variants
+from generator.core.spec import ALIASES, HTTP_METHODS, VARIANTS, iter_variants
 
 MARKER = "#otc-variant-"
 # the key of the view's operation: which `x-otc-variants` entry of the spec operation it is
@@ -71,7 +71,7 @@ def _variant_operation(path: str, method: str, op: dict[str, Any], index: int) -
     variant = variants[index]
     out = {k: copy.deepcopy(v) for k, v in op.items()
            if k not in (VARIANTS, *_PARTS, "operationId", "summary", "description", "tags", "deprecated",
-                        "x-source")}
+                        "x-source", ALIASES)}
     out["operationId"] = variant["operationId"]
     if variant.get("summary"):
         out["summary"] = variant["summary"]
@@ -89,6 +89,8 @@ def _variant_operation(path: str, method: str, op: dict[str, Any], index: int) -
             out[part] = copy.deepcopy(variant[part])
     if variant.get("deprecated"):
         out["deprecated"] = True
+    if variant.get(ALIASES):  # the page's own former names, not the operation's
+        out[ALIASES] = list(variant[ALIASES])
     out["x-source"] = copy.deepcopy(variant["x-source"])
     out[SPEC_PATH] = op.get(SPEC_PATH, path)
     out[VARIANT_INDEX] = index

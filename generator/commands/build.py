@@ -9,6 +9,10 @@ over a previous one.
 renamed into place first and its diagnostics second. When no valid spec can be written, the
 diagnostics of the failed build go to `<stem>.rejected.diagnostics.json` and the previous spec and
 its diagnostics stay as they were; a later successful build removes the rejected file.
+
+`--names-lock PATH` keeps the client's names stable across docs updates (`generator.build.lock`): the lock at PATH,
+when there is one, names every operation, page and model it knows as before; the updated lock is written back
+with the spec (and only with a spec).
 """
 
 from __future__ import annotations
@@ -18,7 +22,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from generator.build.pipeline import build_and_check_named
+from generator.build.lock import LockError, dump_lock, read_lock
+from generator.build.pipeline import UnusableInput, build_and_check_named
 from generator.commands.options import add_speed_arguments, page_cache, speed, stage_cache
 from generator.core import atomic
 from generator.core.config import add_tree_arguments
@@ -39,6 +44,8 @@ def register(sub: Any) -> None:
                    help=f"pages larger than this are not read (page.too_large); default {DEFAULT_MAX_PAGE_BYTES}")
     p.add_argument("--errors-shown", type=int, default=ERRORS_SHOWN, metavar="N",
                    help=f"print the first N error diagnostics (file:line code message); default {ERRORS_SHOWN}")
+    p.add_argument("--names-lock", type=Path, metavar="PATH",
+                   help="names lock: read when it exists (the names of the last release), written back updated")
     add_speed_arguments(p)
     p.set_defaults(func=run)
 
@@ -78,9 +85,14 @@ def rejected_path(spec_path: Path) -> Path:
 def run(args: argparse.Namespace) -> int:
     cache, stages = page_cache(args), stage_cache(args)
     how = speed(args, cache, stages)
+    lock_path: Path | None = args.names_lock
+    try:
+        names_lock = read_lock(lock_path) if lock_path is not None else None
+    except LockError as exc:
+        raise UnusableInput(str(exc)) from exc
     # UnusableInput: exit 2 (cli)
     built = build_and_check_named(args.docs_dir, args.service, args.config, max_page_bytes=args.max_page_bytes,
-                                  yaml_ahead=args.output.suffix != ".json", speed=how)
+                                  yaml_ahead=args.output.suffix != ".json", speed=how, names_lock=names_lock)
     if cache is not None:
         print(cache.stats, file=sys.stderr)
     service = built.result.service
@@ -88,7 +100,10 @@ def run(args: argparse.Namespace) -> int:
     rep = report(census_of(built))
     if valid:
         text = dump_json(result.spec) if args.output.suffix == ".json" else how.dump_yaml(result.spec)
-        atomic.replace_files([(args.output, text), (diagnostics_path(args.output), dump_json(rep))])
+        files = [(args.output, text), (diagnostics_path(args.output), dump_json(rep))]
+        if lock_path is not None and result.names_lock is not None:
+            files.append((lock_path, dump_lock(result.names_lock)))
+        atomic.replace_files(files)
         rejected_path(args.output).unlink(missing_ok=True)
     else:
         write_text_atomic(rejected_path(args.output), dump_json(rep))

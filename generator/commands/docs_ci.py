@@ -41,6 +41,8 @@ def register(sub: Any) -> None:
     p.add_argument("--current-version", help="released client version (default: from --client-dir's CHANGELOG.md)")
     p.add_argument("--client-dir", type=Path, help="the released client project, for its version")
     p.add_argument("--allow-errors", action="store_true", help="report errors but exit 0 (set by a PR label)")
+    p.add_argument("--names-lock", type=Path, help="the released names lock (kept beside the released spec): base is "
+                   "built with it, head with base's names")
     p.set_defaults(func=run_pr_check)
 
     c = sub.add_parser("pr-comment", help="post or update the one diff comment on a pull request",
@@ -72,7 +74,8 @@ def run_pr_check(args: argparse.Namespace) -> int:
         version = current_version(args.client_dir / "CHANGELOG.md")
     try:
         check = pr_check(args.repo, args.base, args.head, service=args.service, out_dir=args.out,
-                         docs_subdir=args.docs_subdir, current_version=version, allow_errors=args.allow_errors)
+                         docs_subdir=args.docs_subdir, current_version=version, allow_errors=args.allow_errors,
+                         names_lock=args.names_lock)
     except CIError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -1,9 +1,10 @@
 """`python -m generator generate`: every configured service -> spec, client, conformance tests.
 
 For each service in specs/services.toml: build and check the spec, generate the client into a
-temporary folder, then commit specs/<name>.openapi.yaml, its .diagnostics.json and generated/<name>/
-together (journaled: a run killed at any moment leaves all three old or all three new, and the next
-run finishes or undoes the interrupted commit first). Runs on one generated folder are serialised
+temporary folder, then commit specs/<name>.openapi.yaml, its .diagnostics.json, its names lock
+(.names.yaml: read before the build, so a client keeps the names of its last release; `generator.build.lock`)
+and generated/<name>/ together (journaled: a run killed at any moment leaves them all old or all new, and the
+next run finishes or undoes the interrupted commit first). Runs on one generated folder are serialised
 by a lock file (generated/.generate.lock). A service that fails leaves its previous spec and client
 untouched; the others still run. Exit status 1 if any service failed (or, with --strict, raised an
 error diagnostic).
@@ -33,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from generator.build.lock import LockError, dump_lock, lock_path_for, read_lock
 from generator.build.pipeline import CheckedBuild, build_and_check
 from generator.build.runner import Speed
 from generator.commands.options import add_speed_arguments, cache_dir, no_speed
@@ -217,14 +219,19 @@ def _service(args: argparse.Namespace, service: Any, page_jobs: int | None, cach
     cache = PageCache(cache_dir) if cache_dir is not None else None
     stages = StageCache(cache_dir) if cache_dir is not None else None
     speed = speed_for(page_jobs, cache, stages, no_speed=no_speed(args))
-    built = build_and_check(service.docs, service, yaml_ahead=True, speed=speed)
+    spec_path = args.specs_dir / f"{service.name}.openapi.yaml"
+    try:
+        names_lock = read_lock(lock_path_for(spec_path))
+    except LockError as exc:
+        print(f"{service.name}: {exc}; previous spec and client kept", file=sys.stderr)
+        return done(1, "failed")
+    built = build_and_check(service.docs, service, yaml_ahead=True, speed=speed, names_lock=names_lock)
     result = built.result
     if not built.valid:
         print_summary(service.name, report(census_of(built)), None)
         return done(1, "failed")
-    spec_path = args.specs_dir / f"{service.name}.openapi.yaml"
     out_dir = args.generated_dir / service.name
-    committed = [spec_path, args.specs_dir / f"{service.name}.diagnostics.json"]
+    committed = [spec_path, args.specs_dir / f"{service.name}.diagnostics.json", lock_path_for(spec_path)]
     inputs = ""
     if cache_dir is not None:
         inputs = client_stamp.inputs_digest(result.spec, dump_json(report(census_of(built))), service)
@@ -259,7 +266,8 @@ def _commit(args: argparse.Namespace, name: str, built: CheckedBuild, reports: l
     """Spec, diagnostics and client in one journaled commit (the spec renamed before its diagnostics)."""
     rep = report(census_of(built, notes))
     reports.append(rep)
-    atomic.commit(args.generated_dir, name, (project, out_dir), {
-        args.specs_dir / f"{name}.openapi.yaml": speed.dump_yaml(built.result.spec),
-        args.specs_dir / f"{name}.diagnostics.json": dump_json(rep),
-    })
+    spec_path = args.specs_dir / f"{name}.openapi.yaml"
+    files = {spec_path: speed.dump_yaml(built.result.spec), args.specs_dir / f"{name}.diagnostics.json": dump_json(rep)}
+    if built.result.names_lock is not None:
+        files[lock_path_for(spec_path)] = dump_lock(built.result.names_lock)
+    atomic.commit(args.generated_dir, name, (project, out_dir), files)

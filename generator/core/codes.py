@@ -161,6 +161,9 @@ _CODES = (
     Code("schema.cycle_budget", W, BUILD, "tables referencing each other in a cycle too large to compare exactly"),
     Code("schema.name_conflict", WI, BUILD, "a name already taken by another shape: the table is renamed (warning "
          "when the docs named it)", pinned=True),
+    Code("naming.lock_reserved", W, BUILD, "a new name that the names lock binds to another identity or has retired:"
+         " the new one is numbered"),
+    Code("naming.locked", I, BUILD, "the names lock keeps a name where the docs now derive another one"),
     Code("field.duplicate", W, BUILD, "a field documented twice in one table: the first row kept"),
     Code("field.null_allowed", I, BUILD, "the description says the field may be null"),
     Code("field.inconsistent", W, BUILD, "a field documented differently on two pages: each page keeps its own"),

@@ -184,6 +184,8 @@ class Page:
     rows_unknown_type: int = 0
     rows_failed: int = 0
     labels: list[str] = field(default_factory=list)  # `.. _label:` of the page itself (what `:ref:`s name)
+    # what names the page across retitles and moves (`:original_name:`, else its own label; `generator.build.lock`)
+    anchor: str = ""
     text: PageText | None = None  # read from the doctree for later stages (None: the page was not parsed)
 
     def fields(self) -> Iterator[Field]:

@@ -106,6 +106,28 @@ def component_name(ref: str) -> str | None:
     return ref[len(COMPONENT_SCHEMAS):] if ref.startswith(COMPONENT_SCHEMAS) else None
 
 
+def rename_components(doc: dict[str, Any], renames: Mapping[str, str]) -> None:
+    """Rename component schemas (`old name -> new name`) and rewrite every `$ref` to them, in place; the
+    components stay sorted by name."""
+    renames = {old: new for old, new in renames.items() if old != new}
+    schemas = (doc.get("components") or {}).get("schemas")
+    if not renames or not isinstance(schemas, dict):
+        return
+    refs = {COMPONENT_SCHEMAS + old: COMPONENT_SCHEMAS + new for old, new in renames.items()}
+    todo: list[Any] = [doc]
+    while todo:
+        node = todo.pop()
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str) and ref in refs:
+                node["$ref"] = refs[ref]
+            todo.extend(node.values())
+        elif isinstance(node, list):
+            todo.extend(node)
+    renamed = {str(renames.get(name, name)): schema for name, schema in schemas.items()}
+    doc["components"]["schemas"] = {k: renamed[k] for k in sorted(renamed)}
+
+
 @dataclass(frozen=True)
 class Resolved:
     """Where a `$ref` chain ends: the node, its pointer, and the nodes passed on the way."""
@@ -214,6 +236,8 @@ def iter_operations(doc: Mapping[str, Any], *, sort_paths: bool = False) -> Iter
 
 # pages documenting one METHOD + path are merged into one operation; each keeps its own parts here
 VARIANTS = "x-otc-variants"
+# the former names of a deliberately renamed function (`generator.build.lock`): the client keeps them, deprecated
+ALIASES = "x-otc-deprecated-aliases"
 
 
 def iter_variants(op: Mapping[str, Any]) -> Iterator[dict[str, Any]]:

@@ -5,12 +5,14 @@ Every problem with an input is an `InputError`, which the command turns into exi
 
 from __future__ import annotations
 
+import copy
 import importlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from generator.build.lock import NamesLock, apply_lock
 from generator.core.config import ConfigError, tree_name
 from generator.core.untrusted import DEFAULT_LIMITS, Limits, UntrustedInput, load_document
 
@@ -40,6 +42,14 @@ def load(path: Path, service: str | None = None, limits: Limits = DEFAULT_LIMITS
     else:
         raise InputError(f"{path}: no such file or directory")
     return LoadedSpec(str(path), spec, spec_service(spec))
+
+
+def renamed(side: LoadedSpec, lock: NamesLock) -> tuple[LoadedSpec, NamesLock]:
+    """A side built from a docs tree with the names of `lock`, as a release builds it (`generator.build.lock`; the
+    lock is the build's last naming step, so renaming the built spec is building with the lock), and its lock."""
+    spec = copy.deepcopy(dict(side.spec))
+    new_lock, _ = apply_lock(spec, lock)
+    return LoadedSpec(side.label, spec, side.service), new_lock
 
 
 def read_spec_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> Mapping[str, Any]:

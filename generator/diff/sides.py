@@ -4,6 +4,9 @@ Building a tree dominates a diff (modelarts: tens of seconds per side, the compa
 under a second), and the two builds share nothing, so they run in parallel. `load_side` is the one
 place a side is produced: a build cache (keyed by the tree's content and the generator's version)
 slots in there, in front of `inputs.load`, without the callers changing.
+
+A NEW side built from a docs tree gets the names of OLD (`generator.build.lock`), exactly as a release builds it:
+a retitle, a folder move or a new page taking a freed name is then no finding, and a deliberate rename is.
 """
 
 from __future__ import annotations
@@ -13,8 +16,9 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
+from generator.build.lock import NamesLock, derive_lock
 from generator.core.untrusted import DEFAULT_LIMITS, Limits
-from generator.diff.inputs import LoadedSpec, load
+from generator.diff.inputs import LoadedSpec, load, renamed
 
 
 def load_side(path: Path, service: str | None, limits: Limits = DEFAULT_LIMITS, jobs: int | None = 1,
@@ -24,13 +28,27 @@ def load_side(path: Path, service: str | None, limits: Limits = DEFAULT_LIMITS, 
 
 def load_pair(
     old: Path, new: Path, service: str | None, *, parallel: bool | None = None, limits: Limits = DEFAULT_LIMITS,
-    jobs: int | None = 1, cache: Any = None, no_speed: bool = False,
+    jobs: int | None = 1, cache: Any = None, no_speed: bool = False, names_lock: NamesLock | None = None,
 ) -> tuple[LoadedSpec, LoadedSpec]:
-    """Both sides, in parallel when both are docs trees (spec files load faster than a process starts).
+    """Both sides, in parallel when both are docs trees (spec files load faster than a process starts); NEW, when
+    built from a docs tree, with the names of OLD. `names_lock`: the last release's lock, for OLD when it is a docs
+    tree (its retired names stay reserved for NEW in any case).
 
     `InputError`s from a worker are re-raised here unchanged, old side first. `no_speed`: build without the speed
     layer (`--no-speed`).
     """
+    old_side, new_side = _load_pair(old, new, service, parallel, limits, jobs, cache, no_speed)
+    if old.is_dir() and names_lock is not None:
+        old_side, old_lock = renamed(old_side, names_lock)
+    else:
+        old_lock = derive_lock(dict(old_side.spec), names_lock)
+    if new.is_dir():
+        new_side, _ = renamed(new_side, old_lock)
+    return old_side, new_side
+
+
+def _load_pair(old: Path, new: Path, service: str | None, parallel: bool | None, limits: Limits,
+               jobs: int | None, cache: Any, no_speed: bool) -> tuple[LoadedSpec, LoadedSpec]:
     if parallel is None:
         parallel = old.is_dir() and new.is_dir() and (os.cpu_count() or 1) > 1
     if not parallel:

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from generator.build.lock import LockError, read_lock
 from generator.diff import github
 from generator.diff.compare import diff_specs
 from generator.diff.inputs import InputError, check_same_service
@@ -86,15 +87,23 @@ def pr_check(
     current_version: str | None = None,
     allow_errors: bool = False,
     limit: int | None = None,
+    names_lock: Path | None = None,
 ) -> PrCheck:
-    """Build base and head, diff, and write comment.md, diff.json and annotations.txt to `out_dir`."""
+    """Build base and head, diff, and write comment.md, diff.json and annotations.txt to `out_dir`.
+
+    Head is built with the names of base, and base with those of the last release when `names_lock` (the lock the
+    release job keeps beside the released spec, `generator.build.lock`) is given and exists: the comment then
+    shows what the next release's client would change."""
     files = changed(repo, base, head, docs_subdir)
     with tempfile.TemporaryDirectory(prefix="otc-apigen-pr-") as tmp:
         old_tree = export_tree(repo, base, docs_subdir, Path(tmp) / "base")
         new_tree = export_tree(repo, head, docs_subdir, Path(tmp) / "head")
         try:
-            old, new = load_pair(old_tree, new_tree, service)
+            released = read_lock(names_lock) if names_lock is not None else None
+            old, new = load_pair(old_tree, new_tree, service, names_lock=released)
             check_same_service(old, new)
+        except LockError as exc:
+            raise CIError(str(exc)) from exc
         except InputError as exc:
             raise CIError(str(exc).replace(tmp, "<tmp>")) from exc
     result = diff_specs(old.spec, new.spec)

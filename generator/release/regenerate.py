@@ -5,6 +5,8 @@
         [--client-dir DIR | --no-client]
 
 LAST_SPEC may be missing (first release: version 0.1.0, every operation listed as added).
+The client's names are those of the last release (`generator.build.lock`): the names lock beside LAST_SPEC
+(`<name>.names.yaml`), else the names LAST_SPEC itself has; the updated lock is written beside the spec.
 The spec is written to --spec-out (default: over LAST_SPEC, which is what the CI job then commits)
 and the entry to --changelog (default: <client dir>/CHANGELOG.md); then the client is regenerated
 into --client-dir (default: generated/<service>/) with the new version, unless --no-client. The
@@ -23,11 +25,12 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from generator.build.lock import LockError, derive_lock, lock_path_for, read_lock, write_lock
 from generator.build.pipeline import resolve_service
 from generator.core.config import ConfigError, tree_name
 from generator.core.emit import dump_json, dump_yaml
 from generator.diff.compare import diff_specs
-from generator.diff.inputs import InputError, LoadedSpec, check_same_service, load
+from generator.diff.inputs import InputError, LoadedSpec, check_same_service, load, renamed
 from generator.diff.levels import FAIL_ON, failing
 from generator.diff.model import DiffResult
 from generator.diff.render import markdown
@@ -87,6 +90,16 @@ def regenerate(
     new = load(docs_dir, name)
     old = load(last_spec) if last_spec.exists() else LoadedSpec(str(last_spec), {"paths": {}}, None)
     check_same_service(old, new)
+    try:
+        released = read_lock(lock_path_for(last_spec))
+    except LockError as exc:
+        raise InputError(str(exc)) from exc
+    if released is None and last_spec.exists():
+        released = derive_lock(dict(old.spec))
+    if released is not None:
+        new, names = renamed(new, released)
+    else:
+        names = derive_lock(dict(new.spec))
     if docs_commit is None or docs_date is None:
         found = docs_revision(docs_dir)
         if found is None:
@@ -101,6 +114,7 @@ def regenerate(
         return result, None
     version = next_version(current, result)
     _write_spec(new, spec_out or last_spec)
+    write_lock(lock_path_for(spec_out or last_spec), names)
     add_entry(changelog, version, docs_commit, docs_date, result)
     if report is not None:
         report.parent.mkdir(parents=True, exist_ok=True)

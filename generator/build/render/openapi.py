@@ -17,6 +17,7 @@ from generator.build.finish.invalid_examples import PlacementMemo, place_example
 from generator.build.finish.placeholders import number_repeated_placeholders
 from generator.build.finish.unreferenced import drop_unreferenced
 from generator.build.finish.wide_integers import widen_int32
+from generator.build.lock.identity import mark_identities
 from generator.build.render.merge import is_historical, merge_operations, prefer_current
 from generator.build.render.names import ComponentNames
 from generator.build.render.nulls import widen_nulls
@@ -108,6 +109,7 @@ class SpecRenderer(OperationRenderer):
         self.diagnostics.extend(drop_unreferenced(spec))
         error_bodies(spec)
         self.diagnostics.extend(number_repeated_placeholders(spec))
+        mark_identities(spec, self.pages, self.names)
         if svc.docs_commit:
             spec["info"]["x-docs"] = {"commit": svc.docs_commit, **({"date": svc.docs_date} if svc.docs_date else {})}
         return RenderedSpec(spec, self.diagnostics)

@@ -19,6 +19,7 @@ from generator.docs.extract.sections import (
     Sections,
     find_uri,
     operation_id,
+    original_name,
     report_unknown_sections,
     section_roles,
     split_uri,
@@ -50,6 +51,9 @@ def extract(read: ReadPage, read_cell: CellReader | None = None) -> Page:
     ctx.page.title = title_node.astext().strip()
     names: list[str] = list(top.get("names", []))
     ctx.page.labels = names
+    # a section's first name is its title's own (docutils' implicit target), which a retitle changes
+    own = [n for n in names if n != nodes.fully_normalize_name(ctx.page.title)]
+    ctx.page.anchor = original_name(ctx.doc) or (own[0] if own else "")
     sections, unknown = section_roles(top)
     uri_calls = repair_calls(find_uri(sections), lambda line, note: ctx.diag(line, "uri.repaired", Severity.WARNING,
                                                                            note))

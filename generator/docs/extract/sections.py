@@ -149,6 +149,14 @@ def split_uri(raw: str) -> tuple[str, list[str]]:
     return s, list(dict.fromkeys(query))
 
 
+def original_name(doc: nodes.document) -> str | None:
+    """The page's `:original_name:` field (`dns_api_a0013.html` -> `dns_api_a0013`), None without one."""
+    for fld in doc.findall(nodes.field):
+        if fld.children[0].astext().strip() == "original_name":
+            return fld.children[1].astext().strip().removesuffix(".html") or None
+    return None
+
+
 def operation_id(doc: nodes.document, title: str) -> TitleName:
     """The page's `original_name` field when it is an operation name (`UpdateNotebook`), else the
     title through the naming grammar (`generator.docs.naming`): "Querying Public Zones" -> ListPublicZones."""

@@ -1,0 +1,144 @@
+"""The names lock file: a client's public names bound to stable identities, reviewable in a pull request.
+
+YAML, sorted and deterministic (the same lock, the same bytes), one entry per identity
+(`generator.build.lock.identity`):
+
+    operations:            # each operation and each page of a shared endpoint
+      GET /v2/zones:
+        function: ListZones            # the operationId (the client's function: list_zones)
+        module: [Zone Management]      # the tags (the client's module)
+    models:                # each table a component is made of
+      table zone_req: CreateZoneReq
+    retired:               # names once bound to an identity the docs no longer document: never given again
+      functions: {ListOldZones: GET /v2/old_zones}
+      models: {OldZone: table old_zone}
+    deprecated_aliases:    # deliberate renames (`python -m generator names rename`): the old name stays callable
+      ListZonez: {function: ListZones, identity: GET /v2/zones}
+
+A lock is edited by the build (new identities, retired ones) and by a deliberate rename; never by hand-sorting.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.core.emit import write_text_atomic
+
+HEADER = ("# names lock of otc-apigen: the generated client's public names, bound to what the docs document\n"
+          "# (METHOD + path, page anchors, table labels). Kept beside the spec; a rebuild keeps every name here.\n"
+          "# Rename deliberately with `python -m generator names rename --lock THIS_FILE OLD NEW`.\n")
+
+
+def lock_path_for(spec_path: Path) -> Path:
+    """Where a spec's lock is kept by default: beside it, `dns.openapi.yaml` -> `dns.names.yaml`."""
+    name = spec_path.name
+    for suffix in (".yaml", ".yml", ".json"):
+        name = name.removesuffix(suffix)
+    return spec_path.with_name(name.removesuffix(".openapi") + ".names.yaml")
+
+
+class LockError(ValueError):
+    """A lock file that cannot be read as a names lock."""
+
+
+@dataclass(frozen=True)
+class Function:
+    """The names of one operation (or one page of a shared endpoint)."""
+
+    name: str  # the operationId
+    tags: tuple[str, ...] = ()  # the module(s)
+
+
+@dataclass(frozen=True)
+class Alias:
+    """A deliberately renamed function: the client keeps `old` as a deprecated alias of `new`."""
+
+    new: str
+    identity: str
+
+
+@dataclass
+class NamesLock:
+    service: str = ""
+    functions: dict[str, Function] = field(default_factory=dict)  # identity -> names
+    models: dict[str, str] = field(default_factory=dict)  # identity -> component (class) name
+    # names once bound to an identity the docs no longer document -> that identity (the only one that may take the
+    # name again, when the docs document it again)
+    retired_functions: dict[str, str] = field(default_factory=dict)
+    retired_models: dict[str, str] = field(default_factory=dict)
+    aliases: dict[str, Alias] = field(default_factory=dict)  # old function name -> its rename
+
+    def as_data(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"version": 1}
+        if self.service:
+            out["service"] = self.service
+        out["operations"] = {k: {"function": f.name, "module": list(f.tags)} for k, f in sorted(self.functions.items())}
+        out["models"] = dict(sorted(self.models.items()))
+        out["retired"] = {"functions": dict(sorted(self.retired_functions.items())),
+                          "models": dict(sorted(self.retired_models.items()))}
+        if self.aliases:
+            out["deprecated_aliases"] = {old: {"function": a.new, "identity": a.identity}
+                                         for old, a in sorted(self.aliases.items())}
+        return out
+
+
+class _Dumper(yaml.SafeDumper):
+    """Lists (modules) on one line: one identity, one line of names to review."""
+
+
+def _flow_list(dumper: yaml.SafeDumper, data: list[Any]) -> yaml.Node:
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=True)
+
+
+_Dumper.add_representer(list, _flow_list)
+
+
+def dump_lock(lock: NamesLock) -> str:
+    body = yaml.dump(lock.as_data(), Dumper=_Dumper, sort_keys=False, allow_unicode=True, default_flow_style=False,
+                     width=1000)
+    return HEADER + body
+
+
+def write_lock(path: Path, lock: NamesLock) -> None:
+    write_text_atomic(Path(path), dump_lock(lock))
+
+
+def read_lock(path: Path) -> NamesLock | None:
+    """The lock at `path`, None when there is no such file (a first release); LockError when it is malformed."""
+    path = Path(path)
+    if not path.is_file():
+        return None
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise LockError(f"{path}: not a readable names lock ({exc})") from exc
+    return parse_lock(data, str(path))
+
+
+def parse_lock(data: Any, where: str = "<lock>") -> NamesLock:
+    if data is None:
+        return NamesLock()
+    if not isinstance(data, dict):
+        raise LockError(f"{where}: a names lock is a mapping")
+    try:
+        functions = {str(k): Function(str(v["function"]), tuple(str(t) for t in v.get("module") or ()))
+                     for k, v in (data.get("operations") or {}).items()}
+        models = {str(k): str(v) for k, v in (data.get("models") or {}).items()}
+        retired = data.get("retired") or {}
+        aliases = {str(k): Alias(str(v["function"]), str(v.get("identity", "")))
+                   for k, v in (data.get("deprecated_aliases") or {}).items()}
+        return NamesLock(str(data.get("service") or ""), functions, models,
+                         _names(retired.get("functions")), _names(retired.get("models")), aliases)
+    except (AttributeError, KeyError, TypeError) as exc:
+        raise LockError(f"{where}: not a names lock ({type(exc).__name__}: {exc})") from exc
+
+
+def _names(value: Any) -> dict[str, str]:
+    """A retired list: name -> the identity it was bound to (a bare list of names: bound to none still here)."""
+    if isinstance(value, dict):
+        return {str(k): str(v or "") for k, v in value.items()}
+    return {str(n): "" for n in value or ()}
