@@ -132,7 +132,11 @@ def _build(tree: Path | None, service: Service, speed: Any, lock_path: Path | No
 
 def _levels(old: Mapping[str, Any], new: Mapping[str, Any]) -> tuple[int, int, int]:
     changes = diff_specs(old, new).changes
-    return tuple(sum(c.level is level for c in changes) for level in (Level.ERROR, Level.WARNING, Level.INFO))  # type: ignore[return-value]
+
+    def count(level: Level) -> int:
+        return sum(c.level is level for c in changes)
+
+    return count(Level.ERROR), count(Level.WARNING), count(Level.INFO)
 
 
 def replay(bundle: Path, *, locked: bool = True, cache: PageCache | None = None,
@@ -171,7 +175,8 @@ def replay(bundle: Path, *, locked: bool = True, cache: PageCache | None = None,
 
 
 def update_table(replays: Sequence[ServiceReplay]) -> str:
-    rows = [[r.service, u.commit, u.date, *(int(getattr(u, k)) for k in SUMMED)] for r in replays for u in r.updates]
+    rows: list[list[str | int]] = [[r.service, u.commit, u.date, *(int(getattr(u, k)) for k in SUMMED)]
+                                   for r in replays for u in r.updates]
     return format_table(["service", "commit", "date", "kept", "renamed", "rebound", "modules", "errors", "warnings",
                          "info"], rows)
 
@@ -199,9 +204,18 @@ def from_json(text: str) -> list[ServiceReplay]:
 
 
 def markdown(before: Sequence[ServiceReplay], after: Sequence[ServiceReplay]) -> str:
-    """The per-service table of `benchmarks/history.md`: each figure before (today's names) -> after (locked)."""
+    """`benchmarks/history.md`: per service, each figure before (today's names) -> after (the names lock)."""
     old = {r[0]: r for r in summary_rows(before)}
-    lines = ["| " + " | ".join(SUMMARY_HEADERS) + " |", "|" + "---|" * len(SUMMARY_HEADERS)]
+    lines = ["# Docs histories replayed: names before and after the names lock", "",
+             "Written by `python -m generator.devtools.history --markdown BEFORE_JSON benchmarks/history.md` from the",
+             "replay of every bundle of `../shared/history` (`--no-lock --json BEFORE_JSON` makes the before side):",
+             "each commit exported, built, validated and diffed against the previous commit as the docs workflow",
+             "does; after: each commit built with the previous commit's names lock, which is then updated.", "",
+             "A figure that moved reads `before → after`. kept: endpoints (METHOD + path) on both sides of an update;",
+             "renamed: functions of kept endpoints (each page's own on a shared endpoint) whose name changed;",
+             "rebound: names on both sides that call another endpoint or page; modules: kept endpoints whose first",
+             "tag changed; errors, warnings, info: the diff's findings.", "",
+             "| " + " | ".join(SUMMARY_HEADERS) + " |", "|" + "---|" * len(SUMMARY_HEADERS)]
     for row in summary_rows(after):
         prior = old.get(row[0])
         cells = [str(row[0])] + [f"{prior[i]} → {v}" if prior is not None and prior[i] != v else str(v)
@@ -226,6 +240,12 @@ def expected_literal(replays: Sequence[ServiceReplay]) -> str:
     return "\n".join([*lines, "}"]) + "\n"
 
 
+def _replay_all(bundles: Sequence[Path], locked: bool, cache_dir: Path | None) -> list[ServiceReplay]:
+    with tempfile.TemporaryDirectory(prefix="otc-apigen-history-cache-") as tmp:
+        cache = PageCache(cache_dir or Path(tmp))
+        return [replay(b, locked=locked, cache=cache) for b in bundles]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m generator.devtools.history", description=__doc__.split("\n\n")[0])
     p.add_argument("bundles", nargs="*", type=Path, help=f"git bundles (default: every bundle in {HISTORY})")
@@ -234,23 +254,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--cache-dir", type=Path, help="the page cache's folder (default: a temporary one)")
     p.add_argument("--markdown", nargs=2, type=Path, metavar=("BEFORE_JSON", "OUT"),
                    help="write OUT: the per-service table before (BEFORE_JSON) -> after (this run)")
+    p.add_argument("--replayed", type=Path, metavar="JSON", help="the figures of an earlier run (--json): no replay")
     p.add_argument("--write-expected", type=Path, metavar="FILE", help="write the figures as the tests' pins")
     args = p.parse_args(argv)
-    bundles = args.bundles or sorted(HISTORY.glob("*.bundle"))
-    if not bundles:
-        print(f"no bundles under {HISTORY}", file=sys.stderr)
-        return 2
-    started = time.perf_counter()
-    with tempfile.TemporaryDirectory(prefix="otc-apigen-history-cache-") as tmp:
-        cache = PageCache(args.cache_dir or Path(tmp))
+    if args.replayed is not None:
+        replays = from_json(args.replayed.read_text(encoding="utf-8"))
+    else:
+        bundles = args.bundles or sorted(HISTORY.glob("*.bundle"))
+        if not bundles:
+            print(f"no bundles under {HISTORY}", file=sys.stderr)
+            return 2
+        started = time.perf_counter()
         try:
-            replays = [replay(b, locked=not args.no_lock, cache=cache) for b in bundles]
+            replays = _replay_all(bundles, not args.no_lock, args.cache_dir)
         except HistoryError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 2
+        print(f"{sum(len(r.updates) for r in replays)} updates in {time.perf_counter() - started:.0f} s",
+              file=sys.stderr)
     print(update_table(replays), "", summary_table(replays), sep="\n")
-    print(f"\n{sum(len(r.updates) for r in replays)} updates in {time.perf_counter() - started:.0f} s",
-          file=sys.stderr)
     if args.json is not None:
         args.json.write_text(as_json(replays), encoding="utf-8")
     if args.write_expected is not None:

@@ -60,11 +60,8 @@ class Anchors:
         return self._seen[file]
 
     def _read(self, file: str) -> str:
-        path = self.tree / file
-        if not path.is_file():
-            path = self.tree / Path(file).name if not Path(file).is_absolute() else Path(file)
-        try:
-            text = path.read_text(encoding="utf-8", errors="replace")[:4096]
+        try:  # `x-source` files are relative to the tree
+            text = (self.tree / file).read_text(encoding="utf-8", errors="replace")[:4096]
         except OSError:
             return f"file:{file}"
         found = _ORIGINAL_NAME.search(text)
