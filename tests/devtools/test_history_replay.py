@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from tests.devtools.history_expected import EXPECTED, Row
 
 from generator.devtools.history import HISTORY, SUMMED, ServiceReplay, replay
 from generator.speed.page_cache import PageCache
+from tests.devtools.history_expected import EXPECTED, Row
 
 pytestmark = pytest.mark.corpus  # never skipped: a missing history fails
 
@@ -74,7 +74,11 @@ def test_every_bundle_is_pinned() -> None:
 
 @pytest.mark.parametrize("service", _params(target=False))
 def test_history_figures_per_update(replayed: Replayed, service: str) -> None:
-    assert _rows(replayed(service)) == EXPECTED[service]
+    got, want = _rows(replayed(service)), EXPECTED[service]
+    assert [r[0] for r in got] == [r[0] for r in want], "the updates replayed (commits)"
+    moved = [f"{g[0]} {what}: {w[i + 1]} -> {g[i + 1]}" for g, w in zip(got, want, strict=True)
+             for i, what in enumerate(SUMMED) if g[i + 1] != w[i + 1]]
+    assert not moved, f"{service}: figures moved (pinned -> now):\n" + "\n".join(moved)
 
 
 @pytest.mark.parametrize("service", _params(target=True))
