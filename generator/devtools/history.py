@@ -1,6 +1,8 @@
 """Replay real docs histories (`../shared/history/*.bundle`) commit by commit, as the docs workflow runs them.
 
-    python -m generator.devtools.history BUNDLE... [--no-lock] [--json OUT] [--markdown OUT] [--cache-dir DIR]
+    python -m generator.devtools.history [BUNDLE...] [--no-lock] [--json OUT] [--cache-dir DIR]
+        [--write-expected tests/devtools/history_expected.py] [--markdown BEFORE_JSON benchmarks/history.md]
+        [--replayed JSON]
 
 Each bundle is cloned into a temporary folder; each commit's docs tree is exported (`git archive`, as
 `generator.release.docs_ci` reads a revision), built and validated as the workflow's `load_pair` does, and
@@ -11,7 +13,9 @@ at the first commit with operations.
 
 Per update it measures what the client's public names did (`history_names`): endpoints kept, functions
 renamed, names rebound, modules changed, and the diff's error, warning and info counts. It prints a table
-per update and a summary per service.
+per update and a summary per service. `--write-expected` rewrites the pins of tests/devtools/test_history_replay.py;
+`--markdown` writes benchmarks/history.md from a `--no-lock --json` run (before) and this one (after);
+`--replayed` renders the figures of an earlier `--json` run instead of replaying.
 """
 
 from __future__ import annotations
