@@ -221,6 +221,15 @@ def is_json_media(media_type: str) -> bool:
     return base == "*/*" or bool(JSON_MEDIA_RE.match(base))
 
 
+_PATH_PARAM = re.compile(r"\{[^}/]*\}")
+
+
+def endpoint_path(path: str) -> str:
+    """`/v2/{project_id}/x` and `/v2/{pid}/x` name the same endpoint: only the segments count, not the
+    placeholders' names (docs rename them: `{id}` -> `{port_id}`)."""
+    return _PATH_PARAM.sub("{}", path.rstrip("/") or "/")
+
+
 def iter_operations(doc: Mapping[str, Any], *, sort_paths: bool = False) -> Iterator[tuple[str, str, Any]]:
     """(path, method, operation) in document order of paths (or sorted), HTTP_METHODS order within."""
     paths = doc.get("paths") or {}

@@ -7,14 +7,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from generator.core.spec import iter_operations, pointer, x_source
+from generator.core.spec import endpoint_path, iter_operations, pointer, x_source
 
 _PARAM = re.compile(r"\{[^}/]*\}")
 
 
 def normalise_path(path: str) -> str:
     """`/v2/{project_id}/x` and `/v2/{pid}/x` name the same endpoint; only the segments count."""
-    return _PARAM.sub("{}", path.rstrip("/") or "/")
+    return endpoint_path(path)
 
 
 def path_parameter_names(path: str) -> list[str]:

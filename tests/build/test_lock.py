@@ -72,6 +72,17 @@ def test_a_retitle_keeps_the_function_name(tmp_path: Path) -> None:
     assert _model_of(new, "GET /v2/snapshots response 200") == _model_of(old, "GET /v2/snapshots response 200")
 
 
+
+def test_a_renamed_path_placeholder_is_the_same_endpoint(tmp_path: Path) -> None:
+    # ECS 7b0490a: `/servers/{id}/os-interface` became `/servers/{server_id}/os-interface`, the title changed too
+    old = _build(_tree(tmp_path / "old", {"apis/nic/list.rst": _listing("Querying NICs of an ECS",
+                                                                        "GET /v2/servers/{id}/nics", "ecs_01")}))
+    assert _ops(old)["GET /v2/servers/{id}/nics"]["operationId"] == "ListNicsOfEcs"
+    new = _build(_tree(tmp_path / "new", {"apis/nic/list.rst": _listing("Querying a NIC of an ECS",
+                                                                        "GET /v2/servers/{server_id}/nics",
+                                                                        "ecs_01")}), old.names_lock)
+    assert _ops(new)["GET /v2/servers/{server_id}/nics"]["operationId"] == "ListNicsOfEcs"
+
 def test_a_move_to_an_out_of_date_folder_keeps_the_module_and_deprecates(tmp_path: Path) -> None:
     text = _listing("Querying Snapshots", "GET /v2/snapshots", "evs_01")
     old = _build(_tree(tmp_path / "old", {"apis/snapshot_management/list.rst": text}))

@@ -24,7 +24,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from generator.core.model import DocOperation, Page, Schema
-from generator.core.spec import VARIANTS, iter_operations
+from generator.core.spec import VARIANTS, endpoint_path, iter_operations
 
 X_ID = "x-otc-id"
 
@@ -34,7 +34,8 @@ def page_anchor(page: Page) -> str:
 
 
 def operation_identity(method: str, path: str) -> str:
-    return f"{method.upper()} {path}"
+    # a renamed placeholder (`{id}` -> `{port_id}`) is the same endpoint: its function keeps its name
+    return f"{method.upper()} {endpoint_path(path)}"
 
 
 def variant_identity(operation: str, anchor: str) -> str:
