@@ -242,3 +242,16 @@ def test_the_stage_cache_keeps_the_spec_as_built_not_as_locked(tmp_path: Path) -
         assert _ops(built.result)["GET /v3/snapshots"]["operationId"] == expected
     uncached = build_and_check(root, default_service("evs"), speed=speed_for(1, PageCache(cache), StageCache(cache)))
     assert dump_yaml(uncached.result.spec) == dump_yaml(plain.spec)
+
+
+def test_a_lock_written_with_placeholder_names_still_binds(tmp_path: Path) -> None:
+    # locks of the first lock release keyed endpoints with their placeholders' names
+    lock_file = tmp_path / "svc.names.yaml"
+    lock_file.write_text("version: 1\nservice: evs\noperations:\n  GET /v2/servers/{id}/nics:\n"
+                         "    function: ListNicsOfEcs\n    module: [nic]\n", encoding="utf-8")
+    lock = read_lock(lock_file)
+    assert lock is not None and list(lock.functions) == ["GET /v2/servers/{}/nics"]
+    new = _build(_tree(tmp_path / "new", {"apis/nic/list.rst": _listing("Querying a NIC of an ECS",
+                                                                        "GET /v2/servers/{server_id}/nics",
+                                                                        "ecs_01")}), lock)
+    assert _ops(new)["GET /v2/servers/{server_id}/nics"]["operationId"] == "ListNicsOfEcs"

@@ -26,6 +26,7 @@ from typing import Any
 
 import yaml
 
+from generator.build.lock.identity import canonical
 from generator.core.emit import write_text_atomic
 
 HEADER = ("# names lock of otc-apigen: the generated client's public names, bound to what the docs document\n"
@@ -125,11 +126,11 @@ def parse_lock(data: Any, where: str = "<lock>") -> NamesLock:
     if not isinstance(data, dict):
         raise LockError(f"{where}: a names lock is a mapping")
     try:
-        functions = {str(k): Function(str(v["function"]), tuple(str(t) for t in v.get("module") or ()))
+        functions = {canonical(str(k)): Function(str(v["function"]), tuple(str(t) for t in v.get("module") or ()))
                      for k, v in (data.get("operations") or {}).items()}
-        models = {str(k): str(v) for k, v in (data.get("models") or {}).items()}
+        models = {canonical(str(k)): str(v) for k, v in (data.get("models") or {}).items()}
         retired = data.get("retired") or {}
-        aliases = {str(k): Alias(str(v["function"]), str(v.get("identity", "")))
+        aliases = {str(k): Alias(str(v["function"]), canonical(str(v.get("identity", ""))))
                    for k, v in (data.get("deprecated_aliases") or {}).items()}
         return NamesLock(str(data.get("service") or ""), functions, models,
                          _names(retired.get("functions")), _names(retired.get("models")), aliases)
@@ -140,5 +141,5 @@ def parse_lock(data: Any, where: str = "<lock>") -> NamesLock:
 def _names(value: Any) -> dict[str, str]:
     """A retired list: name -> the identity it was bound to (a bare list of names: bound to none still here)."""
     if isinstance(value, dict):
-        return {str(k): str(v or "") for k, v in value.items()}
+        return {str(k): canonical(str(v or "")) for k, v in value.items()}
     return {str(n): "" for n in value or ()}

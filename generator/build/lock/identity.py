@@ -38,6 +38,19 @@ def operation_identity(method: str, path: str) -> str:
     return f"{method.upper()} {endpoint_path(path)}"
 
 
+_METHODS = frozenset({"GET", "PUT", "POST", "DELETE", "PATCH", "HEAD", "OPTIONS", "TRACE"})
+
+
+def canonical(identity: str) -> str:
+    """An identity as this version writes it: locks written before placeholders stopped counting
+    (`PUT /v1/{project_id}/x` -> `PUT /v1/{}/x`) keep binding their names."""
+    method, _, rest = identity.partition(" ")
+    if method not in _METHODS or not rest.startswith("/"):
+        return identity
+    path, sep, tail = rest.partition(" ")
+    return f"{method} {endpoint_path(path)}{sep}{tail}"
+
+
 def variant_identity(operation: str, anchor: str) -> str:
     return f"{operation} @{anchor}"
 
