@@ -68,6 +68,10 @@ def link(pages: list[Page]) -> dict[str, Schema]:
             target: Schema | None = None
             if t.ref is not None:
                 target = local_label.get(t.ref) or by_label.get(t.ref)
+            if target is None and t.ref is not None:
+                # `:ref:`route <page label>`` names a page, not a table: the row's own "see Table 4" says which
+                # table, before the name `route` (which may name the request's table on a response row)
+                target = next(filter(None, (local_label.get(x) or by_label.get(x) for x in f.desc_refs)), None)
             if target is None and t.ref_text:
                 target = local_name.get(t.ref_text.lower())
             if target is None and t.ref is None:
@@ -93,6 +97,7 @@ def link(pages: list[Page]) -> dict[str, Schema]:
                     continue
             f.type = resolve(f.type, f)
 
+    _responses_off_request_tables(pages, schemas)
     for page in pages:
         for s in page.schemas:
             if s.key not in referenced:
@@ -113,3 +118,69 @@ def _unresolved(page: Page, f: Field, code: str, message: str) -> TypeExpr:
         return TypeExpr(Kind.ANY)
     page.rows_failed += 1
     return TypeExpr(Kind.OBJECT)
+
+
+def _reach(schemas: dict[str, Schema], roots: list[str]) -> set[str]:
+    """Schema keys reachable from `roots` (the roots included)."""
+    seen: set[str] = set()
+    todo = list(roots)
+    while todo:
+        key = todo.pop()
+        if key in seen or key not in schemas:
+            continue
+        seen.add(key)
+        for f in schemas[key].fields:
+            todo.extend(r.ref for r in f.type.refs() if r.ref is not None)
+    return seen
+
+
+def _responses_off_request_tables(pages: list[Page], schemas: dict[str, Schema]) -> None:
+    """A response that reaches a table of a Request section (CCE read-node and create-node's own response link the
+    create-node request tables) gets a copy of it in which nothing is required: a request's Mandatory column says
+    what a caller must send, not what a server returns. Each crossing is a `response.request_table` diagnostic."""
+    request_side = {k for k, s in schemas.items() if s.request_side}
+    # the request tables with a required row, themselves or through the request tables they lead to
+    request_only = {k for k in request_side if any(f.required for f in schemas[k].fields)}
+    grown = True
+    while grown:
+        more = {k for k in request_side - request_only if any(
+            r.ref in request_only for f in schemas[k].fields for r in f.type.refs())}
+        request_only |= more
+        grown = bool(more)
+    copies: dict[str, str] = {}
+
+    def copy_of(key: str) -> str:
+        if key in copies:
+            return copies[key]
+        original = schemas[key]
+        new_key = copies[key] = f"{key}~response"
+        clone = Schema(original.name, [replace(f, required=False) for f in original.fields], original.source,
+                       title=original.title, key=new_key, subject=original.subject)
+        schemas[new_key] = clone
+        for f in clone.fields:
+            f.type = retarget(f.type)
+        return new_key
+
+    def retarget(t: TypeExpr) -> TypeExpr:
+        if t.kind is Kind.REF and t.ref in request_only:
+            return replace(t, ref=copy_of(t.ref))
+        if t.items is not None and t.kind is not Kind.REF:
+            return replace(t, items=retarget(t.items))
+        return t
+
+    for page in pages:
+        roots = [r.body.key for op in page.operations for r in op.responses if r.body is not None]
+        for key in sorted(_reach(schemas, roots)):
+            if key in request_only or key.endswith("~response"):
+                continue
+            for f in schemas[key].fields:
+                new = retarget(f.type)
+                if new == f.type:
+                    continue
+                target = schemas[next(r.ref for r in f.type.refs() if r.ref is not None)]
+                page.diagnostics.append(Diagnostic(
+                    f.source, "response.request_table", Severity.WARNING,
+                    f"'{f.name}': a response field described by the request table '{target.title or target.name}'"
+                    f" ({target.source}); its Mandatory column is not read for the response: no property of it"
+                    " is required"))
+                f.type = new

@@ -79,6 +79,7 @@ class Field:
     constraints: Constraints = field(default_factory=Constraints)
     required_note: str | None = None  # "Yes if Tag is present." and friends
     desc_refs: list[str] = field(default_factory=list)  # `:ref:` targets in the description ("see Table 3")
+    map_key: bool = False  # the name cell stands for any key ("{User defined key}"): the row types a map's values
 
 
 @dataclass
@@ -92,6 +93,7 @@ class Schema:
     title: str = ""  # the caption text
     key: str = ""  # unique in the tree, set by `link`; REF types point at it
     subject: str | None = None  # the field a caption says it describes ("**server** field description")
+    request_side: bool = False  # the table sits in a Request section: its Mandatory column is about requests
 
 
 class ParamLocation(StrEnum):
