@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from generator.core.model import Diagnostic, Field, Page, Schema, Severity
+from generator.core.model import Diagnostic, Field, Page, Schema, Severity, Source
 from generator.core.types import Kind, TypeExpr
 
 
@@ -97,6 +97,7 @@ def link(pages: list[Page]) -> dict[str, Schema]:
                     continue
             f.type = resolve(f.type, f)
 
+    _bind_referenced_bodies(pages, schemas, by_label)
     _responses_off_request_tables(pages, schemas)
     for page in pages:
         for s in page.schemas:
@@ -168,6 +169,7 @@ def _responses_off_request_tables(pages: list[Page], schemas: dict[str, Schema])
             return replace(t, items=retarget(t.items))
         return t
 
+    reported: set[tuple[Source, str]] = set()
     for page in pages:
         roots = [r.body.key for op in page.operations for r in op.responses if r.body is not None]
         for key in sorted(_reach(schemas, roots)):
@@ -177,10 +179,41 @@ def _responses_off_request_tables(pages: list[Page], schemas: dict[str, Schema])
                 new = retarget(f.type)
                 if new == f.type:
                     continue
-                target = schemas[next(r.ref for r in f.type.refs() if r.ref is not None)]
+                f.type, old = new, f.type
+                target = schemas[next(r.ref for r in old.refs() if r.ref is not None)]
+                if (f.source, target.key) in reported:
+                    continue  # a row copied into another page's body (`_bind_referenced_bodies`): said once
+                reported.add((f.source, target.key))
                 page.diagnostics.append(Diagnostic(
                     f.source, "response.request_table", Severity.WARNING,
                     f"'{f.name}': a response field described by the request table '{target.title or target.name}'"
                     f" ({target.source}); its Mandatory column is not read for the response: no property of it"
                     " is required"))
-                f.type = new
+
+
+def _bind_referenced_bodies(pages: list[Page], schemas: dict[str, Schema], by_label: dict[str, Schema]) -> None:
+    """A response whose page points at another page's table for its body (`Response.body_ref`) gets that table's
+    rows; a pointer to no table is a `response.body_unbound` diagnostic, never a silently empty response."""
+    bodies = {s.label: s for page in pages for op in page.operations for s in op.bodies() if s.label}
+    for page in pages:
+        for op in page.operations:
+            ok = sorted(r.status for r in op.responses if r.status.startswith("2"))
+            for r in op.responses:
+                if r.body_ref is None or r.body is not None or r.body_type is not None:
+                    continue
+                label, line = r.body_ref
+                target = bodies.get(label) or by_label.get(label)
+                if target is None:
+                    page.diagnostics.append(Diagnostic(
+                        Source(page.file, line), "response.body_unbound", Severity.WARNING,
+                        f"{op.operation_id} {r.status}: the response body is described by '{label}', which is no"
+                        " table of this tree; the response is documented without a schema"))
+                    continue
+                name = f"{op.operation_id}Response" + ("" if ok and r.status == ok[0] else r.status)
+                r.body = Schema(name, [replace(f) for f in target.fields], Source(page.file, line),
+                                title=target.title, key=f"{page.file}#{name}")
+                schemas[r.body.key] = r.body
+                page.diagnostics.append(Diagnostic(
+                    Source(page.file, line), "response.body_by_reference", Severity.INFO,
+                    f"{op.operation_id} {r.status}: body from the table '{target.title}' ({target.source}) the"
+                    " page refers to"))

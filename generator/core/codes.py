@@ -109,6 +109,9 @@ _CODES = (
     Code("status.from_body", I, DOCS, "a status with a response table but no row in a status-code table"),
     Code("status.from_prose", I, DOCS, "a status code taken from a sentence"),
     Code("status.from_appendix", I, DOCS, "status codes only linked to an appendix: the default response"),
+    Code("response.body_unbound", W, BUILD, "a response body described by a table the tree does not hold: "
+         "documented without a schema"),
+    Code("response.body_by_reference", I, BUILD, "a response body read from another page's table the page refers to"),
     Code("response.request_table", W, BUILD, "a response field described by another page's request table: no "
          "property of it is required"),
     Code("response.header_in_body", I, DOCS, "a response-table row that is a header: documented as a header"),

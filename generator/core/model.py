@@ -129,6 +129,7 @@ class Response:
     headers: list[Field] = field(default_factory=list)
     examples: list[Example] = field(default_factory=list)
     from_prose: bool = False  # named in a sentence ("2xx, for example, 200, 202, or 204"), not in a table
+    body_ref: tuple[str, int] | None = None  # (label, line): "the response parameters, see Table 4" of another page
 
 
 @dataclass

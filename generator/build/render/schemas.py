@@ -104,8 +104,9 @@ class SchemaRenderer:
                 value = self.field_schema(f)
                 if f.type.kind is Kind.MAP and isinstance(value.get("additionalProperties"), dict):
                     # `{User defined key}` typed `Map<String,X>`: the row is the map, its values are X
-                    value = {**value.pop("additionalProperties"), **value}
+                    inner = value.pop("additionalProperties")
                     value.pop("type", None)
+                    value = {**inner, **value}
                 if f.constraints.nullable:
                     allow_null(value)
                 values.append(value)
