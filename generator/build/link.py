@@ -96,6 +96,13 @@ def link(pages: list[Page]) -> dict[str, Schema]:
                     f.type = f.type.replace_free(TypeExpr(Kind.REF, ref=target.key, ref_text=target.name))
                     continue
             f.type = resolve(f.type, f)
+        for op in page.operations:  # a body that *is* a type (`[items]`: Array of ChartResp) may name a table
+            if op.request_body_type is not None:
+                row = Field("[items]", op.request_body_type, False, "", op.request_body_source or op.source)
+                op.request_body_type = resolve(op.request_body_type, row)
+            for r in op.responses:
+                if r.body_type is not None:
+                    r.body_type = resolve(r.body_type, Field("[items]", r.body_type, False, "", r.source))
 
     _bind_referenced_bodies(pages, schemas, by_label)
     _responses_off_request_tables(pages, schemas)

@@ -570,3 +570,66 @@ def test_a_body_described_by_a_table_nobody_holds_is_a_diagnostic(make_tree: Tre
     (unbound,) = [d for d in r.diagnostics if d.code == "response.body_unbound"]
     assert unbound.source.file == "cluster_management/updating_a_specified_node.rst"
     assert "cce_02_0243__gone" in unbound.message
+
+
+# cloud-container-engine apis/chart_management/obtaining_a_chart_list.rst:53-71: `[items]` is the top-level array
+CCE_CHARTS = """\
+:original_name: ListCharts.html
+
+.. _ListCharts:
+
+Obtaining a Chart List
+======================
+
+URI
+---
+
+GET /v2/charts
+
+Response Parameters
+-------------------
+
+**Status code: 200**
+
+.. table:: **Table 2** Response body parameters
+
+   +-----------+--------------------------------------------------------------------------+-------------+
+   | Parameter | Type                                                                     | Description |
+   +===========+==========================================================================+=============+
+   | [items]   | Array of :ref:`ChartResp                                                 | Chart list  |
+   |           | <listcharts__en-us_topic_0000001850048554_response_chartresp>` objects   |             |
+   +-----------+--------------------------------------------------------------------------+-------------+
+
+.. _listcharts__en-us_topic_0000001850048554_response_chartresp:
+
+.. table:: **Table 3** ChartResp
+
+   =========== ======= ===========================
+   Parameter   Type    Description
+   =========== ======= ===========================
+   id          String  Chart ID
+   name        String  Chart name
+   =========== ======= ===========================
+
+Example Responses
+-----------------
+
+**Status code: 200**
+
+OK
+
+.. code-block::
+
+   [ {
+     "id" : "1abd3bd6-0258-11ec-b8b0-0255ac100b05",
+     "name" : "magento-mysql"
+   } ]
+"""
+
+
+def test_an_items_row_makes_the_body_a_top_level_array(make_tree: Tree) -> None:
+    r = build_spec(make_tree({"chart_management/obtaining_a_chart_list.rst": CCE_CHARTS}), "cce")
+    schema = r.spec["paths"]["/v2/charts"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+    assert schema["type"] == "array"
+    assert list(_schema(r, schema["items"])["properties"]) == ["id", "name"]
+    assert not [d for d in r.diagnostics if d.code in ("example.schema_mismatch", "schema.unreferenced")]

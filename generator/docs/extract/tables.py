@@ -362,7 +362,8 @@ def caption_subject(caption: str) -> str | None:
 
 
 def whole_body_type(fields: list[Field]) -> Field | None:
-    """A body table whose only row is named `-`: the row's type is the type of the whole body."""
-    if len(fields) == 1 and fields[0].name in ("-", "--", "N/A"):
+    """A body table whose only row is named `-` or `[items]` (the body is a top-level array): the row's type is the
+    type of the whole body."""
+    if len(fields) == 1 and fields[0].name in ("-", "--", "N/A", "[items]"):
         return fields[0]
     return None
