@@ -633,3 +633,110 @@ def test_an_items_row_makes_the_body_a_top_level_array(make_tree: Tree) -> None:
     assert schema["type"] == "array"
     assert list(_schema(r, schema["items"])["properties"]) == ["id", "name"]
     assert not [d for d in r.diagnostics if d.code in ("example.schema_mismatch", "schema.unreferenced")]
+
+
+# nat-gateway apis_for_public_nat_gateways_v2.0/tags/querying_nat_gateway_tags.rst:38-56: "Parameter description of
+# field **tags**" describes the items of `tags`, not the root
+NAT_TAGS = """\
+:original_name: nat_api_0020.html
+
+.. _nat_api_0020:
+
+Querying NAT Gateway Tags
+=========================
+
+URI
+---
+
+GET /v2.0/{project_id}/nat_gateways/{nat_gateway_id}/tags
+
+Response
+--------
+
+:ref:`Table 2 <nat_api_0020__table22681993615>` lists response parameters.
+
+.. _nat_api_0020__table22681993615:
+
+.. table:: **Table 2** Response parameters
+
+   ========= ========= ===== ===============
+   Parameter Mandatory Type  Description
+   ========= ========= ===== ===============
+   tags      Yes       Array Specifies tags.
+   ========= ========= ===== ===============
+
+.. table:: **Table 3** Parameter description of field **tags**
+
+   ========= ========= ====== ========================
+   Parameter Mandatory Type   Description
+   ========= ========= ====== ========================
+   key       Yes       String Specifies the tag key.
+   value     Yes       String Specifies the key value.
+   ========= ========= ====== ========================
+
+Examples
+--------
+
+-  Example response
+
+   .. code-block::
+
+      {
+          "tags": [{"key": "key1", "value": "value1"}]
+      }
+"""
+
+
+def test_description_of_field_x_describes_x(make_tree: Tree) -> None:
+    r = build_spec(make_tree({"tags/querying_nat_gateway_tags.rst": NAT_TAGS}), "nat")
+    body = _body(r, "/v2.0/{project_id}/nat_gateways/{nat_gateway_id}/tags", "get", "200")
+    assert list(body["properties"]) == ["tags"] and body["required"] == ["tags"]
+    assert list(_schema(r, body["properties"]["tags"]["items"])["properties"]) == ["key", "value"]
+    assert not [d for d in r.diagnostics if d.code == "example.schema_mismatch"]
+
+
+# cloud-container-engine apis/add-on_instance_parameters/cce_node_problem_detector.rst:59-61: a free type, then the
+# `:ref:` of the table it is
+def test_a_free_type_followed_by_a_ref_is_that_table(make_tree: Tree) -> None:
+    text = """\
+        :original_name: cce_02_0409.html
+
+        .. _cce_02_0409:
+
+        Installing an Add-on Instance
+        =============================
+
+        URI
+        ---
+
+        POST /api/v3/addons
+
+        Request
+        -------
+
+        .. table:: **Table 4** Request body parameters
+
+           =========== ========= ==================================================== ===============
+           Parameter   Mandatory Type                                                 Description
+           =========== ========= ==================================================== ===============
+           tolerations No        List<Object> :ref:`Table 7 <cce_02_0409__table7>`     Tolerations.
+           npc         Yes       object :ref:`Table 7 <cce_02_0409__table7>`           Configuration.
+           =========== ========= ==================================================== ===============
+
+        .. _cce_02_0409__table7:
+
+        .. table:: **Table 7** nodeMatchExpresssion node affinity
+
+           ========= ========= ============ ==================
+           Parameter Mandatory Type         Description
+           ========= ========= ============ ==================
+           key       No        String       Taint key
+           values    No        List<String> Node affinity name
+           ========= ========= ============ ==================
+        """
+    r = build_spec(make_tree({"addons/installing.rst": text}), "cce")
+    body = _body(r, "/api/v3/addons", "post")
+    assert body["properties"]["tolerations"]["type"] == "array"
+    assert list(_schema(r, body["properties"]["tolerations"]["items"])["properties"]) == ["key", "values"]
+    assert list(_schema(r, body["properties"]["npc"])["properties"]) == ["key", "values"]
+    assert not [d for d in r.diagnostics if d.code == "type.unknown"]

@@ -261,7 +261,7 @@ def _field(ctx: PageContext, t: Table, row: nodes.row) -> Field | None:
     type_expr: TypeExpr | None
     if t.cols.type is not None:
         text, refs = _flatten_cell(cells[t.cols.type])
-        type_expr = parse_type(text, refs)
+        type_expr = parse_type(text, refs) or _type_beside_ref(text, refs)
         if type_expr is None:
             ctx.page.rows_unknown_type += 1
             ctx.diag(line, "type.unknown", Severity.ERROR,
@@ -307,6 +307,16 @@ def is_map_key(name: str) -> bool:
     return bool(_PLACEHOLDER_NAME_RE.fullmatch(name) or _PROSE_NAME_RE.fullmatch(name))
 
 
+def _type_beside_ref(text: str, refs: list[RefToken]) -> TypeExpr | None:
+    """`List<Object> :ref:`Table 7 <...>``: a free type followed by the one `:ref:` that says which table it is."""
+    if len(refs) != 1 or not text.rstrip().endswith("\x000\x00"):
+        return None
+    rest = parse_type(text.rstrip()[:-3], [])
+    if rest is None or not rest.is_free():
+        return None
+    return rest.replace_free(TypeExpr(Kind.REF, ref=refs[0].target, ref_text=refs[0].text))
+
+
 def read_cell(cell: nodes.Element, type_: TypeExpr | None) -> tuple[str, ProseResult]:
     """A description cell as Markdown, and what its prose says (`context.CellReader`)."""
     markdown = to_markdown(cell)
@@ -339,8 +349,12 @@ def strip_table_number(caption: str) -> str:
 
 
 _SUBJECT_PATTERNS = [re.compile(p, re.I) for p in (
-    r"^(?:description of (?:the )?)?([A-Za-z_][\w.\-]*) (?:field|parameter|object|structure|element|attribute)s?"
-    r"(?: data structure)?(?: description| descriptions| details| information)?$",
+    r"^(?:description of (?:the )?)?([A-Za-z_][\w.:\-]*) (?:field|parameter|object|structure|element|attribute)s?"
+    r"(?: data structure)?(?: description| descriptions| details| information| structure| data)?"
+    r"(?: \([^)]*\)| for [a-z ]+)?$",
+    # "Parameter description of field tags", "Objects of response parameter rules"
+    r"^(?:parameter |data structure )?(?:descriptions?|objects?) of (?:the )?(?:request |response )?"
+    r"(?:field|parameter) ([A-Za-z_][\w.:\-]*)$",
     r"^data structure (?:description )?(?:of|for) (?:the )?([A-Za-z_][\w.\-]*)(?: field| parameter)?$",
     r"^(?:parameters? (?:in|of) (?:the )?)([A-Za-z_][\w.\-]*)(?: field| object| parameter)?$",
     r"^([A-Za-z_][\w.\-]*) (?:field|parameter) data structure description$",
