@@ -42,10 +42,16 @@ def link(pages: list[Page]) -> dict[str, Schema]:
                     local_subject.setdefault(s.subject.rsplit(".", 1)[1].lower(), []).append(s)
 
         f_owner: dict[int, Schema] = {id(f): s for s in page.schemas for f in s.fields}
+        # which side a row is on: a request row's "**instance** field" table is the request's, not the response's
+        f_request: dict[int, bool] = {id(f): s.request_side for s in page.schemas for f in s.fields}
+        for op in page.operations:
+            for body in op.bodies():
+                f_request.update((id(f), body is op.request_body) for f in body.fields)
 
         def by_description(f: Field, page: Page = page, local_label: dict[str, Schema] = local_label,
                            local_subject: dict[str, list[Schema]] = local_subject,
-                           f_owner: dict[int, Schema] = f_owner) -> Schema | None:
+                           f_owner: dict[int, Schema] = f_owner, f_request: dict[int, bool] = f_request
+                           ) -> Schema | None:
             """`Object` + "For details, see Table 3" or a caption "**f** field description"."""
             for target in f.desc_refs:
                 found = local_label.get(target) or by_label.get(target)
@@ -53,6 +59,9 @@ def link(pages: list[Page]) -> dict[str, Schema]:
                     return found
             owner = f_owner.get(id(f))
             candidates = [s for s in local_subject.get(f.name.lower(), []) if s is not owner]
+            if len(candidates) > 1 and id(f) in f_request:
+                same_side = [s for s in candidates if s.request_side == f_request[id(f)]]
+                candidates = same_side or candidates
             if len(candidates) > 1:
                 prefix = f"{owner.subject}.{f.name}".lower() if owner is not None and owner.subject else None
                 exact = [s for s in candidates if (s.subject or "").lower() == (prefix or f.name.lower())]
