@@ -740,3 +740,75 @@ def test_a_free_type_followed_by_a_ref_is_that_table(make_tree: Tree) -> None:
     assert list(_schema(r, body["properties"]["tolerations"]["items"])["properties"]) == ["key", "values"]
     assert list(_schema(r, body["properties"]["npc"])["properties"]) == ["key", "values"]
     assert not [d for d in r.diagnostics if d.code == "type.unknown"]
+
+
+# relational-database-service openstack_trove_api_v1.0_to_be_discarded/db_instance_management/
+# creating_a_db_instance.rst: two request variants and the response each captioned after `instance` ("... (creating
+# a read replica)"): none is a root row, and each row takes the table of its own side
+RDS_CREATE = """\
+:original_name: en-us_topic_0031744190.html
+
+.. _en-us_topic_0031744190:
+
+Creating a DB Instance
+======================
+
+URI
+---
+
+POST /v1.0/{project_id}/instances
+
+Request
+-------
+
+.. table:: **Table 2** Parameter description
+
+   ======== ========= ========================= ==============================
+   Name     Mandatory Type                      Description
+   ======== ========= ========================= ==============================
+   instance Yes       Dictionary data structure Specifies the DB instance.
+   ======== ========= ========================= ==============================
+
+.. table:: **Table 3** instance field data structure (creating a single DB instance)
+
+   ========= ========= ====== ==============================
+   Name      Mandatory Type   Description
+   ========= ========= ====== ==============================
+   name      Yes       String Specifies the DB instance name.
+   ========= ========= ====== ==============================
+
+.. table:: **Table 4** instance field data structure description (creating a read replica)
+
+   ========= ========= ====== ==============================
+   Name      Mandatory Type   Description
+   ========= ========= ====== ==============================
+   replicaOf Yes       String Specifies the primary instance.
+   ========= ========= ====== ==============================
+
+Normal Response
+---------------
+
+.. table:: **Table 12** Parameter description
+
+   ======== ========================= ======================================
+   Name     Type                      Description
+   ======== ========================= ======================================
+   instance Dictionary data structure Indicates the DB instance information.
+   ======== ========================= ======================================
+
+.. table:: **Table 13** instance field data structure description
+
+   ====== ====== =================================
+   Name   Type   Description
+   ====== ====== =================================
+   status String Indicates the DB instance status.
+   ====== ====== =================================
+"""
+
+
+def test_a_row_takes_the_table_of_its_own_side(make_tree: Tree) -> None:
+    r = build_spec(make_tree({"db_instance_management/creating_a_db_instance.rst": RDS_CREATE}), "rds")
+    response = _body(r, "/v1.0/{project_id}/instances", "post", "200")
+    assert list(_schema(r, response["properties"]["instance"])["properties"]) == ["status"]
+    request = _body(r, "/v1.0/{project_id}/instances", "post")
+    assert list(request["properties"]) == ["instance"]
