@@ -30,12 +30,12 @@ EXPECTED: dict[str, dict[str, Any]] = {
     },
     "cloud-container-engine@4863737": {
         "api_pages": 65, "api_pages_with_operations": 65, "operations": 65, "rows": 1957, "rows_resolved": 1953,
-        "rows_unknown_type": 4, "rows_failed": 0, "examples": 89, "examples_invalid": 24, "examples_unparseable": 9,
+        "rows_unknown_type": 4, "rows_failed": 0, "examples": 89, "examples_invalid": 23, "examples_unparseable": 9,
         "codes": {
             "page.crash": 0, "page.no_uri": 11, "type.unknown": 4, "ref.dangling": 0, "table.row_shape": 0,
             "table.empty_name": 0, "table.unknown_column": 5, "example.invalid_json": 9,
-            "example.schema_mismatch": 57, "operation.merged": 0, "section.unknown": 0, "status.none": 0,
-            "schema.name_conflict": 125,
+            "example.schema_mismatch": 53, "operation.merged": 0, "section.unknown": 0, "status.none": 0,
+            "schema.name_conflict": 137,
         },
     },
     "distributed-message-service@2c28a40": {
@@ -50,11 +50,11 @@ EXPECTED: dict[str, dict[str, Any]] = {
     },
     "distributed-message-service@5758a36": {
         "api_pages": 61, "api_pages_with_operations": 61, "operations": 61, "rows": 933, "rows_resolved": 933,
-        "rows_unknown_type": 0, "rows_failed": 0, "examples": 78, "examples_invalid": 6, "examples_unparseable": 4,
+        "rows_unknown_type": 0, "rows_failed": 0, "examples": 78, "examples_invalid": 5, "examples_unparseable": 4,
         "codes": {
             "page.crash": 0, "page.no_uri": 0, "type.unknown": 0, "ref.dangling": 0, "table.row_shape": 0,
             "table.empty_name": 0, "table.unknown_column": 0, "example.invalid_json": 4,
-            "example.schema_mismatch": 11, "operation.merged": 0, "section.unknown": 0, "status.none": 0,
+            "example.schema_mismatch": 10, "operation.merged": 0, "section.unknown": 0, "status.none": 0,
             "schema.name_conflict": 19,
         },
     },
@@ -83,8 +83,8 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "codes": {
             "page.crash": 0, "page.no_uri": 0, "type.unknown": 0, "ref.dangling": 0, "table.row_shape": 0,
             "table.empty_name": 0, "table.unknown_column": 6, "example.invalid_json": 4,
-            "example.schema_mismatch": 77, "operation.merged": 33, "section.unknown": 0, "status.none": 0,
-            "schema.name_conflict": 89,
+            "example.schema_mismatch": 69, "operation.merged": 33, "section.unknown": 0, "status.none": 0,
+            "schema.name_conflict": 90,
         },
     },
     "identity-access-management@9d2eac9": {
@@ -129,13 +129,13 @@ EXPECTED: dict[str, dict[str, Any]] = {
         },
     },
     "nat-gateway@1813a7f": {
-        "api_pages": 52, "api_pages_with_operations": 52, "operations": 52, "rows": 811, "rows_resolved": 808,
-        "rows_unknown_type": 3, "rows_failed": 0, "examples": 74, "examples_invalid": 13, "examples_unparseable": 7,
+        "api_pages": 52, "api_pages_with_operations": 52, "operations": 52, "rows": 811, "rows_resolved": 809,
+        "rows_unknown_type": 2, "rows_failed": 0, "examples": 74, "examples_invalid": 11, "examples_unparseable": 7,
         "codes": {
-            "page.crash": 0, "page.no_uri": 0, "type.unknown": 3, "ref.dangling": 0, "table.row_shape": 0,
+            "page.crash": 0, "page.no_uri": 0, "type.unknown": 2, "ref.dangling": 0, "table.row_shape": 0,
             "table.empty_name": 0, "table.unknown_column": 0, "example.invalid_json": 7,
-            "example.schema_mismatch": 28, "operation.merged": 0, "section.unknown": 0, "status.none": 0,
-            "schema.name_conflict": 21,
+            "example.schema_mismatch": 19, "operation.merged": 0, "section.unknown": 0, "status.none": 0,
+            "schema.name_conflict": 24,
         },
     },
     "object-storage-service@b9835f8": {
@@ -149,11 +149,11 @@ EXPECTED: dict[str, dict[str, Any]] = {
     },
     "relational-database-service@03eecfd": {
         "api_pages": 160, "api_pages_with_operations": 160, "operations": 147, "rows": 1836, "rows_resolved": 1833,
-        "rows_unknown_type": 3, "rows_failed": 0, "examples": 253, "examples_invalid": 36, "examples_unparseable": 4,
+        "rows_unknown_type": 3, "rows_failed": 0, "examples": 253, "examples_invalid": 34, "examples_unparseable": 4,
         "codes": {
             "page.crash": 0, "page.no_uri": 2, "type.unknown": 3, "ref.dangling": 0, "table.row_shape": 0,
             "table.empty_name": 0, "table.unknown_column": 0, "example.invalid_json": 4,
-            "example.schema_mismatch": 66, "operation.merged": 13, "section.unknown": 0, "status.none": 12,
+            "example.schema_mismatch": 52, "operation.merged": 13, "section.unknown": 0, "status.none": 12,
             "schema.name_conflict": 124,
         },
     },
@@ -164,7 +164,7 @@ EXPECTED: dict[str, dict[str, Any]] = {
             "page.crash": 0, "page.no_uri": 1, "type.unknown": 1, "ref.dangling": 0, "table.row_shape": 0,
             "table.empty_name": 0, "table.unknown_column": 1, "example.invalid_json": 10,
             "example.schema_mismatch": 54, "operation.merged": 1, "section.unknown": 1, "status.none": 0,
-            "schema.name_conflict": 172,
+            "schema.name_conflict": 173,
         },
     },
 }
