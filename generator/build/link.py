@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from generator.core.model import Diagnostic, Field, Page, Schema, Severity
+from generator.core.model import Diagnostic, Field, Page, Schema, Severity, Source
 from generator.core.types import Kind, TypeExpr
 
 
@@ -42,10 +42,16 @@ def link(pages: list[Page]) -> dict[str, Schema]:
                     local_subject.setdefault(s.subject.rsplit(".", 1)[1].lower(), []).append(s)
 
         f_owner: dict[int, Schema] = {id(f): s for s in page.schemas for f in s.fields}
+        # which side a row is on: a request row's "**instance** field" table is the request's, not the response's
+        f_request: dict[int, bool] = {id(f): s.request_side for s in page.schemas for f in s.fields}
+        for op in page.operations:
+            for body in op.bodies():
+                f_request.update((id(f), body is op.request_body) for f in body.fields)
 
         def by_description(f: Field, page: Page = page, local_label: dict[str, Schema] = local_label,
                            local_subject: dict[str, list[Schema]] = local_subject,
-                           f_owner: dict[int, Schema] = f_owner) -> Schema | None:
+                           f_owner: dict[int, Schema] = f_owner, f_request: dict[int, bool] = f_request
+                           ) -> Schema | None:
             """`Object` + "For details, see Table 3" or a caption "**f** field description"."""
             for target in f.desc_refs:
                 found = local_label.get(target) or by_label.get(target)
@@ -53,6 +59,9 @@ def link(pages: list[Page]) -> dict[str, Schema]:
                     return found
             owner = f_owner.get(id(f))
             candidates = [s for s in local_subject.get(f.name.lower(), []) if s is not owner]
+            if len(candidates) > 1 and id(f) in f_request:
+                same_side = [s for s in candidates if s.request_side == f_request[id(f)]]
+                candidates = same_side or candidates
             if len(candidates) > 1:
                 prefix = f"{owner.subject}.{f.name}".lower() if owner is not None and owner.subject else None
                 exact = [s for s in candidates if (s.subject or "").lower() == (prefix or f.name.lower())]
@@ -68,6 +77,10 @@ def link(pages: list[Page]) -> dict[str, Schema]:
             target: Schema | None = None
             if t.ref is not None:
                 target = local_label.get(t.ref) or by_label.get(t.ref)
+            if target is None and t.ref is not None:
+                # `:ref:`route <page label>`` names a page, not a table: the row's own "see Table 4" says which
+                # table, before the name `route` (which may name the request's table on a response row)
+                target = next(filter(None, (local_label.get(x) or by_label.get(x) for x in f.desc_refs)), None)
             if target is None and t.ref_text:
                 target = local_name.get(t.ref_text.lower())
             if target is None and t.ref is None:
@@ -92,7 +105,16 @@ def link(pages: list[Page]) -> dict[str, Schema]:
                     f.type = f.type.replace_free(TypeExpr(Kind.REF, ref=target.key, ref_text=target.name))
                     continue
             f.type = resolve(f.type, f)
+        for op in page.operations:  # a body that *is* a type (`[items]`: Array of ChartResp) may name a table
+            if op.request_body_type is not None:
+                row = Field("[items]", op.request_body_type, False, "", op.request_body_source or op.source)
+                op.request_body_type = resolve(op.request_body_type, row)
+            for r in op.responses:
+                if r.body_type is not None:
+                    r.body_type = resolve(r.body_type, Field("[items]", r.body_type, False, "", r.source))
 
+    _bind_referenced_bodies(pages, schemas, by_label)
+    _responses_off_request_tables(pages, schemas)
     for page in pages:
         for s in page.schemas:
             if s.key not in referenced:
@@ -113,3 +135,101 @@ def _unresolved(page: Page, f: Field, code: str, message: str) -> TypeExpr:
         return TypeExpr(Kind.ANY)
     page.rows_failed += 1
     return TypeExpr(Kind.OBJECT)
+
+
+def _reach(schemas: dict[str, Schema], roots: list[str]) -> set[str]:
+    """Schema keys reachable from `roots` (the roots included)."""
+    seen: set[str] = set()
+    todo = list(roots)
+    while todo:
+        key = todo.pop()
+        if key in seen or key not in schemas:
+            continue
+        seen.add(key)
+        for f in schemas[key].fields:
+            todo.extend(r.ref for r in f.type.refs() if r.ref is not None)
+    return seen
+
+
+def _responses_off_request_tables(pages: list[Page], schemas: dict[str, Schema]) -> None:
+    """A response that reaches a table of a Request section (CCE read-node and create-node's own response link the
+    create-node request tables) gets a copy of it in which nothing is required: a request's Mandatory column says
+    what a caller must send, not what a server returns. Each crossing is a `response.request_table` diagnostic."""
+    request_side = {k for k, s in schemas.items() if s.request_side}
+    # the request tables with a required row, themselves or through the request tables they lead to
+    request_only = {k for k in request_side if any(f.required for f in schemas[k].fields)}
+    grown = True
+    while grown:
+        more = {k for k in request_side - request_only if any(
+            r.ref in request_only for f in schemas[k].fields for r in f.type.refs())}
+        request_only |= more
+        grown = bool(more)
+    copies: dict[str, str] = {}
+
+    def copy_of(key: str) -> str:
+        if key in copies:
+            return copies[key]
+        original = schemas[key]
+        new_key = copies[key] = f"{key}~response"
+        clone = Schema(original.name, [replace(f, required=False) for f in original.fields], original.source,
+                       title=original.title, key=new_key, subject=original.subject)
+        schemas[new_key] = clone
+        for f in clone.fields:
+            f.type = retarget(f.type)
+        return new_key
+
+    def retarget(t: TypeExpr) -> TypeExpr:
+        if t.kind is Kind.REF and t.ref in request_only:
+            return replace(t, ref=copy_of(t.ref))
+        if t.items is not None and t.kind is not Kind.REF:
+            return replace(t, items=retarget(t.items))
+        return t
+
+    reported: set[tuple[Source, str]] = set()
+    for page in pages:
+        roots = [r.body.key for op in page.operations for r in op.responses if r.body is not None]
+        for key in sorted(_reach(schemas, roots)):
+            if key in request_only or key.endswith("~response"):
+                continue
+            for f in schemas[key].fields:
+                new = retarget(f.type)
+                if new == f.type:
+                    continue
+                f.type, old = new, f.type
+                target = schemas[next(r.ref for r in old.refs() if r.ref is not None)]
+                if (f.source, target.key) in reported:
+                    continue  # a row copied into another page's body (`_bind_referenced_bodies`): said once
+                reported.add((f.source, target.key))
+                page.diagnostics.append(Diagnostic(
+                    f.source, "response.request_table", Severity.WARNING,
+                    f"'{f.name}': a response field described by the request table '{target.title or target.name}'"
+                    f" ({target.source}); its Mandatory column is not read for the response: no property of it"
+                    " is required"))
+
+
+def _bind_referenced_bodies(pages: list[Page], schemas: dict[str, Schema], by_label: dict[str, Schema]) -> None:
+    """A response whose page points at another page's table for its body (`Response.body_ref`) gets that table's
+    rows; a pointer to no table is a `response.body_unbound` diagnostic, never a silently empty response."""
+    bodies = {s.label: s for page in pages for op in page.operations for s in op.bodies() if s.label}
+    for page in pages:
+        for op in page.operations:
+            ok = sorted(r.status for r in op.responses if r.status.startswith("2"))
+            for r in op.responses:
+                if r.body_ref is None or r.body is not None or r.body_type is not None:
+                    continue
+                label, line = r.body_ref
+                target = bodies.get(label) or by_label.get(label)
+                if target is None:
+                    page.diagnostics.append(Diagnostic(
+                        Source(page.file, line), "response.body_unbound", Severity.WARNING,
+                        f"{op.operation_id} {r.status}: the response body is described by '{label}', which is no"
+                        " table of this tree; the response is documented without a schema"))
+                    continue
+                name = f"{op.operation_id}Response" + ("" if ok and r.status == ok[0] else r.status)
+                r.body = Schema(name, [replace(f) for f in target.fields], Source(page.file, line),
+                                title=target.title, key=f"{page.file}#{name}")
+                schemas[r.body.key] = r.body
+                page.diagnostics.append(Diagnostic(
+                    Source(page.file, line), "response.body_by_reference", Severity.INFO,
+                    f"{op.operation_id} {r.status}: body from the table '{target.title}' ({target.source}) the"
+                    " page refers to"))

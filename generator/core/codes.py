@@ -91,6 +91,7 @@ _CODES = (
     Code("table.unknown_column", W, DOCS, "a column of a field table no reader understands: its cells are lost",
          pinned=True),
     Code("table.placeholder_row", I, DOCS, "a row holding only placeholders ('-'): no field"),
+    Code("table.map_key", I, DOCS, "a row named by a placeholder or prose: the values of a map, not a property"),
     Code("table.cells_swapped", W, DOCS, "the Type and Mandatory cells are swapped: read the other way round"),
     Code("type.unknown", E, DOCS, "a Type cell neither in the type grammar nor naming a table: left untyped",
          defect=True, pinned=True, explains_row=True),
@@ -108,6 +109,11 @@ _CODES = (
     Code("status.from_body", I, DOCS, "a status with a response table but no row in a status-code table"),
     Code("status.from_prose", I, DOCS, "a status code taken from a sentence"),
     Code("status.from_appendix", I, DOCS, "status codes only linked to an appendix: the default response"),
+    Code("response.body_unbound", W, BUILD, "a response body described by a table the tree does not hold: "
+         "documented without a schema"),
+    Code("response.body_by_reference", I, BUILD, "a response body read from another page's table the page refers to"),
+    Code("response.request_table", W, BUILD, "a response field described by another page's request table: no "
+         "property of it is required"),
     Code("response.header_in_body", I, DOCS, "a response-table row that is a header: documented as a header"),
     Code("example.xml", I, DOCS, "a non-JSON example kept as text"),
     Code("example.invalid_json", E, DOCS, "an example block that is not JSON: dropped", defect=True, pinned=True,

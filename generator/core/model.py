@@ -90,6 +90,7 @@ class Field:
     constraints: Constraints = field(default_factory=Constraints)
     required_note: str | None = None  # "Yes if Tag is present." and friends
     desc_refs: list[str] = field(default_factory=list)  # `:ref:` targets in the description ("see Table 3")
+    map_key: bool = False  # the name cell stands for any key ("{User defined key}"): the row types a map's values
 
 
 @dataclass
@@ -105,6 +106,7 @@ class Schema:
     subject: str | None = None  # the field a caption says it describes ("**server** field description")
     # no table of it has a Mandatory column: `required` below says nothing, rather than "all optional"
     required_unstated: bool = False
+    request_side: bool = False  # the table sits in a Request section: its Mandatory column is about requests
 
 
 class ParamLocation(StrEnum):
@@ -141,6 +143,7 @@ class Response:
     examples: list[Example] = field(default_factory=list)
     from_prose: bool = False  # named in a sentence ("2xx, for example, 200, 202, or 204"), not in a table
     assumed: bool = False  # the page names no status for it (a body table, or nothing documented): 200 assumed
+    body_ref: tuple[str, int] | None = None  # (label, line): "the response parameters, see Table 4" of another page
 
 
 @dataclass

@@ -25,17 +25,17 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "codes": {
             "page.crash": 0, "page.no_uri": 0, "type.unknown": 0, "ref.dangling": 0, "table.row_shape": 0,
             "table.empty_name": 0, "table.unknown_column": 0, "example.invalid_json": 1, "example.schema_mismatch": 2,
-            "operation.merged": 0, "section.unknown": 0, "status.none": 0, "schema.name_conflict": 37,
+            "operation.merged": 0, "section.unknown": 0, "status.none": 0, "schema.name_conflict": 38,
         },
     },
     "cloud-container-engine@4863737": {
         "api_pages": 65, "api_pages_with_operations": 65, "operations": 65, "rows": 1957, "rows_resolved": 1953,
-        "rows_unknown_type": 4, "rows_failed": 0, "examples": 89, "examples_invalid": 20, "examples_unparseable": 9,
+        "rows_unknown_type": 4, "rows_failed": 0, "examples": 89, "examples_invalid": 23, "examples_unparseable": 9,
         "codes": {
             "page.crash": 0, "page.no_uri": 11, "type.unknown": 4, "ref.dangling": 0, "table.row_shape": 0,
             "table.empty_name": 0, "table.unknown_column": 5, "example.invalid_json": 9,
             "example.schema_mismatch": 53, "operation.merged": 0, "section.unknown": 0, "status.none": 0,
-            "schema.name_conflict": 125,
+            "schema.name_conflict": 137,
         },
     },
     "distributed-message-service@2c28a40": {
@@ -45,7 +45,7 @@ EXPECTED: dict[str, dict[str, Any]] = {
             "page.crash": 0, "page.no_uri": 0, "type.unknown": 0, "ref.dangling": 0, "table.row_shape": 0,
             "table.empty_name": 0, "table.unknown_column": 0, "example.invalid_json": 5,
             "example.schema_mismatch": 20, "operation.merged": 0, "section.unknown": 0, "status.none": 0,
-            "schema.name_conflict": 10,
+            "schema.name_conflict": 11,
         },
     },
     "distributed-message-service@5758a36": {
@@ -55,7 +55,7 @@ EXPECTED: dict[str, dict[str, Any]] = {
             "page.crash": 0, "page.no_uri": 0, "type.unknown": 0, "ref.dangling": 0, "table.row_shape": 0,
             "table.empty_name": 0, "table.unknown_column": 0, "example.invalid_json": 4,
             "example.schema_mismatch": 10, "operation.merged": 0, "section.unknown": 0, "status.none": 0,
-            "schema.name_conflict": 16,
+            "schema.name_conflict": 19,
         },
     },
     "distributed-message-service@d2c571c": {
@@ -65,7 +65,7 @@ EXPECTED: dict[str, dict[str, Any]] = {
             "page.crash": 0, "page.no_uri": 0, "type.unknown": 0, "ref.dangling": 0, "table.row_shape": 0,
             "table.empty_name": 0, "table.unknown_column": 0, "example.invalid_json": 5,
             "example.schema_mismatch": 17, "operation.merged": 0, "section.unknown": 0, "status.none": 0,
-            "schema.name_conflict": 10,
+            "schema.name_conflict": 11,
         },
     },
     "domain-name-service@83bb279": {
@@ -74,7 +74,7 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "codes": {
             "page.crash": 0, "page.no_uri": 0, "type.unknown": 0, "ref.dangling": 0, "table.row_shape": 0,
             "table.empty_name": 0, "table.unknown_column": 0, "example.invalid_json": 0, "example.schema_mismatch": 4,
-            "operation.merged": 8, "section.unknown": 0, "status.none": 0, "schema.name_conflict": 8,
+            "operation.merged": 8, "section.unknown": 0, "status.none": 0, "schema.name_conflict": 15,
         },
     },
     "elastic-cloud-server@efcbeed": {
@@ -83,8 +83,8 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "codes": {
             "page.crash": 0, "page.no_uri": 0, "type.unknown": 0, "ref.dangling": 0, "table.row_shape": 0,
             "table.empty_name": 0, "table.unknown_column": 6, "example.invalid_json": 4,
-            "example.schema_mismatch": 77, "operation.merged": 33, "section.unknown": 0, "status.none": 0,
-            "schema.name_conflict": 87,
+            "example.schema_mismatch": 69, "operation.merged": 33, "section.unknown": 0, "status.none": 0,
+            "schema.name_conflict": 90,
         },
     },
     "identity-access-management@9d2eac9": {
@@ -94,16 +94,16 @@ EXPECTED: dict[str, dict[str, Any]] = {
             "page.crash": 0, "page.no_uri": 2, "type.unknown": 8, "ref.dangling": 0, "table.row_shape": 0,
             "table.empty_name": 0, "table.unknown_column": 2, "example.invalid_json": 15,
             "example.schema_mismatch": 29, "operation.merged": 5, "section.unknown": 0, "status.none": 0,
-            "schema.name_conflict": 284,
+            "schema.name_conflict": 288,
         },
     },
     "key-management-service@c2d17c2": {
         "api_pages": 41, "api_pages_with_operations": 41, "operations": 41, "rows": 421, "rows_resolved": 421,
-        "rows_unknown_type": 0, "rows_failed": 0, "examples": 117, "examples_invalid": 12, "examples_unparseable": 5,
+        "rows_unknown_type": 0, "rows_failed": 0, "examples": 117, "examples_invalid": 13, "examples_unparseable": 5,
         "codes": {
             "page.crash": 0, "page.no_uri": 0, "type.unknown": 0, "ref.dangling": 0, "table.row_shape": 0,
             "table.empty_name": 0, "table.unknown_column": 0, "example.invalid_json": 5,
-            "example.schema_mismatch": 17, "operation.merged": 0, "section.unknown": 0, "status.none": 0,
+            "example.schema_mismatch": 19, "operation.merged": 0, "section.unknown": 0, "status.none": 0,
             "schema.name_conflict": 5,
         },
     },
@@ -114,28 +114,28 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "codes": {
             "page.crash": 0, "page.no_uri": 2, "type.unknown": 22, "ref.dangling": 0, "table.row_shape": 0,
             "table.empty_name": 0, "table.unknown_column": 0, "example.invalid_json": 16,
-            "example.schema_mismatch": 162, "operation.merged": 0, "section.unknown": 0, "status.none": 0,
-            "schema.name_conflict": 254,
+            "example.schema_mismatch": 167, "operation.merged": 0, "section.unknown": 0, "status.none": 0,
+            "schema.name_conflict": 253,
         },
     },
     "modelarts@f3d1df8": {
         "api_pages": 202, "api_pages_with_operations": 202, "operations": 202, "rows": 8131, "rows_resolved": 8111,
-        "rows_unknown_type": 20, "rows_failed": 0, "examples": 351, "examples_invalid": 83, "examples_unparseable": 3,
+        "rows_unknown_type": 20, "rows_failed": 0, "examples": 351, "examples_invalid": 86, "examples_unparseable": 3,
         "codes": {
             "page.crash": 0, "page.no_uri": 2, "type.unknown": 20, "ref.dangling": 0, "table.row_shape": 0,
             "table.empty_name": 0, "table.unknown_column": 0, "example.invalid_json": 3,
-            "example.schema_mismatch": 158, "operation.merged": 0, "section.unknown": 0, "status.none": 0,
-            "schema.name_conflict": 233,
+            "example.schema_mismatch": 163, "operation.merged": 0, "section.unknown": 0, "status.none": 0,
+            "schema.name_conflict": 232,
         },
     },
     "nat-gateway@1813a7f": {
-        "api_pages": 52, "api_pages_with_operations": 52, "operations": 52, "rows": 811, "rows_resolved": 808,
-        "rows_unknown_type": 3, "rows_failed": 0, "examples": 74, "examples_invalid": 13, "examples_unparseable": 7,
+        "api_pages": 52, "api_pages_with_operations": 52, "operations": 52, "rows": 811, "rows_resolved": 809,
+        "rows_unknown_type": 2, "rows_failed": 0, "examples": 74, "examples_invalid": 11, "examples_unparseable": 7,
         "codes": {
-            "page.crash": 0, "page.no_uri": 0, "type.unknown": 3, "ref.dangling": 0, "table.row_shape": 0,
+            "page.crash": 0, "page.no_uri": 0, "type.unknown": 2, "ref.dangling": 0, "table.row_shape": 0,
             "table.empty_name": 0, "table.unknown_column": 0, "example.invalid_json": 7,
-            "example.schema_mismatch": 27, "operation.merged": 0, "section.unknown": 0, "status.none": 0,
-            "schema.name_conflict": 21,
+            "example.schema_mismatch": 19, "operation.merged": 0, "section.unknown": 0, "status.none": 0,
+            "schema.name_conflict": 24,
         },
     },
     "object-storage-service@b9835f8": {
@@ -149,22 +149,22 @@ EXPECTED: dict[str, dict[str, Any]] = {
     },
     "relational-database-service@03eecfd": {
         "api_pages": 160, "api_pages_with_operations": 160, "operations": 147, "rows": 1836, "rows_resolved": 1833,
-        "rows_unknown_type": 3, "rows_failed": 0, "examples": 253, "examples_invalid": 36, "examples_unparseable": 4,
+        "rows_unknown_type": 3, "rows_failed": 0, "examples": 253, "examples_invalid": 34, "examples_unparseable": 4,
         "codes": {
             "page.crash": 0, "page.no_uri": 2, "type.unknown": 3, "ref.dangling": 0, "table.row_shape": 0,
             "table.empty_name": 0, "table.unknown_column": 0, "example.invalid_json": 4,
-            "example.schema_mismatch": 66, "operation.merged": 13, "section.unknown": 0, "status.none": 12,
-            "schema.name_conflict": 123,
+            "example.schema_mismatch": 52, "operation.merged": 13, "section.unknown": 0, "status.none": 12,
+            "schema.name_conflict": 124,
         },
     },
     "virtual-private-cloud@eb03d88": {
         "api_pages": 187, "api_pages_with_operations": 187, "operations": 186, "rows": 3537, "rows_resolved": 3536,
-        "rows_unknown_type": 1, "rows_failed": 0, "examples": 266, "examples_invalid": 28, "examples_unparseable": 10,
+        "rows_unknown_type": 1, "rows_failed": 0, "examples": 266, "examples_invalid": 32, "examples_unparseable": 10,
         "codes": {
             "page.crash": 0, "page.no_uri": 1, "type.unknown": 1, "ref.dangling": 0, "table.row_shape": 0,
             "table.empty_name": 0, "table.unknown_column": 1, "example.invalid_json": 10,
-            "example.schema_mismatch": 44, "operation.merged": 1, "section.unknown": 1, "status.none": 0,
-            "schema.name_conflict": 172,
+            "example.schema_mismatch": 54, "operation.merged": 1, "section.unknown": 1, "status.none": 0,
+            "schema.name_conflict": 173,
         },
     },
 }

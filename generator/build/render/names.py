@@ -82,9 +82,15 @@ class ComponentNames:
                     visit(ref, op)
                 if op.request_body is not None:
                     visit(op.request_body.key, op)
+                for whole in op.request_body_type.refs() if op.request_body_type is not None else []:
+                    if whole.ref is not None:
+                        visit(whole.ref, op)
                 for r in op.responses:
                     if r.body is not None:
                         visit(r.body.key, op)
+                    for whole in r.body_type.refs() if r.body_type is not None else []:
+                        if whole.ref is not None:
+                            visit(whole.ref, op)
         return order
 
     def _children(self, key: str) -> list[str]:

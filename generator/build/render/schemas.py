@@ -106,7 +106,19 @@ class SchemaRenderer:
             out["x-caption"] = s.title
         props: dict[str, Any] = {}
         required: list[str] = []
+        values: list[dict[str, Any]] = []  # the schemas of rows that stand for any key (`Field.map_key`)
         for f in s.fields:
+            if f.map_key:
+                value = self.field_schema(f)
+                if f.type.kind is Kind.MAP and isinstance(value.get("additionalProperties"), dict):
+                    # `{User defined key}` typed `Map<String,X>`: the row is the map, its values are X
+                    inner = value.pop("additionalProperties")
+                    value.pop("type", None)
+                    value = {**inner, **value}
+                if f.constraints.nullable:
+                    allow_null(value)
+                values.append(value)
+                continue
             if f.name in props:
                 self.diagnostics.append(Diagnostic(f.source, "field.duplicate", Severity.WARNING,
                                                    f"'{f.name}' appears twice in '{s.name}'; the first row is kept"))
@@ -127,6 +139,8 @@ class SchemaRenderer:
         if s.required_unstated:
             # no Mandatory column: a reader (the diff) must not take the missing `required` for "all optional"
             out[REQUIRED_UNSTATED] = True
+        if values:
+            out["additionalProperties"] = values[0] if len(values) == 1 else {"anyOf": values}
         out["x-source"] = provenance(s.source)
         return out
 

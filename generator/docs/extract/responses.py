@@ -66,8 +66,8 @@ def read_responses(ctx: PageContext, op: DocOperation, tables: list[Table], sect
                 resp.media_type = "application/octet-stream"
             continue
         if resp.body is None:
-            resp.body = Schema(name, t.fields, ctx.src(t.line), title=t.caption,
-                               required_unstated=t.cols.mandatory is None)
+            resp.body = Schema(name, t.fields, ctx.src(t.line), label=t.labels[0] if t.labels else None,
+                               title=t.caption, required_unstated=t.cols.mandatory is None)
         else:
             resp.body.fields.extend(t.fields)
             resp.body.required_unstated &= t.cols.mandatory is None
@@ -82,6 +82,7 @@ def read_responses(ctx: PageContext, op: DocOperation, tables: list[Table], sect
         op.status_link = prose_link
     if op.status_link is None and not any(k.startswith("4") for k in by_status):
         op.status_link = _status_link(sections)
+    _body_by_reference(ctx, tables, sections, by_status)
     if not by_status:
         ctx.diag(op.source.line, "status.none", Severity.WARNING,
                  "no status code documented; assumed 200")
@@ -158,3 +159,28 @@ _REASONS = {"200": "OK", "201": "Created", "202": "Accepted", "204": "No Content
 
 def reason(status: str) -> str:
     return _REASONS.get(status, f"Status {status}")
+
+
+_BODY_SENTENCE_RE = re.compile(r"\bresponse (?:parameters?|body)\b", re.I)
+
+
+def _body_by_reference(ctx: PageContext, tables: list[Table], sections: Sections,
+                       by_status: dict[str, Response]) -> None:
+    """A page without a response table whose Response section says "For the description of the response
+    parameters, see Table 4" of another page (CCE update-node): the first success response names that table
+    (`Response.body_ref`); `build.link` binds it, or says it cannot."""
+    status = first_success(by_status)
+    if status is None or any(r.body is not None or r.body_type is not None for r in by_status.values()):
+        return
+    own = {label for t in tables for label in t.labels}
+    for role, sec in sections:
+        if role != "response":
+            continue
+        for para in outside_tables(sec, nodes.paragraph):
+            if not _BODY_SENTENCE_RE.search(para.astext()):
+                continue
+            for ref in para.findall(otc_ref):
+                target = str(ref.get("target") or "")
+                if target and target not in own:
+                    by_status[status].body_ref = (target, line_of(para))
+                    return

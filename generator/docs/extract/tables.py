@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from dataclasses import replace as dc_replace
 
 from docutils import nodes
 
@@ -44,6 +45,7 @@ class Table:
     line: int
     fields: list[Field] = field(default_factory=list)
     role: str = ""
+    also_nested: bool = False  # a body table a row points at: registered as a nested table too
 
 
 def find_tables(sections: Sections) -> Iterator[Table]:
@@ -121,6 +123,13 @@ def _role(ctx: PageContext, t: Table, labels: set[str], names: set[str], body_se
     if t.cols.name is None:
         return "other"
     if any(label in labels for label in t.labels):
+        body = _body_caption(cap)
+        if body is not None and f"{body}:{t.status}" not in body_seen:
+            # "Response parameters" that a row points back at (CCE job: `subJobs` are jobs): the body, and also
+            # the nested table the row means
+            body_seen.add(f"{body}:{t.status}")
+            t.also_nested = True
+            return "body" if body == "request" else "response_body"
         return "nested"
     subject = caption_subject(t.caption)
     if subject and subject.lower() in names:
@@ -132,12 +141,10 @@ def _role(ctx: PageContext, t: Table, labels: set[str], names: set[str], body_se
     if "header" in cap and "header" not in (subject or "").lower():
         return "response_header" if t.section.startswith("response") or "response" in cap else "header"
     # a body table named by its caption is the body seen: a later table naming an object is then a struct
-    if "request body" in cap or "in the request body" in cap or cap.endswith("request parameters"):
-        body_seen.add(f"request:{t.status}")
-        return "body"
-    if "response body" in cap or "in the response body" in cap or cap.endswith("response parameters"):
-        body_seen.add(f"response:{t.status}")
-        return "response_body"
+    body = _body_caption(cap)
+    if body is not None:
+        body_seen.add(f"{body}:{t.status}")
+        return "body" if body == "request" else "response_body"
     by_section = {"request_headers": "header", "response_headers": "response_header",
                   "request_elements": "body", "response_elements": "response_body"}
     if t.section in by_section:
@@ -158,8 +165,29 @@ def _role(ctx: PageContext, t: Table, labels: set[str], names: set[str], body_se
     return "other"
 
 
+def _body_caption(cap: str) -> str | None:
+    """"request" or "response" when a caption (lower case, no table number) names the body of that side."""
+    if "request body" in cap or "in the request body" in cap or cap.endswith("request parameters"):
+        return "request"
+    if "response body" in cap or "in the response body" in cap or cap.endswith("response parameters"):
+        return "response"
+    return None
+
+
+def _request_side(t: Table) -> bool:
+    return t.section.startswith("request") or t.section == "uri"
+
+
 def register_schema(ctx: PageContext, t: Table) -> None:
     role = t.role
+    if t.also_nested:
+        # its own copies of the rows: the body's and the nested table's rows are each linked once
+        fields = [dc_replace(f) for f in t.fields]
+        ctx.page.schemas.append(Schema(name=caption_type_name(t.caption) or "Object", fields=fields,
+                                       source=ctx.src(t.line), label=t.labels[0] if t.labels else None,
+                                       title=t.caption, subject=caption_subject(t.caption),
+                                       request_side=_request_side(t)))
+        return
     if role != "nested":
         return
     subject = caption_subject(t.caption)
@@ -172,6 +200,7 @@ def register_schema(ctx: PageContext, t: Table) -> None:
         title=t.caption,
         subject=subject,
         required_unstated=t.cols.mandatory is None,
+        request_side=_request_side(t),
     )
     ctx.page.schemas.append(schema)
 
@@ -233,7 +262,7 @@ def _field(ctx: PageContext, t: Table, row: nodes.row) -> Field | None:
     type_expr: TypeExpr | None
     if t.cols.type is not None:
         text, refs = _flatten_cell(cells[t.cols.type])
-        type_expr = parse_type(text, refs)
+        type_expr = parse_type(text, refs) or _type_beside_ref(text, refs)
         if type_expr is None:
             ctx.page.rows_unknown_type += 1
             ctx.diag(line, "type.unknown", Severity.ERROR,
@@ -258,8 +287,35 @@ def _field(ctx: PageContext, t: Table, row: nodes.row) -> Field | None:
         for code, msg in pr.findings:
             ctx.diag(line, code, codes.severity(code), f"'{name}': {msg}")
     name_refs = [str(r["target"]) for r in cells[t.cols.name].findall(otc_ref)]  # IAM: :ref:`group <...>`
+    map_key = is_map_key(name)
+    if map_key:
+        ctx.diag(line, "table.map_key", Severity.INFO,
+                 f"'{name}' names no property but stands for any key: the row types the values of a map"
+                 " (additionalProperties), never a required property")
     return Field(name, type_expr, required, description, ctx.src(line), constraints, required_note,
-                 name_refs + (desc_refs if t.cols.description is not None else []))
+                 name_refs + (desc_refs if t.cols.description is not None else []), map_key)
+
+
+# a name cell that stands for a key chosen at run time: a placeholder (`{User defined key}`, `<operator>`, a name
+# holding `xxx`) or prose ("Network address of the ECS"): words of letters only; `domain_name or domain_id` and
+# `part-number -marker` are names (alternatives, a typo), not keys
+_PLACEHOLDER_NAME_RE = re.compile(r"\{[^{}]+\}|<[^<>]+>|.*x{3}.*", re.I)
+_PROSE_NAME_RE = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)+")
+
+
+def is_map_key(name: str) -> bool:
+    """Whether a parameter-name cell is a placeholder or prose rather than a property name."""
+    return bool(_PLACEHOLDER_NAME_RE.fullmatch(name) or _PROSE_NAME_RE.fullmatch(name))
+
+
+def _type_beside_ref(text: str, refs: list[RefToken]) -> TypeExpr | None:
+    """`List<Object> :ref:`Table 7 <...>``: a free type followed by the one `:ref:` that says which table it is."""
+    if len(refs) != 1 or not text.rstrip().endswith("\x000\x00"):
+        return None
+    rest = parse_type(text.rstrip()[:-3], [])
+    if rest is None or not rest.is_free():
+        return None
+    return rest.replace_free(TypeExpr(Kind.REF, ref=refs[0].target, ref_text=refs[0].text))
 
 
 def read_cell(cell: nodes.Element, type_: TypeExpr | None) -> tuple[str, ProseResult]:
@@ -294,8 +350,12 @@ def strip_table_number(caption: str) -> str:
 
 
 _SUBJECT_PATTERNS = [re.compile(p, re.I) for p in (
-    r"^(?:description of (?:the )?)?([A-Za-z_][\w.\-]*) (?:field|parameter|object|structure|element)s?"
-    r"(?: data structure)?(?: description| descriptions| details)?$",
+    r"^(?:description of (?:the )?)?([A-Za-z_][\w.:\-]*) (?:field|parameter|object|structure|element|attribute)s?"
+    r"(?: data structure)?(?: description| descriptions| details| information| structure| data)?"
+    r"(?: \([^)]*\)| for [a-z ]+)?$",
+    # "Parameter description of field tags", "Objects of response parameter rules"
+    r"^(?:parameter |data structure )?(?:descriptions?|objects?) of (?:the )?(?:request |response )?"
+    r"(?:field|parameter) ([A-Za-z_][\w.:\-]*)$",
     r"^data structure (?:description )?(?:of|for) (?:the )?([A-Za-z_][\w.\-]*)(?: field| parameter)?$",
     r"^(?:parameters? (?:in|of) (?:the )?)([A-Za-z_][\w.\-]*)(?: field| object| parameter)?$",
     r"^([A-Za-z_][\w.\-]*) (?:field|parameter) data structure description$",
@@ -317,7 +377,8 @@ def caption_subject(caption: str) -> str | None:
 
 
 def whole_body_type(fields: list[Field]) -> Field | None:
-    """A body table whose only row is named `-`: the row's type is the type of the whole body."""
-    if len(fields) == 1 and fields[0].name in ("-", "--", "N/A"):
+    """A body table whose only row is named `-` or `[items]` (the body is a top-level array): the row's type is the
+    type of the whole body."""
+    if len(fields) == 1 and fields[0].name in ("-", "--", "N/A", "[items]"):
         return fields[0]
     return None
