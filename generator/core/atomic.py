@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import fcntl
+import glob
 import json
 import os
 import shutil
@@ -172,11 +173,12 @@ def recover(generated_dir: Path, specs_dir: Path, services: list[str]) -> list[s
             if leftover.is_dir():
                 shutil.rmtree(leftover, ignore_errors=True)
                 notes.append(f"{name}: removed the temporary folder {leftover.name}")
-        for stem in (f"{name}.openapi.yaml", f"{name}.diagnostics.json"):
-            for staged in (_new(specs_dir / stem), specs_dir / f".{stem}.tmp"):
-                if staged.exists():
-                    staged.unlink()
-                    notes.append(f"{name}: removed the unfinished {staged.name}")
+        # every file a run stages beside the spec (spec, diagnostics, names lock): `.<name>.<kind>.new` / `.tmp`
+        staged_files = [*specs_dir.glob(f".{glob.escape(name)}.*.new"), *specs_dir.glob(f".{glob.escape(name)}.*.tmp")]
+        for staged in sorted(staged_files):
+            if staged.is_file():
+                staged.unlink()
+                notes.append(f"{name}: removed the unfinished {staged.name}")
     return notes
 
 
