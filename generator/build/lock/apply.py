@@ -191,10 +191,12 @@ def _models(spec: dict[str, Any], lock: NamesLock, diagnostics: list[Diagnostic]
         taken[locked.lower()] = name
         renames[name] = locked
     fresh = [name for name, found in ids.items() if found and name not in renames]
+    wanted_by = {name: _wanted(name, ids[name], renamed) for name in fresh}
+    heir = _heirs(lock, present, wanted_by)
     for name in fresh:
-        wanted = _wanted(name, ids[name], renamed)
+        wanted = wanted_by[name]
         candidate, n = wanted, 2
-        while candidate.lower() in taken or (candidate.lower() in reserved
+        while candidate.lower() in taken or (candidate.lower() in reserved and heir.get(candidate.lower()) != name
                                              and reserved[candidate.lower()] not in ids[name]):
             candidate, n = f"{wanted}{n}", n + 1
         if candidate != wanted:
@@ -206,6 +208,22 @@ def _models(spec: dict[str, Any], lock: NamesLock, diagnostics: list[Diagnostic]
         taken[candidate.lower()] = name
         renames[name] = candidate
     rename_components(spec, renames)
+
+
+def _heirs(lock: NamesLock, present: set[str], wanted_by: dict[str, str]) -> dict[str, str]:
+    """Locked model names whose tables all left the docs in this update -> the one new component the docs give that
+    name. Docs regenerated with new table labels (modelarts 2024: every `modelarts_03_*` label became an
+    `en-us_topic_*` one) leave no identity found again; the same table under its new label is its name's heir,
+    as it is without a lock. Reserving the name would rename the class (`AiProject` -> `AiProject2`) exactly when
+    the lock is there to keep it."""
+    bound: dict[str, set[str]] = {}
+    for ident, name in lock.models.items():
+        bound.setdefault(name.lower(), set()).add(ident)
+    claimants: dict[str, list[str]] = {}
+    for component, wanted in wanted_by.items():
+        claimants.setdefault(wanted.lower(), []).append(component)
+    return {name: found[0] for name, found in claimants.items()
+            if len(found) == 1 and name in bound and not bound[name] & present}
 
 
 def derive_lock(spec: dict[str, Any], previous: NamesLock | None = None) -> NamesLock:
