@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from generator.build.lock import NamesLock, apply_lock, dump_lock, read_lock, write_lock
+from generator.build.lock.rename import rename
 from generator.build.pipeline import BuildResult, build_and_check, build_spec
 from generator.core.config import default_service
 from generator.core.emit import dump_yaml
@@ -173,8 +174,13 @@ def test_a_relabelled_table_keeps_its_model_name_and_the_diff_sees_no_rename(tmp
     assert _model_of(new, "table en-us_topic_01__tag_b") == "Tag"
     assert not [c.rule_id for c in diff_specs(old.spec, new.spec).changes if c.rule_id.endswith("-model-renamed")]
     assert new.names_lock is not None and new.names_lock.models.get("table en-us_topic_01__tag_b") == "Tag"
-    # a name whose table is still documented stays its own (the test above), and one retired earlier stays reserved
     assert "table tag_b" not in new.names_lock.models
+    # a numbered locked name passes the same way (`Tag` itself stays retired, bound to the gone table)
+    assert old.names_lock is not None
+    numbered = rename(old.names_lock, "Tag", "Tag2")
+    again = _build(_tree(tmp_path / "again", {"b/tags.rst": _listing("Querying Tags", "GET /v2/tags", "evs_01",
+                                                                     "en-us_topic_01__tag_b")}), numbered)
+    assert _model_of(again, "table en-us_topic_01__tag_b") == "Tag2"
 
 
 def _refs(node: Any) -> list[str]:
