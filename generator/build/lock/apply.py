@@ -191,10 +191,15 @@ def _models(spec: dict[str, Any], lock: NamesLock, diagnostics: list[Diagnostic]
         taken[locked.lower()] = name
         renames[name] = locked
     fresh = [name for name, found in ids.items() if found and name not in renames]
+    wanted_by = {name: _wanted(name, ids[name], renamed) for name in fresh}
+    heir = _heirs(lock, present, wanted_by)
     for name in fresh:
-        wanted = _wanted(name, ids[name], renamed)
+        wanted = wanted_by[name]
         candidate, n = wanted, 2
-        while candidate.lower() in taken or (candidate.lower() in reserved
+        inherited = heir.get(name)
+        if inherited is not None and inherited.lower() not in taken:
+            candidate = wanted = inherited
+        while candidate.lower() in taken or (candidate != inherited and candidate.lower() in reserved
                                              and reserved[candidate.lower()] not in ids[name]):
             candidate, n = f"{wanted}{n}", n + 1
         if candidate != wanted:
@@ -206,6 +211,31 @@ def _models(spec: dict[str, Any], lock: NamesLock, diagnostics: list[Diagnostic]
         taken[candidate.lower()] = name
         renames[name] = candidate
     rename_components(spec, renames)
+
+
+def _heirs(lock: NamesLock, present: set[str], wanted_by: dict[str, str]) -> dict[str, str]:
+    """New component -> the locked model name it inherits: a name whose tables all left the docs in this update,
+    the docs' name for the component or that name numbered (`HostPath2`, numbered by an earlier lock), when the
+    component is the only one the docs give that name. Docs regenerated with new table labels (modelarts 2024:
+    every `modelarts_03_*` label became an `en-us_topic_*` one) leave no identity found again; the same table
+    under its new label is its name's heir, as it is without a lock. Reserving the name would rename the class
+    (`AiProject` -> `AiProject2`) exactly when the lock is there to keep it."""
+    bound: dict[str, set[str]] = {}
+    spelt: dict[str, str] = {}
+    for ident, name in lock.models.items():
+        bound.setdefault(name.lower(), set()).add(ident)
+        spelt.setdefault(name.lower(), name)
+    vacated = sorted((name for name, idents in bound.items() if not idents & present),
+                     key=lambda n: (len(n), n))
+    claimants: dict[str, list[str]] = {}
+    for component, wanted in wanted_by.items():
+        claimants.setdefault(wanted.lower(), []).append(component)
+    out: dict[str, str] = {}
+    for base, found in claimants.items():
+        heirs = [n for n in vacated if n == base or (n.startswith(base) and n[len(base):].isdigit())]
+        if len(found) == 1 and heirs:
+            out[found[0]] = spelt[heirs[0]]
+    return out
 
 
 def derive_lock(spec: dict[str, Any], previous: NamesLock | None = None) -> NamesLock:
