@@ -1,5 +1,7 @@
 from enum import IntEnum
 
+from .._runtime.errors import OTCResponseShapeError
+
 
 class JobProgressStep(IntEnum):
     PREPARE_STORAGE = 1
@@ -11,7 +13,7 @@ class JobProgressStep(IntEnum):
     def _missing_(cls, value: object) -> "JobProgressStep | None":
         # See the string enums: an undocumented value is kept, not rejected.
         if not isinstance(value, int) or isinstance(value, bool):
-            return None
+            raise OTCResponseShapeError("JobProgressStep", f"expected an integer, got {value!r}")
         member = int.__new__(cls, value)
         member._name_ = f"VALUE_{value}"
         member._value_ = value

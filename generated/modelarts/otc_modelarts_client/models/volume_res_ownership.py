@@ -1,5 +1,7 @@
 from enum import StrEnum
 
+from .._runtime.errors import OTCResponseShapeError
+
 
 class VolumeResOwnership(StrEnum):
     DEDICATED = "DEDICATED"
@@ -10,7 +12,8 @@ class VolumeResOwnership(StrEnum):
         # The docs' list of values is no promise the service never sends another (nor that its
         # spelling matches): keep an unknown value instead of failing to parse the whole response.
         if not isinstance(value, str):
-            return None
+            # another JSON type is no value of this field: refused by name, like a body of the wrong shape
+            raise OTCResponseShapeError("VolumeResOwnership", f"expected a string, got {value!r}")
         member = str.__new__(cls, value)
         member._name_ = value
         member._value_ = value
