@@ -81,13 +81,13 @@ class Config:
         else:
             type_ = ConfigType(_type_)
 
-        config = cls(
+        _parsed = cls(
             script=script,
             type_=type_,
         )
 
-        config.additional_properties = d
-        return config
+        _parsed.additional_properties = d
+        return _parsed
 
     @property
     def additional_keys(self) -> list[str]:

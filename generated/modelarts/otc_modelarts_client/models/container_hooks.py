@@ -90,13 +90,13 @@ class ContainerHooks:
         else:
             pre_start = Config.from_dict(_pre_start)
 
-        container_hooks = cls(
+        _parsed = cls(
             post_start=post_start,
             pre_start=pre_start,
         )
 
-        container_hooks.additional_properties = d
-        return container_hooks
+        _parsed.additional_properties = d
+        return _parsed
 
     @property
     def additional_keys(self) -> list[str]:

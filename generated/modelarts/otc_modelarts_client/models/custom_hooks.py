@@ -72,12 +72,12 @@ class CustomHooks:
         else:
             container_hooks = ContainerHooks.from_dict(_container_hooks)
 
-        custom_hooks = cls(
+        _parsed = cls(
             container_hooks=container_hooks,
         )
 
-        custom_hooks.additional_properties = d
-        return custom_hooks
+        _parsed.additional_properties = d
+        return _parsed
 
     @property
     def additional_keys(self) -> list[str]:

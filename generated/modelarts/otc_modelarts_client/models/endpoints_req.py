@@ -96,14 +96,14 @@ class EndpointsReq:
 
         ssh_keys = cast(list[str], d.pop("ssh_keys", UNSET))
 
-        endpoints_req = cls(
+        _parsed = cls(
             allowed_access_ips=allowed_access_ips,
             dev_service=dev_service,
             ssh_keys=ssh_keys,
         )
 
-        endpoints_req.additional_properties = d
-        return endpoints_req
+        _parsed.additional_properties = d
+        return _parsed
 
     @property
     def additional_keys(self) -> list[str]:

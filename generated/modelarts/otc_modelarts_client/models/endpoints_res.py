@@ -126,7 +126,7 @@ class EndpointsRes:
 
         uri = d.pop("uri", UNSET)
 
-        endpoints_res = cls(
+        _parsed = cls(
             allowed_access_ips=allowed_access_ips,
             dev_service=dev_service,
             ssh_keys=ssh_keys,
@@ -134,8 +134,8 @@ class EndpointsRes:
             uri=uri,
         )
 
-        endpoints_res.additional_properties = d
-        return endpoints_res
+        _parsed.additional_properties = d
+        return _parsed
 
     @property
     def additional_keys(self) -> list[str]:

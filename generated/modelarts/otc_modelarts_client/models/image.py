@@ -362,7 +362,7 @@ class Image:
 
         workspace_id = d.pop("workspace_id", UNSET)
 
-        image = cls(
+        _parsed = cls(
             arch=arch,
             create_at=create_at,
             description=description,
@@ -385,8 +385,8 @@ class Image:
             workspace_id=workspace_id,
         )
 
-        image.additional_properties = d
-        return image
+        _parsed.additional_properties = d
+        return _parsed
 
     @property
     def additional_keys(self) -> list[str]:

@@ -114,15 +114,15 @@ class JobProgress:
 
         step_description = d.pop("step_description", UNSET)
 
-        job_progress = cls(
+        _parsed = cls(
             notebook_id=notebook_id,
             status=status,
             step=step,
             step_description=step_description,
         )
 
-        job_progress.additional_properties = d
-        return job_progress
+        _parsed.additional_properties = d
+        return _parsed
 
     @property
     def additional_keys(self) -> list[str]:

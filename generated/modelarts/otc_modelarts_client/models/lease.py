@@ -100,7 +100,7 @@ class Lease:
 
         update_at = d.pop("update_at", UNSET)
 
-        lease = cls(
+        _parsed = cls(
             create_at=create_at,
             duration=duration,
             enable=enable,
@@ -108,8 +108,8 @@ class Lease:
             update_at=update_at,
         )
 
-        lease.additional_properties = d
-        return lease
+        _parsed.additional_properties = d
+        return _parsed
 
     @property
     def additional_keys(self) -> list[str]:

@@ -70,13 +70,13 @@ class Pool:
 
         name = d.pop("name", UNSET)
 
-        pool = cls(
+        _parsed = cls(
             id=id,
             name=name,
         )
 
-        pool.additional_properties = d
-        return pool
+        _parsed.additional_properties = d
+        return _parsed
 
     @property
     def additional_keys(self) -> list[str]:

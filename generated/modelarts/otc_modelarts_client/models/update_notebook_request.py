@@ -146,7 +146,7 @@ class UpdateNotebookRequest:
         else:
             hooks = CustomHooks.from_dict(_hooks)
 
-        update_notebook_request = cls(
+        _parsed = cls(
             description=description,
             endpoints=endpoints,
             flavor=flavor,
@@ -156,8 +156,8 @@ class UpdateNotebookRequest:
             hooks=hooks,
         )
 
-        update_notebook_request.additional_properties = d
-        return update_notebook_request
+        _parsed.additional_properties = d
+        return _parsed
 
     @property
     def additional_keys(self) -> list[str]:

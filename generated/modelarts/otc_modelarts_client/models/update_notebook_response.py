@@ -302,7 +302,7 @@ class UpdateNotebookResponse:
         else:
             feature = UpdateNotebookResponseFeature(_feature)
 
-        update_notebook_response = cls(
+        _parsed = cls(
             action_progress=action_progress,
             description=description,
             endpoints=endpoints,
@@ -321,8 +321,8 @@ class UpdateNotebookResponse:
             feature=feature,
         )
 
-        update_notebook_response.additional_properties = d
-        return update_notebook_response
+        _parsed.additional_properties = d
+        return _parsed
 
     @property
     def additional_keys(self) -> list[str]:

@@ -124,7 +124,7 @@ class VolumeRes:
 
         status = d.pop("status", UNSET)
 
-        volume_res = cls(
+        _parsed = cls(
             capacity=capacity,
             category=category,
             mount_path=mount_path,
@@ -132,8 +132,8 @@ class VolumeRes:
             status=status,
         )
 
-        volume_res.additional_properties = d
-        return volume_res
+        _parsed.additional_properties = d
+        return _parsed
 
     @property
     def additional_keys(self) -> list[str]:
