@@ -116,3 +116,15 @@ def test_a_failure_blamed_on_us_is_no_documentation_defect(make_tree: Callable[[
     c = census_of_spec("t", built.result.spec)
     assert c.row() == ["t", 1, 0, 1, 0, 1, 0, "100%"]
     assert "| generator | type.any_value_as_object | 1 |" in markdown([c], "census")
+
+
+def test_a_value_the_description_marks_is_ours_a_plain_word_of_its_prose_is_not() -> None:
+    # modelarts creating_a_notebook_instance.rst:107: "- **MANAGED**: Resources are managed by the service." and the
+    # example writes "managed": the docs' own case slip, not a value we left out
+    own = {"type": "string", "enum": ["MANAGED", "DEDICATED"],
+           "description": "Owner. Enums:\n\n- **MANAGED**: Resources are managed by the service.\n- **DEDICATED**: ..."}
+    s = {"type": "object", "properties": {"ownership": own}}
+    assert _blame(s, ["properties", "ownership", "enum"], "managed") == (DOCS, "enum.other_case")
+    listed = {**own, "description": own["description"] + " **SHARED** is also accepted."}
+    s = {"type": "object", "properties": {"ownership": listed}}
+    assert _blame(s, ["properties", "ownership", "enum"], "SHARED") == (GENERATOR, "enum.value_in_description")

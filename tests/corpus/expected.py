@@ -139,7 +139,7 @@ EXPECTED: dict[str, dict[str, Any]] = {
     },
     "relational-database-service@03eecfd": {
         "api_pages": 160, "api_pages_with_operations": 160, "operations": 147, "rows": 1836, "rows_resolved": 1833,
-        "rows_unknown_type": 3, "rows_failed": 0, "examples": 253, "examples_invalid": 26, "examples_unparseable": 4,
+        "rows_unknown_type": 3, "rows_failed": 0, "examples": 253, "examples_invalid": 27, "examples_unparseable": 4,
         "codes": {
             "page.crash": 0, "page.no_uri": 2, "section.unknown": 0, "table.row_shape": 0, "table.empty_name": 0,
             "table.unknown_column": 0, "type.unknown": 3, "status.none": 12, "example.invalid_json": 4,

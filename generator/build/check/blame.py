@@ -121,7 +121,10 @@ def _enum(spec: dict[str, Any], schema_path: Sequence[Any], node: dict[str, Any]
     if values and all(re.search(rf"\bdefault\b[^.]{{0,60}}(?<![\w-]){re.escape(str(v))}(?![\w-])", text, re.I)
                       for v in values):
         return GENERATOR, "enum.defaults"
-    if isinstance(instance, str) and instance and re.search(rf"(?<![\w-]){re.escape(instance)}(?![\w-])", text):
+    # a value the description marks as one (**v**, `v`, "v") that the enum lacks: our list is short. A plain word
+    # of the prose is no value ("Resources are **managed** ..." vs "- **MANAGED**: Resources are managed by ...")
+    if isinstance(instance, str) and instance and re.search(
+            rf"(\*\*|`|\"|')\s*{re.escape(instance)}\s*\1", text):
         return GENERATOR, "enum.value_in_description"
     if instance is None:
         return UNCLEAR, "enum.null"
