@@ -267,14 +267,6 @@ def with_variants(ops: Iterable[Any]) -> Iterator[Any]:
             yield from iter_variants(op)
 
 
-def iter_operations_and_variants(doc: Mapping[str, Any]) -> Iterator[tuple[str, str, Any]]:
-    """(path, method, node) for every operation, each followed by its variants that carry their own parts."""
-    for path, method, op in iter_operations(doc):
-        yield path, method, op
-        for v in iter_variants(op):
-            yield path, method, v
-
-
 class Content(NamedTuple):
     """One media type of a request body or of a response."""
 

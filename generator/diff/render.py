@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.diff import comment
-from generator.diff.model import Change, DiffResult, Location
+from generator.diff.model import Change, DiffResult
 from generator.diff.rules import Classification
 
 NO_CHANGES = "No changes: the two specs describe the same API."
@@ -34,61 +34,9 @@ def _public(path: Path, other: Path) -> str:
     return "/".join(parts[-k:]) if parts else "/"
 
 
-def _where(loc: Location | None) -> str:
-    if loc is None:
-        return "—"
-    text = f"`{loc.pointer}`"
-    if loc.source:
-        text += f" ({loc.source})"
-    return text
-
-
 def markdown(result: DiffResult, old_label: str, new_label: str, version: str | None = None, **options: Any) -> str:
     """The pull-request comment (`generator.diff.comment`); options: current_version, json_report, limit."""
     return comment.render(result, old_label, new_label, version, **options)
-
-
-def markdown_by_operation(result: DiffResult, old_label: str, new_label: str, version: str | None = None) -> str:
-    """The full per-operation Markdown listing (no size limit), with JSON pointers."""
-    lines = [f"# API changes: {old_label} → {new_label}", ""]
-    if result.is_empty:
-        lines += [NO_CHANGES, ""]
-        return "\n".join(lines)
-    counts = result.counts()
-    summary = ", ".join(f"{n} {kind}" for kind, n in counts.items())
-    lines += [f"{len(result.changes)} changes ({summary}) in {len(result.by_operation())} operations.", ""]
-    if version:
-        lines += [f"Suggested client version: {version}", ""]
-    for op, changes in result.by_operation():
-        lines += [f"## `{op.method} {op.path}` — {op.operation_id or '(no operationId)'}", ""]
-        lines += ["| class | rule | change | old | new |", "|---|---|---|---|---|"]
-        for change in sorted(changes, key=_order):
-            message = change.message.replace("|", "\\|")
-            lines.append(
-                f"| {change.classification} | `{change.rule_id}` | {message} "
-                f"| {_where(change.old)} | {_where(change.new)} |"
-            )
-        lines.append("")
-    migration = result.by_operation(migration=True)
-    if migration:
-        lines += [
-            "## Migration notes",
-            "",
-            "Operations that replace an old one on the same docs page; the old one still works, so these "
-            "differences are advice for moving over, not changes to existing calls (and do not count "
-            "towards --fail-on or the version).",
-            "",
-        ]
-        for op, changes in migration:
-            lines += [f"### `{op.method} {op.path}` — {op.operation_id}", ""]
-            lines += [c.message for c in changes if c.rule_id == "operation-superseded"] + [""]
-            for change in sorted(changes, key=_order):
-                if change.rule_id == "operation-superseded":
-                    continue
-                if change.classification is not Classification.DOCUMENTATION:
-                    lines.append(f"- {change.classification}: `{change.rule_id}` {change.message}")
-            lines.append("")
-    return "\n".join(lines)
 
 
 def _order(change: Change) -> tuple[int, tuple[Any, ...]]:

@@ -92,11 +92,6 @@ def _source(node: Any, fallback: Source) -> Source:
     return Source(xs.file, xs.line or 0) if xs is not None else fallback
 
 
-def schema_validator(spec: dict[str, Any], ref: str) -> Any:
-    """A compiled validator for one component schema of the spec (only the components it reaches)."""
-    return S.compile_schema(spec, {"$ref": ref})
-
-
 @dataclass
 class ExampleMemo:
     """What `_check_examples` added per operation, keyed by the operation's exact value and that of every
