@@ -16,11 +16,11 @@ import pytest
 
 from generator.cli import main
 from generator.core.config import REPO_ROOT
+from generator.devtools.corpus import CORPUS
 from generator.release.changelog import current_version
 from generator.release.docs_ci import MARKER, CIError, export_tree, pr_check, release, upsert_comment
 from generator.release.regenerate import regenerate
 
-CORPUS = REPO_ROOT.parent / "shared" / "corpus"
 OLD, NEW = CORPUS / "distributed-message-service@5758a36", CORPUS / "distributed-message-service@d2c571c"
 PAGES = (
     "apis_v2_recommended/instance_management/resetting_the_password.rst",

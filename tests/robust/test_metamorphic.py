@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import pytest
 
-from generator.core.config import REPO_ROOT
+from generator.devtools.corpus import CORPUS
 from generator.diff.compare import diff_specs
 from robust.metamorphic import build_pages
 
-CORPUS = REPO_ROOT.parent / "shared" / "corpus"
 # bullets and labels (IAM), the most reworded descriptions (ECS), captions and defaults (AS)
 TREES = ["identity-access-management@9d2eac9", "elastic-cloud-server@efcbeed", "auto-scaling@fa9d756"]
 

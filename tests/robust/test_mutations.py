@@ -27,16 +27,16 @@ from generator.build.check.repair import check_and_repair
 from generator.build.link import link
 from generator.build.pipeline import rst_files
 from generator.build.render.openapi import render_spec
-from generator.core.config import REPO_ROOT, default_service
+from generator.core.config import default_service
 from generator.core.emit import dump_json, dump_yaml
 from generator.core.model import Source
+from generator.devtools.corpus import CORPUS
 from generator.docs.extract import extract
 from generator.docs.read import read_file
 from generator.report.census import census
 from generator.report.diagnostics import report
 from robust.nested_pages import chain_page
 
-CORPUS = REPO_ROOT.parent / "shared" / "corpus"
 PAGES = [
     "elastic-cloud-server@efcbeed/apis_recommended/disk_management/querying_disk_attachment_of_an_ecs.rst",
     "identity-access-management@9d2eac9/apis/agency_management/"

@@ -12,8 +12,9 @@ from openapi_python_client.strings import snake_case
 
 from generator.build.link import link
 from generator.build.render.openapi import render_spec
-from generator.core.config import REPO_ROOT, default_service
+from generator.core.config import default_service
 from generator.core.model import DocOperation, Source
+from generator.devtools.corpus import CORPUS
 from generator.docs.extract import extract
 from generator.docs.naming import gerund_verb, title_name, unique_operation_ids
 from generator.docs.read import read_text
@@ -163,7 +164,7 @@ def test_model_named_after_its_field_not_its_anchor() -> None:
 
 # ---------------------------------------------------------------- mutation over a real corpus tree
 
-DNS = REPO_ROOT.parent / "shared" / "corpus" / "domain-name-service@83bb279"
+DNS = CORPUS / "domain-name-service@83bb279"
 _ARTICLE = re.compile(r"\b(a|an|the|A|An|The)\b")
 
 
