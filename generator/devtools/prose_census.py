@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from generator.build.pipeline import build_spec
@@ -22,6 +22,15 @@ from generator.report.prose_census import (
     prose_census,
     rows,
 )
+
+
+def _summed(counts: Iterable[Mapping[str, int]]) -> dict[str, int]:
+    """The per-tree counts added up, keys in first-seen order (the tables sort them themselves)."""
+    out: dict[str, int] = {}
+    for one in counts:
+        for key, n in one.items():
+            out[key] = out.get(key, 0) + n
+    return out
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -59,20 +68,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             sk.rejected += v.rejected
             sk.fell_through += v.fell_through
     print(format_table(HEADERS, rows(summed)))
-    codes: dict[str, int] = {}
-    for _, c in results:
-        for code, n in c.rejected_by_code.items():
-            codes[code] = codes.get(code, 0) + n
+    codes = _summed(c.rejected_by_code for _, c in results)
     print("\nrejected sentences by finding, all trees")
     by_count: list[list[str | int]] = [[code, n] for code, n in sorted(codes.items(), key=lambda kv: (-kv[1], kv[0]))]
     print(format_table(["finding", "sentences"], by_count))
-    sources: dict[str, int] = {}
-    refused: dict[str, int] = {}
-    for _, c in results:
-        for k, n in c.enum_sources.items():
-            sources[k] = sources.get(k, 0) + n
-        for k, n in c.enum_rejected.items():
-            refused[k] = refused.get(k, 0) + n
+    sources = _summed(c.enum_sources for _, c in results)
+    refused = _summed(c.enum_rejected for _, c in results)
     print("\nenum precision: every enum by the kind of sentence it came from, and the refused kinds, all trees")
     print(format_table(ENUM_HEADERS, enum_rows(sources, refused)))
     for tree, c in results:

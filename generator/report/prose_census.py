@@ -139,44 +139,37 @@ def _keywords(node: Any, into: set[str], depth: int = 0) -> None:
         _keywords(alt, into, depth + 1)
 
 
+def _dict_nodes(node: Any) -> Iterator[dict[str, Any]]:
+    """Every mapping of a JSON value, parents before children (what both spec tallies below read)."""
+    if isinstance(node, dict):
+        yield node
+        for v in node.values():
+            yield from _dict_nodes(v)
+    elif isinstance(node, list):
+        for v in node:
+            yield from _dict_nodes(v)
+
+
 def spec_fields(spec: dict[str, Any]) -> dict[tuple[str, int], set[str]]:
     """(file, line) -> the schema keywords on every spec node (property, parameter, header) from that row."""
     out: dict[tuple[str, int], set[str]] = {}
-
-    def walk(node: Any) -> None:
-        if isinstance(node, dict):
-            xs = node.get("x-source")
-            if isinstance(xs, dict) and "file" in xs:
-                key = (str(xs["file"]), int(xs.get("line", 0)))
-                target = node["schema"] if isinstance(node.get("schema"), dict) else node
-                _keywords(target, out.setdefault(key, set()))
-            for v in node.values():
-                walk(v)
-        elif isinstance(node, list):
-            for v in node:
-                walk(v)
-
-    walk(spec)
+    for node in _dict_nodes(spec):
+        xs = node.get("x-source")
+        if isinstance(xs, dict) and "file" in xs:
+            key = (str(xs["file"]), int(xs.get("line", 0)))
+            target = node["schema"] if isinstance(node.get("schema"), dict) else node
+            _keywords(target, out.setdefault(key, set()))
     return out
 
 
 def enum_sources(spec: dict[str, Any]) -> dict[str, int]:
     """Every schema node of the spec that carries `enum`, counted by its `x-otc-enum-source` kind."""
     out: dict[str, int] = {}
-
-    def walk(node: Any) -> None:
-        if isinstance(node, dict):
-            if isinstance(node.get("enum"), list):
-                src = node.get("x-otc-enum-source")
-                kind = str(src["kind"]) if isinstance(src, dict) and "kind" in src else "unrecorded"
-                out[kind] = out.get(kind, 0) + 1
-            for v in node.values():
-                walk(v)
-        elif isinstance(node, list):
-            for v in node:
-                walk(v)
-
-    walk(spec)
+    for node in _dict_nodes(spec):
+        if isinstance(node.get("enum"), list):
+            src = node.get("x-otc-enum-source")
+            kind = str(src["kind"]) if isinstance(src, dict) and "kind" in src else "unrecorded"
+            out[kind] = out.get(kind, 0) + 1
     return out
 
 
