@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import textwrap
 
+# the usual closing section of a page: one 200 row (pages whose statuses are not what the test is about)
+STATUS_200 = ("Status Codes\n------------\n\n=========== ===========\nStatus Code Description\n"
+              "=========== ===========\n200         OK\n=========== ===========\n")
+
 
 def page(title: str, uri: str, body: str = "", name: str = "DoThing") -> str:
     """A minimal generated-style page around `body` (already-dedented RST sections)."""

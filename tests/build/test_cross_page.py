@@ -9,7 +9,7 @@ from pathlib import Path
 from generator.build.pipeline import build_spec
 from generator.core.config import default_service
 from generator.report.census import census_of
-from tests.rst_snippets import page, table
+from tests.rst_snippets import STATUS_200, page, table
 
 Tree = Callable[[dict[str, str]], Path]
 
@@ -18,8 +18,7 @@ def _snapshots(snap_type: str, name: str, title: str) -> str:
     body = ("Response Parameters\n-------------------\n\n"
             + table("Response body parameters", [["Parameter", "Type", "Description"],
                                                  ["snapshots", snap_type, "Snapshots."]])
-            + "Status Codes\n------------\n\n=========== ===========\nStatus Code Description\n"
-              "=========== ===========\n200         OK\n=========== ===========\n")
+            + STATUS_200)
     return page(title, "GET /v2/{project_id}/snapshots/detail", body, name=name)
 
 
@@ -67,8 +66,7 @@ def _with_nested(uri: str, name: str, limit: str) -> str:
             + table("Volume", [["Parameter", "Mandatory", "Type", "Description"],
                                ["size", "Yes", "Integer", f"Size in GB. The value ranges from 10 to {limit}."]],
                     label="vol")
-            + "Status Codes\n------------\n\n=========== ===========\nStatus Code Description\n"
-              "=========== ===========\n200         OK\n=========== ===========\n")
+            + STATUS_200)
     return page(name, uri, body, name=name.replace(" ", ""))
 
 

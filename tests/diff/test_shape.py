@@ -7,11 +7,9 @@ from pathlib import Path
 
 from generator.build.pipeline import build_spec
 from generator.diff import DiffResult, Level, diff_specs
-from tests.rst_snippets import page, table
+from tests.rst_snippets import STATUS_200, page, table
 
 Tree = Callable[[dict[str, str]], Path]
-STATUS = ("Status Codes\n------------\n\n=========== ===========\nStatus Code Description\n"
-          "=========== ===========\n200         OK\n=========== ===========\n")
 
 
 def _diff(make_tree: Tree, tmp_path: Path, old: dict[str, str], new: dict[str, str]) -> DiffResult:
@@ -22,7 +20,7 @@ def _diff(make_tree: Tree, tmp_path: Path, old: dict[str, str], new: dict[str, s
 
 def _show(response_rows: list[list[str]], nested: str = "") -> str:
     body = ("Response Parameters\n-------------------\n\n"
-            + table("Response body parameters", response_rows) + nested + STATUS)
+            + table("Response body parameters", response_rows) + nested + STATUS_200)
     return page("Querying a Volume", "GET /v2/volumes/{volume_id}", body, name="ShowVolume")
 
 
@@ -73,7 +71,7 @@ def test_an_object_restated_as_a_map_is_one_warning_listing_the_keys_still_docum
 def _volume(name: str) -> str:
     body = ("Response Parameters\n-------------------\n\n"
             + table("Response body parameters", [["Parameter", "Type", "Description"], ["id", "String", "The ID."]])
-            + STATUS)
+            + STATUS_200)
     return page("Querying a Volume", "GET /v2/volumes/{volume_id}", body, name=name)
 
 
@@ -101,7 +99,7 @@ Example Responses
 
    {{"encrypted": "true"}}
 
-{STATUS}""", name="ShowVolume")
+{STATUS_200}""", name="ShowVolume")
 
 
 def test_a_retype_that_resolves_a_reported_contradiction_is_docs_corrected(make_tree: Tree, tmp_path: Path) -> None:

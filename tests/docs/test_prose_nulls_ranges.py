@@ -9,7 +9,7 @@ from generator.build.pipeline import build_spec
 from generator.core.types import Kind, TypeExpr
 from generator.docs.prose.read import read_description
 from tests.docs.test_prose import cell
-from tests.rst_snippets import page, table
+from tests.rst_snippets import STATUS_200, page, table
 
 S = TypeExpr(Kind.STRING)
 INT = TypeExpr(Kind.INTEGER, "int32")
@@ -115,8 +115,7 @@ def test_mandatory_only_when_is_not_required(make_tree: Callable[[dict[str, str]
                 ["name", "Yes", "String", "Task name."],
                 ["ip", "Yes", "String", "IP address of a VCN server. This parameter is mandatory only when the input "
                  "type is **vcn**."]])
-            + "Status Codes\n------------\n\n=========== ===========\nStatus Code Description\n"
-              "=========== ===========\n200         OK\n=========== ===========\n")
+            + STATUS_200)
     root = make_tree({"apis/creating_a_task.rst": page("Creating a Task", "POST /v1/{project_id}/tasks", body,
                                                        name="CreateTask")})
     r = build_spec(root, "modelarts")

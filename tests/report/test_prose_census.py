@@ -11,7 +11,7 @@ import pytest
 from generator.build.pipeline import build_spec
 from generator.cli import main
 from generator.report.prose_census import prose_census
-from tests.rst_snippets import line_of, page, table
+from tests.rst_snippets import STATUS_200, line_of, page, table
 
 Tree = Callable[[dict[str, str]], Path]
 
@@ -22,8 +22,7 @@ ROWS = [["Parameter", "Mandatory", "Type", "Description"],
         ["plain", "No", "String", "A plain name."]]
 PAGE = page("Listing Things", "GET /v1/things",
             "Request Parameters\n------------------\n\n" + table("Query Parameters", ROWS)
-            + "Status Codes\n------------\n\n=========== ===========\nStatus Code Description\n"
-              "=========== ===========\n200         OK\n=========== ===========\n", name="ListThings")
+            + STATUS_200, name="ListThings")
 
 
 def test_sentences_are_captured_rejected_or_fall_through(make_tree: Tree) -> None:

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from tests.rst_snippets import page, table
-
-STATUS_200 = "Status Codes\n------------\n\n=========== ===========\nStatus Code Description\n" \
-             "=========== ===========\n200         OK\n=========== ===========\n"
+from tests.rst_snippets import STATUS_200, page, table
 
 
 def _list_page(title: str, uri: str, name: str, query: list[list[str]], fields: list[list[str]],
