@@ -132,7 +132,20 @@ def _top_level_tags(spec: dict[str, Any]) -> None:
     """The document's tag list after the lock moved operations back to their modules (descriptions kept)."""
     names = sorted({str(t) for _, node in function_nodes(spec) for t in node.get("tags") or ()})
     have = {str(t.get("name")): t for t in spec.get("tags") or () if isinstance(t, dict)}
-    spec["tags"] = [have.get(name) or {"name": name} for name in names]
+    spec["tags"] = [have.get(name) or _kept_tag(spec, name, have) for name in names]
+
+
+def _kept_tag(spec: dict[str, Any], name: str, have: dict[str, Any]) -> dict[str, Any]:
+    """A module the lock keeps that no docs folder is named after any more (the folder was renamed): the
+    description of the folder its operations are in now, which that folder's own tag had (`describe_tags`)."""
+    by_index = {src.file: t for t in have.values() if (src := x_source(t)) is not None and "description" in t}
+    folders = sorted({src.file.rpartition("/")[0] for _, node in function_nodes(spec)
+                      if name in (node.get("tags") or ()) and (src := x_source(node)) is not None})
+    for folder in folders:
+        found = by_index.get(f"{folder}/index.rst")
+        if found is not None:
+            return {"name": name, "description": found["description"], "x-source": dict(found["x-source"])}
+    return {"name": name}
 
 
 _BODY = re.compile(r"^(?P<function>.+) (?P<role>request|response \S+)$")
