@@ -30,6 +30,8 @@ def link(pages: list[Page]) -> dict[str, Schema]:
                 body.key = f"{page.file}#{body.name}"
                 schemas[body.key] = body
 
+    # tables of pages with no call are not read, but a `:ref:` to one is still the docs' statement of which table
+    unread = {label: Source(page.file, line) for page in pages for label, line in page.unread_tables.items()}
     referenced: set[str] = set()
     for page in pages:
         local_label = {s.label: s for s in page.schemas if s.label}
@@ -60,6 +62,10 @@ def link(pages: list[Page]) -> dict[str, Schema]:
                 found = local_label.get(target) or by_label.get(target)
                 if found is not None:
                     return found
+            explicit = next((x for x in f.desc_refs if x in unread), None)
+            if explicit is not None:  # never a same-page table of the field's name (DNS `Resource.tags`)
+                _unread_table(page, f, explicit, unread[explicit])
+                return None
             owner = f_owner.get(id(f))
             candidates = [s for s in local_subject.get(f.name.lower(), []) if s is not owner]
             if len(candidates) > 1 and id(f) in f_request:
@@ -83,6 +89,9 @@ def link(pages: list[Page]) -> dict[str, Schema]:
             owner = row_owner.get(id(f))
             if target is not None and owner is not None and (target is owner or target.source == owner.source):
                 target = _self_reference(page, f, target, local_label)
+            if target is None and t.ref in unread:
+                _unread_table(page, f, t.ref, unread[t.ref])
+                return TypeExpr(Kind.OBJECT)
             if target is None and t.ref is not None:
                 # `:ref:`route <page label>`` names a page, not a table: the row's own "see Table 4" says which
                 # table, before the name `route` (which may name the request's table on a response row)
@@ -127,6 +136,13 @@ def link(pages: list[Page]) -> dict[str, Schema]:
                 page.diagnostics.append(Diagnostic(s.source, "schema.unreferenced", Severity.WARNING,
                                                    f"nested table '{s.title or s.name}' is referenced by no field"))
     return schemas
+
+
+def _unread_table(page: Page, f: Field, label: str, where: Source) -> None:
+    page.diagnostics.append(Diagnostic(
+        f.source, "ref.unread_table", Severity.WARNING,
+        f"'{f.name}': refers to the table '{label}' ({where}), on a page with no call whose tables are not read;"
+        " typed as a free-form object, not as a table of this page named like the field"))
 
 
 def _self_reference(page: Page, f: Field, own: Schema, local_label: dict[str, Schema]) -> Schema:

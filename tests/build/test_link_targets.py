@@ -84,3 +84,53 @@ def test_a_row_linking_its_own_table_and_naming_no_other_stays_recursive(make_tr
     assert set(_scheduled_policy(r)["properties"]) == {"scaling_group_id", "scheduled_policy"}
     [d] = [d for d in r.diagnostics if d.code == "ref.self"]
     assert d.severity is Severity.INFO and "recursive" in d.message
+
+
+# domain-name-service tag_management/querying_resources_by_tag.rst at f597094: the response's `tags` links the tag
+# table of public_parameters/data_structure.rst (key, value), a page with no call; the page's own request `tags`
+# table (key, values) is another table
+DATA_STRUCTURE = """\
+:original_name: dns_api_80006.html
+
+.. _dns_api_80006:
+
+Data Structure
+==============
+
+""" + _table(2, "Description of the **tag** field", [["key", "String", "Tag key."], ["value", "String", "Tag value."]],
+             "dns_api_80006__table19530794112436")
+
+
+def _tags_page() -> str:
+    body = ("Request\n-------\n\n"
+            + _table(2, "Parameters in the request", [["tags", "Array of object", "Tags. For details, see "
+                                                       ":ref:`Table 3 <dns_api_67006__tb2c210e5c>`."]])
+            + _table(3, "Parameters in the **tags** field", [["key", "String", "Tag key."],
+                                                              ["values", "Array of strings", "Values of the tag."]],
+                     "dns_api_67006__tb2c210e5c")
+            + "Response\n--------\n\n"
+            + _table(5, "Parameters in the response", [["resources", "Array of object", "Resource list. For details,"
+                                                        " see :ref:`Table 6 <dns_api_67006__t3e476a1c>`."]])
+            + _table(6, "Parameters in the **resources** field", [
+                ["resource_id", "String", "Resource ID"],
+                ["tags", "Array of object", "List of queried tags. For details, see "
+                 ":ref:`Table 2 <dns_api_80006__table19530794112436>`."]], "dns_api_67006__t3e476a1c")
+            + STATUS)
+    return page("Querying Resources by Tag", "POST /v2/{project_id}/{resource_type}/resource_instances/action", body,
+                "dns_api_67006")
+
+
+def test_an_explicit_link_to_an_unread_table_wins_over_a_same_page_table_of_the_field_name(make_tree: Tree) -> None:
+    text = _tags_page()
+    root = make_tree({"apis/tag_management/querying_resources_by_tag.rst": text,
+                      "public_parameters/data_structure.rst": DATA_STRUCTURE})
+    r = build_spec(root, "dns")
+    path = "/v2/{project_id}/{resource_type}/resource_instances/action"
+    resource = _component(r, _response(r, path, "post")["properties"]["resources"]["items"])
+    assert resource["properties"]["tags"]["items"] == {"type": "object"}  # not the request's (key, values)
+    request = _component(r, r.spec["paths"][path]["post"]["requestBody"]["content"]["application/json"]["schema"])
+    assert set(_component(r, request["properties"]["tags"]["items"])["properties"]) == {"key", "values"}
+    [d] = [d for d in r.diagnostics if d.code == "ref.unread_table"]
+    assert d.source.file == "apis/tag_management/querying_resources_by_tag.rst"
+    assert d.source.line == line_of(text, "List of queried tags")
+    assert "public_parameters/data_structure.rst:" in d.message
