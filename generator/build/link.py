@@ -89,13 +89,13 @@ def link(pages: list[Page]) -> dict[str, Schema]:
             owner = row_owner.get(id(f))
             if target is not None and owner is not None and (target is owner or target.source == owner.source):
                 target = _self_reference(page, f, target, local_label)
-            if target is None and t.ref in unread:
-                _unread_table(page, f, t.ref, unread[t.ref])
-                return TypeExpr(Kind.OBJECT)
             if target is None and t.ref is not None:
                 # `:ref:`route <page label>`` names a page, not a table: the row's own "see Table 4" says which
                 # table, before the name `route` (which may name the request's table on a response row)
                 target = next(filter(None, (local_label.get(x) or by_label.get(x) for x in f.desc_refs)), None)
+            if target is None and t.ref in unread:
+                _unread_table(page, f, t.ref, unread[t.ref])
+                return TypeExpr(Kind.OBJECT)
             if target is None and t.ref_text:
                 target = local_name.get(t.ref_text.lower())
             if target is None and t.ref is None:
@@ -141,8 +141,8 @@ def link(pages: list[Page]) -> dict[str, Schema]:
 def _unread_table(page: Page, f: Field, label: str, where: Source) -> None:
     page.diagnostics.append(Diagnostic(
         f.source, "ref.unread_table", Severity.WARNING,
-        f"'{f.name}': refers to the table '{label}' ({where}), on a page with no call whose tables are not read;"
-        " typed as a free-form object, not as a table of this page named like the field"))
+        f"'{f.name}': refers to the table '{label}' ({where}) on a page with no call, whose tables are not read;"
+        " typed as a free-form object"))
 
 
 def _self_reference(page: Page, f: Field, own: Schema, local_label: dict[str, Schema]) -> Schema:
