@@ -101,7 +101,8 @@ Data Structure
              "dns_api_80006__table19530794112436")
 
 
-def _tags_page() -> str:
+def _tags_page(item: str = "object", see: str = ":ref:`Table 2 <dns_api_80006__table19530794112436>`",
+               own: str = "") -> str:
     body = ("Request\n-------\n\n"
             + _table(2, "Parameters in the request", [["tags", "Array of object", "Tags. For details, see "
                                                        ":ref:`Table 3 <dns_api_67006__tb2c210e5c>`."]])
@@ -113,9 +114,9 @@ def _tags_page() -> str:
                                                         " see :ref:`Table 6 <dns_api_67006__t3e476a1c>`."]])
             + _table(6, "Parameters in the **resources** field", [
                 ["resource_id", "String", "Resource ID"],
-                ["tags", "Array of object", "List of queried tags. For details, see "
-                 ":ref:`Table 2 <dns_api_80006__table19530794112436>`."]], "dns_api_67006__t3e476a1c")
-            + STATUS)
+                ["tags", f"Array of {item}", f"List of queried tags. For details, see {see}."]],
+                     "dns_api_67006__t3e476a1c")
+            + own + STATUS)
     return page("Querying Resources by Tag", "POST /v2/{project_id}/{resource_type}/resource_instances/action", body,
                 "dns_api_67006")
 
@@ -134,3 +135,19 @@ def test_an_explicit_link_to_an_unread_table_wins_over_a_same_page_table_of_the_
     assert d.source.file == "apis/tag_management/querying_resources_by_tag.rst"
     assert d.source.line == line_of(text, "List of queried tags")
     assert "public_parameters/data_structure.rst:" in d.message
+
+
+def test_a_type_link_to_an_unread_table_takes_the_read_table_its_description_links(make_tree: Tree) -> None:
+    # the same page in the corpus (domain-name-service@83bb279): the Type cell links the data-structure table, the
+    # description this page's own Table 7
+    own = _table(7, "Description of the **tag** field",
+                 [["key", "String", "Tag key"], ["value", "String", "Tag value"]], "dns_api_67006__table64133")
+    text = _tags_page(":ref:`tag <dns_api_80006__table19530794112436>`", ":ref:`Table 7 <dns_api_67006__table64133>`",
+                      own)
+    root = make_tree({"apis/tag_management/querying_resources_by_tag.rst": text,
+                      "public_parameters/data_structure.rst": DATA_STRUCTURE})
+    r = build_spec(root, "dns")
+    resource = _component(r, _response(r, "/v2/{project_id}/{resource_type}/resource_instances/action", "post")
+                          ["properties"]["resources"]["items"])
+    assert set(_component(r, resource["properties"]["tags"]["items"])["properties"]) == {"key", "value"}
+    assert [d for d in r.diagnostics if d.code in ("ref.unread_table", "schema.unreferenced")] == []
