@@ -9,6 +9,7 @@ references are reported as `schema.unreferenced`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from generator.core.model import Diagnostic, Field, Page, Schema, Severity, Source
@@ -29,6 +30,8 @@ def link(pages: list[Page]) -> dict[str, Schema]:
                 body.key = f"{page.file}#{body.name}"
                 schemas[body.key] = body
 
+    # tables of pages with no call are not read, but a `:ref:` to one is still the docs' statement of which table
+    unread = {label: Source(page.file, line) for page in pages for label, line in page.unread_tables.items()}
     referenced: set[str] = set()
     for page in pages:
         local_label = {s.label: s for s in page.schemas if s.label}
@@ -42,6 +45,8 @@ def link(pages: list[Page]) -> dict[str, Schema]:
                     local_subject.setdefault(s.subject.rsplit(".", 1)[1].lower(), []).append(s)
 
         f_owner: dict[int, Schema] = {id(f): s for s in page.schemas for f in s.fields}
+        # the table each row sits in, bodies included (a body that is also a nested table is one table)
+        row_owner = {id(f): body for op in page.operations for body in op.bodies() for f in body.fields} | f_owner
         # which side a row is on: a request row's "**instance** field" table is the request's, not the response's
         f_request: dict[int, bool] = {id(f): s.request_side for s in page.schemas for f in s.fields}
         for op in page.operations:
@@ -57,6 +62,10 @@ def link(pages: list[Page]) -> dict[str, Schema]:
                 found = local_label.get(target) or by_label.get(target)
                 if found is not None:
                     return found
+            explicit = next((x for x in f.desc_refs if x in unread), None)
+            if explicit is not None:  # never a same-page table of the field's name (DNS `Resource.tags`)
+                _unread_table(page, f, explicit, unread[explicit])
+                return None
             owner = f_owner.get(id(f))
             candidates = [s for s in local_subject.get(f.name.lower(), []) if s is not owner]
             if len(candidates) > 1 and id(f) in f_request:
@@ -69,7 +78,7 @@ def link(pages: list[Page]) -> dict[str, Schema]:
             return candidates[0] if len(candidates) == 1 else None
 
         def resolve(t: TypeExpr, f: Field, page: Page = page, local_label: dict[str, Schema] = local_label,
-                    local_name: dict[str, Schema] = local_name) -> TypeExpr:
+                    local_name: dict[str, Schema] = local_name, row_owner: dict[int, Schema] = row_owner) -> TypeExpr:
             if t.kind in (Kind.ARRAY, Kind.MAP) and t.items is not None:
                 return replace(t, items=resolve(t.items, f))
             if t.kind is not Kind.REF:
@@ -77,10 +86,16 @@ def link(pages: list[Page]) -> dict[str, Schema]:
             target: Schema | None = None
             if t.ref is not None:
                 target = local_label.get(t.ref) or by_label.get(t.ref)
+            owner = row_owner.get(id(f))
+            if target is not None and owner is not None and (target is owner or target.source == owner.source):
+                target = _self_reference(page, f, target, local_label)
             if target is None and t.ref is not None:
                 # `:ref:`route <page label>`` names a page, not a table: the row's own "see Table 4" says which
                 # table, before the name `route` (which may name the request's table on a response row)
                 target = next(filter(None, (local_label.get(x) or by_label.get(x) for x in f.desc_refs)), None)
+            if target is None and t.ref in unread:
+                _unread_table(page, f, t.ref, unread[t.ref])
+                return TypeExpr(Kind.OBJECT)
             if target is None and t.ref_text:
                 target = local_name.get(t.ref_text.lower())
             if target is None and t.ref is None:
@@ -121,6 +136,42 @@ def link(pages: list[Page]) -> dict[str, Schema]:
                 page.diagnostics.append(Diagnostic(s.source, "schema.unreferenced", Severity.WARNING,
                                                    f"nested table '{s.title or s.name}' is referenced by no field"))
     return schemas
+
+
+def _unread_table(page: Page, f: Field, label: str, where: Source) -> None:
+    page.diagnostics.append(Diagnostic(
+        f.source, "ref.unread_table", Severity.WARNING,
+        f"'{f.name}': refers to the table '{label}' ({where}) on a page with no call, whose tables are not read;"
+        " typed as a free-form object"))
+
+
+def _self_reference(page: Page, f: Field, own: Schema, local_label: dict[str, Schema]) -> Schema:
+    """A row whose `:ref:` names the table it sits in: a recursive type, unless its description names another table
+    of the page ("For details, see Table 4", by `:ref:` or by number), which is then the one meant (AS
+    `scheduled_policy` linked its own Table 3 while saying "see Table 4"). Reported either way (`ref.self`)."""
+    named = [s for s in (local_label.get(x) for x in f.desc_refs) if s is not None and s.source != own.source]
+    if not named:
+        numbers = {m.group(1) for m in _SEE_TABLE.finditer(f.description)}
+        named = [s for s in page.schemas if s.source != own.source and _table_number(s.title) in numbers]
+    if len(named) == 1:
+        page.diagnostics.append(Diagnostic(
+            f.source, "ref.self", Severity.WARNING,
+            f"'{f.name}': its type refers to the table it sits in ('{own.title or own.name}'), but its description"
+            f" names '{named[0].title or named[0].name}'; taken as that table"))
+        return named[0]
+    page.diagnostics.append(Diagnostic(
+        f.source, "ref.self", Severity.INFO,
+        f"'{f.name}': its type refers to the table it sits in ('{own.title or own.name}'): a recursive type"))
+    return own
+
+
+# "see Table 4" / "For details, see Table 4" in a description; a caption starts "Table 4 ..."
+_SEE_TABLE = re.compile(r"\bsee\s+Table\s+(\d+)\b", re.I)
+
+
+def _table_number(title: str) -> str | None:
+    m = re.match(r"\s*Table\s+(\d+)\b", title)
+    return m.group(1) if m else None
 
 
 def _unresolved(page: Page, f: Field, code: str, message: str) -> TypeExpr:

@@ -175,6 +175,10 @@ _CODES = (
     # build: linking and rendering
     Code("ref.dangling", E, BUILD, "a reference to a table that does not exist: a free-form object", defect=True,
          pinned=True, explains_row=True),
+    Code("ref.unread_table", W, BUILD, "a row refers to a table on a page with no call (not read): a free-form "
+         "object, never a same-page table of the field's name"),
+    Code("ref.self", WI, BUILD, "a row whose reference names the table it sits in: the table its description names "
+         "(warning, a docs slip), else a recursive type (info)", defect=True),
     Code("schema.unreferenced", W, BUILD, "a nested table no field refers to"),
     Code("schema.cycle_budget", W, BUILD, "tables referencing each other in a cycle too large to compare exactly"),
     Code("schema.name_conflict", WI, BUILD, "a name already taken by another shape: the table is renamed (warning "

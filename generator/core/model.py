@@ -205,6 +205,9 @@ class Page:
     # what names the page across retitles and moves (`:original_name:`, else its own label; `generator.build.lock`)
     anchor: str = ""
     text: PageText | None = None  # read from the doctree for later stages (None: the page was not parsed)
+    # a page with no call (`public_parameters/data_structure.rst`): the labels of its tables -> their lines. Their
+    # rows are not read, but a `:ref:` to one still says which table a row means (`build.link`)
+    unread_tables: dict[str, int] = field(default_factory=dict)
 
     def fields(self) -> Iterator[Field]:
         """Every table row of the page: nested tables, then per operation parameters, bodies, headers."""

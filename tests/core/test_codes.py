@@ -138,7 +138,9 @@ def test_annotated_codes() -> None:
     # are annotated too now, as every documentation defect is
     before = {"type.unknown", "ref.dangling", "table.malformed", "table.row_shape", "table.empty_name",
               "example.invalid_json"}
-    assert as_github.DEFECT_CODES == before | (codes.PROSE_DEFECTS - codes.REPORTED)
+    # `ref.self`: a row linking its own table while its description names another (a docs slip; its info case, a
+    # plain recursive type, is never annotated)
+    assert as_github.DEFECT_CODES == before | {"ref.self"} | (codes.PROSE_DEFECTS - codes.REPORTED)
     assert codes.ANNOTATED == as_github.DEFECT_CODES | codes.REPORTED == codes.DEFECTS
 
 

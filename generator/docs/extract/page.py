@@ -8,7 +8,7 @@ import re
 from docutils import nodes
 
 from generator.core.model import DocOperation, Page, ParamLocation, Severity
-from generator.docs.extract.context import CellReader, PageContext
+from generator.docs.extract.context import CellReader, PageContext, line_of
 from generator.docs.extract.examples import read_examples
 from generator.docs.extract.microversion import relax_microversion_rows
 from generator.docs.extract.page_text import page_text
@@ -67,6 +67,9 @@ def extract(read: ReadPage, read_cell: CellReader | None = None) -> Page:
             # index pages, overviews, appendices: nothing to extract, but say why
             ctx.diag(max(1, (title_node.line or 2) - 1), "page.not_api", Severity.INFO,
                      "no 'METHOD /path' line in a URI section")
+        for t in ctx.doc.findall(nodes.table):
+            names_of: list[str] = t.get("names", [])
+            ctx.page.unread_tables.update((name, line_of(t)) for name in names_of)
         return ctx.page
     ctx.page.is_api = True
     report_unknown_sections(ctx, unknown)  # on overview pages any title is fine; on API pages it may hide data
