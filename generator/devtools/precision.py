@@ -169,7 +169,6 @@ def render(report: Report) -> str:
         replayed = sum(r[-1] != "not replayed" for r in report.recall_rows)
         out += ["", format_table(["id", "service", "update", "rules", "level", "reported as"], report.recall_rows),
                 f"recall sample: {hit}/{replayed} reported at the level their effect calls for"]
-        out.append(f"recall (sample + judged real errors): {hit + v['real']}/{replayed + judged_real}")
     if report.counts:
         out += ["", "updates sampled every k-th error (errors judged at the sample -> now):",
                 format_table(["service", "update", "taken", "then", "now"], report.counts)]
