@@ -2,7 +2,7 @@
 
     python -m generator.devtools.history [BUNDLE...] [--no-lock] [--json OUT] [--cache-dir DIR]
         [--write-expected tests/devtools/history_expected.py] [--markdown BEFORE_JSON benchmarks/history.md]
-        [--replayed JSON]
+        [--replayed JSON] [--findings DIR]
 
 Each bundle is cloned into a temporary folder; each commit's docs tree is exported (`git archive`, as
 `generator.release.docs_ci` reads a revision), built and validated as the workflow's `load_pair` does, and
@@ -15,7 +15,8 @@ Per update it measures what the client's public names did (`history_names`): end
 renamed, names rebound, modules changed, and the diff's error, warning and info counts. It prints a table
 per update and a summary per service. `--write-expected` rewrites the pins of tests/devtools/test_history_replay.py;
 `--markdown` writes benchmarks/history.md from a `--no-lock --json` run (before) and this one (after);
-`--replayed` renders the figures of an earlier `--json` run instead of replaying.
+`--replayed` renders the figures of an earlier `--json` run instead of replaying; `--findings DIR` also writes
+each update's diff findings as `DIR/<service>/<old>..<new>.json` (`generator.devtools.history_findings`).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ import sys
 import tarfile
 import tempfile
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -38,9 +39,11 @@ from generator.build.lock import read_lock, write_lock
 from generator.build.pipeline import build_spec, resolve_service
 from generator.core.config import Service
 from generator.devtools.corpus import CORPUS
+from generator.devtools.history_findings import write_findings
 from generator.devtools.history_names import Anchors, Names, compare, names_of
 from generator.diff.compare import diff_specs
 from generator.diff.inputs import InputError, validate_built
+from generator.diff.model import DiffResult
 from generator.diff.rules import Level
 from generator.report.as_text import format_table
 from generator.speed.layer import speed_for
@@ -134,8 +137,8 @@ def _build(tree: Path | None, service: Service, speed: Any, lock_path: Path | No
     return result.spec
 
 
-def _levels(old: Mapping[str, Any], new: Mapping[str, Any]) -> tuple[int, int, int]:
-    changes = diff_specs(old, new).changes
+def _levels(result: DiffResult) -> tuple[int, int, int]:
+    changes = result.changes
 
     def count(level: Level) -> int:
         return sum(c.level is level for c in changes)
@@ -144,8 +147,9 @@ def _levels(old: Mapping[str, Any], new: Mapping[str, Any]) -> tuple[int, int, i
 
 
 def replay(bundle: Path, *, locked: bool = True, cache: PageCache | None = None,
-           service: str | None = None) -> ServiceReplay:
-    """Every update of one bundle; `locked`: each commit built with the previous commit's names lock."""
+           service: str | None = None, findings: Path | None = None) -> ServiceReplay:
+    """Every update of one bundle; `locked`: each commit built with the previous commit's names lock;
+    `findings`: the folder each update's diff report is written to (`history_findings.write_findings`)."""
     name = service or bundle.name.removesuffix(".bundle")
     svc = resolve_service(name)
     speed = speed_for(1, cache, StageCache(cache.root) if cache is not None else None)
@@ -153,7 +157,7 @@ def replay(bundle: Path, *, locked: bool = True, cache: PageCache | None = None,
     with tempfile.TemporaryDirectory(prefix=f"otc-apigen-history-{name}-") as tmp:
         repo = clone(bundle, Path(tmp) / "repo")
         lock_path = Path(tmp) / "names.lock.yaml" if locked else None
-        previous: tuple[dict[str, Any], Names] | None = None
+        previous: tuple[dict[str, Any], Names, str] | None = None
         for i, (rev, date) in enumerate(commits(repo)):
             tree = export(repo, rev, Path(tmp) / str(i))
             spec = _build(tree, svc, speed, lock_path)
@@ -168,10 +172,13 @@ def replay(bundle: Path, *, locked: bool = True, cache: PageCache | None = None,
                 out.start = rev
             else:
                 moved = compare(previous[1], names)
-                errors, warnings, infos = _levels(previous[0], spec)
+                result = diff_specs(previous[0], spec)
+                if findings is not None:
+                    write_findings(findings, name, previous[2], rev, result)
+                errors, warnings, infos = _levels(result)
                 out.updates.append(Update(rev, date, moved.kept, moved.renamed, moved.rebound, moved.modules_changed,
                                           errors, warnings, infos))
-            previous = (spec, names)
+            previous = (spec, names, rev)
     return out
 
 
@@ -244,10 +251,11 @@ def expected_literal(replays: Sequence[ServiceReplay]) -> str:
     return "\n".join([*lines, "}"]) + "\n"
 
 
-def _replay_all(bundles: Sequence[Path], locked: bool, cache_dir: Path | None) -> list[ServiceReplay]:
+def _replay_all(bundles: Sequence[Path], locked: bool, cache_dir: Path | None,
+                findings: Path | None = None) -> list[ServiceReplay]:
     with tempfile.TemporaryDirectory(prefix="otc-apigen-history-cache-") as tmp:
         cache = PageCache(cache_dir or Path(tmp))
-        return [replay(b, locked=locked, cache=cache) for b in bundles]
+        return [replay(b, locked=locked, cache=cache, findings=findings) for b in bundles]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -260,6 +268,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                    help="write OUT: the per-service table before (BEFORE_JSON) -> after (this run)")
     p.add_argument("--replayed", type=Path, metavar="JSON", help="the figures of an earlier run (--json): no replay")
     p.add_argument("--write-expected", type=Path, metavar="FILE", help="write the figures as the tests' pins")
+    p.add_argument("--findings", type=Path, metavar="DIR",
+                   help="write each update's diff findings as DIR/<service>/<old>..<new>.json")
     args = p.parse_args(argv)
     if args.replayed is not None:
         replays = from_json(args.replayed.read_text(encoding="utf-8"))
@@ -270,7 +280,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 2
         started = time.perf_counter()
         try:
-            replays = _replay_all(bundles, not args.no_lock, args.cache_dir)
+            replays = _replay_all(bundles, not args.no_lock, args.cache_dir, args.findings)
         except HistoryError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 2
