@@ -99,6 +99,8 @@ class RequestBodyPair:
     op_n: Node
     o: Node | None
     n: Node | None
+    # the old body's table had no Mandatory column: its optional body states nothing (`x-otc-required-unstated`)
+    o_unstated: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -385,13 +387,20 @@ class Walker:
 
     # ------------------------------------------------------------ bodies and responses
 
+    @staticmethod
+    def _body_unstated(spec: Mapping[str, Any], body: Node) -> bool:
+        """Whether every media type's schema of `body` comes from tables without a Mandatory column."""
+        schemas = [m.get("schema") for m in (body.schema.get("content") or {}).values() if isinstance(m, Mapping)]
+        nodes = [resolve(spec, Node(s, body.pointer, body.source))[0] for s in schemas if isinstance(s, Mapping)]
+        return bool(nodes) and all(n.schema.get(REQUIRED_UNSTATED) for n in nodes)
+
     def request_body(self, ref: OperationRef, op_o: Node, op_n: Node) -> Iterator[Pair]:
         raw_o, raw_n = op_o.schema.get("requestBody"), op_n.schema.get("requestBody")
         if raw_o is None and raw_n is None:
             return
         o = None if raw_o is None else resolve(self.old, Node(raw_o, op_o.pointer + "/requestBody", op_o.source))[0]
         n = None if raw_n is None else resolve(self.new, Node(raw_n, op_n.pointer + "/requestBody", op_n.source))[0]
-        yield RequestBodyPair(ref, op_o, op_n, o, n)
+        yield RequestBodyPair(ref, op_o, op_n, o, n, o is not None and self._body_unstated(self.old, o))
         if o is not None and n is not None:
             yield from self.content(Ctx(ref, "request", "request body"), o, n, status="")
 

@@ -289,6 +289,8 @@ CASES: dict[str, tuple[Level, Mutation]] = {
     "request-body-added-required": (E, _no_body("old")),
     "request-body-added": (I, _both(_no_body("old"), _set(body, "required", False))),
     "request-body-became-required": (E, _set(body, "required", False, "old")),
+    "request-body-required-stated": (W, _both(_set(body, "required", False, "old"),
+                                              _set(req, "x-otc-required-unstated", True, "old"))),
     "request-media-type-removed": (E, _media(body, "application/xml", drop_json=True)),
     "request-media-type-added": (I, _media(body, "multipart/form-data", drop_json=False)),
     "response-media-type-removed": (E, _media(ok, "application/xml", drop_json=True)),

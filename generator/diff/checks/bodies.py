@@ -20,7 +20,8 @@ def request_body(pair: RequestBodyPair, emit: Emit) -> None:
         rule_id = "request-body-added-required" if n.schema.get("required") else "request-body-added"
         emit(rule_id, pair.ref, pair.op_o, n)
     elif n.schema.get("required") and not o.schema.get("required"):
-        emit("request-body-became-required", pair.ref, o, n)
+        # an old table without a Mandatory column said nothing of the body: the docs now state it
+        emit("request-body-required-stated" if pair.o_unstated else "request-body-became-required", pair.ref, o, n)
 
 
 def media_types(delta: MediaTypesDelta, emit: Emit) -> None:
