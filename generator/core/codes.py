@@ -198,6 +198,8 @@ _CODES = (
     Code("status.from_linked_table", I, BUILD, "status codes from the status-code table the page links to"),
     Code("example.null_widened", I, BUILD, "a response example shows null: the property may be null"),
     Code("example.int64_widened", I, BUILD, "an example holds a value beyond int32: the property is int64"),
+    Code("type.any_by_example", I, BUILD, "a free Object/Json the page's example gives a non-object for: any value"),
+    Code("type.list_by_example", I, BUILD, "a Type cell naming one table the page's example gives a list of: an array"),
     # check: validating the written spec
     Code("check.openapi", E, CHECK, "openapi-spec-validator rejects the spec", invalidates=True),
     Code("check.dangling_ref", E, CHECK, "a $ref that leads nowhere", invalidates=True),
