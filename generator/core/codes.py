@@ -96,6 +96,7 @@ _CODES = (
     Code("type.unknown", E, DOCS, "a Type cell neither in the type grammar nor naming a table: left untyped",
          defect=True, pinned=True, explains_row=True),
     Code("type.no_column", I, DOCS, "the table has no Type column: the type is inferred"),
+    Code("field.alternatives", I, DOCS, "a row named `a or b`: two alternative fields, each optional"),
     Code("field.conditional_required", I, DOCS, "the Mandatory cell states a condition: read as required or not"),
     Code("field.microversion_bound", I, DOCS, "a response field mandatory only in some microversions: optional"),
     Code("param.query_in_path_table", I, DOCS, "a path-table row that is no placeholder of the path: a query "

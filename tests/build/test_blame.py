@@ -94,12 +94,12 @@ def test_range_per_case_is_ours_a_plain_range_the_docs() -> None:
     assert _blame(s, ["properties", "port", "minimum"], 0) == (DOCS, "range.broken")
 
 
-# identity-access-management access_key_management/obtaining_a_temporary_ak_sk.rst:147,192: the row
-# "domain_name or domain_id | Mandatory" names two alternatives, not one property the example must hold
+# a row whose name cell is no name (after identity-access-management access_key_management/obtaining_a_temporary_ak_sk
+# .rst:147, whose "domain_name or domain_id" the reader now splits): read as a required property the example lacks
 _REQUEST = ("Request Parameters\n------------------\n\n"
             + table("Request body parameters", [["Parameter", "Mandatory", "Type", "Description"],
                                                 ["agency_name", "Mandatory", "String", "Name of the agency."],
-                                                ["domain_name or domain_id", "Mandatory", "String",
+                                                ["domain_name / domain_id", "Mandatory", "String",
                                                  "Name of the domain."]])
             + "Example Requests\n----------------\n\n.. code-block::\n\n   {\n      \"agency_name\": \"a\",\n"
               "      \"domain_name\": \"d\"\n   }\n\n"

@@ -168,3 +168,22 @@ def test_an_id_length_the_reader_takes_as_exact_is_the_docs_when_the_example_is_
     prop["description"] = "Name of the rule. The name contains 32 characters."
     assert blame(_spec(prop), path, "short", "", part="response", page_file="p.rst") == (
         GENERATOR, "range.exact_length")
+
+
+def test_a_row_naming_two_alternatives_is_two_optional_fields(make_tree: Callable[[dict[str, str]], Path]) -> None:
+    # identity-access-management access_key_management/obtaining_a_temporary_ak_sk.rst:147,192: the row
+    # "domain_name or domain_id | Mandatory" and the example that sends only "domain_name"
+    body = ("Request Parameters\n------------------\n\n"
+            + table("Request body parameters", [["Parameter", "Mandatory", "Type", "Description"],
+                                                ["agency_name", "Mandatory", "String", "Name of the agency."],
+                                                ["domain_name or domain_id", "Mandatory", "String",
+                                                 "**domain.name**: Name of the domain."]])
+            + 'Example Requests\n----------------\n\n.. code-block::\n\n   {\n      "agency_name": "a",\n'
+              '      "domain_name": "d"\n   }\n\n' + _STATUS)
+    built = _build(make_tree, body, "POST /v3.0/OS-CREDENTIAL/securitytokens")
+    (schema,) = [s for s in built.result.spec["components"]["schemas"].values() if "agency_name" in s["properties"]]
+    assert list(schema["properties"]) == ["agency_name", "domain_name", "domain_id"]
+    assert schema["required"] == ["agency_name"]
+    assert schema["properties"]["domain_id"]["x-required-note"] == "mandatory unless domain_name is given"
+    assert [d.code for d in built.diagnostics if d.code == "field.alternatives"] == ["field.alternatives"]
+    assert not [d for d in built.diagnostics if d.code == "example.schema_mismatch"]
