@@ -96,6 +96,7 @@ _CODES = (
     Code("type.unknown", E, DOCS, "a Type cell neither in the type grammar nor naming a table: left untyped",
          defect=True, pinned=True, explains_row=True),
     Code("type.no_column", I, DOCS, "the table has no Type column: the type is inferred"),
+    Code("field.alternatives", I, DOCS, "a row named `a or b`: two alternative fields, each optional"),
     Code("field.conditional_required", I, DOCS, "the Mandatory cell states a condition: read as required or not"),
     Code("field.microversion_bound", I, DOCS, "a response field mandatory only in some microversions: optional"),
     Code("param.query_in_path_table", I, DOCS, "a path-table row that is no placeholder of the path: a query "
@@ -202,6 +203,8 @@ _CODES = (
     Code("status.from_linked_table", I, BUILD, "status codes from the status-code table the page links to"),
     Code("example.null_widened", I, BUILD, "a response example shows null: the property may be null"),
     Code("example.int64_widened", I, BUILD, "an example holds a value beyond int32: the property is int64"),
+    Code("type.any_by_example", I, BUILD, "a free Object/Json the page's example gives a non-object for: any value"),
+    Code("type.list_by_example", I, BUILD, "a Type cell naming one table the page's example gives a list of: an array"),
     # check: validating the written spec
     Code("check.openapi", E, CHECK, "openapi-spec-validator rejects the spec", invalidates=True),
     Code("check.dangling_ref", E, CHECK, "a $ref that leads nowhere", invalidates=True),

@@ -152,6 +152,11 @@ def _parse(s: str, refs: list[RefToken]) -> TypeExpr | None:
                 target = TypeExpr(Kind.ANY) if is_list else TypeExpr(Kind.OBJECT)
             return TypeExpr(Kind.ARRAY, items=target) if is_list else target
 
+    # `Array. For details, see :ref:`Table 9 <...>``: the shape, then a sentence naming its element's table
+    m = re.fullmatch(r"(arrays?|lists?)\.\s+(?:for details|see|refer)\b.*", s, re.I)
+    if m:
+        return TypeExpr(Kind.ARRAY, items=_first_ref(s, refs) or TypeExpr(Kind.ANY))
+
     # a lone reference: ":ref:`X <label>`" possibly followed by "object"
     m = _REF_RE.fullmatch(s) or re.fullmatch(r"\x00(\d+)\x00\s+(object|objects|structure|struct)", s, re.I)
     if m:
@@ -171,6 +176,9 @@ def _parse(s: str, refs: list[RefToken]) -> TypeExpr | None:
         head = "dictionary" if head == "dictionarie" else head
         if head in ("array", "list", "set", "jsonarray"):
             items = _parse_element(inner, refs)
+            if items is None and s.endswith(")") and not _REF_RE.search(inner):
+                # `List (NAT gateways)`: the brackets gloss what the list holds; the row's "see Table 3" says which
+                items = TypeExpr(Kind.ANY)
             return TypeExpr(Kind.ARRAY, items=items) if items else None
         if head in ("map", "dict", "hashmap", "dictionary"):
             parts = _split_top(inner)

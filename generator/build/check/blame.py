@@ -17,8 +17,9 @@ reason (counted by `generator.devtools.example_census`):
   names (the words of a condition), defaults ("the default value is 8 for IPv4 and 64 for IPv6"), or one that
   leaves out the example's value although the description names it: generator. The value in another letter case
   ("tcp" for TCP): docs. Otherwise unclear (prose enums are lossy).
-- a bound (`minimum` ... `maxItems`) whose description states ranges per case, or an exact length its description
-  does not call exact: generator; otherwise the example breaks the stated range: docs.
+- a bound (`minimum` ... `maxItems`) whose description states ranges per case, unless the value lies in none of
+  the stated ranges, or an exact length its description does not call exact (the prose reader's rule:
+  `docs.prose.ranges.is_exact_length`): generator; otherwise the example breaks the stated range: docs.
 - `pattern` (read from prose) and anything else: unclear; `format`: docs.
 """
 
@@ -28,6 +29,8 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from generator.docs.prose.ranges import is_exact_length
+
 DOCS, GENERATOR, UNCLEAR = "docs", "generator", "unclear"
 Blame = tuple[str, str]  # (side, reason)
 
@@ -35,6 +38,7 @@ _NAME = re.compile(r"^[A-Za-z_$@][\w$@.:-]*$")
 _BOUNDS = {"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minLength", "maxLength", "minItems",
            "maxItems", "multipleOf"}
 _PER_CASE = re.compile(r"\b(?:if|when|unless|for)\b[^.]*\d|\d[^.]*\b(?:if|when|unless|for)\b|\(\D*\d[^)]*\)", re.I)
+_RANGE = re.compile(r"(?<![\w.,])(\d[\d,]*(?:\.\d+)?)\s*(?:-|–|~|to)\s*(\d[\d,]*(?:\.\d+)?)(?![\w.,]*\d)")
 _PLACEHOLDER = re.compile(r"x{3,}|[{}<>]")
 
 
@@ -90,10 +94,10 @@ def blame(spec: dict[str, Any], schema_path: Sequence[Any], instance: Any, messa
         return _enum(spec, schema_path, node, instance)
     if keyword in _BOUNDS:
         text = str(node.get("description") or "")
-        if _PER_CASE.search(text):
+        if _PER_CASE.search(text) and _in_a_stated_range(text, instance) is not False:
             return GENERATOR, "range.per_case"
-        if keyword in ("minLength", "maxLength") and node.get("minLength") == node.get("maxLength") and not re.search(
-                r"\bexactly\b|\bfixed\b", text, re.I):
+        if keyword in ("minLength", "maxLength") and node.get("minLength") == node.get("maxLength") and not any(
+                is_exact_length(sentence) for sentence in re.split(r"(?<=\.)\s+|\n+", text)):
             return GENERATOR, "range.exact_length"
         return DOCS, "range.broken"
     if keyword == "format":
@@ -101,6 +105,18 @@ def blame(spec: dict[str, Any], schema_path: Sequence[Any], instance: Any, messa
     if keyword == "pattern":
         return UNCLEAR, "pattern.from_prose"
     return UNCLEAR, f"other.{keyword or 'root'}"
+
+
+def _in_a_stated_range(text: str, instance: Any) -> bool | None:
+    """Whether the value (a number, or the length of a string or list) lies in one of the ranges the description
+    states ("600-90,000 GB for 100 MB/s instances, 1200-90,000 GB for ..."); None when it states none. A value no
+    stated case allows is the docs' defect whatever we made of the cases (their union is ours)."""
+    size = len(instance) if isinstance(instance, (str, list)) else instance
+    if isinstance(size, bool) or not isinstance(size, (int, float)):
+        return None
+    pairs = [(float(a.replace(",", "")), float(b.replace(",", "")))
+             for a, b in _RANGE.findall(text)]
+    return any(low <= size <= high for low, high in pairs) if pairs else None
 
 
 def _enum(spec: dict[str, Any], schema_path: Sequence[Any], node: dict[str, Any], instance: Any) -> Blame:

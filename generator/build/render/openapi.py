@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.build.finish.error_bodies import error_bodies
+from generator.build.finish.example_types import types_from_examples
 from generator.build.finish.info import info_extras
 from generator.build.finish.invalid_examples import PlacementMemo, place_examples
 from generator.build.finish.placeholders import number_repeated_placeholders
@@ -103,6 +104,7 @@ class SpecRenderer(OperationRenderer):
                 },
             },
         }
+        self.diagnostics.extend(types_from_examples(spec))  # first: the nulls and longs inside are then walked
         self.diagnostics.extend(widen_nulls(spec))
         self.diagnostics.extend(widen_int32(spec))
         place_examples(spec, self.placements)  # after the widening: a documented null or long is evidence, not a defect

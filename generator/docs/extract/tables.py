@@ -215,8 +215,27 @@ def parse_fields(ctx: PageContext, t: Table) -> list[Field]:
             continue
         f = _field(ctx, t, row)
         if f is not None:
-            out.append(f)
+            out.extend(_alternatives(ctx, f))
     return out
+
+
+# `domain_name or domain_id`: one row for two fields of which the request holds one
+_ALTERNATIVES_RE = re.compile(r"([A-Za-z_][\w.-]*) or ([A-Za-z_][\w.-]*)")
+
+
+def _alternatives(ctx: PageContext, f: Field) -> list[Field]:
+    """The row's field, or the two fields a row named `a or b` stands for: each optional, since a Mandatory
+    "Yes" holds for the pair (JSON Schema could say "one of", but no client generator makes a usable type of it)."""
+    m = _ALTERNATIVES_RE.fullmatch(f.name)
+    if m is None:
+        return [f]
+    ctx.diag(f.source.line, "field.alternatives", Severity.INFO,
+             f"'{f.name}': two alternative fields{', one of them mandatory' if f.required else ''}; "
+             "each read as optional")
+    pairs = ((m.group(1), m.group(2)), (m.group(2), m.group(1)))
+    return [dc_replace(f, name=name, required=False, constraints=dc_replace(f.constraints),
+                       required_note=f.required_note or (f"mandatory unless {other} is given" if f.required else None))
+            for name, other in pairs]
 
 
 def _field(ctx: PageContext, t: Table, row: nodes.row) -> Field | None:

@@ -85,6 +85,16 @@ _N = r"(-?\d+(?:\.\d+)?)"
 # where the sentence says so; elsewhere (a name, a description) it is only how long it can be
 _EXACT = re.compile(r"\bexactly\b|\bfixed(?:-| )length\b|\bmust (?:contain|be)\b|\b(?:IDs?|UUIDs?|hash|digest|"
                     r"fingerprint|token|key)\b")
+# "The maximum length of the ID is 4,096 bytes": a bound, however the sentence names an ID
+_UPPER = re.compile(r"\b(?:maximum|max\.?|at most|up to|no more than|not more than|cannot exceed)\b", re.I)
+
+
+def is_exact_length(sentence: str) -> bool:
+    """Whether a sentence stating a length ("contains 36 characters") says the length is exact: it says so
+    (exactly, fixed length, must be) or it is that of a fixed-size token (an ID, a hash), and it names no bound."""
+    return bool(_EXACT.search(sentence)) and not _UPPER.search(sentence)
+
+
 _NOT_NEGATED = r"(?<!\bno )(?<!\bnot )"
 _UNIT = r"(?:characters?|chars?|bytes?|digits?|letters?)"
 
@@ -131,7 +141,7 @@ def learn_range(unit: Any, type_: TypeExpr | None, result: ProseResult) -> None:
         if m:
             n = int(float(m.group(1)))
             c.max_length = n
-            if _EXACT.search(s):
+            if is_exact_length(s):
                 c.min_length = n
             else:
                 result.findings.append(("range.length_not_exact", f"a length stated without saying it is exact "
