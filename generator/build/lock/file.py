@@ -9,6 +9,8 @@ YAML, sorted and deterministic (the same lock, the same bytes), one entry per id
         module: [Zone Management]      # the tags (the client's module)
     models:                # each table a component is made of
       table zone_req: CreateZoneReq
+    model_sites:           # where each model is used: function, body, field path (the second key of a table)
+      POST /v2/zones request router: Router
     retired:               # names once bound to an identity the docs no longer document: never given again
       functions: {ListOldZones: GET /v2/old_zones}
       models: {OldZone: table old_zone}
@@ -72,6 +74,9 @@ class NamesLock:
     retired_functions: dict[str, str] = field(default_factory=dict)
     retired_models: dict[str, str] = field(default_factory=dict)
     aliases: dict[str, Alias] = field(default_factory=dict)  # old function name -> its rename
+    # where each model is used (function, body, field path) -> its name: a table relabelled, or merged with
+    # tables of other names, keeps the name it had there (`generator.build.lock.sites`)
+    sites: dict[str, str] = field(default_factory=dict)
 
     def as_data(self) -> dict[str, Any]:
         out: dict[str, Any] = {"version": 1}
@@ -81,6 +86,8 @@ class NamesLock:
         out["models"] = dict(sorted(self.models.items()))
         out["retired"] = {"functions": dict(sorted(self.retired_functions.items())),
                           "models": dict(sorted(self.retired_models.items()))}
+        if self.sites:
+            out["model_sites"] = dict(sorted(self.sites.items()))
         if self.aliases:
             out["deprecated_aliases"] = {old: {"function": a.new, "identity": a.identity}
                                          for old, a in sorted(self.aliases.items())}
@@ -132,8 +139,9 @@ def parse_lock(data: Any, where: str = "<lock>") -> NamesLock:
         retired = data.get("retired") or {}
         aliases = {str(k): Alias(str(v["function"]), canonical(str(v.get("identity", ""))))
                    for k, v in (data.get("deprecated_aliases") or {}).items()}
+        sites = {canonical(str(k)): str(v) for k, v in (data.get("model_sites") or {}).items()}
         return NamesLock(str(data.get("service") or ""), functions, models,
-                         _names(retired.get("functions")), _names(retired.get("models")), aliases)
+                         _names(retired.get("functions")), _names(retired.get("models")), aliases, sites)
     except (AttributeError, KeyError, TypeError) as exc:
         raise LockError(f"{where}: not a names lock ({type(exc).__name__}: {exc})") from exc
 
