@@ -68,6 +68,8 @@ def test_tables_merged_since_keep_each_its_locked_class(tmp_path: Path) -> None:
     assert list(schemas) == sorted(schemas)
     assert all(r.rsplit("/", 1)[1] in schemas for r in _refs(new.spec))
     assert _renamed_models(old, new) == []
+    (said,) = [d for d in new.diagnostics if d.code == "naming.locked" and "merge" in d.message]
+    assert said.message == "table tag_1: the docs merge it into 'Tag' (one shape); the lock keeps its own model"
     assert new.names_lock is not None and new.names_lock.models == old.names_lock.models  # type: ignore[union-attr]
     # and so on the next build with that lock
     again = _build(_tree(tmp_path / "again", files("key")), new.names_lock)

@@ -31,7 +31,11 @@ def apply_lock(spec: dict[str, Any], lock: NamesLock | None) -> tuple[NamesLock,
         renamed, heirs = _functions(spec, lock, diagnostics)
         _aliases(spec, lock)
         _top_level_tags(spec)
-        split_merged(spec, lock.models, lock.sites)
+        for merged, own in split_merged(spec, lock.models, lock.sites):
+            diagnostics.append(Diagnostic(_source(spec["components"]["schemas"][own]), "naming.locked", Severity.INFO,
+                                          f"{', '.join(component_identities(spec['components']['schemas'][own]))}: "
+                                          f"the docs merge it into '{merged}' (one shape); the lock keeps its own "
+                                          f"model"))
         _models(spec, lock, diagnostics, renamed, heirs)
     return derive_lock(spec, lock), sorted(diagnostics)
 

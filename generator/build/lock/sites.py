@@ -103,14 +103,14 @@ def site_claims(sites: Sites, lock_sites: dict[str, str], unfound: set[str]) -> 
     return {name: locked for name, locked in wanted.items() if claimed[locked.lower()] == 1}
 
 
-def split_merged(spec: dict[str, Any], models: dict[str, str], lock_sites: dict[str, str]) -> bool:
+def split_merged(spec: dict[str, Any], models: dict[str, str], lock_sites: dict[str, str]) -> list[tuple[str, str]]:
     """Split each component whose tables the lock binds to several names (tables of one shape merged since): a
-    copy per name but the one most of its tables have, holding the tables of that name and reached from the sites
-    locked to it. A site the lock does not know, or shared by sites locked to two names, stays with the original.
-    True when a component was split (the components are then re-sorted)."""
+    copy per name but one (the component's own, else the one most of its tables have), holding the tables of that
+    name and reached from the sites locked to it. A site the lock does not know, or shared by sites locked to two
+    names, stays with the original. (component, copy) of each split (the components are then re-sorted)."""
     sites = Sites(spec)
     schemas = sites.schemas
-    split = False
+    split: list[tuple[str, str]] = []
     for name in sorted(schemas):
         ids = component_identities(schemas[name])
         by_name: dict[str, list[str]] = {}
@@ -119,7 +119,8 @@ def split_merged(spec: dict[str, Any], models: dict[str, str], lock_sites: dict[
                 by_name.setdefault(models[i], []).append(i)
         if len(by_name) < 2:
             continue
-        keeper = min(by_name, key=lambda n: (-len(by_name[n]), n))
+        # the original stays with the name the docs give it, when it is one of them (the fewest renames)
+        keeper = name if name in by_name else min(by_name, key=lambda n: (-len(by_name[n]), n))
         # each `$ref` node (shared by the sites through one component) goes to the one name its sites agree on
         refs: dict[int, tuple[dict[str, Any], set[str]]] = {}
         for site, node in sites.of.get(name, {}).items():
@@ -139,7 +140,7 @@ def split_merged(spec: dict[str, Any], models: dict[str, str], lock_sites: dict[
                 node["$ref"] = COMPONENT_SCHEMAS + copy_name
             ids = [i for i in ids if i not in by_name[locked]]
             schemas[name][X_ID] = _ids(ids)
-            split = True
+            split.append((name, copy_name))
     if split:
         spec["components"]["schemas"] = {k: schemas[k] for k in sorted(schemas)}
     return split
