@@ -96,6 +96,28 @@ def test_model_sites_round_trip_and_older_placeholders_still_bind(tmp_path: Path
     assert lock.sites == {"GET /v2/servers/{}/tags response 200 tags[]": "Tag"}
     write_lock(tmp_path / "x.names.yaml", lock)
     text = (tmp_path / "x.names.yaml").read_text(encoding="utf-8")
-    assert "model_sites:\n  GET /v2/servers/{}/tags response 200 tags[]: Tag\n" in text
+    assert "model_sites:\n  GET /v2/servers/{server_id}/tags response 200 tags[]: Tag\n" in text
     assert read_lock(tmp_path / "x.names.yaml") == lock
     assert "model_sites" not in (parse_lock({"version": 1}).as_data())
+
+
+def test_the_lock_file_shows_the_docs_placeholders_and_reads_them_back_as_one_endpoint(tmp_path: Path) -> None:
+    old = _build(_tree(tmp_path / "old", {"apis/nic/list.rst": _listing("Querying NICs", "GET /v2/servers/{id}/nics",
+                                                                        "ecs_01", "ecs_01__tag")}))
+    assert old.names_lock is not None and "GET /v2/servers/{}/nics" in old.names_lock.functions
+    write_lock(tmp_path / "old.names.yaml", old.names_lock)
+    text = (tmp_path / "old.names.yaml").read_text(encoding="utf-8")
+    assert "  GET /v2/servers/{id}/nics:\n    function: ListNics\n" in text
+    assert "  GET /v2/servers/{id}/nics response 200: ListNicsResponse\n" in text
+    assert "  GET /v2/servers/{id}/nics response 200 tags: Tag\n" in text and "/{}/" not in text
+    read = read_lock(tmp_path / "old.names.yaml")
+    assert read == old.names_lock
+    write_lock(tmp_path / "again.names.yaml", read)  # type: ignore[arg-type]
+    assert (tmp_path / "again.names.yaml").read_text(encoding="utf-8") == text
+    # the docs rename the placeholder: the same endpoint, shown as the docs now write it
+    new = _build(_tree(tmp_path / "new", {"apis/nic/list.rst": _listing("Querying NICs",
+                                                                        "GET /v2/servers/{server_id}/nics",
+                                                                        "ecs_01", "ecs_01__tag")}), read)
+    assert new.names_lock == old.names_lock
+    write_lock(tmp_path / "new.names.yaml", new.names_lock)  # type: ignore[arg-type]
+    assert (tmp_path / "new.names.yaml").read_text(encoding="utf-8") == text.replace("{id}", "{server_id}")

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from generator.build.lock.file import Function, NamesLock
-from generator.build.lock.identity import X_ID, component_identities, family, operation_identity
+from generator.build.lock.identity import X_ID, component_identities, docs_paths, family, operation_identity
 from generator.build.lock.sites import Sites, site_claims, split_merged
 from generator.core.model import Diagnostic, Severity, Source
 from generator.core.spec import ALIASES, VARIANTS, iter_operations, rename_components, x_source
@@ -265,6 +265,7 @@ def derive_lock(spec: dict[str, Any], previous: NamesLock | None = None) -> Name
         for ident in component_identities(schema):
             out.models.setdefault(ident, name)
     out.sites = Sites(spec).names()
+    out.paths = {**(previous.paths if previous is not None else {}), **docs_paths(spec)}
     if previous is None:
         return out
     in_use = {name.lower() for name in ((spec.get("components") or {}).get("schemas") or {})}

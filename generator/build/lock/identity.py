@@ -51,6 +51,24 @@ def canonical(identity: str) -> str:
     return f"{method} {endpoint_path(path)}{sep}{tail}"
 
 
+def shown(identity: str, paths: dict[str, str]) -> str:
+    """An identity as the lock file shows it, with the docs' placeholder names (`GET /v3/{project_id}/vpcs`, from
+    `paths`: canonical path -> the docs' path); `canonical` reads it back."""
+    method, _, rest = identity.partition(" ")
+    if method not in _METHODS or not rest.startswith("/"):
+        return identity
+    path, sep, tail = rest.partition(" ")
+    return f"{method} {paths.get(path, path)}{sep}{tail}"
+
+
+def docs_paths(spec: dict[str, Any]) -> dict[str, str]:
+    """canonical path -> the path as the spec (the docs) writes it."""
+    out: dict[str, str] = {}
+    for path in sorted(spec.get("paths") or {}):
+        out.setdefault(endpoint_path(str(path)), str(path))
+    return out
+
+
 def variant_identity(operation: str, anchor: str) -> str:
     return f"{operation} @{anchor}"
 
