@@ -6,6 +6,9 @@ identity to another (no rebinding, issue 22). A locked name that differs from th
 and said (`naming.locked`). Identities of the lock the spec no longer has move their names to `retired`, bound
 to the identity they had: only that identity takes them again.
 
+A table none of whose identities is found again (its page relabelled) is found by where it is used instead, and
+tables merged into one component since keep their own classes (`generator.build.lock.sites`).
+
 An operation and the pages of its shared endpoint are one family: the operation's function is the one of one of
 its pages, so they may share a name.
 """

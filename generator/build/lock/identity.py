@@ -12,7 +12,8 @@ another folder or a new page that happens to come first must not move a name. So
   when one page has several of that name;
 - an enum class is named after its owner (the client's), so it follows the owner's name.
 
-Several tables of one shape share a component: its `x-otc-id` lists all their identities (sorted).
+Several tables of one shape share a component: its `x-otc-id` lists all their identities (sorted). Where a
+component is used is its second key (`generator.build.lock.sites`), kept in the lock, not on the spec.
 The identities are on the spec so that the lock (`generator.build.lock.apply`), the diff and a history replay
 compute them from a built spec alone.
 """
