@@ -6,6 +6,9 @@ identity to another (no rebinding, issue 22). A locked name that differs from th
 and said (`naming.locked`). Identities of the lock the spec no longer has move their names to `retired`, bound
 to the identity they had: only that identity takes them again.
 
+A table none of whose identities is found again (its page relabelled) is found by where it is used instead, and
+tables merged into one component since keep their own classes (`generator.build.lock.sites`).
+
 An operation and the pages of its shared endpoint are one family: the operation's function is the one of one of
 its pages, so they may share a name.
 """
@@ -17,7 +20,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from generator.build.lock.file import Function, NamesLock
-from generator.build.lock.identity import X_ID, component_identities, family, operation_identity
+from generator.build.lock.identity import X_ID, component_identities, docs_paths, family, operation_identity
+from generator.build.lock.sites import Sites, site_claims, split_merged
 from generator.core.model import Diagnostic, Severity, Source
 from generator.core.spec import ALIASES, VARIANTS, iter_operations, rename_components, x_source
 from generator.docs.naming import snake_name
@@ -30,6 +34,11 @@ def apply_lock(spec: dict[str, Any], lock: NamesLock | None) -> tuple[NamesLock,
         renamed, heirs = _functions(spec, lock, diagnostics)
         _aliases(spec, lock)
         _top_level_tags(spec)
+        for merged, own in split_merged(spec, lock.models, lock.sites):
+            diagnostics.append(Diagnostic(_source(spec["components"]["schemas"][own]), "naming.locked", Severity.INFO,
+                                          f"{', '.join(component_identities(spec['components']['schemas'][own]))}: "
+                                          f"the docs merge it into '{merged}' (one shape); the lock keeps its own "
+                                          f"model"))
         _models(spec, lock, diagnostics, renamed, heirs)
     return derive_lock(spec, lock), sorted(diagnostics)
 
@@ -184,9 +193,11 @@ def _models(spec: dict[str, Any], lock: NamesLock, diagnostics: list[Diagnostic]
     taken: dict[str, str] = {name.lower(): name for name, found in ids.items() if not found}  # the generator's own
     renames: dict[str, str] = {}
     # Each component claims the locked names of its tables; when several claim one name (tables that shared a
-    # component now differ), the one holding the most of the tables locked to it keeps it, then the smallest
-    # identity: never the component's own name or order, which the docs' wording decides.
-    claims: list[tuple[int, str, str, str]] = []  # (-tables locked to the name, first such table, component, name)
+    # component now differ), the one holding the most of the tables locked to it keeps it, then the one the docs
+    # still give that name, then the smallest identity: never the order of the pages.
+    # (tables locked to the name (negated), docs name differs, first such table, component, name)
+    claims: list[tuple[int, bool, str, str, str]] = []
+    unfound: set[str] = set()
     for name, found in ids.items():
         bound: dict[str, list[str]] = {}
         for i in found:
@@ -194,8 +205,14 @@ def _models(spec: dict[str, Any], lock: NamesLock, diagnostics: list[Diagnostic]
             locked = (lock.models.get(j) or revived.get(j)) if j is not None else None
             if locked:
                 bound.setdefault(locked, []).append(j or i)
-        claims += [(-len(tables), min(tables), name, locked) for locked, tables in bound.items()]
-    for _, table, name, locked in sorted(claims):
+        claims += [(-len(tables), locked != name, min(tables), name, locked) for locked, tables in bound.items()]
+        if found and not bound:
+            unfound.add(name)
+    # a component none of whose tables the lock knows (relabelled: the page's label changed) takes the name its
+    # sites had, after every component that still has a table of that name
+    by_sites = site_claims(Sites(spec), lock.sites, unfound) if lock.sites else {}
+    claims += [(1, False, min(ids[name]), name, locked) for name, locked in by_sites.items()]
+    for _, _, table, name, locked in sorted(claims):
         if name in renames or locked.lower() in taken:
             continue
         if locked != name:
@@ -263,6 +280,8 @@ def derive_lock(spec: dict[str, Any], previous: NamesLock | None = None) -> Name
     for name, schema in ((spec.get("components") or {}).get("schemas") or {}).items():
         for ident in component_identities(schema):
             out.models.setdefault(ident, name)
+    out.sites = Sites(spec).names()
+    out.paths = {**(previous.paths if previous is not None else {}), **docs_paths(spec)}
     if previous is None:
         return out
     in_use = {name.lower() for name in ((spec.get("components") or {}).get("schemas") or {})}

@@ -9,11 +9,16 @@ YAML, sorted and deterministic (the same lock, the same bytes), one entry per id
         module: [Zone Management]      # the tags (the client's module)
     models:                # each table a component is made of
       table zone_req: CreateZoneReq
+    model_sites:           # where each model is used: function, body, field path (the second key of a table)
+      POST /v2/zones request router: Router
     retired:               # names once bound to an identity the docs no longer document: never given again
       functions: {ListOldZones: GET /v2/old_zones}
       models: {OldZone: table old_zone}
     deprecated_aliases:    # deliberate renames (`python -m generator names rename`): the old name stays callable
       ListZonez: {function: ListZones, identity: GET /v2/zones}
+
+An identity is matched with its placeholders unnamed (`GET /v2/{}/zones`, `identity.canonical`) and shown with the
+docs' names for them (`GET /v2/{project_id}/zones`): a renamed placeholder is the same endpoint.
 
 A lock is edited by the build (new identities, retired ones) and by a deliberate rename; never by hand-sorting.
 """
@@ -26,7 +31,7 @@ from typing import Any
 
 import yaml
 
-from generator.build.lock.identity import canonical
+from generator.build.lock.identity import canonical, shown
 from generator.core.emit import write_text_atomic
 
 HEADER = ("# names lock of otc-apigen: the generated client's public names, bound to what the docs document\n"
@@ -72,17 +77,28 @@ class NamesLock:
     retired_functions: dict[str, str] = field(default_factory=dict)
     retired_models: dict[str, str] = field(default_factory=dict)
     aliases: dict[str, Alias] = field(default_factory=dict)  # old function name -> its rename
+    # where each model is used (function, body, field path) -> its name: a table relabelled, or merged with
+    # tables of other names, keeps the name it had there (`generator.build.lock.sites`)
+    sites: dict[str, str] = field(default_factory=dict)
+    # canonical path -> the docs' path: how the file shows an identity (`{project_id}`, not `{}`); not compared
+    paths: dict[str, str] = field(default_factory=dict, compare=False)
 
     def as_data(self) -> dict[str, Any]:
+        def show(identity: str) -> str:
+            return shown(identity, self.paths)
+
         out: dict[str, Any] = {"version": 1}
         if self.service:
             out["service"] = self.service
-        out["operations"] = {k: {"function": f.name, "module": list(f.tags)} for k, f in sorted(self.functions.items())}
-        out["models"] = dict(sorted(self.models.items()))
-        out["retired"] = {"functions": dict(sorted(self.retired_functions.items())),
-                          "models": dict(sorted(self.retired_models.items()))}
+        out["operations"] = {show(k): {"function": f.name, "module": list(f.tags)}
+                             for k, f in sorted(self.functions.items())}
+        out["models"] = {show(k): v for k, v in sorted(self.models.items())}
+        out["retired"] = {"functions": {k: show(v) for k, v in sorted(self.retired_functions.items())},
+                          "models": {k: show(v) for k, v in sorted(self.retired_models.items())}}
+        if self.sites:
+            out["model_sites"] = {show(k): v for k, v in sorted(self.sites.items())}
         if self.aliases:
-            out["deprecated_aliases"] = {old: {"function": a.new, "identity": a.identity}
+            out["deprecated_aliases"] = {old: {"function": a.new, "identity": show(a.identity)}
                                          for old, a in sorted(self.aliases.items())}
         return out
 
@@ -132,8 +148,11 @@ def parse_lock(data: Any, where: str = "<lock>") -> NamesLock:
         retired = data.get("retired") or {}
         aliases = {str(k): Alias(str(v["function"]), canonical(str(v.get("identity", ""))))
                    for k, v in (data.get("deprecated_aliases") or {}).items()}
-        return NamesLock(str(data.get("service") or ""), functions, models,
-                         _names(retired.get("functions")), _names(retired.get("models")), aliases)
+        sites = {canonical(str(k)): str(v) for k, v in (data.get("model_sites") or {}).items()}
+        lock = NamesLock(str(data.get("service") or ""), functions, models,
+                         _names(retired.get("functions")), _names(retired.get("models")), aliases, sites)
+        lock.paths = _paths([k for part in ("operations", "models", "model_sites") for k in data.get(part) or {}])
+        return lock
     except (AttributeError, KeyError, TypeError) as exc:
         raise LockError(f"{where}: not a names lock ({type(exc).__name__}: {exc})") from exc
 
@@ -143,3 +162,14 @@ def _names(value: Any) -> dict[str, str]:
     if isinstance(value, dict):
         return {str(k): canonical(str(v or "")) for k, v in value.items()}
     return {str(n): "" for n in value or ()}
+
+
+def _paths(identities: list[Any]) -> dict[str, str]:
+    """canonical path -> the docs' path, as a lock file shows its identities."""
+    out: dict[str, str] = {}
+    for identity in identities:
+        method, _, rest = str(identity).partition(" ")
+        path = rest.partition(" ")[0]
+        if path.startswith("/"):
+            out.setdefault(canonical(f"{method} {path}").partition(" ")[2], path)
+    return out

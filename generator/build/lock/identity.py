@@ -12,7 +12,8 @@ another folder or a new page that happens to come first must not move a name. So
   when one page has several of that name;
 - an enum class is named after its owner (the client's), so it follows the owner's name.
 
-Several tables of one shape share a component: its `x-otc-id` lists all their identities (sorted).
+Several tables of one shape share a component: its `x-otc-id` lists all their identities (sorted). Where a
+component is used is its second key (`generator.build.lock.sites`), kept in the lock, not on the spec.
 The identities are on the spec so that the lock (`generator.build.lock.apply`), the diff and a history replay
 compute them from a built spec alone.
 """
@@ -49,6 +50,24 @@ def canonical(identity: str) -> str:
         return identity
     path, sep, tail = rest.partition(" ")
     return f"{method} {endpoint_path(path)}{sep}{tail}"
+
+
+def shown(identity: str, paths: dict[str, str]) -> str:
+    """An identity as the lock file shows it, with the docs' placeholder names (`GET /v3/{project_id}/vpcs`, from
+    `paths`: canonical path -> the docs' path); `canonical` reads it back."""
+    method, _, rest = identity.partition(" ")
+    if method not in _METHODS or not rest.startswith("/"):
+        return identity
+    path, sep, tail = rest.partition(" ")
+    return f"{method} {paths.get(path, path)}{sep}{tail}"
+
+
+def docs_paths(spec: dict[str, Any]) -> dict[str, str]:
+    """canonical path -> the path as the spec (the docs) writes it."""
+    out: dict[str, str] = {}
+    for path in sorted(spec.get("paths") or {}):
+        out.setdefault(endpoint_path(str(path)), str(path))
+    return out
 
 
 def variant_identity(operation: str, anchor: str) -> str:

@@ -45,6 +45,7 @@ def rename(lock: NamesLock, old: str, new: str) -> NamesLock:
             raise LockError(f"the model name '{new}' is bound to another table or retired")
         for ident in models:
             out.models[ident] = new
+        out.sites = {site: new if name == old else name for site, name in lock.sites.items()}
         out.retired_models[old] = models[0]
         return out
     raise LockError(f"the lock binds no function or model named '{old}'")

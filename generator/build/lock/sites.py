@@ -1,0 +1,151 @@
+"""Where each model is used: the second key of a model's identity, for when its first one is lost (issue 22).
+
+A table's identity is its label (`table vpc_apiv3_0007_0__request_addextendcidroption`); docs regenerated with
+another page label relabel every table of the page, and tables of one shape share one component, so which
+identities a component carries moves with the shapes of other tables. Where a model is used does not: a *site*
+is the function that reaches it + its body + the field path to it (`POST /v3/{}/vpc/vpcs/{} request vpc`,
+`GET /v3/{}/vpcs response 200 vpcs[].tags[]`). The lock keeps the model name at each site, so that
+- a component none of whose tables is found again takes the one locked name its sites agree on (`claims`);
+- a component now made of tables locked to several names is split again, one component per name, each site
+  pointing to the one of its locked name (`split_merged`): no class of the client is renamed by a merge.
+
+Computed from a built spec alone (like the identities), never written on it: a build without a lock is unchanged.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections import Counter
+from collections.abc import Iterator
+from typing import Any
+
+from generator.build.lock.identity import X_ID, component_identities
+from generator.core.spec import COMPONENT_SCHEMAS, VARIANTS, component_name, iter_operations
+
+_COMPOSED = ("allOf", "anyOf", "oneOf")
+
+
+def _function_nodes(spec: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
+    """(identity, node) of every operation and `x-otc-variants` entry with an identity (as `mark_identities` sets)."""
+    for _, _, op in iter_operations(spec):
+        if isinstance(op.get(X_ID), str):
+            yield op[X_ID], op
+        for v in op.get(VARIANTS) or []:
+            if isinstance(v, dict) and isinstance(v.get(X_ID), str):
+                yield v[X_ID], v
+
+
+def _bodies(node: dict[str, Any]) -> Iterator[tuple[str, Any]]:
+    """(role, schema) of the JSON bodies of an operation, the request first (one schema per role)."""
+    body = node.get("requestBody")
+    for media in ((body or {}).get("content") or {}).values() if isinstance(body, dict) else ():
+        if isinstance(media, dict) and "schema" in media:
+            yield "request", media["schema"]
+            break
+    for status, resp in sorted((node.get("responses") or {}).items(), key=lambda kv: str(kv[0])):
+        for media in ((resp or {}).get("content") or {}).values() if isinstance(resp, dict) else ():
+            if isinstance(media, dict) and "schema" in media:
+                yield f"response {status}", media["schema"]
+                break
+
+
+class Sites:
+    """Every site of every component with an identity in `spec`, and the `$ref` node each site goes through."""
+
+    def __init__(self, spec: dict[str, Any]) -> None:
+        self.schemas: dict[str, Any] = (spec.get("components") or {}).get("schemas") or {}
+        self.of: dict[str, dict[str, dict[str, Any]]] = {}  # component -> site -> the `$ref` node reaching it
+        for ident, node in _function_nodes(spec):
+            for role, schema in _bodies(node):
+                self._walk(schema, f"{ident} {role} ", "", ())
+
+    def _walk(self, node: Any, site: str, path: str, stack: tuple[str, ...]) -> None:
+        if isinstance(node, list):
+            for i, v in enumerate(node):
+                self._walk(v, site, f"{path}|{i}", stack)
+            return
+        if not isinstance(node, dict):
+            return
+        ref = node.get("$ref")
+        target = component_name(ref) if isinstance(ref, str) else None
+        if target is not None:
+            if target in stack or not isinstance(self.schemas.get(target), dict):
+                return  # a recursive model: its sites are those of its first level
+            if path and component_identities(self.schemas[target]):
+                self.of.setdefault(target, {}).setdefault(site + path, node)
+            self._walk(self.schemas[target], site, path, (*stack, target))
+            return
+        for key, value in node.items():
+            if key == "properties" and isinstance(value, dict):
+                for prop, sub in value.items():
+                    self._walk(sub, site, f"{path}.{prop}" if path else prop, stack)
+            elif key == "items":
+                self._walk(value, site, f"{path}[]", stack)
+            elif key == "additionalProperties":
+                self._walk(value, site, f"{path}{{}}", stack)
+            elif key in _COMPOSED:
+                self._walk(value, site, path, stack)
+
+    def names(self) -> dict[str, str]:
+        """site -> the component used there: what the lock keeps."""
+        return {site: name for name, sites in self.of.items() for site in sites}
+
+
+def site_claims(sites: Sites, lock_sites: dict[str, str], unfound: set[str]) -> dict[str, str]:
+    """component -> the locked name its sites agree on, for the components of `unfound` (none of whose tables the
+    lock knows). Unambiguous only: sites locked to two names, or a name two such components claim, give none."""
+    wanted: dict[str, str] = {}
+    for name in sorted(unfound):
+        agreed = {lock_sites[s] for s in sites.of.get(name, {}) if s in lock_sites}
+        if len(agreed) == 1:
+            wanted[name] = agreed.pop()
+    claimed = Counter(locked.lower() for locked in wanted.values())
+    return {name: locked for name, locked in wanted.items() if claimed[locked.lower()] == 1}
+
+
+def split_merged(spec: dict[str, Any], models: dict[str, str], lock_sites: dict[str, str]) -> list[tuple[str, str]]:
+    """Split each component whose tables the lock binds to several names (tables of one shape merged since): a
+    copy per name but one (the component's own, else the one most of its tables have), holding the tables of that
+    name and reached from the sites locked to it. A site the lock does not know, or shared by sites locked to two
+    names, stays with the original. (component, copy) of each split (the components are then re-sorted)."""
+    sites = Sites(spec)
+    schemas = sites.schemas
+    split: list[tuple[str, str]] = []
+    for name in sorted(schemas):
+        ids = component_identities(schemas[name])
+        by_name: dict[str, list[str]] = {}
+        for i in ids:
+            if i in models:
+                by_name.setdefault(models[i], []).append(i)
+        if len(by_name) < 2:
+            continue
+        # the original stays with the name the docs give it, when it is one of them (the fewest renames)
+        keeper = name if name in by_name else min(by_name, key=lambda n: (-len(by_name[n]), n))
+        # each `$ref` node (shared by the sites through one component) goes to the one name its sites agree on
+        refs: dict[int, tuple[dict[str, Any], set[str]]] = {}
+        for site, node in sites.of.get(name, {}).items():
+            entry = refs.setdefault(id(node), (node, set()))
+            entry[1].add(lock_sites.get(site, ""))
+        for locked in sorted(n for n in by_name if n != keeper):
+            moved = [node for node, names in refs.values() if names == {locked}]
+            if not moved:
+                continue
+            copy_name, n = locked, 2
+            while copy_name in schemas:
+                copy_name, n = f"{locked}{n}", n + 1
+            twin = copy.deepcopy(schemas[name])
+            twin[X_ID] = _ids(by_name[locked])
+            schemas[copy_name] = twin
+            for node in moved:
+                node["$ref"] = COMPONENT_SCHEMAS + copy_name
+            ids = [i for i in ids if i not in by_name[locked]]
+            schemas[name][X_ID] = _ids(ids)
+            split.append((name, copy_name))
+    if split:
+        spec["components"]["schemas"] = {k: schemas[k] for k in sorted(schemas)}
+    return split
+
+
+def _ids(ids: list[str]) -> str | list[str]:
+    ordered = sorted(ids)
+    return ordered[0] if len(ordered) == 1 else ordered

@@ -1,0 +1,123 @@
+"""Issue 22, cause A of benchmarks/history_precision.md: a model keeps its class name when its table is unchanged,
+though its page was relabelled (VPC 934506a->31a5498) or tables of its shape were merged with it or split from it
+(DNS f597094->3f8efcd, VPC fcae6c8->bc55789): the lock's second key of a table is where it is used."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.build.lock import read_lock, write_lock
+from generator.build.lock.file import parse_lock
+from generator.build.lock.sites import Sites, site_claims
+from generator.diff.compare import diff_specs
+from tests.build.test_lock import _build, _listing, _model_of, _refs, _tree
+
+
+def _renamed_models(old: object, new: object) -> list[str]:
+    return [c.rule_id for c in diff_specs(old.spec, new.spec).changes  # type: ignore[attr-defined]
+            if c.rule_id.endswith("-model-renamed")]
+
+
+def test_a_relabelled_page_keeps_its_models_though_another_table_takes_their_docs_name(tmp_path: Path) -> None:
+    # VPC 31a5498: page label `vpc_apiv3_0007_0` -> `vpc_apiv3_0007`, every table label with it; a new page's
+    # `Tag` of another shape now comes first, so the docs name the relabelled table `ListSnapshotsTag`
+    old = _build(_tree(tmp_path / "old", {"b/snap.rst": _listing("Querying Snapshots", "GET /v2/snapshots",
+                                                                 "evs_07_0", "evs_07_0__tag")}))
+    assert _model_of(old, "table evs_07_0__tag") == "Tag"
+    files = {"b/snap.rst": _listing("Querying Snapshots", "GET /v2/snapshots", "evs_07", "evs_07__tag"),
+             "a/keys.rst": _listing("Querying Keys", "GET /v2/keys", "evs_02", "evs_02__tag", tag_field="value")}
+    assert _model_of(_build(_tree(tmp_path / "plain", files)), "table evs_07__tag") == "ListSnapshotsTag"
+    new = _build(_tree(tmp_path / "new", files), old.names_lock)
+    assert _model_of(new, "table evs_07__tag") == "Tag"
+    assert _model_of(new, "table evs_02__tag") == "Tag2"
+    assert _renamed_models(old, new) == []
+    assert old.names_lock is not None and old.names_lock.sites == {"GET /v2/snapshots response 200 tags": "Tag"}
+    assert new.names_lock is not None and new.names_lock.models["table evs_07__tag"] == "Tag"
+
+
+def test_sites_that_two_components_claim_give_the_name_to_neither(tmp_path: Path) -> None:
+    old = _build(_tree(tmp_path / "old", {"b/snap.rst": _listing("Querying Snapshots", "GET /v2/snapshots",
+                                                                 "evs_07_0", "evs_07_0__tag")}))
+    assert old.names_lock is not None
+    lock_sites = {**old.names_lock.sites, "GET /v2/keys response 200 tags": "Tag"}
+    new = _build(_tree(tmp_path / "new", {
+        "b/snap.rst": _listing("Querying Snapshots", "GET /v2/snapshots", "evs_07", "evs_07__tag"),
+        "a/keys.rst": _listing("Querying Keys", "GET /v2/keys", "evs_02", "evs_02__tag", tag_field="value")}))
+    sites = Sites(dict(new.spec))
+    unfound = {_model_of(new, "table evs_07__tag"), _model_of(new, "table evs_02__tag")}
+    assert site_claims(sites, lock_sites, unfound) == {}
+    assert site_claims(sites, old.names_lock.sites, unfound) == {_model_of(new, "table evs_07__tag"): "Tag"}
+
+
+def test_tables_merged_since_keep_each_its_locked_class(tmp_path: Path) -> None:
+    # DNS 3f8efcd: the batch-tag page's `tags` table (`BatchCreateOrDeleteResourceTagsTags`, another shape) now has
+    # the shape of the zone pages' `Tag`, so both share a component; the client's two classes stay
+    def files(one_field: str) -> dict[str, str]:
+        return {"c/one.rst": _listing("Querying Ones", "GET /v2/ones", "evs_01", "tag_1", one_field),
+                "b/two.rst": _listing("Querying Twos", "GET /v2/twos", "evs_02", "tag_2")}
+
+    old = _build(_tree(tmp_path / "old", files("value")))
+    assert (_model_of(old, "table tag_1"), _model_of(old, "table tag_2")) == ("ListOnesTag", "Tag")
+    plain = _build(_tree(tmp_path / "plain", files("key")))
+    assert plain.spec["components"]["schemas"]["Tag"]["x-otc-id"] == ["table tag_1", "table tag_2"]
+    new = _build(_tree(tmp_path / "new", files("key")), old.names_lock)
+    assert (_model_of(new, "table tag_1"), _model_of(new, "table tag_2")) == ("ListOnesTag", "Tag")
+    schemas = new.spec["components"]["schemas"]
+    assert {k: v for k, v in schemas["ListOnesTag"].items() if k != "x-otc-id"} == {
+        k: v for k, v in schemas["Tag"].items() if k != "x-otc-id"}
+    assert list(schemas) == sorted(schemas)
+    assert all(r.rsplit("/", 1)[1] in schemas for r in _refs(new.spec))
+    assert _renamed_models(old, new) == []
+    (said,) = [d for d in new.diagnostics if d.code == "naming.locked" and "merge" in d.message]
+    assert said.message == "table tag_1: the docs merge it into 'Tag' (one shape); the lock keeps its own model"
+    assert new.names_lock is not None and new.names_lock.models == old.names_lock.models  # type: ignore[union-attr]
+    # and so on the next build with that lock
+    again = _build(_tree(tmp_path / "again", files("key")), new.names_lock)
+    assert (_model_of(again, "table tag_1"), _model_of(again, "table tag_2")) == ("ListOnesTag", "Tag")
+
+
+def test_a_split_of_as_many_tables_leaves_the_name_to_the_part_the_docs_still_name_so(tmp_path: Path) -> None:
+    # VPC bc55789: the request and response `tags` tables of ListVpcsByTag shared `ListVpcsByTagTags`; the
+    # response table changed shape. One table each: the unchanged one, which the docs still name so, keeps it
+    def files(one_field: str) -> dict[str, str]:
+        return {"c/one.rst": _listing("Querying Ones", "GET /v2/ones", "evs_01", "tag_1", one_field),
+                "b/two.rst": _listing("Querying Twos", "GET /v2/twos", "evs_02", "tag_2")}
+
+    old = _build(_tree(tmp_path / "old", files("key")))
+    assert old.spec["components"]["schemas"]["Tag"]["x-otc-id"] == ["table tag_1", "table tag_2"]
+    new = _build(_tree(tmp_path / "new", files("value")), old.names_lock)
+    assert _model_of(new, "table tag_2") == "Tag"
+    assert _model_of(new, "table tag_1") == "ListOnesTag"
+
+
+def test_model_sites_round_trip_and_older_placeholders_still_bind(tmp_path: Path) -> None:
+    lock = parse_lock({"version": 1, "models": {"table t": "Tag"},
+                       "model_sites": {"GET /v2/servers/{server_id}/tags response 200 tags[]": "Tag"}})
+    assert lock.sites == {"GET /v2/servers/{}/tags response 200 tags[]": "Tag"}
+    write_lock(tmp_path / "x.names.yaml", lock)
+    text = (tmp_path / "x.names.yaml").read_text(encoding="utf-8")
+    assert "model_sites:\n  GET /v2/servers/{server_id}/tags response 200 tags[]: Tag\n" in text
+    assert read_lock(tmp_path / "x.names.yaml") == lock
+    assert "model_sites" not in (parse_lock({"version": 1}).as_data())
+
+
+def test_the_lock_file_shows_the_docs_placeholders_and_reads_them_back_as_one_endpoint(tmp_path: Path) -> None:
+    old = _build(_tree(tmp_path / "old", {"apis/nic/list.rst": _listing("Querying NICs", "GET /v2/servers/{id}/nics",
+                                                                        "ecs_01", "ecs_01__tag")}))
+    assert old.names_lock is not None and "GET /v2/servers/{}/nics" in old.names_lock.functions
+    write_lock(tmp_path / "old.names.yaml", old.names_lock)
+    text = (tmp_path / "old.names.yaml").read_text(encoding="utf-8")
+    assert "  GET /v2/servers/{id}/nics:\n    function: ListNics\n" in text
+    assert "  GET /v2/servers/{id}/nics response 200: ListNicsResponse\n" in text
+    assert "  GET /v2/servers/{id}/nics response 200 tags: Tag\n" in text and "/{}/" not in text
+    read = read_lock(tmp_path / "old.names.yaml")
+    assert read == old.names_lock
+    write_lock(tmp_path / "again.names.yaml", read)  # type: ignore[arg-type]
+    assert (tmp_path / "again.names.yaml").read_text(encoding="utf-8") == text
+    # the docs rename the placeholder: the same endpoint, shown as the docs now write it
+    new = _build(_tree(tmp_path / "new", {"apis/nic/list.rst": _listing("Querying NICs",
+                                                                        "GET /v2/servers/{server_id}/nics",
+                                                                        "ecs_01", "ecs_01__tag")}), read)
+    assert new.names_lock == old.names_lock
+    write_lock(tmp_path / "new.names.yaml", new.names_lock)  # type: ignore[arg-type]
+    assert (tmp_path / "new.names.yaml").read_text(encoding="utf-8") == text.replace("{id}", "{server_id}")
