@@ -126,7 +126,8 @@ def link(pages: list[Page]) -> dict[str, Schema]:
                 op.request_body_type = resolve(op.request_body_type, row)
             for r in op.responses:
                 if r.body_type is not None:
-                    r.body_type = resolve(r.body_type, Field("[items]", r.body_type, False, "", r.source))
+                    row = Field("[items]", r.body_type, False, "", r.body_source or r.source)
+                    r.body_type = resolve(r.body_type, row)
 
     _bind_referenced_bodies(pages, schemas, by_label)
     _responses_off_request_tables(pages, schemas)

@@ -138,6 +138,7 @@ class Response:
     source: Source
     body: Schema | None = None
     body_type: TypeExpr | None = None  # when the body is an array/map/primitive, not a table of fields
+    body_source: Source | None = None  # the row that states `body_type` (`[items]`, `-`)
     media_type: str = "application/json"
     headers: list[Field] = field(default_factory=list)
     examples: list[Example] = field(default_factory=list)

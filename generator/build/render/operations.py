@@ -71,7 +71,9 @@ class OperationRenderer(SchemaRenderer):
             if op.request_body is not None:
                 media["schema"] = self.body_schema(op.request_body)
             elif op.request_body_type is not None:
-                media["schema"] = self.type_schema(op.request_body_type)
+                # the body *is* this type: it carries the provenance of the row that says so
+                media["schema"] = {**self.type_schema(op.request_body_type),
+                                   "x-source": provenance(op.request_body_source or op.source)}
             else:
                 media["schema"] = {}
             if op.request_examples:
@@ -88,7 +90,8 @@ class OperationRenderer(SchemaRenderer):
                 if r.body is not None:
                     media["schema"] = self.body_schema(r.body)
                 elif r.body_type is not None:
-                    media["schema"] = self.type_schema(r.body_type)
+                    media["schema"] = {**self.type_schema(r.body_type),
+                                       "x-source": provenance(r.body_source or r.source)}
                 if r.examples:
                     media["examples"] = self.examples(r.examples)
                 resp["content"] = content_by_media(r.media_type, media, r.examples, self.examples)

@@ -62,6 +62,7 @@ def read_responses(ctx: PageContext, op: DocOperation, tables: list[Table], sect
         whole = whole_body_type(t.fields)
         if whole is not None and resp.body is None:
             resp.body_type = whole.type
+            resp.body_source = whole.source
             if whole.type.kind is Kind.BINARY:
                 resp.media_type = "application/octet-stream"
             continue
