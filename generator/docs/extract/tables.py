@@ -135,7 +135,9 @@ def _role(ctx: PageContext, t: Table, labels: set[str], names: set[str], body_se
     subject = caption_subject(t.caption)
     if subject and subject.lower() in names:
         return "nested"
-    held = None if subject else _held_subject(t.caption, names)
+    # a table holding row X is the one that points at X's table, not X's table (IAM "Table 1 Description for the
+    # user format" is the request body with its `user` row)
+    held = None if subject else _held_subject(t.caption, names - {f.name.lower() for f in t.fields})
     if held is not None:
         t.subject = held
         return "nested"
