@@ -321,3 +321,50 @@ def test_request_parameters_naming_the_request_lines_keys_are_its_query(make_tre
     assert "requestBody" not in rds
     action = [p for p in rds["parameters"] if p["name"] == "action"]
     assert [(p["in"], p["required"]) for p in action] == [("query", True)]
+
+
+# object-storage-service b9835f8 (corpus), apis/operations_on_multipart_upload/listing_uploaded_parts_that_have_not_be
+# en_assembled.rst: the name cell wraps `part-number-marker` over two lines, read as "part-number -marker"
+OBS_LIST_PARTS = """\
+:original_name: obs_04_0101.html
+
+.. _obs_04_0101:
+
+Listing Uploaded Parts that Have Not Been Assembled
+===================================================
+
+Request Syntax
+--------------
+
+.. code-block:: text
+
+   GET /ObjectName?uploadId=uploadid&max-parts=max&part-number-marker=marker HTTP/1.1
+   Host: bucketname.obs.region.example.com
+
+Request Parameters
+------------------
+
+.. table:: **Table 1** Request parameters
+
+   +-----------------------+--------------------------------------------------------------+-----------------+
+   | Parameter             | Description                                                  | Mandatory       |
+   +=======================+==============================================================+=================+
+   | uploadId              | ID of the multipart upload                                   | Yes             |
+   |                       |                                                              |                 |
+   |                       | Type: string                                                 |                 |
+   +-----------------------+--------------------------------------------------------------+-----------------+
+   | part-number           | Part after which the part listing begins.                    | No              |
+   |                       |                                                              |                 |
+   | -marker               | Type: integer                                                |                 |
+   +-----------------------+--------------------------------------------------------------+-----------------+
+"""
+
+
+def test_a_query_row_wrapped_over_lines_takes_the_request_lines_name(make_tree: Tree) -> None:
+    r = build_spec(make_tree({"multipart/listing_uploaded_parts.rst": OBS_LIST_PARTS}), "obs")
+    op = r.spec["paths"]["/ObjectName"]["get"]
+    assert "requestBody" not in op
+    query = {p["name"]: p["required"] for p in op["parameters"] if p["in"] == "query"}
+    assert query == {"uploadId": True, "part-number-marker": False, "max-parts": False}
+    assert [d.source.line for d in r.diagnostics if d.code == "param.name_spaced"] == [
+        line_of(OBS_LIST_PARTS, "   | part-number ")]
