@@ -88,7 +88,7 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "codes": {
             "page.crash": 0, "page.no_uri": 2, "section.unknown": 0, "table.row_shape": 0, "table.empty_name": 0,
             "table.unknown_column": 2, "type.unknown": 8, "status.none": 0, "example.invalid_json": 15,
-            "ref.dangling": 0, "schema.name_conflict": 284, "operation.merged": 5, "example.schema_mismatch": 28,
+            "ref.dangling": 0, "schema.name_conflict": 284, "operation.merged": 5, "example.schema_mismatch": 24,
         },
     },
     "key-management-service@c2d17c2": {

@@ -17,6 +17,7 @@ from generator.docs.extract.responses import read_responses
 from generator.docs.extract.sections import (
     PLACEHOLDER_RE,
     Sections,
+    bare_query_keys,
     find_uri,
     operation_id,
     original_name,
@@ -80,14 +81,17 @@ def extract(read: ReadPage, read_cell: CellReader | None = None) -> Page:
 def _build_operation(ctx: PageContext, sections: Sections, uri_calls: list[tuple[str, str, int]]) -> None:
     method, raw_path, uri_line = uri_calls[0]
     path, query_names = split_uri(raw_path)
+    bare = bare_query_keys(raw_path)
     aliases: list[tuple[str, str, int]] = []
     for other in uri_calls[1:]:
         other_path, other_query = split_uri(other[1])
         if (other[0], other_path) == (method, path):
             query_names = list(dict.fromkeys(query_names + other_query))  # `/x` and `/x?a={a}`
+            bare += bare_query_keys(other[1])
         elif other[0] == method or other_path != path:
             aliases.append((other[0], other_path, other[2]))
     ctx.obs_style = any(role == "request_syntax" for role, _ in sections)
+    ctx.query_keys, ctx.bare_query_keys = set(query_names), set(bare)
     named = operation_id(ctx.doc, ctx.page.title)
     op_id = named.name
     if not named.parsed:

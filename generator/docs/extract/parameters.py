@@ -28,6 +28,18 @@ def read_parameter_tables(ctx: PageContext, op: DocOperation, tables: list[Table
                     continue
                 if loc is ParamLocation.PATH:
                     f.required = True
+                if loc is ParamLocation.QUERY and " " in f.name and "".join(f.name.split()) in ctx.query_keys:
+                    ctx.diag(f.source.line, "param.name_spaced", Severity.WARNING,
+                             f"'{f.name}' is the request line's query key '{''.join(f.name.split())}' with a space"
+                             " in it: named as the request line writes it")
+                    f.name = "".join(f.name.split())
+                if loc is ParamLocation.QUERY and f.required and f.name in ctx.bare_query_keys:
+                    # `?tagging` names which call this is; as the keys only the request line gives, it stays an
+                    # optional argument, so a table stating it or not changes no signature
+                    f.required = False
+                    ctx.diag(f.source.line, "param.subresource_key", Severity.INFO,
+                             f"'{f.name}' is written without a value in the request line: the sub-resource the"
+                             " call addresses, taken as optional like the line's other keys")
                 op.parameters.setdefault(loc, []).append(f)
         elif role == "body":
             if t.section == "response":

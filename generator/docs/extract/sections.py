@@ -149,6 +149,14 @@ def split_uri(raw: str) -> tuple[str, list[str]]:
     return s, list(dict.fromkeys(query))
 
 
+def bare_query_keys(raw: str) -> list[str]:
+    """The query keys a request line writes without a value (`?tagging&versionId=versionid` -> tagging): the
+    sub-resource the call addresses (OBS), not an argument of its own."""
+    _, _, q = raw.strip().rstrip(".,;").partition("?")
+    return [part.strip() for part in q.replace("?", "&").split("&")
+            if part.strip() and "=" not in part and re.fullmatch(r"[A-Za-z0-9_.\-]+", part.strip())]
+
+
 # a paragraph stating the API's own name (SMN: "API name: ListTopicAttributes"): the vendor SDKs call it so
 _API_NAME = re.compile(r"API name\s*:\s*([A-Z][A-Za-z0-9]+)\.?")
 

@@ -27,7 +27,7 @@ from generator.docs.extract.context import (
     row_line,
 )
 from generator.docs.extract.sections import Sections
-from generator.docs.naming import caption_type_name
+from generator.docs.naming import caption_type_name, plural
 from generator.docs.prose.markdown import to_markdown
 from generator.docs.prose.read import read_description
 from generator.docs.prose.result import ProseResult
@@ -46,6 +46,7 @@ class Table:
     fields: list[Field] = field(default_factory=list)
     role: str = ""
     also_nested: bool = False  # a body table a row points at: registered as a nested table too
+    subject: str | None = None  # the row a table without a `:ref:` describes, when only its caption binds them
 
 
 def find_tables(sections: Sections) -> Iterator[Table]:
@@ -134,12 +135,23 @@ def _role(ctx: PageContext, t: Table, labels: set[str], names: set[str], body_se
     subject = caption_subject(t.caption)
     if subject and subject.lower() in names:
         return "nested"
+    # a table holding row X is the one that points at X's table, not X's table (IAM "Table 1 Description for the
+    # user format" is the request body with its `user` row)
+    held = None if subject else _held_subject(t.caption, names - {f.name.lower() for f in t.fields})
+    if held is not None:
+        t.subject = held
+        return "nested"
     if "path param" in cap or "uri param" in cap or "in the uri" in cap or "path parameter" in cap:
         return "path"
     if "query param" in cap or "query parameter" in cap:
         return "query"
     if "header" in cap and "header" not in (subject or "").lower():
         return "response_header" if t.section.startswith("response") or "response" in cap else "header"
+    if t.section == "request" and _body_caption(cap) in (None, "request") and (
+            ctx.obs_style or _query_rows(t, ctx.query_keys)):
+        # OBS "Request Parameters" are the query string, whatever the caption says; elsewhere a table whose every
+        # row is a key of the request line (`?action={current_action}`) is that line's query, not a body
+        return "query"
     # a body table named by its caption is the body seen: a later table naming an object is then a struct
     body = _body_caption(cap)
     if body is not None:
@@ -149,8 +161,6 @@ def _role(ctx: PageContext, t: Table, labels: set[str], names: set[str], body_se
                   "request_elements": "body", "response_elements": "response_body"}
     if t.section in by_section:
         return by_section[t.section]
-    if t.section == "request" and ctx.obs_style:
-        return "query"  # OBS: "Request Parameters" are the query string
     if t.section == "uri":
         return "path"
     if t.section in ("request", "response"):
@@ -163,6 +173,33 @@ def _role(ctx: PageContext, t: Table, labels: set[str], names: set[str], body_se
     if t.labels or subject:
         return "nested"
     return "other"
+
+
+# captions that name a row only in passing (IAM "Description for the user format", ECS "**images** information"):
+# they bind the table to that row only where the page has an object row of that name
+_HELD_PATTERNS = [re.compile(p, re.I) for p in (
+    r"^description (?:for|of) (?:the )?([A-Za-z_][\w.\-]*) format$",
+    r"^([A-Za-z_][\w.\-]*) information$",
+)]
+
+
+def _held_subject(caption: str, names: set[str]) -> str | None:
+    """The object row (of `names`, lower case) a caption of `_HELD_PATTERNS` describes: its name as written,
+    or in the plural the row has (`user` format -> `users`, a JSONArray of them); None when no row is meant."""
+    text = strip_table_number(caption)
+    for pat in _HELD_PATTERNS:
+        m = pat.match(text)
+        if m is None:
+            continue
+        word = m.group(1)
+        for name in (word, plural(word)):
+            if name.lower() in names:
+                return name
+    return None
+
+
+def _query_rows(t: Table, query_keys: set[str]) -> bool:
+    return bool(t.fields) and all(f.name in query_keys for f in t.fields)
 
 
 def _body_caption(cap: str) -> str | None:
@@ -190,7 +227,7 @@ def register_schema(ctx: PageContext, t: Table) -> None:
         return
     if role != "nested":
         return
-    subject = caption_subject(t.caption)
+    subject = t.subject or caption_subject(t.caption)
     name = caption_type_name(t.caption) or subject or (t.labels[0].rsplit("_", 1)[-1] if t.labels else "Object")
     schema = Schema(
         name=name,

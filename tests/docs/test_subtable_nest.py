@@ -1,0 +1,370 @@
+"""Issue 22, causes B and G of benchmarks/history_precision.md: tables the old build read as the wrong part of a call.
+
+Each snippet is faithful to the history page it names (the commit is the side the misreading was on).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from generator.build.pipeline import BuildResult, build_spec
+from tests.rst_snippets import line_of
+
+Tree = Callable[[dict[str, str]], Path]
+
+
+def _schema(r: BuildResult, ref_holder: dict[str, Any]) -> dict[str, Any]:
+    schema: dict[str, Any] = r.spec["components"]["schemas"][ref_holder["$ref"].rsplit("/", 1)[1]]
+    return schema
+
+
+def _response(r: BuildResult, path: str, method: str) -> dict[str, Any]:
+    holder = r.spec["paths"][path][method]["responses"]["200"]
+    return _schema(r, holder["content"]["application/json"]["schema"])
+
+
+# identity-access-management efde69e, apis/user_management/querying_a_user_list.rst: the bullet "Description for the
+# user format" holds the table of one element of `users` (a JSONArray); no `:ref:` links the two
+IAM_USERS = """\
+:original_name: en-us_topic_0057845638.html
+
+.. _en-us_topic_0057845638:
+
+Querying a User List
+====================
+
+URI
+---
+
+GET /v3/users
+
+Response Parameters
+-------------------
+
+-  Parameters in the response body
+
+   ========= ========= =========== =========================
+   Parameter Mandatory Type        Description
+   ========= ========= =========== =========================
+   users     Yes       JSONArray   User list.
+   links     Yes       JSON object Links of a user resource.
+   ========= ========= =========== =========================
+
+-  Description for the user format
+
+   +---------------------+-----------+-------------+-------------------------------------------------------------+
+   | Parameter           | Mandatory | Type        | Description                                                 |
+   +=====================+===========+=============+=============================================================+
+   | description         | Yes       | String      | Description for a user.                                     |
+   +---------------------+-----------+-------------+-------------------------------------------------------------+
+   | id                  | Yes       | String      | User ID.                                                    |
+   +---------------------+-----------+-------------+-------------------------------------------------------------+
+   | name                | Yes       | String      | Username.                                                   |
+   +---------------------+-----------+-------------+-------------------------------------------------------------+
+   | pwd_status          | No        | Boolean     | Password status.                                            |
+   +---------------------+-----------+-------------+-------------------------------------------------------------+
+
+-  Example response
+
+   .. code-block::
+
+      {
+          "users": [{"name": "username", "description": "1234", "id": "6d8b04e3bf", "pwd_status": true}],
+          "links": {"self": "https://sample.domain.com/v3/users"}
+      }
+
+Status Codes
+------------
+
+=========== =========================================
+Status Code Description
+=========== =========================================
+200         The request is successful.
+=========== =========================================
+"""
+
+# identity-access-management efde69e, .../querying_information_about_keystone_api_version_3.0.rst: the same for an
+# Object row, the format named as the row is
+IAM_VERSION = """\
+:original_name: en-us_topic_0057845613.html
+
+.. _en-us_topic_0057845613:
+
+Querying Information About Keystone API Version 3.0
+===================================================
+
+URI
+---
+
+GET /v3
+
+Response Parameters
+-------------------
+
+-  Response parameter description
+
+   ========= ========= ====== =================================
+   Parameter Mandatory Type   Description
+   ========= ========= ====== =================================
+   version   Yes       Object Keystone API version information.
+   ========= ========= ====== =================================
+
+-  Description for the version format
+
+   =========== ========= ====== =================================
+   Parameter   Mandatory Type   Description
+   =========== ========= ====== =================================
+   status      Yes       String Version status.
+   id          Yes       String Version, for example, v3.0.
+   =========== ========= ====== =================================
+
+-  Example response (successful response)
+
+   .. code-block::
+
+      {"version": {"status": "stable", "id": "v3.6"}}
+"""
+
+
+def test_description_for_the_x_format_is_the_table_of_row_x(make_tree: Tree) -> None:
+    r = build_spec(make_tree({"user_management/querying_a_user_list.rst": IAM_USERS,
+                              "version/querying_information_about_keystone_api_version_3.0.rst": IAM_VERSION}), "iam")
+    users_body = _response(r, "/v3/users", "get")
+    assert set(users_body["properties"]) == {"users", "links"}
+    user = _schema(r, users_body["properties"]["users"]["items"])
+    assert list(user["properties"]) == ["description", "id", "name", "pwd_status"]
+    assert user["required"] == ["description", "id", "name"]
+    version_body = _response(r, "/v3", "get")
+    assert list(version_body["properties"]) == ["version"]
+    assert list(_schema(r, version_body["properties"]["version"])["properties"]) == ["status", "id"]
+    assert not [d for d in r.diagnostics if d.code in ("schema.unreferenced", "example.schema_mismatch")]
+
+
+# elastic-cloud-server d551006, out-of-date_apis/image_management_openstack_nova_apis/querying_images_discarded.rst:93
+ECS_IMAGES = """\
+:original_name: en-us_topic_0065817695.html
+
+.. _en-us_topic_0065817695:
+
+Querying Images (Discarded)
+===========================
+
+URI
+---
+
+GET /v2/{project_id}/images
+
+Response
+--------
+
+.. _en-us_topic_0065817695__table199957019352:
+
+.. table:: **Table 4** Response parameters
+
+   +--------------+-----------+------------------+-------------------------------------------------------------------+
+   | Parameter    | Mandatory | Type             | Description                                                       |
+   +==============+===========+==================+===================================================================+
+   | images       | Yes       | Array of objects | Specifies the image information.                                  |
+   +--------------+-----------+------------------+-------------------------------------------------------------------+
+   | images_links | No        | Array of objects | Specifies the information about the next page when you query ...  |
+   +--------------+-----------+------------------+-------------------------------------------------------------------+
+
+.. table:: **Table 5** **images** information
+
+   +-----------+-----------+------------------+-------------------------------------------+
+   | Parameter | Mandatory | Type             | Description                               |
+   +===========+===========+==================+===========================================+
+   | id        | Yes       | String           | Specifies the image ID in UUID format.    |
+   +-----------+-----------+------------------+-------------------------------------------+
+   | name      | Yes       | String           | Specifies the image name.                 |
+   +-----------+-----------+------------------+-------------------------------------------+
+
+.. table:: **Table 6** **images_links** parameters
+
+   +-----------+-----------+--------+--------------------------------------------------------------------+
+   | Parameter | Mandatory | Type   | Description                                                        |
+   +===========+===========+========+====================================================================+
+   | href      | Yes       | String | Specifies the URL of the next page when you query images in pages. |
+   +-----------+-----------+--------+--------------------------------------------------------------------+
+   | rel       | Yes       | String | Specifies the query direction when you query images in pages.      |
+   +-----------+-----------+--------+--------------------------------------------------------------------+
+"""
+
+
+def test_x_information_is_the_table_of_row_x(make_tree: Tree) -> None:
+    r = build_spec(make_tree({"image/querying_images_discarded.rst": ECS_IMAGES}), "ecs")
+    body = _response(r, "/v2/{project_id}/images", "get")
+    assert list(body["properties"]) == ["images", "images_links"] and body["required"] == ["images"]
+    assert list(_schema(r, body["properties"]["images"]["items"])["properties"]) == ["id", "name"]
+    assert list(_schema(r, body["properties"]["images_links"]["items"])["properties"]) == ["href", "rel"]
+
+
+def test_x_information_naming_no_row_stays_in_the_body(make_tree: Tree) -> None:
+    """A caption in passing binds only where the page has that object row: otherwise the table is read as before."""
+    text = ECS_IMAGES.replace("**Table 5** **images** information", "**Table 5** **server** information")
+    r = build_spec(make_tree({"image/querying_images_discarded.rst": text}), "ecs")
+    body = _response(r, "/v2/{project_id}/images", "get")
+    assert {"id", "name"} <= set(body["properties"])
+
+
+# object-storage-service f3ea777, apis/operations_on_objects/deleting_object_tags.rst: "Request parameters" lists the
+# keys of the request line; `tagging` is the sub-resource the line writes without a value
+OBS_DELETE_TAGS = """\
+:original_name: obs_04_0165.html
+
+.. _obs_04_0165:
+
+Deleting Object Tags
+====================
+
+Functions
+---------
+
+This operation deletes tags from an object.
+
+Request Syntax
+--------------
+
+.. code-block:: text
+
+   DELETE /objectname?tagging&versionId=versionid  HTTP/1.1
+   Host: bucketname.obs.region.example.com
+   Date: date
+   Authorization: authorization string
+
+Request Parameters
+------------------
+
+:ref:`Table 1 <obs_04_0165__table416285709507>` describes the parameters in the request.
+
+.. _obs_04_0165__table416285709507:
+
+.. table:: **Table 1** Request parameters
+
+   +-----------------------+---------------------------------------------------------------+-----------------------+
+   | Parameter             | Description                                                   | Mandatory (Yes/No)    |
+   +=======================+===============================================================+=======================+
+   | tagging               | Indicates an object tag request.                              | Yes                   |
+   |                       |                                                               |                       |
+   |                       | Type: string                                                  |                       |
+   +-----------------------+---------------------------------------------------------------+-----------------------+
+   | versionId             | ID of the tagged object version.                              | No                    |
+   |                       |                                                               |                       |
+   |                       | Type: string                                                  |                       |
+   +-----------------------+---------------------------------------------------------------+-----------------------+
+
+Request Headers
+---------------
+
+This request uses common headers.
+
+Request Elements
+----------------
+
+This request involves no elements.
+
+Response Syntax
+---------------
+
+::
+
+   HTTP/1.1 status_code
+   Date: date
+"""
+
+# relational-database-service 03eecfd (corpus), .../querying_the_major_version_check_status_or_upgrade_status_of_a_db_
+# instance_rds_for_postgresql.rst: the Request section's table is the `?action=` of the URI
+RDS_STATUS = """\
+:original_name: rds_19_0003.html
+
+.. _rds_19_0003:
+
+Querying the Major Version Check Status or Upgrade Status of a DB Instance (RDS for PostgreSQL)
+===============================================================================================
+
+URI
+---
+
+-  URI format
+
+   GET /v3/{project_id}/instances/{instance_id}/major-version/status?action={current_action}
+
+Request
+-------
+
+-  Request parameters
+
+   .. table:: **Table 2** Parameter description
+
+      +-----------------+-----------------+-----------------+---------------------------------------------------------+
+      | Name            | Type            | Mandatory       | Description                                             |
+      +=================+=================+=================+=========================================================+
+      | action          | String          | Yes             | The status to be queried.                               |
+      +-----------------+-----------------+-----------------+---------------------------------------------------------+
+"""
+
+
+def test_request_parameters_naming_the_request_lines_keys_are_its_query(make_tree: Tree) -> None:
+    r = build_spec(make_tree({"objects/deleting_object_tags.rst": OBS_DELETE_TAGS,
+                              "upgrade/querying_the_major_version_status.rst": RDS_STATUS}), "obs")
+    op = r.spec["paths"]["/objectname"]["delete"]
+    assert "requestBody" not in op
+    query = {p["name"]: p for p in op["parameters"] if p["in"] == "query"}
+    assert list(query) == ["tagging", "versionId"]
+    assert not query["tagging"]["required"] and not query["versionId"]["required"]
+    assert query["tagging"]["x-source"]["line"] == line_of(OBS_DELETE_TAGS, "   | tagging ")
+    assert [d.source.line for d in r.diagnostics if d.code == "param.subresource_key"] == [
+        line_of(OBS_DELETE_TAGS, "   | tagging ")]
+    rds = r.spec["paths"]["/v3/{project_id}/instances/{instance_id}/major-version/status"]["get"]
+    assert "requestBody" not in rds
+    action = [p for p in rds["parameters"] if p["name"] == "action"]
+    assert [(p["in"], p["required"]) for p in action] == [("query", True)]
+
+
+# object-storage-service b9835f8 (corpus), apis/operations_on_multipart_upload/listing_uploaded_parts_that_have_not_be
+# en_assembled.rst: the name cell wraps `part-number-marker` over two lines, read as "part-number -marker"
+OBS_LIST_PARTS = """\
+:original_name: obs_04_0101.html
+
+.. _obs_04_0101:
+
+Listing Uploaded Parts that Have Not Been Assembled
+===================================================
+
+Request Syntax
+--------------
+
+.. code-block:: text
+
+   GET /ObjectName?uploadId=uploadid&max-parts=max&part-number-marker=marker HTTP/1.1
+   Host: bucketname.obs.region.example.com
+
+Request Parameters
+------------------
+
+.. table:: **Table 1** Request parameters
+
+   +-----------------------+--------------------------------------------------------------+-----------------+
+   | Parameter             | Description                                                  | Mandatory       |
+   +=======================+==============================================================+=================+
+   | uploadId              | ID of the multipart upload                                   | Yes             |
+   |                       |                                                              |                 |
+   |                       | Type: string                                                 |                 |
+   +-----------------------+--------------------------------------------------------------+-----------------+
+   | part-number           | Part after which the part listing begins.                    | No              |
+   |                       |                                                              |                 |
+   | -marker               | Type: integer                                                |                 |
+   +-----------------------+--------------------------------------------------------------+-----------------+
+"""
+
+
+def test_a_query_row_wrapped_over_lines_takes_the_request_lines_name(make_tree: Tree) -> None:
+    r = build_spec(make_tree({"multipart/listing_uploaded_parts.rst": OBS_LIST_PARTS}), "obs")
+    op = r.spec["paths"]["/ObjectName"]["get"]
+    assert "requestBody" not in op
+    query = {p["name"]: p["required"] for p in op["parameters"] if p["in"] == "query"}
+    assert query == {"uploadId": True, "part-number-marker": False, "max-parts": False}
+    assert [d.source.line for d in r.diagnostics if d.code == "param.name_spaced"] == [
+        line_of(OBS_LIST_PARTS, "   | part-number ")]
