@@ -36,6 +36,11 @@ _BOUNDS = {"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minLen
            "maxItems", "multipleOf"}
 _PER_CASE = re.compile(r"\b(?:if|when|unless|for)\b[^.]*\d|\d[^.]*\b(?:if|when|unless|for)\b|\(\D*\d[^)]*\)", re.I)
 _PLACEHOLDER = re.compile(r"x{3,}|[{}<>]")
+_CONDITION = re.compile(r"\b(?:if|when|unless|only|both|cannot|either)\b", re.I)
+
+
+def _json_text(value: Any) -> str:
+    return "true" if value is True else "false" if value is False else str(value)
 
 
 def node_at(spec: Any, path: Sequence[Any]) -> Any:
@@ -114,9 +119,18 @@ def _enum(spec: dict[str, Any], schema_path: Sequence[Any], node: dict[str, Any]
     # condition on fields (this one or its siblings) are not values of this field
     path = list(schema_path)
     owner = node_at(spec, path[:-3]) if len(path) >= 4 and path[-3] == "properties" else None
-    names = set((owner or {}).get("properties") or {}) | ({str(path[-2])} if owner is not None else set())
-    if names & {v for v in values if isinstance(v, str)}:
+    own = {str(path[-2])} if owner is not None else set()
+    siblings = set((owner or {}).get("properties") or {}) - own
+    source = node.get("x-otc-enum-source")
+    said = str(source.get("text", "")) if isinstance(source, dict) else text
+    strings = {v for v in values if isinstance(v, str)}
+    # sibling names are a condition's words only where a condition is stated; "Verification method. The options are
+    # **mobile** and **email**." (IAM, beside the fields `mobile` and `email`) is a value set
+    if own & strings or (siblings & strings and _CONDITION.search(said)):
         return GENERATOR, "enum.field_names"
+    # "2" for the integer 2, "true" for the boolean: the example's type is wrong, not our value set
+    if isinstance(instance, str) and any(not isinstance(v, str) and instance == _json_text(v) for v in values):
+        return DOCS, "enum.other_type"
     # "The default value is **8** for an IPv4 subnet and **64** for an IPv6 subnet": defaults, not a value set
     if values and all(re.search(rf"\bdefault\b[^.]{{0,60}}(?<![\w-]){re.escape(str(v))}(?![\w-])", text, re.I)
                       for v in values):
