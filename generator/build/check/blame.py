@@ -14,9 +14,10 @@ reason (counted by `generator.devtools.example_census`):
   an object with properties is a `:ref:`-only Type cell read as one object: generator. Other type clashes (a
   string where the table says Integer) are the docs'; null where a type is stated is unclear.
 - `enum`: an enum inferred from prose, one with a placeholder value (`compute:xxx`), one whose values are field
-  names (the words of a condition), defaults ("the default value is 8 for IPv4 and 64 for IPv6"), or one that
-  leaves out the example's value although the description names it: generator. The value in another letter case
-  ("tcp" for TCP): docs. Otherwise unclear (prose enums are lossy).
+  names (its own name, or its siblings' under a condition: the words of a condition), defaults ("the default value
+  is 8 for IPv4 and 64 for IPv6"), or one that leaves out the example's value although the description names it:
+  generator. The value in another letter case ("tcp" for TCP) or another type ("2" for 2, "true" for true): docs.
+  Otherwise unclear (prose enums are lossy).
 - a bound (`minimum` ... `maxItems`) whose description states ranges per case, or an exact length its description
   does not call exact: generator; otherwise the example breaks the stated range: docs.
 - `pattern` (read from prose) and anything else: unclear; `format`: docs.

@@ -153,6 +153,11 @@ def enum_from_lists(cell: nodes.Element, type_: TypeExpr | None, result: ProseRe
             # no sentence announces the list (a list of bold values): the source is the sentence before it
             kind, record = ((precision.BULLETS, lead_sentence) if lead_sentence else
                             (precision.BOLD_ITEMS, (sentences(lead_text) or [""])[-1]))
+            if kind == precision.BOLD_ITEMS and precision.REFERS_ELSEWHERE.search(lead_text):
+                # "Disk type. For details, see the description of **root_volume** in Creating an ECS." then bold
+                # values (CCE creating_a_node_pool.rst:255): the set is the other page's, the list a selection of it
+                precision.reject(result, precision.REFERENCE, [v for v in values if v is not None], record)
+                return
             if not offer(result, [v for v in values if v is not None], type_, kind, lead_sentence,
                          items=[plain_text(i) for i in items], record=record) and len(
                     result.branches) > branches:

@@ -19,10 +19,11 @@ BULLETS, BOLD_ITEMS, OPTIONS, VALUE_CAN_BE, ONLY_SUPPORTED, FIXED, UPPER_CASE_IT
     "bullets", "bold-items", "options", "value-can-be", "only-supported", "fixed", "upper-case-items", "branches-union")
 ACCEPTED = (BULLETS, BOLD_ITEMS, OPTIONS, VALUE_CAN_BE, ONLY_SUPPORTED, FIXED, UPPER_CASE_ITEMS, BRANCHES_UNION)
 # the kinds of sentence that mention values without stating this field's set (finding `enum.<kind>`)
-CONDITION, CONDITIONAL, DEFAULT, PLACEHOLDER, CASE_LABELS, ITEM_LEVEL, JSON_CONTENT, NOTES, FIELD_NAMES = (
+CONDITION, CONDITIONAL, DEFAULT, PLACEHOLDER, CASE_LABELS, ITEM_LEVEL, JSON_CONTENT, NOTES, FIELD_NAMES, REFERENCE = (
     "condition", "conditional", "default", "placeholder", "case-labels", "item-level", "json-content", "notes",
-    "field-names")
-REJECTED = (CONDITION, CONDITIONAL, DEFAULT, PLACEHOLDER, CASE_LABELS, ITEM_LEVEL, JSON_CONTENT, NOTES, FIELD_NAMES)
+    "field-names", "reference")
+REJECTED = (CONDITION, CONDITIONAL, DEFAULT, PLACEHOLDER, CASE_LABELS, ITEM_LEVEL, JSON_CONTENT, NOTES, FIELD_NAMES,
+            REFERENCE)
 
 _WHY = {
     CONDITION: "the values name the condition on another field, not this field's values",
@@ -34,7 +35,10 @@ _WHY = {
     JSON_CONTENT: "the field holds JSON text; the values are mentioned beside it, not its values",
     NOTES: "the list is of constraints or notes about marked names, not of options",
     FIELD_NAMES: "the values include the field's own name: they name the fields that may be given, not values",
+    REFERENCE: "no sentence announces the list and the cell refers to another page for the values: a selection",
 }
+# "For details, see ...", "For more specifications, see ...", "For details about possible values, see ..."
+REFERS_ELSEWHERE = re.compile(r"\bfor (?:more )?(?:details|information|\w+)(?: about [^,.]+)?, see\b", re.I)
 
 _COND_WORD = re.compile(r"\b(?:if|when|whenever|unless|where|in case)\b", re.I)
 _CONDITIONAL_START = re.compile(r"^(?:\W*)(?:if|when|whenever|unless|only when|only if|in case)\b", re.I)

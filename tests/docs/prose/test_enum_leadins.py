@@ -220,3 +220,16 @@ def test_yes_if_is_a_conditional_mandatory(make_tree: Callable[[dict[str, str]],
     # OBS 918d018 apis/advanced_bucket_settings/configuring_a_default_worm_policy_for_a_bucket.rst:82 (E68, E69)
     schema, found = _body(make_tree, MODE_ROWS)
     assert schema["required"] == ["Days"] and "field.required_conditional" in found
+
+
+def test_bold_items_beside_a_reference_to_another_page_are_a_selection() -> None:
+    # CCE apis/cluster_management/creating_a_node_pool.rst:255 `volumetype` (the ECS page also lists SATA)
+    enum, mentioned, found = read("""
+        Disk type. For details, see the description of **root_volume** in Creating an ECS.
+
+        -  **SAS**: high I/O disk type.
+        -  **SSD**: ultra-high I/O disk type.
+        -  **GPSSD**: general-purpose SSD.
+        -  **ESSD**: extreme SSD.
+        """)
+    assert enum is None and mentioned == ["SAS", "SSD", "GPSSD", "ESSD"] and "enum.reference" in found
