@@ -38,6 +38,8 @@ _BARE_VALUE = re.compile(r"[A-Za-z0-9][\w.\-/]*")
 _CASE_OPEN = re.compile(r"^\W*(?:for|if|when|in case)\b", re.IGNORECASE)
 _VALUE_PHRASE = re.compile(r"\bvalues?\b[^.]*?\b(?:is|are|can be|must be)\b|\bselect\b|"
                            r"\bset (?:it |this parameter )?to\b|\bcan only be\b|\bmust be\b|\bcan be\b", re.IGNORECASE)
+# a marked word named as a field: "the **name** value in the **metadata** field"
+_FIELD_WORD = re.compile(r"\*\*[^*]+\*\* (?:field|parameter|attribute|property|value (?:in|of))\b")
 _INLINE_ENUM = re.compile(r"\b(?:value|values|it|options?)\s+(?:can|must|may)\s+(?:only\s+)?be\b|\bone of\b|"
                           r"\bvalues? (?:is|are)\b|\boptions are\b|\bcan be set to\b", re.IGNORECASE)
 
@@ -309,6 +311,11 @@ def enum_inline(cell: nodes.Element, type_: TypeExpr | None, result: ProseResult
         if len(strongs) >= 2:
             md = inline_markdown(para)
             sentence = next((s for s in sentences(md) if _INLINE_ENUM.search(s)), md)
+            if _FIELD_WORD.search(sentence):
+                # "The value is the **name** value in the **metadata** field of the resource pool details." (modelarts
+                # querying_tags_of_a_resource_pool.rst): the marked words name fields, not values
+                precision.reject(result, precision.FIELD_NAMES, strongs, sentence)
+                continue
             cases = precision.per_case(sentence, strongs)
             if cases is not None:  # "**A** for **X**; **B** or **C** for **Y**": every case's values
                 if offer(result, cases[0], type_, precision.BRANCHES_UNION, sentence):

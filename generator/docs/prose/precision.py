@@ -34,7 +34,7 @@ _WHY = {
     ITEM_LEVEL: "the values belong to a part of the value (an item of a compound string), not the whole",
     JSON_CONTENT: "the field holds JSON text; the values are mentioned beside it, not its values",
     NOTES: "the list is of constraints or notes about marked names, not of options",
-    FIELD_NAMES: "the values include the field's own name: they name the fields that may be given, not values",
+    FIELD_NAMES: "the values name fields (the field's own name, or \"the **x** field\"), not values of this one",
     REFERENCE: "no sentence announces the list and the cell refers to another page for the values: a selection",
 }
 # "For details, see ...", "For more specifications, see ...", "For details about possible values, see ..."

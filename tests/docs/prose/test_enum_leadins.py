@@ -233,3 +233,10 @@ def test_bold_items_beside_a_reference_to_another_page_are_a_selection() -> None
         -  **ESSD**: extreme SSD.
         """)
     assert enum is None and mentioned == ["SAS", "SSD", "GPSSD", "ESSD"] and "enum.reference" in found
+
+
+def test_marked_words_named_as_fields_are_no_values() -> None:
+    # modelarts f3d1df8 resource_management/tag_management/querying_tags_of_a_resource_pool.rst `pool_name`
+    enum, _, found = read("Resource pool name. The value is the **name** value in the **metadata** field of the "
+                          "resource pool details.")
+    assert enum is None and "enum.field_names" in found
