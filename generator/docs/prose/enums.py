@@ -177,10 +177,10 @@ def enum_from_lists(cell: nodes.Element, type_: TypeExpr | None, result: ProseRe
         if cases:  # "For RSA keys, select **A** or **B**." one item per case: the union of every case's values
             offer(result, cases, type_, precision.BRANCHES_UNION, _lead_sentence(lead_text))
             return
-        if cases is not None:
+        named = list(dict.fromkeys(c for cs in caps for c in cs))
+        if cases is not None and named:
             # "If **type** is set to **OBS**, **source** is an OBS path.": the upper-case words name the condition
-            precision.reject(result, precision.CONDITION, list(dict.fromkeys(c for cs in caps for c in cs)),
-                             _lead_sentence(lead_text) or lead_text)
+            precision.reject(result, precision.CONDITION, named, _lead_sentence(lead_text) or lead_text)
             return
         if caps and all(len(set(c)) == 1 for c in caps) and len({c[0] for c in caps}) == len(caps):
             if offer(result, [c[0] for c in caps], type_, precision.UPPER_CASE_ITEMS, _lead_sentence(lead_text),
