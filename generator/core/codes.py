@@ -146,6 +146,8 @@ _CODES = (
     Code("enum.item_level", I, PROSE, "values of a part of a compound value: no enum"),
     Code("enum.json_content", I, PROSE, "values mentioned beside a field of JSON text: no enum"),
     Code("enum.notes", I, PROSE, "a list of constraints or notes about marked names: no enum"),
+    Code("enum.field_names", I, PROSE, "the values include the field's own name: names of fields, no enum"),
+    Code("enum.reference", I, PROSE, "unannounced values beside a reference to another page for them: no enum"),
     Code("enum.type_mismatch", W, PROSE, "an option is not a value of the field's type: no enum", defect=True),
     Code("enum.contradicts_example", W, PROSE, "the cell's example is not among its values", defect=True),
     Code("enum.contradicts_pattern", W, PROSE, "options do not match the pattern the cell states: no enum",

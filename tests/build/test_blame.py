@@ -78,6 +78,26 @@ def test_enum_of_a_conditions_words_or_of_defaults_is_ours() -> None:
     assert _blame(s, ["properties", "default_prefixlen", "enum"], 25) == (GENERATOR, "enum.defaults")
 
 
+def test_sibling_names_stated_as_the_set_are_no_condition() -> None:
+    # IAM apis/security_settings/querying_the_operation_protection_policy.rst:65: `scene` beside `mobile` and `email`
+    s = {"type": "object", "properties": {
+        "mobile": {"type": "string"}, "email": {"type": "string"},
+        "scene": {"type": "string", "enum": ["mobile", "email"], "description": "Verification method. The options are "
+                  "**mobile** and **email**.", "x-otc-enum-source": {"kind": "value-can-be",
+                                                                     "text": "The options are mobile and email."}}}}
+    assert _blame(s, ["properties", "scene", "enum"], "") == (UNCLEAR, "enum.from_prose")
+
+
+def test_a_value_written_in_another_type_is_the_docs() -> None:
+    # modelarts creating_a_labeling_team_member.rst:45 `role` [0, 1, 2] met by "2"; RDS `restart_required` by "false"
+    s = {"type": "object", "properties": {
+        "role": {"type": "integer", "enum": [0, 1, 2], "description": "Options:\n\n- **0**: labeling personnel"},
+        "restart_required": {"type": "boolean", "enum": [True, False], "description": "The value is **true** or "
+                             "**false**."}}}
+    assert _blame(s, ["properties", "role", "enum"], "2") == (DOCS, "enum.other_type")
+    assert _blame(s, ["properties", "restart_required", "enum"], "false") == (DOCS, "enum.other_type")
+
+
 def test_enum_other_case_is_the_docs_and_a_plain_prose_enum_unclear() -> None:
     # VPC firewall/creating_a_firewall_rule.rst:44 "The value can be **TCP**, **UDP**, or **ICMP**." vs "tcp"
     s = {"type": "object", "properties": {"protocol": {"type": "string", "enum": ["TCP", "UDP", "ICMP"],

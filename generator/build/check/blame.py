@@ -14,9 +14,10 @@ reason (counted by `generator.devtools.example_census`):
   an object with properties is a `:ref:`-only Type cell read as one object: generator. Other type clashes (a
   string where the table says Integer) are the docs'; null where a type is stated is unclear.
 - `enum`: an enum inferred from prose, one with a placeholder value (`compute:xxx`), one whose values are field
-  names (the words of a condition), defaults ("the default value is 8 for IPv4 and 64 for IPv6"), or one that
-  leaves out the example's value although the description names it: generator. The value in another letter case
-  ("tcp" for TCP): docs. Otherwise unclear (prose enums are lossy).
+  names (its own name, or its siblings' under a condition: the words of a condition), defaults ("the default value
+  is 8 for IPv4 and 64 for IPv6"), or one that leaves out the example's value although the description names it:
+  generator. The value in another letter case ("tcp" for TCP) or another type ("2" for 2, "true" for true): docs.
+  Otherwise unclear (prose enums are lossy).
 - a bound (`minimum` ... `maxItems`) whose description states ranges per case, unless the value lies in none of
   the stated ranges, or an exact length its description does not call exact (the prose reader's rule:
   `docs.prose.ranges.is_exact_length`): generator; otherwise the example breaks the stated range: docs.
@@ -40,6 +41,11 @@ _BOUNDS = {"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minLen
 _PER_CASE = re.compile(r"\b(?:if|when|unless|for)\b[^.]*\d|\d[^.]*\b(?:if|when|unless|for)\b|\(\D*\d[^)]*\)", re.I)
 _RANGE = re.compile(r"(?<![\w.,])(\d[\d,]*(?:\.\d+)?)\s*(?:-|–|~|to)\s*(\d[\d,]*(?:\.\d+)?)(?![\w.,]*\d)")
 _PLACEHOLDER = re.compile(r"x{3,}|[{}<>]")
+_CONDITION = re.compile(r"\b(?:if|when|unless|only|both|cannot|either)\b", re.I)
+
+
+def _json_text(value: Any) -> str:
+    return "true" if value is True else "false" if value is False else str(value)
 
 
 def node_at(spec: Any, path: Sequence[Any]) -> Any:
@@ -130,9 +136,18 @@ def _enum(spec: dict[str, Any], schema_path: Sequence[Any], node: dict[str, Any]
     # condition on fields (this one or its siblings) are not values of this field
     path = list(schema_path)
     owner = node_at(spec, path[:-3]) if len(path) >= 4 and path[-3] == "properties" else None
-    names = set((owner or {}).get("properties") or {}) | ({str(path[-2])} if owner is not None else set())
-    if names & {v for v in values if isinstance(v, str)}:
+    own = {str(path[-2])} if owner is not None else set()
+    siblings = set((owner or {}).get("properties") or {}) - own
+    source = node.get("x-otc-enum-source")
+    said = str(source.get("text", "")) if isinstance(source, dict) else text
+    strings = {v for v in values if isinstance(v, str)}
+    # sibling names are a condition's words only where a condition is stated; "Verification method. The options are
+    # **mobile** and **email**." (IAM, beside the fields `mobile` and `email`) is a value set
+    if own & strings or (siblings & strings and _CONDITION.search(said)):
         return GENERATOR, "enum.field_names"
+    # "2" for the integer 2, "true" for the boolean: the example's type is wrong, not our value set
+    if isinstance(instance, str) and any(not isinstance(v, str) and instance == _json_text(v) for v in values):
+        return DOCS, "enum.other_type"
     # "The default value is **8** for an IPv4 subnet and **64** for an IPv6 subnet": defaults, not a value set
     if values and all(re.search(rf"\bdefault\b[^.]{{0,60}}(?<![\w-]){re.escape(str(v))}(?![\w-])", text, re.I)
                       for v in values):

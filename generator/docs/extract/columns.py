@@ -105,3 +105,13 @@ def read_required(cols: Columns, text: str) -> tuple[bool, str | None]:
     else:
         required = low.startswith("yes") or low in _REQUIRED_VALUES
     return required, (text if low not in _KNOWN_VALUES else None)
+
+
+# "Yes if Rule is specified", "Yes (only when **type** is ...)": required in a case only
+_YES_IF = re.compile(r"^yes\W*(?:only\s+)?(?:if|when|unless|in case)\b", re.I)
+
+
+def conditional_yes(text: str) -> bool:
+    """A Mandatory cell that says yes for a case only (OBS "Yes if Rule is specified", as "Mandatory if the Rule
+    container is included" says it): the field is not required."""
+    return bool(_YES_IF.match(text.strip()))

@@ -17,7 +17,13 @@ from docutils import nodes
 from generator.core import codes
 from generator.core.model import Constraints, Field, Schema, Severity
 from generator.core.types import Kind, RefToken, TypeExpr, is_mandatory_word, parse_type
-from generator.docs.extract.columns import Columns, read_columns, read_required, unknown_column_messages
+from generator.docs.extract.columns import (
+    Columns,
+    conditional_yes,
+    read_columns,
+    read_required,
+    unknown_column_messages,
+)
 from generator.docs.extract.context import (
     STATUS_LINE_RE,
     PageContext,
@@ -28,6 +34,7 @@ from generator.docs.extract.context import (
 )
 from generator.docs.extract.sections import Sections
 from generator.docs.naming import caption_type_name, plural
+from generator.docs.prose import precision
 from generator.docs.prose.markdown import to_markdown
 from generator.docs.prose.read import read_description
 from generator.docs.prose.result import ProseResult
@@ -308,6 +315,7 @@ def _field(ctx: PageContext, t: Table, row: nodes.row) -> Field | None:
             cells[t.cols.type], cells[t.cols.mandatory] = cells[t.cols.mandatory], cells[t.cols.type]
     required = False
     required_note = None
+    mand = ""
     if t.cols.mandatory is not None:
         mand = " ".join(cells[t.cols.mandatory].astext().split())
         required, required_note = read_required(t.cols, mand)
@@ -339,9 +347,12 @@ def _field(ctx: PageContext, t: Table, row: nodes.row) -> Field | None:
         cell = cells[t.cols.description]
         desc_refs = [r["target"] for r in cell.findall(otc_ref)]
         description, pr = ctx.read_cell(cell, type_expr)
+        precision.enum_against_own_name(name, pr)
         constraints = pr.constraints
         for code, msg in pr.findings:
             ctx.diag(line, code, codes.severity(code), f"'{name}': {msg}")
+    if required and conditional_yes(mand):
+        constraints = dc_replace(constraints, required_conditional=True)
     name_refs = [str(r["target"]) for r in cells[t.cols.name].findall(otc_ref)]  # IAM: :ref:`group <...>`
     map_key = is_map_key(name)
     if map_key:

@@ -18,7 +18,7 @@ from generator.docs.prose.words import EXAMPLE_ONLY, EXAMPLE_WORDS, prose_marked
 _ENUM_LEADIN = re.compile(
     r"(options?|enums?|enumeration values?|enumerated values?|possible values?|valid values?|"
     r"values? (?:can|must) be(?: one of)?|one of the following|the following values?|"
-    r"available values?|supported values?|value range|values? include|value options?|"
+    r"available values?|supported values?|value range|values? include|value options?|values? (?:are|is) enumerated|"
     r"the options are(?: as follows)?|(?:is|are) as follows|the value is|the values are|"
     r"the values? (?:can|must) be|types?|statuses)\s*[:：]?\s*$",
     re.IGNORECASE,
@@ -28,6 +28,18 @@ _LEADING_VALUE = re.compile(r"^([A-Za-z0-9_.\-/]+)\s*[:：]")
 # anything wordier ("Definition:", "10.0.0.0/8: reserved") heads a note or names an example, not an option
 _VALUE_TOKEN = re.compile(r"-?\d+|[A-Z][A-Z0-9_]*|true|false")
 _CAPS_TOKEN = re.compile(r"\b[A-Z][A-Z0-9_]{2,}\b")
+# "Values: **user**, **domain**.", "Value range: **4**, **6**." (also as the opening of a list item that heads a
+# section of the cell: "- Value range: ..."): a label, then the values
+_COLON_LEAD = re.compile(r"^\W*(?:values?|value range|range|valid values|options?)\s*[:：]\s*", re.IGNORECASE)
+# "kms, or AES256", "**4**, **6**": a list of values and nothing else
+_LIST_SEPARATOR = re.compile(r"\s*(?:,|，)\s*(?:(?:or|and)\s+)?|\s+(?:or|and)\s+")
+_BARE_VALUE = re.compile(r"[A-Za-z0-9][\w.\-/]*")
+# "For RSA asymmetric keys, select **A** or **B**": one case of a field's values, the case stated before the comma
+_CASE_OPEN = re.compile(r"^\W*(?:for|if|when|in case)\b", re.IGNORECASE)
+_VALUE_PHRASE = re.compile(r"\bvalues?\b[^.]*?\b(?:is|are|can be|must be)\b|\bselect\b|"
+                           r"\bset (?:it |this parameter )?to\b|\bcan only be\b|\bmust be\b|\bcan be\b", re.IGNORECASE)
+# a marked word named as a field: "the **name** value in the **metadata** field"
+_FIELD_WORD = re.compile(r"\*\*[^*]+\*\* (?:field|parameter|attribute|property|value (?:in|of))\b")
 _INLINE_ENUM = re.compile(r"\b(?:value|values|it|options?)\s+(?:can|must|may)\s+(?:only\s+)?be\b|\bone of\b|"
                           r"\bvalues? (?:is|are)\b|\boptions are\b|\bcan be set to\b", re.IGNORECASE)
 
@@ -134,9 +146,20 @@ def enum_from_lists(cell: nodes.Element, type_: TypeExpr | None, result: ProseRe
         if all(v is not None for v in values) and values:
             branches = len(result.branches)
             lead_sentence = _lead_sentence(lead_text)
+            if _parts_of_example(cell, blist, [v for v in values if v is not None]):
+                # "Example: **rds.mysql.n1.xlarge.4.rr**" then "- **rds**: the product ..., - **mysql**: ...": the
+                # items explain the parts of one value, they are not values of the whole
+                precision.reject(result, precision.ITEM_LEVEL, [v for v in values if v is not None],
+                                 lead_sentence or lead_text)
+                return
             # no sentence announces the list (a list of bold values): the source is the sentence before it
             kind, record = ((precision.BULLETS, lead_sentence) if lead_sentence else
                             (precision.BOLD_ITEMS, (sentences(lead_text) or [""])[-1]))
+            if kind == precision.BOLD_ITEMS and precision.REFERS_ELSEWHERE.search(lead_text):
+                # "Disk type. For details, see the description of **root_volume** in Creating an ECS." then bold
+                # values (CCE creating_a_node_pool.rst:255): the set is the other page's, the list a selection of it
+                precision.reject(result, precision.REFERENCE, [v for v in values if v is not None], record)
+                return
             if not offer(result, [v for v in values if v is not None], type_, kind, lead_sentence,
                          items=[plain_text(i) for i in items], record=record) and len(
                     result.branches) > branches:
@@ -150,6 +173,15 @@ def enum_from_lists(cell: nodes.Element, type_: TypeExpr | None, result: ProseRe
         # No item starts with a value. If each names exactly one upper-case word, those are the
         # values the docs meant ("... must be specified in COMMAND script."); keep them, flagged.
         caps = [_CAPS_TOKEN.findall(plain_text(i)) for i in items]
+        cases = _case_values(items)
+        if cases:  # "For RSA keys, select **A** or **B**." one item per case: the union of every case's values
+            offer(result, cases, type_, precision.BRANCHES_UNION, _lead_sentence(lead_text))
+            return
+        named = list(dict.fromkeys(c for cs in caps for c in cs))
+        if cases is not None and named:
+            # "If **type** is set to **OBS**, **source** is an OBS path.": the upper-case words name the condition
+            precision.reject(result, precision.CONDITION, named, _lead_sentence(lead_text) or lead_text)
+            return
         if caps and all(len(set(c)) == 1 for c in caps) and len({c[0] for c in caps}) == len(caps):
             if offer(result, [c[0] for c in caps], type_, precision.UPPER_CASE_ITEMS, _lead_sentence(lead_text),
                      inferred=True):
@@ -158,6 +190,57 @@ def enum_from_lists(cell: nodes.Element, type_: TypeExpr | None, result: ProseRe
             return
         result.findings.append(("enum.unparsed", f"options listed but no values found after '{lead_text[-40:]}'"))
         return
+
+
+def _case_values(items: list[nodes.list_item]) -> list[str] | None:
+    """Items that each state one case ("For RSA asymmetric keys, select **A** or **B**."): the values the items
+    give after the case (the marked words after "select", "the value is", ...), their union; [] when some case
+    gives none; None when not every item opens with a case."""
+    out: list[str] = []
+    for item in items:
+        first = next((c for c in item.children if isinstance(c, nodes.paragraph)), None)
+        md = inline_markdown(first) if first is not None else ""
+        if not _CASE_OPEN.match(md) or "," not in md:
+            return None
+        rest = md.split(",", 1)[1]
+        found = []
+        for sentence in sentences(rest):
+            phrase = _VALUE_PHRASE.search(sentence)
+            if phrase is not None:
+                found += [v.strip() for v in prose_marked(sentence[phrase.end():])]
+        if not found:
+            return []
+        out += found
+    return list(dict.fromkeys(out))
+
+
+# what splits an example into its whole-value tokens: white space, quotes, commas, brackets
+_EXAMPLE_SPLIT = re.compile(r"[\s\"',\[\]{}]+")
+
+
+def _parts_of_example(cell: nodes.Element, blist: nodes.bullet_list, values: list[str]) -> bool:
+    """Two or more of the values are parts of one token of an example the cell gives outside the list
+    (`rds.mysql.n1.xlarge.4.rr`, `dockerThinpool=vgpaas/90%VG;kubernetesLV=...`)."""
+    listed = set(blist.findall(nodes.Node))
+    for node in cell.findall(lambda n: isinstance(n, (nodes.literal, nodes.strong, nodes.literal_block))):
+        if node in listed:
+            continue
+        for token in _EXAMPLE_SPLIT.split(node.astext()):
+            if token in values:
+                continue
+            parts = [v for v in values if len(v) > 1 and re.search(rf"(?<![A-Za-z0-9]){re.escape(v)}(?![A-Za-z0-9])",
+                                                                    token)]
+            if len(parts) >= 2:
+                return True
+    return False
+
+
+def _bare_list(text: str) -> list[str] | None:
+    """"kms, or AES256", "4, 6": a sentence that is a list of two or more values and nothing else."""
+    parts = _LIST_SEPARATOR.split(text.strip().rstrip(".。").strip())
+    if len(parts) >= 2 and all(_BARE_VALUE.fullmatch(p) and p.lower() not in ("or", "and") for p in parts):
+        return parts
+    return None
 
 
 def enum_from_paragraphs(cell: nodes.Element, type_: TypeExpr | None, result: ProseResult) -> None:
@@ -180,7 +263,11 @@ def enum_from_paragraphs(cell: nodes.Element, type_: TypeExpr | None, result: Pr
             if not m:
                 break
             values.append(m.group(1))
-        if len(values) >= 2:
+        listed = _bare_list(plain_text(following[0])) if following and not values else None
+        if listed is not None:  # "**Value range**:" then "kms, or AES256"
+            offer(result, listed, type_, precision.OPTIONS, _lead_sentence(lead))
+        elif len(values) >= 2 or (len(values) == 1 and _VALUE_TOKEN.fullmatch(values[0])):
+            # one option is a set too ("**Value range**:" then "true: WORM is enabled."), when it is a value token
             offer(result, values, type_, precision.OPTIONS, _lead_sentence(lead),
                   items=[plain_text(p) for p in following[:len(values)]])
         else:
@@ -190,9 +277,11 @@ def enum_from_paragraphs(cell: nodes.Element, type_: TypeExpr | None, result: Pr
 
 def enum_inline(cell: nodes.Element, type_: TypeExpr | None, result: ProseResult) -> None:
     for para in cell.findall(nodes.paragraph):
+        text = plain_text(para)
+        if _colon_list(para, text, type_, result):
+            return
         if isinstance(para.parent, nodes.list_item):
             continue
-        text = plain_text(para)
         m = _INLINE_ENUM.search(text)
         if not m:
             continue
@@ -216,10 +305,17 @@ def enum_inline(cell: nodes.Element, type_: TypeExpr | None, result: ProseResult
                 sentence_end < 0 or start <= sentence_end
             ):
                 strongs.append(chunk.strip())
-            pos = max(pos, start)
+            # past this chunk: a later value must not be found at an earlier word ("the volume device. Its value
+            # can be **volume**, ...")
+            pos = max(pos, start + len(" ".join(chunk.split())))
         if len(strongs) >= 2:
             md = inline_markdown(para)
             sentence = next((s for s in sentences(md) if _INLINE_ENUM.search(s)), md)
+            if _FIELD_WORD.search(sentence):
+                # "The value is the **name** value in the **metadata** field of the resource pool details." (modelarts
+                # querying_tags_of_a_resource_pool.rst): the marked words name fields, not values
+                precision.reject(result, precision.FIELD_NAMES, strongs, sentence)
+                continue
             cases = precision.per_case(sentence, strongs)
             if cases is not None:  # "**A** for **X**; **B** or **C** for **Y**": every case's values
                 if offer(result, cases[0], type_, precision.BRANCHES_UNION, sentence):
@@ -227,6 +323,21 @@ def enum_inline(cell: nodes.Element, type_: TypeExpr | None, result: ProseResult
                 continue
             if offer(result, strongs, type_, precision.VALUE_CAN_BE, sentence):
                 return
+
+
+def _colon_list(para: nodes.paragraph, text: str, type_: TypeExpr | None, result: ProseResult) -> bool:
+    """"Values: **user**, **domain**. The default value is **user**.", "- Value range: **4**, **6**.": a label, then
+    a sentence that is only the list of values. True when an enum was set."""
+    m = _COLON_LEAD.match(text)
+    if m is None:
+        return False
+    rest = text[m.end():]
+    end = re.search(r"\.(?:\s|$)", rest)
+    listed = _bare_list(rest[:end.start()] if end else rest)
+    if listed is None:
+        return False
+    md = inline_markdown(para)
+    return offer(result, listed, type_, precision.VALUE_CAN_BE, (sentences(md) or [md])[0])
 
 
 # what an option's text says after its value, when it is a name: "**0**: disabled", "1: enabled" (1-3 words)

@@ -19,9 +19,11 @@ BULLETS, BOLD_ITEMS, OPTIONS, VALUE_CAN_BE, ONLY_SUPPORTED, FIXED, UPPER_CASE_IT
     "bullets", "bold-items", "options", "value-can-be", "only-supported", "fixed", "upper-case-items", "branches-union")
 ACCEPTED = (BULLETS, BOLD_ITEMS, OPTIONS, VALUE_CAN_BE, ONLY_SUPPORTED, FIXED, UPPER_CASE_ITEMS, BRANCHES_UNION)
 # the kinds of sentence that mention values without stating this field's set (finding `enum.<kind>`)
-CONDITION, CONDITIONAL, DEFAULT, PLACEHOLDER, CASE_LABELS, ITEM_LEVEL, JSON_CONTENT, NOTES = (
-    "condition", "conditional", "default", "placeholder", "case-labels", "item-level", "json-content", "notes")
-REJECTED = (CONDITION, CONDITIONAL, DEFAULT, PLACEHOLDER, CASE_LABELS, ITEM_LEVEL, JSON_CONTENT, NOTES)
+CONDITION, CONDITIONAL, DEFAULT, PLACEHOLDER, CASE_LABELS, ITEM_LEVEL, JSON_CONTENT, NOTES, FIELD_NAMES, REFERENCE = (
+    "condition", "conditional", "default", "placeholder", "case-labels", "item-level", "json-content", "notes",
+    "field-names", "reference")
+REJECTED = (CONDITION, CONDITIONAL, DEFAULT, PLACEHOLDER, CASE_LABELS, ITEM_LEVEL, JSON_CONTENT, NOTES, FIELD_NAMES,
+            REFERENCE)
 
 _WHY = {
     CONDITION: "the values name the condition on another field, not this field's values",
@@ -32,7 +34,11 @@ _WHY = {
     ITEM_LEVEL: "the values belong to a part of the value (an item of a compound string), not the whole",
     JSON_CONTENT: "the field holds JSON text; the values are mentioned beside it, not its values",
     NOTES: "the list is of constraints or notes about marked names, not of options",
+    FIELD_NAMES: "the values name fields (the field's own name, or \"the **x** field\"), not values of this one",
+    REFERENCE: "no sentence announces the list and the cell refers to another page for the values: a selection",
 }
+# "For details, see ...", "For more specifications, see ...", "For details about possible values, see ..."
+REFERS_ELSEWHERE = re.compile(r"\bfor (?:more )?(?:details|information|\w+)(?: about [^,.]+)?, see\b", re.I)
 
 _COND_WORD = re.compile(r"\b(?:if|when|whenever|unless|where|in case)\b", re.I)
 _CONDITIONAL_START = re.compile(r"^(?:\W*)(?:if|when|whenever|unless|only when|only if|in case)\b", re.I)
@@ -129,3 +135,16 @@ def enum_against_json_text(text: str, type_: TypeExpr | None, result: ProseResul
     sentence = c.enum_source[1] if c.enum_source else ""
     c.enum, c.enum_source, c.enum_inferred = None, None, False
     reject(result, JSON_CONTENT, values, sentence)
+
+
+def enum_against_own_name(name: str, result: ProseResult) -> None:
+    """"Engine ID ... The value can be **engine_id**, **engine_name + engine_version**, or **image_url**." (modelarts
+    creating_a_training_job.rst:277): a value set holding the field's own name lists which fields may be given,
+    not values of this one."""
+    c = result.constraints
+    if not c.enum or name not in c.enum:
+        return
+    values = [str(v) for v in c.enum]
+    sentence = c.enum_source[1] if c.enum_source else ""
+    c.enum, c.enum_source, c.enum_inferred, c.enum_names = None, None, False, None
+    reject(result, FIELD_NAMES, values, sentence)
