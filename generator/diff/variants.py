@@ -64,22 +64,24 @@ def page_pairs(
     """The alternatives of one body (`status` "" for the request) paired by page: (pairs, old only, new only).
 
     None when positions are all there is to go by: neither operation is merged, an alternative is nobody's page,
-    or, without anchors on every page, a file name fails to pair (a renamed file is no evidence of a new page).
+    or one without an anchor finds no partner (a renamed file is no evidence of a new page).
     """
     if not old_op.get(VARIANTS) and not new_op.get(VARIANTS):
         return None
     old, new = members(old_op, o, status, media), members(new_op, n, status, media)
     if old is None or new is None:
         return None
-    by_anchor = all(m.anchors for m in old + new)
 
     def linked(a: Member, b: Member) -> bool:
-        return bool(a.anchors & b.anchors) if by_anchor else bool(a.files & b.files)
+        if a.anchors and b.anchors:
+            return bool(a.anchors & b.anchors)
+        # a single page's operation names no anchor: its function (kept by the names lock), else its file
+        return bool(set(a.functions) & set(b.functions)) or bool(a.files & b.files)
 
     pairs = [(a, b) for a in old for b in new if linked(a, b)]
     gone = [a for a in old if not any(x is a for x, _ in pairs)]
     came = [b for b in new if not any(y is b for _, y in pairs)]
-    if not by_anchor and (gone or came):
+    if any(not m.anchors for m in gone + came):
         return None
     return pairs, gone, came
 
@@ -94,12 +96,16 @@ def variants_delta(ctx: Ctx, o: Node, n: Node, new_op: Mapping[str, Any], found:
         stated = _stated(m, new_op, status)
         page = ", ".join(m.functions)
         if stated is None:
-            removed.append((page, Node(m.schema, m.pointer, o.source)))
+            removed.append((page, _on_page(m, o)))
         else:
-            restated.append((page, Node(m.schema, m.pointer, o.source), status, stated))
-    return VariantsDelta(ctx, o, n, tuple(removed),
-                         tuple((", ".join(m.functions), Node(m.schema, m.pointer, n.source)) for m in came),
+            restated.append((page, _on_page(m, o), status, stated))
+    return VariantsDelta(ctx, o, n, tuple(removed), tuple((", ".join(m.functions), _on_page(m, n)) for m in came),
                          tuple(restated))
+
+
+def _on_page(m: Member, body: Node) -> Node:
+    # an alternative is cited on its own page, not on the page that owns the merged operation
+    return Node(m.schema, m.pointer, next((s for s in map(source_of, m.pages) if s), body.source))
 
 
 def _stated(m: Member, new_op: Mapping[str, Any], status: str) -> str | None:
