@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.build.pipeline import build_spec
+from generator.build.render.merge import merge_operations
 from generator.core.spec import STATUS_ASSUMED
 from generator.diff.compare import diff_specs
 from generator.diff.model import DiffResult
@@ -125,3 +126,12 @@ def test_a_stated_status_carries_no_marker(tmp_path: Path) -> None:
     spec = build_spec(_tree(tmp_path / "t", {"inst/deleting.rst": _deleting(STATUS_202)}), "rds").spec
     response = spec["paths"]["/v3/{project_id}/instances/{instance_id}"]["delete"]["responses"]
     assert STATUS_ASSUMED not in response["202"]
+
+
+def test_a_status_one_page_of_a_merged_call_states_is_stated() -> None:
+    def op(name: str, assumed: bool) -> dict[str, Any]:
+        ok: dict[str, Any] = {"description": "OK", **({STATUS_ASSUMED: True} if assumed else {})}
+        return {"operationId": name, "x-source": {"file": f"{name}.rst", "line": 1}, "responses": {"200": ok}}
+
+    assert STATUS_ASSUMED in merge_operations(op("A", True), op("B", True))["responses"]["200"]
+    assert STATUS_ASSUMED not in merge_operations(op("A", True), op("B", False))["responses"]["200"]
