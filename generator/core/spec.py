@@ -249,6 +249,8 @@ VARIANTS = "x-otc-variants"
 REQUIRED_UNSTATED = "x-otc-required-unstated"
 # the former names of a deliberately renamed function (`generator.build.lock`): the client keeps them, deprecated
 ALIASES = "x-otc-deprecated-aliases"
+# on a success response the page never stated (no status documented, a body table without one): the build assumed it
+STATUS_ASSUMED = "x-otc-status-assumed"
 
 
 def iter_variants(op: Mapping[str, Any]) -> Iterator[dict[str, Any]]:

@@ -292,6 +292,18 @@ _RULES = (
     Rule("response-model-renamed", W, CHG, "Response model `{old}` is now `{new}`.",
          "attribute access keeps working; only code naming the class (imports, annotations) breaks"),
     _docs("property-description-changed", "Description of `{field}` changed."),
+    # a merged operation's alternatives, paired by the page each is the body of (`generator.diff.variants`)
+    Rule("request-variant-removed", E, REM, "The call no longer takes the request body of `{page}`.",
+         "the body that page's function sends has no place in the operation any more"),
+    Rule("request-variant-added", I, ADD, "The call also takes the request body of `{page}`.",
+         "one more page's body; the bodies existing functions send are unchanged"),
+    Rule("response-variant-removed", E, REM, "Response {status} no longer returns the body of `{page}`.",
+         "the model that page's function parses its answer into has no place in the operation any more"),
+    Rule("response-variant-added", I, ADD, "Response {status} may also return the body of `{page}`.",
+         "one more page's body; existing functions parse the bodies of their own pages"),
+    Rule("response-success-status-stated", W, CHG,
+         "The docs now state success status {new} (the page stated none: {old} was assumed).",
+         "the function now answers under the stated status; code that checked the assumed status code sees another"),
 )
 
 RULES: dict[str, Rule] = {r.id: r for r in _RULES}

@@ -23,6 +23,7 @@ from generator.diff.match import param_as_schema, renames
 from generator.diff.model import OperationRef
 from generator.diff.nodes import Ctx, Node, child, mismatches, resolve, resolve_nullable, source, types
 from generator.diff.paths import PathOperation, operations, pair_moved, path_parameter_names, superseded
+from generator.diff.variants import StatusStated, VariantsDelta, page_pairs, status_stated, variants_delta
 
 COMPOSITIONS = ("allOf", "oneOf", "anyOf")
 ParamKey = tuple[str, str]  # (location, name); header names in lower case
@@ -218,6 +219,8 @@ Pair = (
     | PropertiesDelta
     | PropertyPair
     | BecameMap
+    | VariantsDelta
+    | StatusStated
 )
 
 
@@ -245,6 +248,7 @@ class Walker:
         # the old operation a change is reported under (`OperationRef` names the new side's path when it moved)
         self._old_ops: dict[tuple[str, str], Mapping[str, Any]] = {}
         self._pages: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())  # the walked operation's
+        self._ops: tuple[Mapping[str, Any], Mapping[str, Any]] = ({}, {})
         self._kept_pages = frozenset().union(*(_page_files(o.op) for o in old_ops.values())) & frozenset().union(
             *(_page_files(n.op) for n in new_ops.values()))
         self.moved = pair_moved(removed, added)
@@ -273,6 +277,7 @@ class Walker:
     def operation(self, old: PathOperation, new: PathOperation) -> Iterator[Pair]:
         ref, o, n = _ref(new), _node(old), _node(new)
         self._old_ops[(ref.method, ref.path)] = old.op
+        self._ops = (old.op, new.op)
         self._pages = (_page_files(old.op), _page_files(new.op))
         yield OperationPair(ref, old, new, o, n)
         yield from self.parameters(ref, old, new)
@@ -407,16 +412,21 @@ class Walker:
     def responses(self, ref: OperationRef, op_o: Node, op_n: Node) -> Iterator[Pair]:
         o_all: Mapping[str, Any] = op_o.schema.get("responses") or {}
         n_all: Mapping[str, Any] = op_n.schema.get("responses") or {}
-        for status in sorted(set(o_all) | set(n_all)):
-            o_ptr, n_ptr = f"{op_o.pointer}/responses/{status}", f"{op_n.pointer}/responses/{status}"
+        # a success status the old build assumed and the docs now state is one response, compared as such
+        stated = status_stated(o_all, n_all) or ("", "")
+        for status in sorted((set(o_all) | set(n_all)) - {stated[0]}):
+            o_status: str = stated[0] if status == stated[1] else status
+            o_ptr, n_ptr = f"{op_o.pointer}/responses/{o_status}", f"{op_n.pointer}/responses/{status}"
             if status not in n_all:
                 yield ResponsePair(ref, status, op_o, op_n, Node({}, o_ptr, op_o.source), None)
                 continue
-            if status not in o_all:
+            if o_status not in o_all:
                 yield ResponsePair(ref, status, op_o, op_n, None, Node({}, n_ptr, op_n.source))
                 continue
-            o, _ = resolve(self.old, Node(o_all[status], o_ptr, op_o.source))
+            o, _ = resolve(self.old, Node(o_all[o_status], o_ptr, op_o.source))
             n, _ = resolve(self.new, Node(n_all[status], n_ptr, op_n.source))
+            if o_status != status:
+                yield StatusStated(ref, str(o_status), str(status), o, n)
             yield ResponsePair(ref, status, op_o, op_n, o, n)
             yield from self.content(Ctx(ref, "response", f"response {status}"), o, n, status=str(status))
             yield from self.headers(ref, o, n, str(status))
@@ -467,12 +477,24 @@ class Walker:
             n_schema = (n_mt or {}).get("schema") or {}
             old_op = self._old_ops.get((ctx.op.method, ctx.op.path))
             found = mismatches(old_op, status, mt) if old_op is not None else ()
-            yield from self.schema(
+            yield from self.bodies(
                 replace(ctx, at="", mismatches=found),
                 child(o, "content", o_key, "schema", schema=o_schema),
                 child(n, "content", n_key, "schema", schema=n_schema),
-                frozenset(),
+                status,
+                mt,
             )
+
+    def bodies(self, ctx: Ctx, o: Node, n: Node, status: str, media: str) -> Iterator[Pair]:
+        """A merged operation's alternatives are paired by the page each is the body of, never by position."""
+        found = page_pairs(*self._ops, o, n, status, media)
+        if found is None:
+            yield from self.schema(ctx, o, n, frozenset())
+            return
+        yield variants_delta(ctx, o, n, self._ops[1], found, status)
+        for a, b in found[0]:
+            yield from self.schema(ctx, Node(a.schema, a.pointer, o.source), Node(b.schema, b.pointer, n.source),
+                                   frozenset())
 
     # ------------------------------------------------------------ schemas
 

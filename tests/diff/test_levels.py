@@ -210,6 +210,52 @@ def _pages(spec: Spec, *others: str) -> None:
                                  "x-source": {"file": f"{p}.rst", "line": 1}} for p in pages]
 
 
+def _two_bodies(spec: Spec, where: str, second: str) -> None:
+    """The call is documented on two pages, each with its own body: the merged body is an `anyOf` of both."""
+    _pages(spec, "UpdateNotebookByName")
+    update = op(spec)
+    first = update["requestBody"] if where == "request" else update["responses"]["200"]
+    for variant, ref in zip(update["x-otc-variants"], (first["content"]["application/json"]["schema"]["$ref"],
+                                                         f"#/components/schemas/{second}"), strict=True):
+        variant["x-otc-id"] = f"PUT /v1/{{}}/notebooks/{{}} @{variant['operationId']}"
+        own = copy.deepcopy(first)
+        own["content"]["application/json"]["schema"] = {"$ref": ref}
+        if where == "request":
+            variant["requestBody"] = own
+        else:
+            variant["responses"]["200"] = own
+    refs = [v["requestBody" if where == "request" else "responses"] for v in update["x-otc-variants"]]
+    alts = [(r if where == "request" else r["200"])["content"]["application/json"]["schema"] for r in refs]
+    first["content"]["application/json"]["schema"] = {"anyOf": alts}
+
+
+def _one_body_left(spec: Spec, where: str) -> None:
+    """The second page's body went (its page stays): the merged body is the first page's alone."""
+    update = op(spec)
+    second = update["x-otc-variants"][1]
+    first = update["requestBody"] if where == "request" else update["responses"]["200"]
+    first["content"]["application/json"]["schema"] = first["content"]["application/json"]["schema"]["anyOf"][0]
+    if where == "request":
+        del second["requestBody"]
+    else:
+        del second["responses"]["200"]["content"]
+
+
+def _variant(where: str, removed: bool) -> Mutation:
+    def mutate(old: Spec, new: Spec) -> None:
+        other = "EndpointsReq" if where == "request" else "Lease"
+        _two_bodies(old, where, other)
+        _two_bodies(new, where, other)
+        _one_body_left(new if removed else old, where)
+
+    return mutate
+
+
+def _assumed_then_stated(old: Spec, new: Spec) -> None:
+    ok(old)["x-otc-status-assumed"] = True
+    op(new)["responses"]["202"] = op(new)["responses"].pop("200")
+
+
 def _endpoints(spec: Spec) -> dict[str, Any]:
     result: dict[str, Any] = schemas(spec)["EndpointsReq"]
     return result
@@ -352,6 +398,11 @@ CASES: dict[str, tuple[Level, Mutation]] = {
     "property-description-changed": (I, _set(NAME, "description", "Notebook name.")),
     "operation-page-added": (I, lambda o, n: _pages(n, "UpdateNotebookByName")),
     "operation-page-removed": (E, lambda o, n: _pages(o, "UpdateNotebookByName")),
+    "request-variant-removed": (E, _variant("request", removed=True)),
+    "request-variant-added": (I, _variant("request", removed=False)),
+    "response-variant-removed": (E, _variant("response", removed=True)),
+    "response-variant-added": (I, _variant("response", removed=False)),
+    "response-success-status-stated": (W, _assumed_then_stated),
 }
 
 

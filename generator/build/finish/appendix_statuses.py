@@ -16,7 +16,7 @@ import re
 from typing import Any
 
 from generator.core.model import Diagnostic, DocOperation, Page, Severity
-from generator.core.spec import iter_variants
+from generator.core.spec import STATUS_ASSUMED, iter_variants
 
 _METHODS = re.compile(r"\b(GET|PUT|POST|DELETE|PATCH|HEAD)\b")
 _NORMAL = re.compile(r"\bnormal (?:response|return)|\bresponse code for\b|\bsuccess(?:ful)? response (?:code )?for\b",
@@ -69,6 +69,7 @@ def _move(node: dict[str, Any], old: str | None, new: str, target: str, line: in
     if old is not None and old in responses:
         resp = responses.pop(old)
         resp["description"] = descr  # the assumed status's reason ("OK") is not the new status's
+        resp.pop(STATUS_ASSUMED, None)  # the appendix states it
     else:
         resp = {"description": descr, "x-source": {"file": target, "line": line}}
     responses[new] = resp

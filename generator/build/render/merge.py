@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from generator.core.model import Diagnostic, DocOperation, Severity
-from generator.core.spec import component_name
+from generator.core.spec import STATUS_ASSUMED, component_name
 
 # pages under these folders or with these words in their path are superseded by a page elsewhere
 _HISTORICAL = re.compile(r"deprecated|discarded|unrecommended|out-of-date|out_of_date|historical|old_version", re.I)
@@ -132,6 +132,8 @@ def merge_operations(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
             responses[status] = resp
             continue
         mine = dict(responses[status])
+        if not resp.get(STATUS_ASSUMED):
+            mine.pop(STATUS_ASSUMED, None)  # one page states the status: the call's is stated
         if resp.get("description") and resp["description"] != mine.get("description"):
             mine["description"] = f"{mine.get('description', '')} / {resp['description']}".strip(" /")
         merged = _merge_content(mine, resp)

@@ -8,6 +8,7 @@ from typing import Any
 from generator.build.render.media import content_by_media
 from generator.build.render.schemas import SchemaRenderer, finish, provenance
 from generator.core.model import Diagnostic, DocOperation, Example, Field, ParamLocation, Schema, Severity
+from generator.core.spec import STATUS_ASSUMED
 from generator.core.types import Kind
 
 
@@ -102,6 +103,8 @@ class OperationRenderer(SchemaRenderer):
                     headers[h.name] = {**({"description": description} if description else {}), "schema": schema,
                                        "x-source": provenance(h.source)}
                 resp["headers"] = headers
+            if r.assumed and r.status.startswith("2"):
+                resp[STATUS_ASSUMED] = True  # the diff reads a status the docs state later as stated, not changed
             resp["x-source"] = provenance(r.source)
             responses[r.status] = resp
         _share_success_body(op, responses)

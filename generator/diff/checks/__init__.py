@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from generator.diff.checks import bodies, operations, parameters, properties, responses, schemas, values
+from generator.diff.checks import bodies, operations, parameters, properties, responses, schemas, values, variants
 from generator.diff.findings import Emit
+from generator.diff.variants import StatusStated, VariantsDelta
 from generator.diff.walk import (
     BecameMap,
     CompositionPair,
@@ -56,6 +57,8 @@ JUDGES: dict[type[Any], tuple[Check, ...]] = {
     PropertiesDelta: (properties.pairing,),
     PropertyPair: (properties.property_,),
     BecameMap: (properties.became_map,),
+    VariantsDelta: (variants.variants,),
+    StatusStated: (variants.stated,),
 }
 
 
