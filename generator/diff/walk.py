@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from generator.core.spec import REQUIRED_UNSTATED, VARIANTS, pointer, source_of
+from generator.diff.examples import restatement
 from generator.diff.match import param_as_schema, renames
 from generator.diff.model import OperationRef
 from generator.diff.nodes import Ctx, Node, child, mismatches, resolve, resolve_nullable, source, types
@@ -242,6 +243,7 @@ class Walker:
         self.kept = [(old_ops[k], new_ops[k]) for k in sorted(old_ops.keys() & new_ops.keys())]
         # the old operation a change is reported under (`OperationRef` names the new side's path when it moved)
         self._old_ops: dict[tuple[str, str], Mapping[str, Any]] = {}
+        self._new_ops: dict[tuple[str, str], Mapping[str, Any]] = {}
         self._pages: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())  # the walked operation's
         self._kept_pages = frozenset().union(*(_page_files(o.op) for o in old_ops.values())) & frozenset().union(
             *(_page_files(n.op) for n in new_ops.values()))
@@ -271,6 +273,7 @@ class Walker:
     def operation(self, old: PathOperation, new: PathOperation) -> Iterator[Pair]:
         ref, o, n = _ref(new), _node(old), _node(new)
         self._old_ops[(ref.method, ref.path)] = old.op
+        self._new_ops[(ref.method, ref.path)] = new.op
         self._pages = (_page_files(old.op), _page_files(new.op))
         yield OperationPair(ref, old, new, o, n)
         yield from self.parameters(ref, old, new)
@@ -458,8 +461,10 @@ class Walker:
             n_schema = (n_mt or {}).get("schema") or {}
             old_op = self._old_ops.get((ctx.op.method, ctx.op.path))
             found = mismatches(old_op, status, mt) if old_op is not None else ()
+            new_op = self._new_ops.get((ctx.op.method, ctx.op.path))
+            restated = restatement(self.old, old_op, o_schema, self.new, new_op, n_schema, status, mt, ctx.field)
             yield from self.schema(
-                replace(ctx, at="", mismatches=found),
+                replace(ctx, at="", mismatches=found, restated=restated),
                 child(o, "content", o_key, "schema", schema=o_schema),
                 child(n, "content", n_key, "schema", schema=n_schema),
                 frozenset(),

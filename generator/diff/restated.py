@@ -1,0 +1,106 @@
+"""Findings on a body the docs restated to match its example, listed under one warning "docs corrected".
+
+A flat table whose example always wrapped its fields (`{"agency": {...}}`) becomes a table with the wrapper row and
+the fields nested under it: read field by field that is a new required field and one removal per former field,
+though the JSON on the wire is the example's, before and after. `generator.diff.examples` finds such a body (the
+old side reported the contradiction, the new body accepts the old example); here its findings that the example
+explains (a field added where the example always had it, removed from where the example never had it, the body
+now required where the example always sent one) become one `*-body-restated` warning listing them. A finding the
+example does not explain keeps its own level: a restatement does not hide a real change made at the same time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.diff.examples import present
+from generator.diff.findings import Emit, Findings
+from generator.diff.model import Change, Location, OperationRef
+from generator.diff.nodes import Restated
+from generator.diff.walk import Pair, PropertiesDelta, PropertyPair, SchemaPair
+
+BodyKey = tuple[OperationRef, str]  # (operation, "request body" | "response 200")
+
+
+@dataclass
+class _Body:
+    restated: Restated
+    direction: str
+    old: Location | None = None
+    new: Location | None = None
+    held: Findings = field(default_factory=Findings)
+
+
+class Restatements:
+    """Routes each judged finding: to `findings`, or, explained by a restated body's old example, under it."""
+
+    def __init__(self, findings: Findings) -> None:
+        self.findings = findings
+        self.bodies: dict[BodyKey, _Body] = {}
+
+    def emit_for(self, pair: Pair) -> Emit:
+        ctx = getattr(pair, "ctx", None)
+        restated = getattr(ctx, "restated", None)
+        if ctx is None or restated is None:
+            return self.findings.emit
+        body = self.bodies.setdefault((ctx.op, restated.body), _Body(restated, ctx.direction))
+        if isinstance(pair, SchemaPair) and body.old is None:  # the body's own schema comes first
+            body.old = Location(pair.o_in.pointer, pair.o_in.source)
+            body.new = Location(pair.n_in.pointer, pair.n_in.source)
+        explains = _explains(pair, restated)
+
+        def emit(rule_id: str, op: OperationRef, at_old: Any, at_new: Any, /, **params: Any) -> None:
+            target = body.held.emit if explains(rule_id, params) else self.findings.emit
+            target(rule_id, op, at_old, at_new, **params)
+
+        return emit
+
+    def close(self) -> None:
+        """One warning per restated body with findings under it (in `findings`)."""
+        for (op, name), body in sorted(self.bodies.items(), key=lambda item: (str(item[0][0]), item[0][1])):
+            held = list(body.held.unique())
+            if body.direction == "request":
+                held += self._became_required(op, body.restated)
+            if not held:
+                continue
+            listed = "; ".join(f"{c.message} [{c.rule_id}]" for c in sorted(held, key=Change.sort_key))
+            self.findings.emit(f"{body.direction}-body-restated", op, body.old, body.new, body=name,
+                               cited=body.restated.cited, count=len(held), changes=listed)
+
+    def _became_required(self, op: OperationRef, restated: Restated) -> list[Change]:
+        """The body became required (its wrapper row is mandatory) where every old example sent one: held too."""
+        if not all(restated.examples):
+            return []
+        moved = [c for c in self.findings.changes if c.rule_id == "request-body-became-required" and c.operation == op]
+        self.findings.changes[:] = [c for c in self.findings.changes if c not in moved]
+        return moved
+
+
+def _explains(pair: Pair, restated: Restated) -> Callable[[str, dict[str, Any]], bool]:
+    """Whether the old examples explain a finding on this pair: the wire they show is the new table's."""
+    examples = restated.examples
+
+    def everywhere(at: str) -> bool:
+        return all(present(ex, at) for ex in examples)
+
+    def nowhere(at: str) -> bool:
+        return not any(present(ex, at) for ex in examples)
+
+    def explains(rule_id: str, params: dict[str, Any]) -> bool:
+        if isinstance(pair, PropertiesDelta):
+            prefix = f"{pair.ctx.field}."
+            name = str(params.get("field", ""))[len(prefix):]
+            at = f"{pair.ctx.at}/{name}"
+            if rule_id.endswith("-property-removed"):
+                return nowhere(at)
+            if "-property-added" in rule_id:
+                return everywhere(at)
+            if rule_id.endswith("-property-renamed"):
+                return nowhere(at) and everywhere(f"{pair.ctx.at}/{params.get('new', '')}")
+        if isinstance(pair, PropertyPair) and rule_id.endswith("-property-became-required"):
+            return everywhere(pair.ctx.at)
+        return False
+
+    return explains

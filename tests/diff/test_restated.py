@@ -1,0 +1,91 @@
+"""Issue 22 part 2: a body restated to match the example it always had is one warning "docs corrected".
+
+Built from RST snippets: the old page documents the fields flat while its example wraps them in `agency` (the old
+build reports `example.schema_mismatch`); the new page adds the `agency` row and nests the fields under it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from generator.build.pipeline import build_spec
+from generator.diff import DiffResult, Level, diff_specs
+from tests.rst_snippets import page, table
+
+Tree = Callable[[dict[str, str]], Path]
+HEAD = ["Parameter", "Mandatory", "Type", "Description"]
+FIELDS = [["name", "Yes", "String", "Agency name."], ["domain_id", "Yes", "String", "Domain ID."]]
+WRAPPED = '{"agency": {"name": "ops", "domain_id": "d1"}}'
+FLAT = '{"name": "ops", "domain_id": "d1"}'
+STATUS = ("Status Codes\n------------\n\n=========== ===========\nStatus Code Description\n"
+          "=========== ===========\n201         Created\n=========== ===========\n")
+
+
+def _create(tables: str, example: str) -> str:
+    return page("Creating an Agency", "POST /v3.0/OS-AGENCY/agencies", f"""
+Request Parameters
+------------------
+
+{tables}
+Example Requests
+----------------
+
+.. code-block::
+
+   {example}
+
+{STATUS}""", name="CreateAgency")
+
+
+def _flat(example: str) -> str:
+    return _create(table("Request body parameters", [HEAD, *FIELDS]), example)
+
+
+def _wrapped(example: str, fields: list[list[str]] = FIELDS) -> str:
+    return _create(table("Request body parameters", [HEAD, ["agency", "Yes", ":ref:`agency <agency>` object",
+                                                            "Agency."]])
+                   + table("agency", [HEAD, *fields], label="agency"), example)
+
+
+def _diff(make_tree: Tree, tmp_path: Path, old: str, new: str) -> tuple[DiffResult, dict[str, object]]:
+    old_spec = build_spec(make_tree({"a/create.rst": old}).rename(tmp_path / "old"), "iam").spec
+    new_spec = build_spec(make_tree({"a/create.rst": new}), "iam").spec
+    media = old_spec["paths"]["/v3.0/OS-AGENCY/agencies"]["post"]["requestBody"]["content"]["application/json"]
+    return diff_specs(old_spec, new_spec), media
+
+
+def test_a_body_nested_under_the_wrapper_its_example_always_had_is_one_warning(
+        make_tree: Tree, tmp_path: Path) -> None:
+    result, media = _diff(make_tree, tmp_path, _flat(WRAPPED), _wrapped(WRAPPED))
+    # the old build filed the contradiction (`example.schema_mismatch`) with the example
+    [reported] = media["x-otc-invalid-examples"].values()  # type: ignore[attr-defined]
+    assert not [c for c in result.changes if c.level is Level.ERROR]
+    [change] = result.find("request-body-restated")
+    assert change.level is Level.WARNING and change.where == "CreateAgency"
+    assert "docs corrected — the body now matches its example" in change.message
+    where = f"{reported['x-source']['file']}:{reported['x-source']['line']}"
+    assert change.param("cited") == f'example.schema_mismatch at {where}: "name" is a required property'
+    listed = change.param("changes") or ""
+    for held in ("request-property-added-required", "`CreateAgencyRequest.agency`", "`CreateAgencyRequest.name`",
+                 "`CreateAgencyRequest.domain_id`", "request-property-removed"):
+        assert held in listed
+    assert change.param("count") == "3" or int(change.param("count") or 0) >= 3
+
+
+def test_a_restatement_whose_old_example_agreed_with_the_old_table_stays_an_error(
+        make_tree: Tree, tmp_path: Path) -> None:
+    result, media = _diff(make_tree, tmp_path, _flat(FLAT), _wrapped(WRAPPED))
+    assert "x-otc-invalid-examples" not in media  # nothing contradicted: the old client sent what the docs said
+    assert not result.find("request-body-restated")
+    assert [c.level for c in result.find("request-property-added-required")] == [Level.ERROR]
+    assert {c.param("field") for c in result.find("request-property-removed")} == {
+        "CreateAgencyRequest.name", "CreateAgencyRequest.domain_id"}
+
+
+def test_a_new_body_that_refuses_the_old_example_is_no_correction(make_tree: Tree, tmp_path: Path) -> None:
+    # the wrapper came with a new mandatory field the old example never sent: a real change, reported as one
+    more = [*FIELDS, ["duration", "Yes", "String", "Validity period."]]
+    result, _ = _diff(make_tree, tmp_path, _flat(WRAPPED), _wrapped(WRAPPED, more))
+    assert not result.find("request-body-restated")
+    assert [c.level for c in result.find("request-property-added-required")] == [Level.ERROR]
