@@ -76,8 +76,7 @@ def restatement(old_spec: Mapping[str, Any], old_op: Mapping[str, Any] | None, o
     accepted = [(ex, why) for ex, why in contradicting if _passes(validator, ex.value, still)]
     if not accepted:
         return None
-    cited = "; ".join(why for _, why in accepted[:2])
-    return Restated(body, cited, tuple(ex.value for ex, _ in accepted))
+    return Restated(body, accepted[0][1], tuple(ex.value for ex, _ in accepted))
 
 
 def _root_fields(spec: Mapping[str, Any], schema: Any) -> frozenset[str] | None:
