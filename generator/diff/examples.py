@@ -15,7 +15,7 @@ from typing import Any
 
 from jsonschema_rs import ValidationErrorKind
 
-from generator.core.spec import VARIANTS, compile_schema, deref
+from generator.core.spec import VARIANTS, compile_schema, deref, reachable_schemas
 from generator.diff.nodes import INVALID_EXAMPLES, Restated
 
 # the code the check stage reports a contradicting example under (`generator.core.codes`)
@@ -76,7 +76,8 @@ def restatement(old_spec: Mapping[str, Any], old_op: Mapping[str, Any] | None, o
     accepted = [(ex, why) for ex, why in contradicting if _passes(validator, ex.value, still)]
     if not accepted:
         return None
-    return Restated(body, accepted[0][1], tuple(ex.value for ex, _ in accepted))
+    declared = _declared([new_schema, *reachable_schemas(new_spec, new_schema).values()])
+    return Restated(body, accepted[0][1], tuple(ex.value for ex, _ in accepted), declared)
 
 
 def _root_fields(spec: Mapping[str, Any], schema: Any) -> frozenset[str] | None:
@@ -128,3 +129,26 @@ def present(value: Any, at: str) -> bool:
         return isinstance(v, Mapping) and step in v and walk(v[step], i + 1)
 
     return walk(value, 0)
+
+
+def _declared(schemas: list[Any]) -> frozenset[str]:
+    """Every field name the schemas declare, at any depth (inline objects and items included)."""
+    found: set[str] = set()
+    todo = list(schemas)
+    while todo:
+        node = todo.pop()
+        if isinstance(node, Mapping):
+            props = node.get("properties")
+            if isinstance(props, Mapping):
+                found.update(str(k) for k in props)
+            todo.extend(node.values())
+        elif isinstance(node, list):
+            todo.extend(node)
+    return frozenset(found)
+
+
+def has_key(value: Any, name: str) -> bool:
+    """Whether an example has a field `name` anywhere in it."""
+    if isinstance(value, Mapping):
+        return name in value or any(has_key(v, name) for v in value.values())
+    return isinstance(value, list) and any(has_key(v, name) for v in value)

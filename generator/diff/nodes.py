@@ -45,6 +45,7 @@ class Restated:
     body: str  # "request body", "response 200"
     cited: str  # what the old side reported of the example
     examples: tuple[Any, ...]  # the old examples that contradicted the old table and that the new body accepts
+    declared: frozenset[str] = frozenset()  # every field name the new body declares, at any depth
 
 
 @dataclass(frozen=True)

@@ -4,9 +4,10 @@ A flat table whose example always wrapped its fields (`{"agency": {...}}`) becom
 the fields nested under it: read field by field that is a new required field and one removal per former field,
 though the JSON on the wire is the example's, before and after. `generator.diff.examples` finds such a body (the
 old side reported the contradiction, the new body accepts the old example); here its findings that the example
-explains (a field added where the example always had it, removed from where the example never had it, the body
-now required where the example always sent one) become one `*-body-restated` warning listing them. A finding the
-example does not explain keeps its own level: a restatement does not hide a real change made at the same time.
+explains become one `*-body-restated` warning listing them: a field added where the example always had it, one
+removed from where the example never had it to where the new body or the example has it, the body now required
+where the example always sent one. A finding the example does not explain keeps its own level: a restatement
+does not hide a real change made at the same time (a field neither the new body nor the example has any more).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.diff.examples import present
+from generator.diff.examples import has_key, present
 from generator.diff.findings import Emit, Findings
 from generator.diff.model import Change, Location, OperationRef
 from generator.diff.nodes import Restated
@@ -85,8 +86,11 @@ def _explains(pair: Pair, restated: Restated) -> Callable[[str, dict[str, Any]],
     def everywhere(at: str) -> bool:
         return all(present(ex, at) for ex in examples)
 
-    def nowhere(at: str) -> bool:
-        return not any(present(ex, at) for ex in examples)
+    def moved(at: str, name: str) -> bool:
+        # never where the old table had it, and elsewhere in the new body or the example (under the wrapper): a
+        # field neither has any more stays a removal
+        return not any(present(ex, at) for ex in examples) and (
+            name in restated.declared or any(has_key(ex, name) for ex in examples))
 
     def explains(rule_id: str, params: dict[str, Any]) -> bool:
         if isinstance(pair, PropertiesDelta):
@@ -94,11 +98,11 @@ def _explains(pair: Pair, restated: Restated) -> Callable[[str, dict[str, Any]],
             name = str(params.get("field", ""))[len(prefix):]
             at = f"{pair.ctx.at}/{name}"
             if rule_id.endswith("-property-removed"):
-                return nowhere(at)
+                return moved(at, name)
             if "-property-added" in rule_id:
                 return everywhere(at)
             if rule_id.endswith("-property-renamed"):
-                return nowhere(at) and everywhere(f"{pair.ctx.at}/{params.get('new', '')}")
+                return moved(at, name) and everywhere(f"{pair.ctx.at}/{params.get('new', '')}")
         if isinstance(pair, PropertyPair) and rule_id.endswith("-property-became-required"):
             return everywhere(pair.ctx.at)
         return False

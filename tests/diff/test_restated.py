@@ -103,3 +103,13 @@ def test_a_flat_table_without_mandatory_fields_is_contradicted_by_a_wrapper_exam
     assert change.param("cited") == (
         f"the example at {where} has none of the table's fields at its top level, only `agency`")
     assert not result.find("request-property-removed") and not result.find("request-property-added-required")
+
+
+def test_a_field_dropped_while_restating_stays_a_removal(make_tree: Tree, tmp_path: Path) -> None:
+    # `legacy` is in neither the example nor the new tables: a real removal made in the same update
+    old = _create(table("Request body parameters", [HEAD, *FIELDS, ["legacy", "No", "String", "Old flag."]]), WRAPPED)
+    result, _ = _diff(make_tree, tmp_path, old, _wrapped(WRAPPED))
+    [change] = result.find("request-body-restated")
+    assert "legacy" not in (change.param("changes") or "")
+    [removed] = result.find("request-property-removed")
+    assert removed.level is Level.ERROR and removed.param("field") == "CreateAgencyRequest.legacy"
