@@ -20,6 +20,7 @@ from generator.diff.examples import has_key, present
 from generator.diff.findings import Emit, Findings
 from generator.diff.model import Change, Location, OperationRef
 from generator.diff.nodes import Restated
+from generator.diff.rules import Level
 from generator.diff.walk import Pair, PropertiesDelta, PropertyPair, SchemaPair
 
 BodyKey = tuple[OperationRef, str]  # (operation, "request body" | "response 200")
@@ -64,7 +65,9 @@ class Restatements:
             held = list(body.held.unique())
             if body.direction == "request":
                 held += self._became_required(op, body.restated)
-            if not held:
+            if not any(c.level is not Level.INFO for c in held):
+                # additions only: nothing a warning would soften, so they stay what they are
+                self.findings.changes.extend(held)
                 continue
             listed = "; ".join(f"{c.message} [{c.rule_id}]" for c in sorted(held, key=Change.sort_key))
             self.findings.emit(f"{body.direction}-body-restated", op, body.old, body.new, body=name,

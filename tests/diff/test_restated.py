@@ -113,3 +113,13 @@ def test_a_field_dropped_while_restating_stays_a_removal(make_tree: Tree, tmp_pa
     assert "legacy" not in (change.param("changes") or "")
     [removed] = result.find("request-property-removed")
     assert removed.level is Level.ERROR and removed.param("field") == "CreateAgencyRequest.legacy"
+
+
+def test_a_restatement_that_only_adds_stays_info(make_tree: Tree, tmp_path: Path) -> None:
+    # the old table already had the wrapper's fields optional at the top; the new one only adds the wrapper
+    optional = [[name, "No", type_, text] for name, _, type_, text in FIELDS]
+    old = _create(table("Request body parameters", [HEAD, *optional]), WRAPPED)
+    new = _create(table("Request body parameters", [HEAD, *optional, ["agency", "No", "Object", "Agency."]]), WRAPPED)
+    result, _ = _diff(make_tree, tmp_path, old, new)
+    assert not result.find("request-body-restated")
+    assert [c.level for c in result.find("request-property-added")] == [Level.INFO]
