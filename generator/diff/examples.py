@@ -64,20 +64,25 @@ def restatement(old_spec: Mapping[str, Any], old_op: Mapping[str, Any] | None, o
     if old_op is None or new_op is None or not isinstance(new_schema, Mapping) or not new_schema:
         return None
     fields = _root_fields(old_spec, old_schema)
-    contradicting = [(ex, _contradiction(ex, fields)) for ex in old_examples(old_op, status, media_type)]
-    contradicting = [(ex, why) for ex, why in contradicting if why]
-    if not contradicting:
+    examples = old_examples(old_op, status, media_type)
+    if not any(ex.mismatches or _disjoint(ex, fields) for ex in examples):
         return None
     try:
         validator = compile_schema(new_spec, new_schema)
     except ValueError:  # jsonschema-rs refuses what it cannot compile (too deep): no verdict, no evidence
         return None
     still = {m for ex in old_examples(new_op, status, media_type) for m in ex.mismatches}
-    accepted = [(ex, why) for ex, why in contradicting if _passes(validator, ex.value, still)]
+    accepted: list[tuple[OldExample, list[tuple[str, str]]]] = []
+    for ex in examples:
+        errors = _errors(validator, ex.value, still)
+        resolved = [] if errors is None else _resolved(ex, fields, errors)
+        if resolved:
+            accepted.append((ex, resolved))
     if not accepted:
         return None
     declared = _declared([new_schema, *reachable_schemas(new_spec, new_schema).values()])
-    return Restated(body, accepted[0][1], tuple(ex.value for ex, _ in accepted), declared)
+    positions = frozenset(at for _, resolved in accepted for at, _ in resolved)
+    return Restated(body, accepted[0][1][0][1], tuple(ex.value for ex, _ in accepted), declared, positions)
 
 
 def _root_fields(spec: Mapping[str, Any], schema: Any) -> frozenset[str] | None:
@@ -87,10 +92,8 @@ def _root_fields(spec: Mapping[str, Any], schema: Any) -> frozenset[str] | None:
     return frozenset(props) if isinstance(props, Mapping) and props else None
 
 
-def _contradiction(example: OldExample, fields: frozenset[str] | None) -> str:
-    """How the old side said that this example contradicts the table ("" when it did not)."""
-    if example.mismatches:
-        return f"{REPORTED} at {example.source or 'the example'}: {example.mismatches[0][1]}"
+def _disjoint(example: OldExample, fields: frozenset[str] | None) -> str:
+    """The example has none of the old table's fields at its top level ("" when it has some)."""
     value = example.value
     if fields and isinstance(value, Mapping) and value and not fields & set(value):
         keys = ", ".join(f"`{k}`" for k in sorted(value))
@@ -98,19 +101,30 @@ def _contradiction(example: OldExample, fields: frozenset[str] | None) -> str:
     return ""
 
 
-def _errors(validator: Any, value: Any) -> set[tuple[str, str]]:
-    """What the validator finds in `value`, as the build files it (`x-mismatches`)."""
-    return {("/" + "/".join(str(p) for p in e.instance_path), e.message[:300]) for e in validator.iter_errors(value)}
+def _resolved(example: OldExample, fields: frozenset[str] | None,
+              errors: set[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The contradictions of the old table with this example that the new table no longer has: (where in the body,
+    as the walker names positions, what the old side said). One the new build still reports is no correction."""
+    found = [(_position(at), f"{REPORTED} at {example.source or 'the example'}: {message}")
+             for at, message in example.mismatches if (at, message) not in errors]
+    disjoint = _disjoint(example, fields)
+    return [*found, ("", disjoint)] if disjoint else found
 
 
-def _passes(validator: Any, value: Any, still: set[tuple[str, str]]) -> bool:
-    """Whether `value` passes, but for contradictions of a value (not a missing field) that are `still` reported,
-    as the build files them (`x-mismatches`: at, message)."""
+def _position(at: str) -> str:
+    return "/".join("*" if seg.isdigit() else seg for seg in at.split("/")).rstrip("/")
+
+
+def _errors(validator: Any, value: Any, still: set[tuple[str, str]]) -> set[tuple[str, str]] | None:
+    """What the new schema finds in `value` as the build files it (`x-mismatches`: at, message); None when that is
+    more than contradictions of a value (not a missing field) that the new build `still` reports."""
+    found = set()
     for e in validator.iter_errors(value):
         at = "/" + "/".join(str(p) for p in e.instance_path)
         if isinstance(e.kind, ValidationErrorKind.Required) or (at, e.message[:300]) not in still:
-            return False
-    return True
+            return None
+        found.add((at, e.message[:300]))
+    return found
 
 
 def present(value: Any, at: str) -> bool:

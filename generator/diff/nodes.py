@@ -46,6 +46,9 @@ class Restated:
     cited: str  # what the old side reported of the example
     examples: tuple[Any, ...]  # the old examples that contradicted the old table and that the new body accepts
     declared: frozenset[str] = frozenset()  # every field name the new body declares, at any depth
+    # where in the body (as `Ctx.at` names positions, "" the whole body) the old contradictions were, that the new
+    # table resolves: only findings there are the restatement's
+    resolved: frozenset[str] = frozenset({""})
 
 
 @dataclass(frozen=True)

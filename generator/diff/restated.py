@@ -63,7 +63,7 @@ class Restatements:
         """One warning per restated body with findings under it (in `findings`)."""
         for (op, name), body in sorted(self.bodies.items(), key=lambda item: (str(item[0][0]), item[0][1])):
             held = list(body.held.unique())
-            if body.direction == "request":
+            if body.direction == "request" and any(c.rule_id == "request-property-added-required" for c in held):
                 held += self._became_required(op, body.restated)
             if not any(c.level is not Level.INFO for c in held):
                 # additions only: nothing a warning would soften, so they stay what they are
@@ -75,7 +75,7 @@ class Restatements:
 
     def _became_required(self, op: OperationRef, restated: Restated) -> list[Change]:
         """The body became required (its wrapper row is mandatory) where every old example sent one: held too."""
-        if not all(restated.examples):
+        if "" not in restated.resolved or not all(restated.examples):
             return []
         moved = [c for c in self.findings.changes if c.rule_id == "request-body-became-required" and c.operation == op]
         self.findings.changes[:] = [c for c in self.findings.changes if c not in moved]
@@ -95,11 +95,16 @@ def _explains(pair: Pair, restated: Restated) -> Callable[[str, dict[str, Any]],
         return not any(present(ex, at) for ex in examples) and (
             name in restated.declared or any(has_key(ex, name) for ex in examples))
 
+    def related(at: str) -> bool:
+        return any(not r or at == r or at.startswith(r + "/") for r in restated.resolved)
+
     def explains(rule_id: str, params: dict[str, Any]) -> bool:
         if isinstance(pair, PropertiesDelta):
             prefix = f"{pair.ctx.field}."
             name = str(params.get("field", ""))[len(prefix):]
             at = f"{pair.ctx.at}/{name}"
+            if not related(at):
+                return False
             if rule_id.endswith("-property-removed"):
                 return moved(at, name)
             if "-property-added" in rule_id:
@@ -107,7 +112,7 @@ def _explains(pair: Pair, restated: Restated) -> Callable[[str, dict[str, Any]],
             if rule_id.endswith("-property-renamed"):
                 return moved(at, name) and everywhere(f"{pair.ctx.at}/{params.get('new', '')}")
         if isinstance(pair, PropertyPair) and rule_id.endswith("-property-became-required"):
-            return everywhere(pair.ctx.at)
+            return related(pair.ctx.at) and everywhere(pair.ctx.at)
         return False
 
     return explains
