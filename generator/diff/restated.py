@@ -69,8 +69,11 @@ class Restatements:
                 # additions only: nothing a warning would soften, so they stay what they are
                 self.findings.changes.extend(held)
                 continue
-            listed = "; ".join(f"{c.message} [{c.rule_id}]" for c in sorted(held, key=Change.sort_key))
-            self.findings.emit(f"{body.direction}-body-restated", op, body.old, body.new, body=name,
+            held.sort(key=Change.sort_key)
+            listed = "; ".join(f"{c.message} [{c.rule_id}]" for c in held)
+            # the body, on the docs page of its rows (a merged operation's pages each have their own function)
+            old, new = (_on(body.old, held[0].old), _on(body.new, held[0].new))
+            self.findings.emit(f"{body.direction}-body-restated", op, old, new, body=name,
                                cited=body.restated.cited, count=len(held), changes=listed)
 
     def _became_required(self, op: OperationRef, restated: Restated) -> list[Change]:
@@ -80,6 +83,10 @@ class Restatements:
         moved = [c for c in self.findings.changes if c.rule_id == "request-body-became-required" and c.operation == op]
         self.findings.changes[:] = [c for c in self.findings.changes if c not in moved]
         return moved
+
+
+def _on(body: Location | None, row: Location | None) -> Location | None:
+    return Location(body.pointer, row.source or body.source) if body is not None and row is not None else body
 
 
 def _explains(pair: Pair, restated: Restated) -> Callable[[str, dict[str, Any]], bool]:
