@@ -10,6 +10,7 @@ from generator.core.spec import VARIANTS, iter_operations
 from generator.diff.checks import judge
 from generator.diff.findings import Findings
 from generator.diff.model import Change, DiffResult
+from generator.diff.restated import Restatements
 from generator.diff.walk import Pair, Walker
 
 # (METHOD, path) -> {docs file: the function of the page in that file}
@@ -24,8 +25,10 @@ def diff_specs(old: Mapping[str, Any], new: Mapping[str, Any]) -> DiffResult:
 
 def _judged(pairs: Iterable[Pair], pages: tuple[PageFunctions, PageFunctions]) -> tuple[Change, ...]:
     findings = Findings()
+    restatements = Restatements(findings)  # a body the docs restated to match its example: one warning
     for pair in pairs:
-        judge(pair, findings.emit)
+        judge(pair, restatements.emit_for(pair))
+    restatements.close()
     return tuple(_on_its_page(c, pages) for c in findings.unique())
 
 

@@ -38,6 +38,19 @@ class Mismatch:
     source: str | None  # the example's "file:line"
 
 
+@dataclass(frozen=True, eq=False)
+class Restated:
+    """A body the docs restated to match the example they always had (`generator.diff.examples`)."""
+
+    body: str  # "request body", "response 200"
+    cited: str  # what the old side reported of the example
+    examples: tuple[Any, ...]  # the old examples that contradicted the old table and that the new body accepts
+    declared: frozenset[str] = frozenset()  # every field name the new body declares, at any depth
+    # where in the body (as `Ctx.at` names positions, "" the whole body) the old contradictions were, that the new
+    # table resolves: only findings there are the restatement's
+    resolved: frozenset[str] = frozenset({""})
+
+
 @dataclass(frozen=True)
 class Ctx:
     op: OperationRef
@@ -45,6 +58,7 @@ class Ctx:
     field: str  # how the user names this position, e.g. "EndpointsReq.dev_service"
     at: str = ""  # the position in a body instance, as the old build's example mismatches name it
     mismatches: tuple[Mismatch, ...] = ()  # the old side's, for the body being walked
+    restated: Restated | None = None  # the body being walked was restated to match its old example
 
 
 def child(node: Node, *tokens: str, schema: Schema | None = None) -> Node:

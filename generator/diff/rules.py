@@ -236,6 +236,16 @@ _RULES = (
          "Response field `{field}` changed type from {old} to {new}: docs corrected — the previous build reported "
          "that its example contradicted the old type ({cited}).",
          "the old type contradicted the docs' own example: the service most likely sent this type all along"),
+    Rule("request-body-restated", W, CHG,
+         "The {body} was restated: docs corrected — the body now matches its example. The old side's table "
+         "contradicted that example ({cited}); the new table accepts it, so the JSON "
+         "sent does not change, the generated model does ({count} changes: {changes}).",
+         "the service took the example's JSON all along; only code built from the contradicted table changes"),
+    Rule("response-body-restated", W, CHG,
+         "The {body} was restated: docs corrected — the body now matches its example. The old side's table "
+         "contradicted that example ({cited}); the new table accepts it, so the JSON "
+         "received does not change, the generated model does ({count} changes: {changes}).",
+         "the service sent the example's JSON all along; only code reading the contradicted table's fields changes"),
     Rule("request-format-widened", I, CHG,
          "Request field `{field}` widened from {old} to {new}; values you send still fit.", "a wider request"),
     Rule("request-format-narrowed", W, CHG,

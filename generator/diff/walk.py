@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from generator.core.spec import REQUIRED_UNSTATED, VARIANTS, pointer, source_of
+from generator.diff.examples import restatement
 from generator.diff.match import param_as_schema, renames
 from generator.diff.model import OperationRef
 from generator.diff.nodes import Ctx, Node, child, mismatches, resolve, resolve_nullable, source, types
@@ -477,8 +478,9 @@ class Walker:
             n_schema = (n_mt or {}).get("schema") or {}
             old_op = self._old_ops.get((ctx.op.method, ctx.op.path))
             found = mismatches(old_op, status, mt) if old_op is not None else ()
+            restated = restatement(self.old, old_op, o_schema, self.new, self._ops[1], n_schema, status, mt, ctx.field)
             yield from self.bodies(
-                replace(ctx, at="", mismatches=found),
+                replace(ctx, at="", mismatches=found, restated=restated),
                 child(o, "content", o_key, "schema", schema=o_schema),
                 child(n, "content", n_key, "schema", schema=n_schema),
                 status,

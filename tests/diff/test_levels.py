@@ -300,6 +300,23 @@ def _corrected(direction: str) -> Mutation:
     return mutate
 
 
+def _restated(direction: str) -> Mutation:
+    """The old table was flat while its example (reported as contradicting it) wrapped the fields in `notebook`;
+    the new table nests them under that wrapper."""
+    def mutate(old: Spec, new: Spec) -> None:
+        owner = op(old)["requestBody"] if direction == "request" else op(old)["responses"]["200"]
+        target = req if direction == "request" else resp
+        target(new)["properties"] = {"notebook": {"type": "object", "properties": copy.deepcopy(
+            target(old)["properties"]), "x-source": {"file": "nb/update.rst", "line": 41}}}
+        target(new)["required"] = ["notebook"]
+        field = "name" if direction == "request" else "id"
+        owner["content"]["application/json"]["x-otc-invalid-examples"] = {"example1": {
+            "value": {"notebook": {field: "nb1"}}, "x-source": {"file": "nb/update.rst", "line": 90},
+            "x-mismatches": [{"at": "/", "message": f"'{field}' is a required property"}]}}
+
+    return mutate
+
+
 NAME, FLAVOR = _prop(req, "name"), _prop(req, "flavor")
 ID, STATUS, COUNT = _prop(resp, "id"), _prop(resp, "status"), _prop(resp, "count")
 
@@ -313,6 +330,8 @@ CASES: dict[str, tuple[Level, Mutation]] = {
     "operation-moved-to-deprecated-pages": (I, _to_out_of_date),
     "request-type-corrected": (W, _corrected("request")),
     "response-type-corrected": (W, _corrected("response")),
+    "request-body-restated": (W, _restated("request")),
+    "response-body-restated": (W, _restated("response")),
     "request-required-unstated": (I, _unstated(req)),
     "response-required-unstated": (W, _unstated(resp)),
     "request-object-became-map": (W, _endpoints_as_map),
