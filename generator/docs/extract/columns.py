@@ -1,18 +1,13 @@
 """A table's columns by header text, and what a Mandatory/Optional cell says about its field.
 
 A column whose header is read as nothing is reported (`table.unknown_column`) on every table whose rows are
-fields: its cells are otherwise lost without a word. A table without a Type column may state each type in the
-Description cell instead (OBS's old `Parameter | Description | Mandatory`: a paragraph "Type: integer").
+fields: its cells are otherwise lost without a word.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-
-from docutils import nodes
-
-from generator.core.types import TypeExpr, parse_type
 
 NAME_HEADERS = ("parameter", "name", "element", "header", "attribute", "field", "parameter name", "key")
 TYPE_HEADERS = ("type", "parameter type", "data type")
@@ -110,25 +105,3 @@ def read_required(cols: Columns, text: str) -> tuple[bool, str | None]:
     else:
         required = low.startswith("yes") or low in _REQUIRED_VALUES
     return required, (text if low not in _KNOWN_VALUES else None)
-
-
-_TYPE_LABEL = "type:"
-# where the type word of a "Type:" paragraph ends and its comment begins: "string, which must be a UTC time.",
-# "string. The value can only be **Everyone**."
-_TYPE_COMMENT = re.compile(r"[,;(]|\.(?:\s|$)")
-
-
-def stated_type(cell: nodes.Element) -> tuple[str, TypeExpr | None] | None:
-    """What a paragraph of a Description cell opening with "Type:" says (`Type: integer`): its text after the label,
-    and that text read by the Type column's grammar (or, when the whole is prose, its words before the first comma
-    or full stop); None when no paragraph of the cell opens so. Only the cell's own paragraphs: a "Type:" inside a
-    list describes a part of the value."""
-    for child in cell.children:
-        if not isinstance(child, nodes.paragraph):
-            continue
-        text = " ".join(child.astext().split())
-        if not text.lower().startswith(_TYPE_LABEL):
-            continue
-        stated = text[len(_TYPE_LABEL):].strip()
-        return stated, parse_type(stated, []) or parse_type(_TYPE_COMMENT.split(stated, maxsplit=1)[0].strip(), [])
-    return None

@@ -17,7 +17,7 @@ from docutils import nodes
 from generator.core import codes
 from generator.core.model import Constraints, Field, Schema, Severity
 from generator.core.types import Kind, RefToken, TypeExpr, is_mandatory_word, parse_type
-from generator.docs.extract.columns import Columns, read_columns, read_required, stated_type, unknown_column_messages
+from generator.docs.extract.columns import Columns, read_columns, read_required, unknown_column_messages
 from generator.docs.extract.context import (
     STATUS_LINE_RE,
     PageContext,
@@ -27,6 +27,7 @@ from generator.docs.extract.context import (
     row_line,
 )
 from generator.docs.extract.sections import Sections
+from generator.docs.extract.type_line import stated_type
 from generator.docs.naming import caption_type_name
 from generator.docs.prose.markdown import to_markdown
 from generator.docs.prose.read import read_description
