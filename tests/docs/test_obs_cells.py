@@ -209,3 +209,24 @@ def test_a_list_after_an_example_label_is_no_value_set() -> None:
     # the same list after a lead that announces the set stays the set
     cell = read_text("Storage class.\n\nThe options are:\n\n- **STANDARD**\n\n- **WARM**\n", "t.rst").doctree
     assert read_description(cell, TypeExpr(Kind.STRING)).constraints.enum == ["STANDARD", "WARM"]
+
+
+def test_older_type_phrasings() -> None:
+    # OBS 77bcb3b: configuring_a_bucket_acl.rst:98, configuring_bucket_lifecycle_rules.rst:147, :104, :155 and
+    # element tables: "positive integer" became "integer" and "boolean The default ..." became "boolean" later
+    rows = [[["Parameter"], ["Description"], ["Mandatory"]],
+            [["Delivered"], ["Whether the ACL applies.", "Type: boolean The default value is **false**."],
+             ["No"]],
+            [["Days"], ["Number of days.", "Type: positive integer"], ["No"]],
+            [["Permission"], ["Permissions to be granted", "Type: Enumeration"], ["No"]],
+            [["Grant"], ["A grant.", "Type: element"], ["No"]],
+            [["StorageClass"], ["Storage class.", "Type: string WARM or COLD"], ["No"]]]
+    p = run(obs_page(rows, OLD_ELEMENTS))
+    assert _request_types(p) == {"Delivered": TypeExpr(Kind.BOOLEAN), "Days": TypeExpr(Kind.INTEGER, "int32"),
+                                 "Permission": TypeExpr(Kind.STRING), "Grant": TypeExpr(Kind.STRING),
+                                 "StorageClass": TypeExpr(Kind.STRING)}
+    # a bare word is no link to a table here: said, and left a string
+    said = {d.message for d in p.diagnostics if d.code == "type.no_column"}
+    assert ("'Permission': table has no Type column; its description's 'Type: Enumeration' is not in the type grammar;"
+            " typed string") in said
+    assert not [d for d in p.diagnostics if d.code.startswith("ref.")]
