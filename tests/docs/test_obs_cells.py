@@ -212,21 +212,22 @@ def test_a_list_after_an_example_label_is_no_value_set() -> None:
 
 
 def test_older_type_phrasings() -> None:
-    # OBS 77bcb3b: configuring_a_bucket_acl.rst:98, configuring_bucket_lifecycle_rules.rst:147, :104, :155 and
-    # element tables: "positive integer" became "integer" and "boolean The default ..." became "boolean" later
+    # OBS 77bcb3b: configuring_a_bucket_acl.rst:98, :104, configuring_bucket_lifecycle_rules.rst:147, :155,
+    # configuring_tags_for_a_bucket.rst:78 ("element" is what 5a27830 calls "container")
     rows = [[["Parameter"], ["Description"], ["Mandatory"]],
             [["Delivered"], ["Whether the ACL applies.", "Type: boolean The default value is **false**."],
              ["No"]],
             [["Days"], ["Number of days.", "Type: positive integer"], ["No"]],
             [["Permission"], ["Permissions to be granted", "Type: Enumeration"], ["No"]],
             [["Grant"], ["A grant.", "Type: element"], ["No"]],
-            [["StorageClass"], ["Storage class.", "Type: string WARM or COLD"], ["No"]]]
+            [["StorageClass"], ["Storage class.", "Type: string WARM or COLD"], ["No"]],
+            [["Owner"], ["The owner.", "Type: Grantee"], ["No"]]]
     p = run(obs_page(rows, OLD_ELEMENTS))
     assert _request_types(p) == {"Delivered": TypeExpr(Kind.BOOLEAN), "Days": TypeExpr(Kind.INTEGER, "int32"),
-                                 "Permission": TypeExpr(Kind.STRING), "Grant": TypeExpr(Kind.STRING),
-                                 "StorageClass": TypeExpr(Kind.STRING)}
-    # a bare word is no link to a table here: said, and left a string
+                                 "Permission": TypeExpr(Kind.STRING), "Grant": TypeExpr(Kind.OBJECT),
+                                 "StorageClass": TypeExpr(Kind.STRING), "Owner": TypeExpr(Kind.STRING)}
+    # any other bare word is no link to a table here: said, and left a string
     said = {d.message for d in p.diagnostics if d.code == "type.no_column"}
-    assert ("'Permission': table has no Type column; its description's 'Type: Enumeration' is not in the type grammar;"
+    assert ("'Owner': table has no Type column; its description's 'Type: Grantee' is not in the type grammar;"
             " typed string") in said
     assert not [d for d in p.diagnostics if d.code.startswith("ref.")]

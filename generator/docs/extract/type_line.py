@@ -47,6 +47,11 @@ def _read(stated: str) -> TypeExpr | None:
     return first if last is None else last if first is None else None
 
 
+# OBS's older words for a type: "Type: element" for an XML element holding others (later "Type: container"),
+# "Type: Enumeration" beside its "Value options:" (later "Type: string")
+_OBS_WORDS = {"element": "container", "enumeration": "string"}
+
+
 def _plain(text: str) -> TypeExpr | None:
-    type_ = parse_type(text, [])
+    type_ = parse_type(_OBS_WORDS.get(text.lower(), text), [])
     return type_ if type_ is not None and not type_.refs() else None
