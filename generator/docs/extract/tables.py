@@ -25,9 +25,9 @@ from generator.docs.extract.context import (
     outside_tables,
     previous_sibling,
     row_line,
+    stated_type,
 )
 from generator.docs.extract.sections import Sections
-from generator.docs.extract.type_line import stated_type
 from generator.docs.naming import caption_type_name
 from generator.docs.prose.markdown import to_markdown
 from generator.docs.prose.read import read_description
