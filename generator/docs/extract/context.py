@@ -137,8 +137,8 @@ def stated_type(cell: nodes.Element) -> tuple[str, TypeExpr | None] | None:
 def _read(stated: str) -> TypeExpr | None:
     """The whole text; else the words before its comment ("string, which must be a UTC time."); else their first
     word ("boolean The default value is **false**.", "string WARM or COLD") or last ("positive integer"), when only
-    one of the two is a type ("binary content or text" names two: no type). A bare word the grammar takes for a
-    table's name ("Type: Enumeration", "Type: element") is prose here, not a link: no type."""
+    one of the two is a type ("binary content or text" names two: no type). A bare word the grammar would take for
+    a table's name ("Type: Grantee") is prose here, not a link: no type."""
     clause = _TYPE_COMMENT.split(stated, maxsplit=1)[0].strip()
     for candidate in (stated, clause):
         type_ = _plain(candidate)
