@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 
 from generator.core.model import Diagnostic, Page, Severity, Source
-from generator.core.types import TypeExpr
+from generator.core.types import TypeExpr, parse_type
 from generator.docs.read import ReadPage
 
 if TYPE_CHECKING:
@@ -111,3 +111,53 @@ def previous_sibling(node: nodes.Element) -> nodes.Node | None:
         return None
     idx = parent.index(node)
     return parent.children[idx - 1] if idx > 0 else None
+
+
+# A table without a Type column may state each row's type in its Description cell: OBS's old `Parameter |
+# Description | Mandatory` layout gives it as a paragraph "Type: integer", "Type: container"; read by the grammar the
+# Type column uses, so that restating the table with a Type column is no retype.
+_TYPE_LABEL = "type:"
+# where the type word of a "Type:" paragraph ends and its comment begins: "string, which must be a UTC time.",
+# "string. The value can only be **Everyone**."
+_TYPE_COMMENT = re.compile(r"[,;(]|\.(?:\s|$)")
+
+
+def stated_type(cell: nodes.Element) -> tuple[str, TypeExpr | None] | None:
+    """What a paragraph of a Description cell opening with "Type:" says (`Type: integer`): its text after the label,
+    and the type the Type column's grammar reads in it; None when no paragraph of the cell opens so. Only the cell's
+    own paragraphs: a "Type:" inside a list describes a part of the value."""
+    for child in cell.children:
+        if not isinstance(child, nodes.paragraph):
+            continue
+        text = " ".join(child.astext().split())
+        if text.lower().startswith(_TYPE_LABEL):
+            stated = text[len(_TYPE_LABEL):].strip()
+            return stated, _read(stated)
+    return None
+
+
+def _read(stated: str) -> TypeExpr | None:
+    """The whole text; else the words before its comment ("string, which must be a UTC time."); else their first
+    word ("boolean The default value is **false**.", "string WARM or COLD") or last ("positive integer"), when only
+    one of the two is a type ("binary content or text" names two: no type). A bare word the grammar would take for
+    a table's name ("Type: Grantee") is prose here, not a link: no type."""
+    clause = _TYPE_COMMENT.split(stated, maxsplit=1)[0].strip()
+    for candidate in (stated, clause):
+        type_ = _plain(candidate)
+        if type_ is not None:
+            return type_
+    words = clause.split()
+    if len(words) < 2:
+        return None
+    first, last = _plain(words[0]), _plain(words[-1])
+    return first if last is None else last if first is None else None
+
+
+# OBS's older words for a type: "Type: element" for an XML element holding others (later "Type: container"),
+# "Type: Enumeration" beside its "Value options:" (later "Type: string")
+_OBS_WORDS = {"element": "container", "enumeration": "string"}
+
+
+def _plain(text: str) -> TypeExpr | None:
+    type_ = parse_type(_OBS_WORDS.get(text.lower(), text), [])
+    return type_ if type_ is not None and not type_.refs() else None

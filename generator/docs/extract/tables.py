@@ -31,6 +31,7 @@ from generator.docs.extract.context import (
     outside_tables,
     previous_sibling,
     row_line,
+    stated_type,
 )
 from generator.docs.extract.sections import Sections
 from generator.docs.naming import caption_type_name, plural
@@ -338,9 +339,15 @@ def _field(ctx: PageContext, t: Table, row: nodes.row) -> Field | None:
             ctx.page.rows_resolved += 1
     else:
         type_expr = TypeExpr(Kind.STRING)  # URI and header tables without a Type column: strings
+        stated = stated_type(cells[t.cols.description]) if t.cols.description is not None else None
+        said = "" if stated is None else f"; its description's 'Type: {stated[0]}'"
+        if stated is not None and stated[1] is not None:
+            type_expr = stated[1]
+        elif stated is not None:
+            said += " is not in the type grammar"
         ctx.page.rows_resolved += 1
         ctx.diag(line, "type.no_column", Severity.INFO,
-                 f"'{name}': table has no Type column; typed {type_expr.kind}")
+                 f"'{name}': table has no Type column{said}; typed {type_expr.kind}")
     description = ""
     constraints = Constraints()
     if t.cols.description is not None:

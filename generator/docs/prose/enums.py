@@ -13,7 +13,7 @@ from generator.docs.prose import precision
 from generator.docs.prose.markdown import inline_markdown, plain_text
 from generator.docs.prose.net import sentences
 from generator.docs.prose.result import ProseResult, convert, scalar_kind
-from generator.docs.prose.words import EXAMPLE_ONLY, EXAMPLE_WORDS, prose_marked
+from generator.docs.prose.words import EXAMPLE_ONLY, EXAMPLE_WORDS, introduces_example, prose_marked
 
 _ENUM_LEADIN = re.compile(
     r"(options?|enums?|enumeration values?|enumerated values?|possible values?|valid values?|"
@@ -131,7 +131,8 @@ def enum_from_lists(cell: nodes.Element, type_: TypeExpr | None, result: ProseRe
         keyed = all_strong or (len(items) > 1 and all(_keyed(i) for i in items))
         if not has_leadin and not keyed:
             continue
-        if EXAMPLE_WORDS.search(lead_text):  # "Commonly used values are as follows:" lists examples
+        # "Commonly used values are as follows:", "Examples:" (OBS kms-key-id): the bullets are examples
+        if EXAMPLE_WORDS.search(lead_text) or introduces_example(lead_text):
             result.findings.append(("prose.enum_example_only", f"values given as examples, not a closed set: "
                                     f"{lead_text[-80:]!r}"))
             return

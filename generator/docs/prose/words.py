@@ -34,3 +34,13 @@ EXAMPLE_WORDS = re.compile(r"\b(?:for example|for instance|e\.g\.?|such as|commo
                            r"common values?)", re.I)
 EXAMPLE_ONLY = re.compile(r"\b(?:for example|for instance|e\.g\.?|such as|commonly used|example|typical(?:ly)?|"
                           r"recommended|suggested|like)\b", re.I)
+
+# a lead that opens with example words and closes on a colon: "Example:", "Examples:", "key_id is the key ID. For
+# example:"; what follows it (a list, a paragraph) shows examples, never the field's set of values
+_EXAMPLE_LEAD = re.compile(r"(?:^|[.;:]\s+)(?:examples?|for example|for instance|e\.g\.?)(?: values?)?\s*[:：]\s*$",
+                           re.I)
+
+
+def introduces_example(lead: str) -> bool:
+    """Whether the last sentence of a paragraph is an "Example:" label for what follows it."""
+    return bool(_EXAMPLE_LEAD.search(lead.strip()))
