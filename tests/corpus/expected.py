@@ -34,7 +34,7 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "codes": {
             "page.crash": 0, "page.no_uri": 11, "section.unknown": 0, "table.row_shape": 0, "table.empty_name": 0,
             "table.unknown_column": 5, "type.unknown": 4, "status.none": 0, "example.invalid_json": 9,
-            "ref.dangling": 0, "schema.name_conflict": 135, "operation.merged": 0, "example.schema_mismatch": 49,
+            "ref.dangling": 0, "schema.name_conflict": 135, "operation.merged": 0, "example.schema_mismatch": 29,
         },
     },
     "distributed-message-service@2c28a40": {
@@ -75,20 +75,20 @@ EXPECTED: dict[str, dict[str, Any]] = {
     },
     "elastic-cloud-server@efcbeed": {
         "api_pages": 140, "api_pages_with_operations": 140, "operations": 188, "rows": 1629, "rows_resolved": 1629,
-        "rows_unknown_type": 0, "rows_failed": 0, "examples": 178, "examples_invalid": 22, "examples_unparseable": 4,
+        "rows_unknown_type": 0, "rows_failed": 0, "examples": 178, "examples_invalid": 21, "examples_unparseable": 4,
         "codes": {
             "page.crash": 0, "page.no_uri": 0, "section.unknown": 0, "table.row_shape": 0, "table.empty_name": 0,
             "table.unknown_column": 6, "type.unknown": 0, "status.none": 0, "example.invalid_json": 4,
-            "ref.dangling": 0, "schema.name_conflict": 88, "operation.merged": 33, "example.schema_mismatch": 69,
+            "ref.dangling": 0, "schema.name_conflict": 88, "operation.merged": 33, "example.schema_mismatch": 64,
         },
     },
     "identity-access-management@9d2eac9": {
         "api_pages": 144, "api_pages_with_operations": 144, "operations": 139, "rows": 2245, "rows_resolved": 2237,
-        "rows_unknown_type": 8, "rows_failed": 0, "examples": 258, "examples_invalid": 16, "examples_unparseable": 15,
+        "rows_unknown_type": 8, "rows_failed": 0, "examples": 258, "examples_invalid": 18, "examples_unparseable": 15,
         "codes": {
             "page.crash": 0, "page.no_uri": 2, "section.unknown": 0, "table.row_shape": 0, "table.empty_name": 0,
             "table.unknown_column": 2, "type.unknown": 8, "status.none": 0, "example.invalid_json": 15,
-            "ref.dangling": 0, "schema.name_conflict": 284, "operation.merged": 5, "example.schema_mismatch": 24,
+            "ref.dangling": 0, "schema.name_conflict": 284, "operation.merged": 5, "example.schema_mismatch": 22,
         },
     },
     "key-management-service@c2d17c2": {
@@ -107,7 +107,7 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "codes": {
             "page.crash": 0, "page.no_uri": 2, "section.unknown": 0, "table.row_shape": 0, "table.empty_name": 0,
             "table.unknown_column": 0, "type.unknown": 22, "status.none": 0, "example.invalid_json": 16,
-            "ref.dangling": 0, "schema.name_conflict": 254, "operation.merged": 0, "example.schema_mismatch": 162,
+            "ref.dangling": 0, "schema.name_conflict": 254, "operation.merged": 0, "example.schema_mismatch": 129,
         },
     },
     "modelarts@f3d1df8": {
@@ -116,16 +116,16 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "codes": {
             "page.crash": 0, "page.no_uri": 2, "section.unknown": 0, "table.row_shape": 0, "table.empty_name": 0,
             "table.unknown_column": 0, "type.unknown": 20, "status.none": 0, "example.invalid_json": 3,
-            "ref.dangling": 0, "schema.name_conflict": 228, "operation.merged": 0, "example.schema_mismatch": 158,
+            "ref.dangling": 0, "schema.name_conflict": 228, "operation.merged": 0, "example.schema_mismatch": 126,
         },
     },
     "nat-gateway@1813a7f": {
-        "api_pages": 52, "api_pages_with_operations": 52, "operations": 52, "rows": 811, "rows_resolved": 809,
-        "rows_unknown_type": 2, "rows_failed": 0, "examples": 74, "examples_invalid": 5, "examples_unparseable": 7,
+        "api_pages": 52, "api_pages_with_operations": 52, "operations": 52, "rows": 811, "rows_resolved": 811,
+        "rows_unknown_type": 0, "rows_failed": 0, "examples": 74, "examples_invalid": 5, "examples_unparseable": 7,
         "codes": {
             "page.crash": 0, "page.no_uri": 0, "section.unknown": 0, "table.row_shape": 0, "table.empty_name": 0,
-            "table.unknown_column": 0, "type.unknown": 2, "status.none": 0, "example.invalid_json": 7,
-            "ref.dangling": 0, "schema.name_conflict": 24, "operation.merged": 0, "example.schema_mismatch": 18,
+            "table.unknown_column": 0, "type.unknown": 0, "status.none": 0, "example.invalid_json": 7,
+            "ref.dangling": 0, "schema.name_conflict": 24, "operation.merged": 0, "example.schema_mismatch": 13,
         },
     },
     "object-storage-service@b9835f8": {
@@ -138,12 +138,12 @@ EXPECTED: dict[str, dict[str, Any]] = {
         },
     },
     "relational-database-service@03eecfd": {
-        "api_pages": 160, "api_pages_with_operations": 160, "operations": 147, "rows": 1836, "rows_resolved": 1833,
-        "rows_unknown_type": 3, "rows_failed": 0, "examples": 253, "examples_invalid": 27, "examples_unparseable": 4,
+        "api_pages": 160, "api_pages_with_operations": 160, "operations": 147, "rows": 1836, "rows_resolved": 1834,
+        "rows_unknown_type": 2, "rows_failed": 0, "examples": 253, "examples_invalid": 28, "examples_unparseable": 4,
         "codes": {
             "page.crash": 0, "page.no_uri": 2, "section.unknown": 0, "table.row_shape": 0, "table.empty_name": 0,
-            "table.unknown_column": 0, "type.unknown": 3, "status.none": 12, "example.invalid_json": 4,
-            "ref.dangling": 0, "schema.name_conflict": 123, "operation.merged": 13, "example.schema_mismatch": 52,
+            "table.unknown_column": 0, "type.unknown": 2, "status.none": 12, "example.invalid_json": 4,
+            "ref.dangling": 0, "schema.name_conflict": 122, "operation.merged": 13, "example.schema_mismatch": 43,
         },
     },
     "virtual-private-cloud@eb03d88": {
@@ -152,7 +152,7 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "codes": {
             "page.crash": 0, "page.no_uri": 1, "section.unknown": 1, "table.row_shape": 0, "table.empty_name": 0,
             "table.unknown_column": 1, "type.unknown": 1, "status.none": 0, "example.invalid_json": 10,
-            "ref.dangling": 0, "schema.name_conflict": 169, "operation.merged": 1, "example.schema_mismatch": 47,
+            "ref.dangling": 0, "schema.name_conflict": 169, "operation.merged": 1, "example.schema_mismatch": 43,
         },
     },
 }
