@@ -318,7 +318,10 @@ def test_lone_dash_row_types_the_whole_body(make_tree: Tree) -> None:
     body = ("Request Parameters\n------------------\n\n"
             + table("Request body parameters", [["Parameter", "Mandatory", "Type", "Description"],
                                                 ["-", "Yes", "Object", "Free-form settings."]]))
-    r = build_spec(make_tree({"a/start.rst": page("Starting It", "POST /v1/start", body, name="Start")}), "svc")
+    text = page("Starting It", "POST /v1/start", body, name="Start")
+    r = build_spec(make_tree({"a/start.rst": text}), "svc")
     media = r.spec["paths"]["/v1/start"]["post"]["requestBody"]["content"]["application/json"]
-    assert media["schema"] == {"type": "object"}
+    # the body is the `-` row's type, traced to that row
+    line = next(i for i, t in enumerate(text.splitlines(), 1) if t.split()[:2] == ["-", "Yes"])
+    assert media["schema"] == {"type": "object", "x-source": {"file": "a/start.rst", "line": line}}
     assert "StartRequest" not in r.spec["components"]["schemas"]

@@ -49,6 +49,9 @@ def _bodies(node: dict[str, Any]) -> Iterator[tuple[str, Any]]:
                 break
 
 
+MAX_SITE_DEPTH = 64  # schema levels below a body
+
+
 class Sites:
     """Every site of every component with an identity in `spec`, and the `$ref` node each site goes through."""
 
@@ -59,10 +62,15 @@ class Sites:
             for role, schema in _bodies(node):
                 self._walk(schema, f"{ident} {role} ", "", ())
 
-    def _walk(self, node: Any, site: str, path: str, stack: tuple[str, ...]) -> None:
+    def _walk(self, node: Any, site: str, path: str, stack: tuple[str, ...], depth: int = 0) -> None:
+        # a site is a naming hint, not a contract: deeper than the build's own nesting bound (which reports
+        # such tables) no site is recorded, so a hostile page's depth cannot exhaust the stack here
+        if depth > MAX_SITE_DEPTH:
+            return
+        depth += 1
         if isinstance(node, list):
             for i, v in enumerate(node):
-                self._walk(v, site, f"{path}|{i}", stack)
+                self._walk(v, site, f"{path}|{i}", stack, depth)
             return
         if not isinstance(node, dict):
             return
@@ -73,18 +81,18 @@ class Sites:
                 return  # a recursive model: its sites are those of its first level
             if path and component_identities(self.schemas[target]):
                 self.of.setdefault(target, {}).setdefault(site + path, node)
-            self._walk(self.schemas[target], site, path, (*stack, target))
+            self._walk(self.schemas[target], site, path, (*stack, target), depth)
             return
         for key, value in node.items():
             if key == "properties" and isinstance(value, dict):
                 for prop, sub in value.items():
-                    self._walk(sub, site, f"{path}.{prop}" if path else prop, stack)
+                    self._walk(sub, site, f"{path}.{prop}" if path else prop, stack, depth)
             elif key == "items":
-                self._walk(value, site, f"{path}[]", stack)
+                self._walk(value, site, f"{path}[]", stack, depth)
             elif key == "additionalProperties":
-                self._walk(value, site, f"{path}{{}}", stack)
+                self._walk(value, site, f"{path}{{}}", stack, depth)
             elif key in _COMPOSED:
-                self._walk(value, site, path, stack)
+                self._walk(value, site, path, stack, depth)
 
     def names(self) -> dict[str, str]:
         """site -> the component used there: what the lock keeps."""
