@@ -368,3 +368,53 @@ def test_a_query_row_wrapped_over_lines_takes_the_request_lines_name(make_tree: 
     assert query == {"uploadId": True, "part-number-marker": False, "max-parts": False}
     assert [d.source.line for d in r.diagnostics if d.code == "param.name_spaced"] == [
         line_of(OBS_LIST_PARTS, "   | part-number ")]
+
+
+# modelarts 3fb762f, service_management/deploying_a_model_as_a_service.rst: "**config** parameters of **real-time**"
+# has no label and its row no `:ref:`; read as a second request body, its `custom_spec` row became a body field
+MA_DEPLOY = """\
+:original_name: modelarts_03_0082.html
+
+.. _modelarts_03_0082:
+
+Deploying a Model as a Service
+==============================
+
+URI
+---
+
+POST /v1/{project_id}/services
+
+Request Body
+------------
+
+.. table:: **Table 2** Parameters
+
+   +--------------+-----------+--------------------------------------------------+-----------------------------+
+   | Parameter    | Mandatory | Type                                             | Description                 |
+   +==============+===========+==================================================+=============================+
+   | service_name | Yes       | String                                           | Service name.               |
+   +--------------+-----------+--------------------------------------------------+-----------------------------+
+   | config       | Yes       | **config** array corresponding to **infer_type** | Model running configuration.|
+   +--------------+-----------+--------------------------------------------------+-----------------------------+
+
+.. table:: **Table 3** **config** parameters of **real-time**
+
+   +-------------+-----------+---------------------------+----------------------------+
+   | Parameter   | Mandatory | Type                      | Description                |
+   +=============+===========+===========================+============================+
+   | model_id    | Yes       | String                    | Model ID                   |
+   +-------------+-----------+---------------------------+----------------------------+
+   | custom_spec | No        | **custom_spec** structure | Custom specifications.     |
+   +-------------+-----------+---------------------------+----------------------------+
+"""
+
+
+def test_x_parameters_of_y_is_a_table_of_row_x_not_a_second_body(make_tree: Tree) -> None:
+    r = build_spec(make_tree({"services/deploying.rst": MA_DEPLOY}), "modelarts")
+    op = r.spec["paths"]["/v1/{project_id}/services"]["post"]
+    body = _schema(r, op["requestBody"]["content"]["application/json"]["schema"])
+    assert list(body["properties"]) == ["service_name", "config"]
+    config = _schema(r, body["properties"]["config"])
+    assert list(config["properties"]) == ["model_id", "custom_spec"]
+    assert config["x-source"]["line"] == line_of(MA_DEPLOY, ".. table:: **Table 3**")
