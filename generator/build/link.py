@@ -75,6 +75,11 @@ def link(pages: list[Page]) -> dict[str, Schema]:
                 prefix = f"{owner.subject}.{f.name}".lower() if owner is not None and owner.subject else None
                 exact = [s for s in candidates if (s.subject or "").lower() == (prefix or f.name.lower())]
                 candidates = exact
+            if len(candidates) > 1 and all(_CASE_CAPTION.search(s.title or "") for s in candidates):
+                # "**config** parameters of **real-time**" / "... of **batch**": one row's table per case, with no
+                # `:ref:` to choose; the first case is the row's table (as when the row lists "see Table 3, Table 4"),
+                # the others stay `schema.unreferenced`
+                candidates = candidates[:1]
             return candidates[0] if len(candidates) == 1 else None
 
         def resolve(t: TypeExpr, f: Field, page: Page = page, local_label: dict[str, Schema] = local_label,
@@ -165,6 +170,9 @@ def _self_reference(page: Page, f: Field, own: Schema, local_label: dict[str, Sc
         f"'{f.name}': its type refers to the table it sits in ('{own.title or own.name}'): a recursive type"))
     return own
 
+
+# a caption naming a row's table for one case of it: "**config** parameters of **batch**"
+_CASE_CAPTION = re.compile(r"\b(?:parameters?|fields?) of \S", re.I)
 
 # "see Table 4" / "For details, see Table 4" in a description; a caption starts "Table 4 ..."
 _SEE_TABLE = re.compile(r"\bsee\s+Table\s+(\d+)\b", re.I)

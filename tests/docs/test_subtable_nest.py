@@ -371,7 +371,8 @@ def test_a_query_row_wrapped_over_lines_takes_the_request_lines_name(make_tree: 
 
 
 # modelarts 3fb762f, service_management/deploying_a_model_as_a_service.rst: "**config** parameters of **real-time**"
-# has no label and its row no `:ref:`; read as a second request body, its `custom_spec` row became a body field
+# and "... of **batch**" have no label and their row no `:ref:`; read as a second request body, their rows
+# (`custom_spec`) became body fields
 MA_DEPLOY = """\
 :original_name: modelarts_03_0082.html
 
@@ -407,6 +408,16 @@ Request Body
    +-------------+-----------+---------------------------+----------------------------+
    | custom_spec | No        | **custom_spec** structure | Custom specifications.     |
    +-------------+-----------+---------------------------+----------------------------+
+
+.. table:: **Table 4** **config** parameters of **batch**
+
+   +-------------+-----------+---------------------------+----------------------------+
+   | Parameter   | Mandatory | Type                      | Description                |
+   +=============+===========+===========================+============================+
+   | model_id    | Yes       | String                    | Model ID                   |
+   +-------------+-----------+---------------------------+----------------------------+
+   | src_path    | Yes       | String                    | OBS path of the input data |
+   +-------------+-----------+---------------------------+----------------------------+
 """
 
 
@@ -418,3 +429,6 @@ def test_x_parameters_of_y_is_a_table_of_row_x_not_a_second_body(make_tree: Tree
     config = _schema(r, body["properties"]["config"])
     assert list(config["properties"]) == ["model_id", "custom_spec"]
     assert config["x-source"]["line"] == line_of(MA_DEPLOY, ".. table:: **Table 3**")
+    # the batch case is not dropped unseen: no row links it, and that is reported
+    assert [d.source.line for d in r.diagnostics if d.code == "schema.unreferenced"] == [
+        line_of(MA_DEPLOY, ".. table:: **Table 4**")]
