@@ -36,9 +36,11 @@ def link(pages: list[Page]) -> dict[str, Schema]:
     for page in pages:
         local_label = {s.label: s for s in page.schemas if s.label}
         local_name: dict[str, Schema] = {}
+        local_names: dict[str, list[Schema]] = {}
         local_subject: dict[str, list[Schema]] = {}
         for s in page.schemas:
             local_name.setdefault(s.name.lower(), s)
+            local_names.setdefault(s.name.lower(), []).append(s)
             if s.subject:
                 local_subject.setdefault(s.subject.lower(), []).append(s)
                 if "." in s.subject:  # `projects.links`: also findable as `links` inside `projects`
@@ -83,7 +85,9 @@ def link(pages: list[Page]) -> dict[str, Schema]:
             return candidates[0] if len(candidates) == 1 else None
 
         def resolve(t: TypeExpr, f: Field, page: Page = page, local_label: dict[str, Schema] = local_label,
-                    local_name: dict[str, Schema] = local_name, row_owner: dict[int, Schema] = row_owner) -> TypeExpr:
+                    local_name: dict[str, Schema] = local_name, row_owner: dict[int, Schema] = row_owner,
+                    local_names: dict[str, list[Schema]] = local_names, f_request: dict[int, bool] = f_request
+                    ) -> TypeExpr:
             if t.kind in (Kind.ARRAY, Kind.MAP) and t.items is not None:
                 return replace(t, items=resolve(t.items, f))
             if t.kind is not Kind.REF:
@@ -102,7 +106,11 @@ def link(pages: list[Page]) -> dict[str, Schema]:
                 _unread_table(page, f, t.ref, unread[t.ref])
                 return TypeExpr(Kind.OBJECT)
             if target is None and t.ref_text:
-                target = local_name.get(t.ref_text.lower())
+                # a request and a response table of one name (VPC router `external_gateway_info`, whose `:ref:`
+                # names the page): the row's own side's
+                named = local_names.get(t.ref_text.lower(), [])
+                side = [s for s in named if s.request_side == f_request.get(id(f))] if len(named) > 1 else []
+                target = side[0] if side else local_name.get(t.ref_text.lower())
             if target is None and t.ref is None:
                 # `TokenAuth object` naming no table, on a row whose own `:ref:` (name or description cell)
                 # points at one: the link is the docs' statement, the class name is only wording
