@@ -180,7 +180,7 @@ def _self_reference(page: Page, f: Field, own: Schema, local_label: dict[str, Sc
 
 
 # a caption naming a row's table for one case of it: "**config** parameters of **batch**"
-_CASE_CAPTION = re.compile(r"\b(?:parameters?|fields?) of \S", re.I)
+_CASE_CAPTION = re.compile(r"[A-Za-z_] (?:parameters?|fields?) of [a-z][\w\-]*$", re.I)
 
 # "see Table 4" / "For details, see Table 4" in a description; a caption starts "Table 4 ..."
 _SEE_TABLE = re.compile(r"\bsee\s+Table\s+(\d+)\b", re.I)

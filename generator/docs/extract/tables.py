@@ -426,7 +426,7 @@ def strip_table_number(caption: str) -> str:
 _SUBJECT_PATTERNS = [re.compile(p, re.I) for p in (
     r"^(?:description of (?:the )?)?([A-Za-z_][\w.:\-]*) (?:field|parameter|object|structure|element|attribute)s?"
     r"(?: data structure)?(?: description| descriptions| details| information| structure| data)?"
-    r"(?: \([^)]*\)| for [a-z ]+| of [a-z][\w\- ]*)?$",
+    r"(?: \([^)]*\)| for [a-z ]+)?$",
     # "Parameter description of field tags", "Objects of response parameter rules"
     r"^(?:parameter |data structure )?(?:descriptions?|objects?) of (?:the )?(?:request |response )?"
     r"(?:field|parameter) ([A-Za-z_][\w.:\-]*)$",
@@ -434,6 +434,8 @@ _SUBJECT_PATTERNS = [re.compile(p, re.I) for p in (
     r"^(?:parameters? (?:in|of) (?:the )?)([A-Za-z_][\w.\-]*)(?: field| object| parameter)?$",
     r"^([A-Za-z_][\w.\-]*) (?:field|parameter) data structure description$",
     r"^([A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)*)$",
+    # modelarts "**config** parameters of **real-time**": row `config`'s table for one case of it
+    r"^([A-Za-z_][\w.\-]*) (?:parameters?|fields?) of [a-z][\w\-]*$",
 )]
 
 
