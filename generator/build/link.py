@@ -36,9 +36,11 @@ def link(pages: list[Page]) -> dict[str, Schema]:
     for page in pages:
         local_label = {s.label: s for s in page.schemas if s.label}
         local_name: dict[str, Schema] = {}
+        local_names: dict[str, list[Schema]] = {}
         local_subject: dict[str, list[Schema]] = {}
         for s in page.schemas:
             local_name.setdefault(s.name.lower(), s)
+            local_names.setdefault(s.name.lower(), []).append(s)
             if s.subject:
                 local_subject.setdefault(s.subject.lower(), []).append(s)
                 if "." in s.subject:  # `projects.links`: also findable as `links` inside `projects`
@@ -75,10 +77,17 @@ def link(pages: list[Page]) -> dict[str, Schema]:
                 prefix = f"{owner.subject}.{f.name}".lower() if owner is not None and owner.subject else None
                 exact = [s for s in candidates if (s.subject or "").lower() == (prefix or f.name.lower())]
                 candidates = exact
+            if len(candidates) > 1 and all(_CASE_CAPTION.search(s.title or "") for s in candidates):
+                # "**config** parameters of **real-time**" / "... of **batch**": one row's table per case, with no
+                # `:ref:` to choose; the first case is the row's table (as when the row lists "see Table 3, Table 4"),
+                # the others stay `schema.unreferenced`
+                candidates = candidates[:1]
             return candidates[0] if len(candidates) == 1 else None
 
         def resolve(t: TypeExpr, f: Field, page: Page = page, local_label: dict[str, Schema] = local_label,
-                    local_name: dict[str, Schema] = local_name, row_owner: dict[int, Schema] = row_owner) -> TypeExpr:
+                    local_name: dict[str, Schema] = local_name, row_owner: dict[int, Schema] = row_owner,
+                    local_names: dict[str, list[Schema]] = local_names, f_request: dict[int, bool] = f_request
+                    ) -> TypeExpr:
             if t.kind in (Kind.ARRAY, Kind.MAP) and t.items is not None:
                 return replace(t, items=resolve(t.items, f))
             if t.kind is not Kind.REF:
@@ -97,7 +106,11 @@ def link(pages: list[Page]) -> dict[str, Schema]:
                 _unread_table(page, f, t.ref, unread[t.ref])
                 return TypeExpr(Kind.OBJECT)
             if target is None and t.ref_text:
-                target = local_name.get(t.ref_text.lower())
+                # a request and a response table of one name (VPC router `external_gateway_info`, whose `:ref:`
+                # names the page): the row's own side's
+                named = local_names.get(t.ref_text.lower(), [])
+                side = [s for s in named if s.request_side == f_request.get(id(f))] if len(named) > 1 else []
+                target = side[0] if side else local_name.get(t.ref_text.lower())
             if target is None and t.ref is None:
                 # `TokenAuth object` naming no table, on a row whose own `:ref:` (name or description cell)
                 # points at one: the link is the docs' statement, the class name is only wording
@@ -165,6 +178,9 @@ def _self_reference(page: Page, f: Field, own: Schema, local_label: dict[str, Sc
         f"'{f.name}': its type refers to the table it sits in ('{own.title or own.name}'): a recursive type"))
     return own
 
+
+# a caption naming a row's table for one case of it: "**config** parameters of **batch**"
+_CASE_CAPTION = re.compile(r"[A-Za-z_] (?:parameters?|fields?) of [a-z][\w\-]*$", re.I)
 
 # "see Table 4" / "For details, see Table 4" in a description; a caption starts "Table 4 ..."
 _SEE_TABLE = re.compile(r"\bsee\s+Table\s+(\d+)\b", re.I)

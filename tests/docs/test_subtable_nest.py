@@ -368,3 +368,144 @@ def test_a_query_row_wrapped_over_lines_takes_the_request_lines_name(make_tree: 
     assert query == {"uploadId": True, "part-number-marker": False, "max-parts": False}
     assert [d.source.line for d in r.diagnostics if d.code == "param.name_spaced"] == [
         line_of(OBS_LIST_PARTS, "   | part-number ")]
+
+
+# modelarts 3fb762f, service_management/deploying_a_model_as_a_service.rst: "**config** parameters of **real-time**"
+# and "... of **batch**" have no label and their row no `:ref:`; read as a second request body, their rows
+# (`custom_spec`) became body fields
+MA_DEPLOY = """\
+:original_name: modelarts_03_0082.html
+
+.. _modelarts_03_0082:
+
+Deploying a Model as a Service
+==============================
+
+URI
+---
+
+POST /v1/{project_id}/services
+
+Request Body
+------------
+
+.. table:: **Table 2** Parameters
+
+   +--------------+-----------+--------------------------------------------------+-----------------------------+
+   | Parameter    | Mandatory | Type                                             | Description                 |
+   +==============+===========+==================================================+=============================+
+   | service_name | Yes       | String                                           | Service name.               |
+   +--------------+-----------+--------------------------------------------------+-----------------------------+
+   | config       | Yes       | **config** array corresponding to **infer_type** | Model running configuration.|
+   +--------------+-----------+--------------------------------------------------+-----------------------------+
+
+.. table:: **Table 3** **config** parameters of **real-time**
+
+   +-------------+-----------+---------------------------+----------------------------+
+   | Parameter   | Mandatory | Type                      | Description                |
+   +=============+===========+===========================+============================+
+   | model_id    | Yes       | String                    | Model ID                   |
+   +-------------+-----------+---------------------------+----------------------------+
+   | custom_spec | No        | **custom_spec** structure | Custom specifications.     |
+   +-------------+-----------+---------------------------+----------------------------+
+
+.. table:: **Table 4** **config** parameters of **batch**
+
+   +-------------+-----------+---------------------------+----------------------------+
+   | Parameter   | Mandatory | Type                      | Description                |
+   +=============+===========+===========================+============================+
+   | model_id    | Yes       | String                    | Model ID                   |
+   +-------------+-----------+---------------------------+----------------------------+
+   | src_path    | Yes       | String                    | OBS path of the input data |
+   +-------------+-----------+---------------------------+----------------------------+
+"""
+
+
+def test_x_parameters_of_y_is_a_table_of_row_x_not_a_second_body(make_tree: Tree) -> None:
+    r = build_spec(make_tree({"services/deploying.rst": MA_DEPLOY}), "modelarts")
+    op = r.spec["paths"]["/v1/{project_id}/services"]["post"]
+    body = _schema(r, op["requestBody"]["content"]["application/json"]["schema"])
+    assert list(body["properties"]) == ["service_name", "config"]
+    config = _schema(r, body["properties"]["config"])
+    assert list(config["properties"]) == ["model_id", "custom_spec"]
+    assert config["x-source"]["line"] == line_of(MA_DEPLOY, ".. table:: **Table 3**")
+    # the batch case is not dropped unseen: no row links it, and that is reported
+    assert [d.source.line for d in r.diagnostics if d.code == "schema.unreferenced"] == [
+        line_of(MA_DEPLOY, ".. table:: **Table 4**")]
+
+
+# virtual-private-cloud 934506a, native_openstack_neutron_apis_v2.0/router/creating_a_router.rst: the response row's
+# `:ref:` names the page, not a table; by name it took the request's table, which had lost `enable_snat`
+VPC_ROUTER = """\
+:original_name: vpc_router_0003.html
+
+.. _vpc_router_0003:
+
+Creating a Router
+=================
+
+URI
+---
+
+POST /v2.0/routers
+
+Request Parameters
+------------------
+
+.. _vpc_router_0003__table24153696181443:
+
+.. table:: **Table 2** **router** objects
+
+   +-----------------------+-----------+-----------------------------------------------------------+-------------+
+   | Parameter             | Mandatory | Type                                                      | Description |
+   +=======================+===========+===========================================================+=============+
+   | external_gateway_info | No        | :ref:`external_gateway_info <vpc_router_0003__t3>` object | Gateway.    |
+   +-----------------------+-----------+-----------------------------------------------------------+-------------+
+
+.. _vpc_router_0003__t3:
+
+.. table:: **Table 3** **external_gateway_info** objects
+
+   +------------+-----------+--------+----------------------+
+   | Parameter  | Mandatory | Type   | Description          |
+   +============+===========+========+======================+
+   | network_id | Yes       | String | The external network |
+   +------------+-----------+--------+----------------------+
+
+Response Parameters
+-------------------
+
+.. _vpc_router_0003__table1923815121475:
+
+.. table:: **Table 5** **router** objects
+
+   +-----------------------+-------------------------------------------------------+-----------------------+
+   | Parameter             | Type                                                  | Description           |
+   +=======================+=======================================================+=======================+
+   | id                    | String                                                | The router ID.        |
+   +-----------------------+-------------------------------------------------------+-----------------------+
+   | external_gateway_info | :ref:`external_gateway_info <vpc_router_0003>` object | The external gateway. |
+   +-----------------------+-------------------------------------------------------+-----------------------+
+
+.. table:: **Table 6** **external_gateway_info** objects
+
+   +-------------+---------+---------------------------------+
+   | Parameter   | Type    | Description                     |
+   +=============+=========+=================================+
+   | network_id  | String  | The external network            |
+   +-------------+---------+---------------------------------+
+   | enable_snat | Boolean | Whether SNAT is enabled.        |
+   +-------------+---------+---------------------------------+
+"""
+
+
+def test_a_row_naming_a_table_both_sides_have_takes_its_own_sides(make_tree: Tree) -> None:
+    r = build_spec(make_tree({"router/creating_a_router.rst": VPC_ROUTER}), "vpc")
+    op = r.spec["paths"]["/v2.0/routers"]["post"]
+    request = _schema(r, op["requestBody"]["content"]["application/json"]["schema"])
+    response = _response(r, "/v2.0/routers", "post")
+    sent = _schema(r, request["properties"]["external_gateway_info"])
+    got = _schema(r, response["properties"]["external_gateway_info"])
+    assert list(sent["properties"]) == ["network_id"]
+    assert list(got["properties"]) == ["network_id", "enable_snat"]
+    assert got["x-source"]["line"] == line_of(VPC_ROUTER, ".. table:: **Table 6**")

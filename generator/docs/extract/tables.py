@@ -434,6 +434,8 @@ _SUBJECT_PATTERNS = [re.compile(p, re.I) for p in (
     r"^(?:parameters? (?:in|of) (?:the )?)([A-Za-z_][\w.\-]*)(?: field| object| parameter)?$",
     r"^([A-Za-z_][\w.\-]*) (?:field|parameter) data structure description$",
     r"^([A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)*)$",
+    # modelarts "**config** parameters of **real-time**": row `config`'s table for one case of it
+    r"^([A-Za-z_][\w.\-]*) (?:parameters?|fields?) of [a-z][\w\-]*$",
 )]
 
 
