@@ -32,15 +32,16 @@ _VALUE_TOKEN = re.compile(r"-?\d+|[A-Z][A-Z0-9_]*|true|false")
 _CAPS_TOKEN = re.compile(r"\b[A-Z][A-Z0-9_]{2,}\b")
 # "Values: **user**, **domain**.", "Value range: **4**, **6**." (also as the opening of a list item that heads a
 # section of the cell: "- Value range: ..."): a label, then the values
-_COLON_LEAD = re.compile(r"^\W*(?:values?|value range|range|valid values|options?)\s*[:：]\s*", re.IGNORECASE)
+_COLON_LEAD = re.compile(r"^\W*(?:values?|value range|range|valid values|(?:value )?options?)\s*[:：]\s*",
+                         re.IGNORECASE)
 # the same label inside a sentence: "Possible values are GET, PUT, and DELETE.", "The default storage classes are
 # as follows: STANDARD (...), WARM (...), and COLD (...)." (OBS): a set stated whatever the lead-in's wording
 _SENTENCE_LEAD = re.compile(r"(?:^|(?<=[.:：]\s))[^.]*?(?:\b(?:possible|valid|supported|available) values? "
                             r"(?:are|include)\s+|\b(?:is|are) as follows\s*[:：]\s*)", re.IGNORECASE)
 # "The options are as follows: - **en-us**: English - **zh-cn**: Chinese": the bullets run on in one paragraph
 _RUN_ON_ITEM = re.compile(r"\s+-\s+(?=\*\*)")
-# "kms, or AES256", "**4**, **6**": a list of values and nothing else
-_LIST_SEPARATOR = re.compile(r"\s*(?:,|，)\s*(?:(?:or|and)\s+)?|\s+(?:or|and)\s+")
+# "kms, or AES256", "**4**, **6**", "**READ** | **WRITE**" (OBS): a list of values and nothing else
+_LIST_SEPARATOR = re.compile(r"\s*(?:,|，)\s*(?:(?:or|and)\s+)?|\s+(?:or|and)\s+|\s*\|\s*")
 _BARE_VALUE = re.compile(r"[A-Za-z0-9][\w.\-/]*")
 # "For RSA asymmetric keys, select **A** or **B**": one case of a field's values, the case stated before the comma
 _CASE_OPEN = re.compile(r"^\W*(?:for|if|when|in case)\b", re.IGNORECASE)

@@ -297,3 +297,27 @@ def test_option_items_that_say_indicates() -> None:
         -  host_distributed_mode: indicates whether distributed training is supported. The value can be multiple.
         """)
     assert enum == ["flavor_type", "device_distributed_mode", "host_distributed_mode"]
+
+
+def test_value_options_label_then_unmarked_values() -> None:
+    # OBS 956c2cf apis/advanced_bucket_settings/configuring_bucket_lifecycle_rules.rst:253
+    enum, _, _ = read("""
+        Indicates whether the rule is enabled.
+
+        Type: string
+
+        Value options: Enabled, Disabled
+        """)
+    assert enum == ["Enabled", "Disabled"]
+
+
+def test_value_options_label_then_values_split_by_bars() -> None:
+    # OBS 956c2cf apis/advanced_bucket_settings/configuring_a_bucket_acl.rst:104
+    enum, _, _ = read("""
+        Permissions to be granted.
+
+        Value options: **READ** \\| **READ_ACP** \\| **WRITE** \\| **WRITE_ACP** \\| **FULL_CONTROL**
+
+        Type: string
+        """)
+    assert enum == ["READ", "READ_ACP", "WRITE", "WRITE_ACP", "FULL_CONTROL"]
