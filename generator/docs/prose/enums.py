@@ -18,7 +18,8 @@ from generator.docs.prose.words import EXAMPLE_ONLY, EXAMPLE_WORDS, introduces_e
 _ENUM_LEADIN = re.compile(
     r"(options?|enums?|enumeration values?|enumerated values?|possible values?|valid values?|"
     r"values? (?:can|must) be(?: one of)?|one of the following|the following values?|"
-    r"available values?|supported values?|value range|values? include|value options?|values? (?:are|is) enumerated|"
+    r"available values?|supported values?|(?:value )?range|values? include|value options?|"
+    r"values? (?:are|is) enumerated|"
     r"the options are(?: as follows)?|(?:is|are) as follows|the value is|the values are|"
     r"the values? (?:can|must) be|types?|statuses)\s*[:：]?\s*$",
     re.IGNORECASE,
@@ -49,6 +50,7 @@ _VALUE_PHRASE = re.compile(r"\bvalues?\b[^.]*?\b(?:is|are|can be|must be)\b|\bse
                            r"\bset (?:it |this parameter )?to\b|\bcan only be\b|\bmust be\b|\bcan be\b", re.IGNORECASE)
 # a marked word named as a field: "the **name** value in the **metadata** field"
 _FIELD_WORD = re.compile(r"\*\*[^*]+\*\* (?:field|parameter|attribute|property|value (?:in|of))\b")
+_OPEN_TAIL = re.compile(r"(?:\*\*|`)\s*,?\s+or\s+(?:an?|any|other)\s+[a-z]", re.IGNORECASE)
 _INLINE_ENUM = re.compile(r"\b(?:value|values|it|options?)\s+(?:can|must|may)\s+(?:only\s+)?be\b|\bone of\b|"
                           r"\bvalues? (?:is|are)\b|\boptions are\b|\bcan be set to\b", re.IGNORECASE)
 
@@ -323,6 +325,11 @@ def enum_inline(cell: nodes.Element, type_: TypeExpr | None, result: ProseResult
         if len(strongs) >= 2:
             md = inline_markdown(para)
             sentence = next((s for s in sentences(md) if _INLINE_ENUM.search(s)), md)
+            if _OPEN_TAIL.search(sentence):
+                # "The value can be **icmp**, **tcp**, **udp**, **icmpv6**, or an IP number." (VPC v3): an unmarked
+                # alternative after the marked values leaves the set open
+                result.findings.append(("prose.enum_ambiguous", f"values and an open alternative: {sentence[:80]!r}"))
+                continue
             if _FIELD_WORD.search(sentence):
                 # "The value is the **name** value in the **metadata** field of the resource pool details." (modelarts
                 # querying_tags_of_a_resource_pool.rst): the marked words name fields, not values

@@ -321,3 +321,27 @@ def test_value_options_label_then_values_split_by_bars() -> None:
         Type: string
         """)
     assert enum == ["READ", "READ_ACP", "WRITE", "WRITE_ACP", "FULL_CONTROL"]
+
+
+def test_range_label_then_plain_bullets() -> None:
+    # VPC 8b76a94 vpc_apis_v3/security_group_rule/querying_a_security_group_rule.rst:97
+    enum, _, _ = read("""
+        -  Definition: IP address version of a security group rule.
+
+        -  Range:
+
+           -  IPv4
+
+           -  IPv6
+        """)
+    assert enum == ["IPv4", "IPv6"]
+
+
+def test_marked_values_then_an_unmarked_alternative_are_open() -> None:
+    # VPC 31a5498 api_v3/security_group_rule/querying_a_security_group_rule.rst:74
+    enum, _, _ = read("""
+        -  Protocol type
+
+        -  The value can be **icmp**, **tcp**, **udp**, **icmpv6**, or an IP number.
+        """)
+    assert enum is None
