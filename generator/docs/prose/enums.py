@@ -127,7 +127,9 @@ def enum_from_lists(cell: nodes.Element, type_: TypeExpr | None, result: ProseRe
         lead_text = plain_text(lead) if isinstance(lead, nodes.paragraph) else ""
         has_leadin = bool(_ENUM_LEADIN.search(lead_text)) or lead_text.endswith(":")
         items = [c for c in blist.children if isinstance(c, nodes.list_item)]
-        if any(re.match(r"^-?\d[\d,.]*\s+(?:to|-|~)\s+-?\d[\d,.]*\b", plain_text(i)) for i in items):
+        # "10.0.0.0/8-24": a block of CIDRs with a range of prefix lengths, also a range
+        if any(re.match(r"^-?\d[\d,.]*\s+(?:to|-|~)\s+-?\d[\d,.]*\b", plain_text(i)) or re.match(
+                r"^[\d.:a-fA-F]+/\d+\s*-\s*\d+\b", plain_text(i)) for i in items):
             # "**1** to **732**: retention days" describes a range, so the list is not an enum
             result.findings.append(("enum.range_item", "an option is a range; no enum"))
             return

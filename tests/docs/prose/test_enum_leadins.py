@@ -345,3 +345,16 @@ def test_marked_values_then_an_unmarked_alternative_are_open() -> None:
         -  The value can be **icmp**, **tcp**, **udp**, **icmpv6**, or an IP number.
         """)
     assert enum is None
+
+
+def test_range_label_then_cidr_blocks_is_no_set() -> None:
+    # VPC 8b76a94 vpc_apis_v3/virtual_private_cloud/querying_vpcs.rst:94 (read once "Range:" heads options)
+    enum, _, _ = read("""
+        -  Specifies the available IP address ranges for subnets in the VPC.
+        -  Range:
+
+           -  10.0.0.0/8-24
+           -  172.16.0.0/12-24
+           -  192.168.0.0/16-24
+        """)
+    assert enum is None
