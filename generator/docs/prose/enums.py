@@ -18,21 +18,31 @@ from generator.docs.prose.words import EXAMPLE_ONLY, EXAMPLE_WORDS, introduces_e
 _ENUM_LEADIN = re.compile(
     r"(options?|enums?|enumeration values?|enumerated values?|possible values?|valid values?|"
     r"values? (?:can|must) be(?: one of)?|one of the following|the following values?|"
-    r"available values?|supported values?|value range|values? include|value options?|values? (?:are|is) enumerated|"
+    r"available values?|supported values?|(?:value )?range|values? include|value options?|"
+    r"values? (?:are|is) enumerated|"
     r"the options are(?: as follows)?|(?:is|are) as follows|the value is|the values are|"
     r"the values? (?:can|must) be|types?|statuses)\s*[:：]?\s*$",
     re.IGNORECASE,
 )
 _LEADING_VALUE = re.compile(r"^([A-Za-z0-9_.\-/]+)\s*[:：]")
+# "flavor_type indicates the resource type": an option named by a code word (snake_case) and what it means
+_INDICATES_VALUE = re.compile(r"^([a-z0-9]+(?:_[a-z0-9]+)+)\s+(?:indicates|means|specifies)\b")
 # what a plain (not bold) bullet key must look like to be a value: a number, an ALL_CAPS token or a boolean;
 # anything wordier ("Definition:", "10.0.0.0/8: reserved") heads a note or names an example, not an option
 _VALUE_TOKEN = re.compile(r"-?\d+|[A-Z][A-Z0-9_]*|true|false")
 _CAPS_TOKEN = re.compile(r"\b[A-Z][A-Z0-9_]{2,}\b")
 # "Values: **user**, **domain**.", "Value range: **4**, **6**." (also as the opening of a list item that heads a
 # section of the cell: "- Value range: ..."): a label, then the values
-_COLON_LEAD = re.compile(r"^\W*(?:values?|value range|range|valid values|options?)\s*[:：]\s*", re.IGNORECASE)
-# "kms, or AES256", "**4**, **6**": a list of values and nothing else
-_LIST_SEPARATOR = re.compile(r"\s*(?:,|，)\s*(?:(?:or|and)\s+)?|\s+(?:or|and)\s+")
+_COLON_LEAD = re.compile(r"^\W*(?:values?|value range|range|valid values|(?:value )?options?)\s*[:：]\s*",
+                         re.IGNORECASE)
+# the same label inside a sentence: "Possible values are GET, PUT, and DELETE.", "The default storage classes are
+# as follows: STANDARD (...), WARM (...), and COLD (...)." (OBS): a set stated whatever the lead-in's wording
+_SENTENCE_LEAD = re.compile(r"(?:^|(?<=[.:：]\s))[^.]*?(?:\b(?:possible|valid|supported|available) values? "
+                            r"(?:are|include)\s+|\b(?:is|are) as follows\s*[:：]\s*)", re.IGNORECASE)
+# "The options are as follows: - **en-us**: English - **zh-cn**: Chinese": the bullets run on in one paragraph
+_RUN_ON_ITEM = re.compile(r"\s+-\s+(?=\*\*)")
+# "kms, or AES256", "**4**, **6**", "**READ** | **WRITE**" (OBS): a list of values and nothing else
+_LIST_SEPARATOR = re.compile(r"\s*(?:,|，)\s*(?:(?:or|and)\s+)?|\s+(?:or|and)\s+|\s*\|\s*")
 _BARE_VALUE = re.compile(r"[A-Za-z0-9][\w.\-/]*")
 # "For RSA asymmetric keys, select **A** or **B**": one case of a field's values, the case stated before the comma
 _CASE_OPEN = re.compile(r"^\W*(?:for|if|when|in case)\b", re.IGNORECASE)
@@ -40,6 +50,7 @@ _VALUE_PHRASE = re.compile(r"\bvalues?\b[^.]*?\b(?:is|are|can be|must be)\b|\bse
                            r"\bset (?:it |this parameter )?to\b|\bcan only be\b|\bmust be\b|\bcan be\b", re.IGNORECASE)
 # a marked word named as a field: "the **name** value in the **metadata** field"
 _FIELD_WORD = re.compile(r"\*\*[^*]+\*\* (?:field|parameter|attribute|property|value (?:in|of))\b")
+_OPEN_TAIL = re.compile(r"(?:\*\*|`)\s*,?\s+or\s+(?:an?|any|other)\s+[a-z]", re.IGNORECASE)
 _INLINE_ENUM = re.compile(r"\b(?:value|values|it|options?)\s+(?:can|must|may)\s+(?:only\s+)?be\b|\bone of\b|"
                           r"\bvalues? (?:is|are)\b|\boptions are\b|\bcan be set to\b", re.IGNORECASE)
 
@@ -81,7 +92,7 @@ def _item_value(item: nodes.list_item) -> str | None:
             value += m.group(0) if m else ""
         return value or None
     text = first.astext().strip()
-    m = _LEADING_VALUE.match(text)
+    m = _LEADING_VALUE.match(text) or _INDICATES_VALUE.match(text)
     if m:
         return m.group(1)
     if re.fullmatch(r"[^\s:：]+", text):  # a bare token: `application/json;charset=utf-8`
@@ -116,7 +127,9 @@ def enum_from_lists(cell: nodes.Element, type_: TypeExpr | None, result: ProseRe
         lead_text = plain_text(lead) if isinstance(lead, nodes.paragraph) else ""
         has_leadin = bool(_ENUM_LEADIN.search(lead_text)) or lead_text.endswith(":")
         items = [c for c in blist.children if isinstance(c, nodes.list_item)]
-        if any(re.match(r"^-?\d[\d,.]*\s+(?:to|-|~)\s+-?\d[\d,.]*\b", plain_text(i)) for i in items):
+        # "10.0.0.0/8-24": a block of CIDRs with a range of prefix lengths, also a range
+        if any(re.match(r"^-?\d[\d,.]*\s+(?:to|-|~)\s+-?\d[\d,.]*\b", plain_text(i)) or re.match(
+                r"^[\d.:a-fA-F]+/\d+\s*-\s*\d+\b", plain_text(i)) for i in items):
             # "**1** to **732**: retention days" describes a range, so the list is not an enum
             result.findings.append(("enum.range_item", "an option is a range; no enum"))
             return
@@ -238,6 +251,8 @@ def _parts_of_example(cell: nodes.Element, blist: nodes.bullet_list, values: lis
 
 def _bare_list(text: str) -> list[str] | None:
     """"kms, or AES256", "4, 6": a sentence that is a list of two or more values and nothing else."""
+    # "STANDARD (Standard storage class)": what a value means, in brackets after it
+    text = re.sub(r"\s*\([^()]*\)", "", text)
     parts = _LIST_SEPARATOR.split(text.strip().rstrip(".。").strip())
     if len(parts) >= 2 and all(_BARE_VALUE.fullmatch(p) and p.lower() not in ("or", "and") for p in parts):
         return parts
@@ -279,9 +294,9 @@ def enum_from_paragraphs(cell: nodes.Element, type_: TypeExpr | None, result: Pr
 def enum_inline(cell: nodes.Element, type_: TypeExpr | None, result: ProseResult) -> None:
     for para in cell.findall(nodes.paragraph):
         text = plain_text(para)
-        if _colon_list(para, text, type_, result):
+        if _colon_list(para, text, type_, result) or _run_on_items(para, text, type_, result):
             return
-        if isinstance(para.parent, nodes.list_item):
+        if isinstance(para.parent, nodes.list_item) and not _states_the_field(para, cell):
             continue
         m = _INLINE_ENUM.search(text)
         if not m:
@@ -312,6 +327,11 @@ def enum_inline(cell: nodes.Element, type_: TypeExpr | None, result: ProseResult
         if len(strongs) >= 2:
             md = inline_markdown(para)
             sentence = next((s for s in sentences(md) if _INLINE_ENUM.search(s)), md)
+            if _OPEN_TAIL.search(sentence):
+                # "The value can be **icmp**, **tcp**, **udp**, **icmpv6**, or an IP number." (VPC v3): an unmarked
+                # alternative after the marked values leaves the set open
+                result.findings.append(("prose.enum_ambiguous", f"values and an open alternative: {sentence[:80]!r}"))
+                continue
             if _FIELD_WORD.search(sentence):
                 # "The value is the **name** value in the **metadata** field of the resource pool details." (modelarts
                 # querying_tags_of_a_resource_pool.rst): the marked words name fields, not values
@@ -329,7 +349,7 @@ def enum_inline(cell: nodes.Element, type_: TypeExpr | None, result: ProseResult
 def _colon_list(para: nodes.paragraph, text: str, type_: TypeExpr | None, result: ProseResult) -> bool:
     """"Values: **user**, **domain**. The default value is **user**.", "- Value range: **4**, **6**.": a label, then
     a sentence that is only the list of values. True when an enum was set."""
-    m = _COLON_LEAD.match(text)
+    m = _COLON_LEAD.match(text) or _SENTENCE_LEAD.search(text)
     if m is None:
         return False
     rest = text[m.end():]
@@ -338,7 +358,40 @@ def _colon_list(para: nodes.paragraph, text: str, type_: TypeExpr | None, result
     if listed is None:
         return False
     md = inline_markdown(para)
-    return offer(result, listed, type_, precision.VALUE_CAN_BE, (sentences(md) or [md])[0])
+    # the sentence that states the set, not the paragraph's first ("When creating a bucket, ... The default storage
+    # classes are as follows: ...")
+    sentence = next((x for x in sentences(md) if _bare_list_in(x, listed)), (sentences(md) or [md])[0])
+    return offer(result, listed, type_, precision.VALUE_CAN_BE, sentence)
+
+
+def _bare_list_in(sentence: str, values: list[str]) -> bool:
+    return all(re.search(rf"(?<!\w){re.escape(v)}(?!\w)", sentence.replace("**", "")) for v in values)
+
+
+def _run_on_items(para: nodes.paragraph, text: str, type_: TypeExpr | None, result: ProseResult) -> bool:
+    """"The options are as follows: - **asc**: ascending - **desc**: descending" in one paragraph (a table line
+    that lost its line breaks): the bullets, each opening with its marked value. True when an enum was set."""
+    md = inline_markdown(para)
+    parts = _RUN_ON_ITEM.split(md)
+    if len(parts) < 3 or not parts[0].rstrip().endswith((":", "：")) or not _ENUM_LEADIN.search(
+            parts[0].replace("**", "")) or EXAMPLE_WORDS.search(parts[0]):
+        return False
+    values = []
+    for part in parts[1:]:
+        m = re.match(r"\*\*([^*]+)\*\*\s*[:：]", part)
+        if m is None:
+            return False
+        values.append(m.group(1).strip())
+    lead = _lead_sentence(parts[0].replace("**", ""))
+    return offer(result, values, type_, precision.BULLETS, lead, items=[p.replace("**", "") for p in parts[1:]])
+
+
+def _states_the_field(para: nodes.paragraph, cell: nodes.Element) -> bool:
+    """"- Access control direction ... - The value can be **ingress** or **egress**." (VPC v3): an item of the
+    cell's own top list that is a sentence about the field's values, not an option of it."""
+    item = para.parent
+    return (item.parent is not None and item.parent.parent is cell and item.children[0] is para
+            and bool(re.match(r"(?:the )?values? (?:can|must) (?:only )?be\b", plain_text(para), re.I)))
 
 
 # what an option's text says after its value, when it is a name: "**0**: disabled", "1: enabled" (1-3 words)

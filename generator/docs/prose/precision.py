@@ -43,7 +43,9 @@ REFERS_ELSEWHERE = re.compile(r"\bfor (?:more )?(?:details|information|\w+)(?: a
 _COND_WORD = re.compile(r"\b(?:if|when|whenever|unless|where|in case)\b", re.I)
 _CONDITIONAL_START = re.compile(r"^(?:\W*)(?:if|when|whenever|unless|only when|only if|in case)\b", re.I)
 _PLACEHOLDER = re.compile(r"(?<![A-Za-z])(?:xxx+|XXX+)(?![A-Za-z])|\{[A-Za-z_][\w -]*\}|<[A-Za-z_][\w -]*>|\.\.\.")
-_DEFAULT_LEAD = re.compile(r"\bdefaults?\b", re.I)
+# not "The default storage classes are as follows:" (OBS creating_a_bucket.rst:66): the header sets the bucket's
+# default class, the sentence lists the classes; "The default values are as follows:" stays a default
+_DEFAULT_LEAD = re.compile(r"\bdefaults?\b(?! (?!values?\b)\w+(?: \w+)? (?:are|is) as follows)", re.I)
 # "The value of **BYDAY** can be": the set of a named part of the value
 # (case-sensitive: "the value of this parameter" names no part; an upper-case token or a marked word does)
 _ITEM_LEAD = re.compile(r"\b(?:[Vv]alues?|[Oo]ptions?) (?:of|in|for) (?:the |each |every )?(?:\*\*[^*]+\*\*|`[^`]+`|"

@@ -240,3 +240,121 @@ def test_marked_words_named_as_fields_are_no_values() -> None:
     enum, _, found = read("Resource pool name. The value is the **name** value in the **metadata** field of the "
                           "resource pool details.")
     assert enum is None and "enum.field_names" in found
+
+
+# --- issue 22 cause E, second round: the old side of an update stated the same set in a wording not read -------
+
+def test_possible_values_are_then_unmarked_list() -> None:
+    # OBS 956c2cf apis/static_website_hosting/options_bucket.rst:63 (S221)
+    enum, _, _ = read("""
+        An HTTP method that can be used by a request. The request can use multiple method headers.
+
+        Type: string
+
+        Possible values are GET, PUT, HEAD, POST, and DELETE.
+        """)
+    assert enum == ["GET", "PUT", "HEAD", "POST", "DELETE"]
+
+
+def test_as_follows_then_unmarked_values_explained_in_brackets() -> None:
+    # OBS c20ad7b apis/operations_on_buckets/creating_a_bucket.rst:66 (S228)
+    enum, _, _ = read("""
+        When creating a bucket, you can add this header to specify the default storage class of the bucket. The
+        default storage classes are as follows: STANDARD (Standard storage class), WARM (Warm storage class), and
+        COLD (Cold storage class). If this header is not in the request, the storage class of the bucket created is
+        Standard.
+        """)
+    assert enum == ["STANDARD", "WARM", "COLD"]
+
+
+def test_options_as_follows_then_dashes_in_one_paragraph() -> None:
+    # modelarts 54d700e data_management/sample_management/querying_the_sample_list.rst:43 (S151)
+    enum, _, _ = read("""
+        Language. The options are as follows: - **en-us**: English (default value) - **zh-cn**: Chinese
+        """)
+    assert enum == ["en-us", "zh-cn"]
+
+
+def test_value_can_be_in_a_list_item() -> None:
+    # VPC 31a5498 api_v3/security_group_rule/querying_security_group_rules.rst:49 (S261)
+    enum, _, _ = read("""
+        -  Access control direction specified in the security group rule.
+
+        -  The value can be **ingress** (inbound direction) or **egress** (outbound direction).
+        """)
+    assert enum == ["ingress", "egress"]
+
+
+def test_option_items_that_say_indicates() -> None:
+    # modelarts 076469a training_management/modifying_an_algorithm.rst:204 (S133)
+    enum, _, _ = read("""
+        Resource constraint. The options are as follows:
+
+        -  flavor_type indicates the resource type. The value can be CPU, GPU, or Ascend (tag: hc, hk,fcs_super).
+
+        -  device_distributed_mode: indicates whether to support multi-card training. The value can be multiple.
+
+        -  host_distributed_mode: indicates whether distributed training is supported. The value can be multiple.
+        """)
+    assert enum == ["flavor_type", "device_distributed_mode", "host_distributed_mode"]
+
+
+def test_value_options_label_then_unmarked_values() -> None:
+    # OBS 956c2cf apis/advanced_bucket_settings/configuring_bucket_lifecycle_rules.rst:253
+    enum, _, _ = read("""
+        Indicates whether the rule is enabled.
+
+        Type: string
+
+        Value options: Enabled, Disabled
+        """)
+    assert enum == ["Enabled", "Disabled"]
+
+
+def test_value_options_label_then_values_split_by_bars() -> None:
+    # OBS 956c2cf apis/advanced_bucket_settings/configuring_a_bucket_acl.rst:104
+    enum, _, _ = read("""
+        Permissions to be granted.
+
+        Value options: **READ** \\| **READ_ACP** \\| **WRITE** \\| **WRITE_ACP** \\| **FULL_CONTROL**
+
+        Type: string
+        """)
+    assert enum == ["READ", "READ_ACP", "WRITE", "WRITE_ACP", "FULL_CONTROL"]
+
+
+def test_range_label_then_plain_bullets() -> None:
+    # VPC 8b76a94 vpc_apis_v3/security_group_rule/querying_a_security_group_rule.rst:97
+    enum, _, _ = read("""
+        -  Definition: IP address version of a security group rule.
+
+        -  Range:
+
+           -  IPv4
+
+           -  IPv6
+        """)
+    assert enum == ["IPv4", "IPv6"]
+
+
+def test_marked_values_then_an_unmarked_alternative_are_open() -> None:
+    # VPC 31a5498 api_v3/security_group_rule/querying_a_security_group_rule.rst:74
+    enum, _, _ = read("""
+        -  Protocol type
+
+        -  The value can be **icmp**, **tcp**, **udp**, **icmpv6**, or an IP number.
+        """)
+    assert enum is None
+
+
+def test_range_label_then_cidr_blocks_is_no_set() -> None:
+    # VPC 8b76a94 vpc_apis_v3/virtual_private_cloud/querying_vpcs.rst:94 (read once "Range:" heads options)
+    enum, _, _ = read("""
+        -  Specifies the available IP address ranges for subnets in the VPC.
+        -  Range:
+
+           -  10.0.0.0/8-24
+           -  172.16.0.0/12-24
+           -  192.168.0.0/16-24
+        """)
+    assert enum is None
