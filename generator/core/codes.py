@@ -148,6 +148,7 @@ _CODES = (
     Code("enum.notes", I, PROSE, "a list of constraints or notes about marked names: no enum"),
     Code("enum.field_names", I, PROSE, "the values include the field's own name: names of fields, no enum"),
     Code("enum.reference", I, PROSE, "unannounced values beside a reference to another page for them: no enum"),
+    Code("enum.range", I, PROSE, "two numbers that bound a range ('from 1 to 36500'), read as a range: no enum"),
     Code("enum.type_mismatch", W, PROSE, "an option is not a value of the field's type: no enum", defect=True),
     Code("enum.contradicts_example", W, PROSE, "the cell's example is not among its values", defect=True),
     Code("enum.contradicts_pattern", W, PROSE, "options do not match the pattern the cell states: no enum",

@@ -22,8 +22,9 @@ ACCEPTED = (BULLETS, BOLD_ITEMS, OPTIONS, VALUE_CAN_BE, ONLY_SUPPORTED, FIXED, U
 CONDITION, CONDITIONAL, DEFAULT, PLACEHOLDER, CASE_LABELS, ITEM_LEVEL, JSON_CONTENT, NOTES, FIELD_NAMES, REFERENCE = (
     "condition", "conditional", "default", "placeholder", "case-labels", "item-level", "json-content", "notes",
     "field-names", "reference")
+RANGE = "range"
 REJECTED = (CONDITION, CONDITIONAL, DEFAULT, PLACEHOLDER, CASE_LABELS, ITEM_LEVEL, JSON_CONTENT, NOTES, FIELD_NAMES,
-            REFERENCE)
+            REFERENCE, RANGE)
 
 _WHY = {
     CONDITION: "the values name the condition on another field, not this field's values",
@@ -36,6 +37,7 @@ _WHY = {
     NOTES: "the list is of constraints or notes about marked names, not of options",
     FIELD_NAMES: "the values name fields (the field's own name, or \"the **x** field\"), not values of this one",
     REFERENCE: "no sentence announces the list and the cell refers to another page for the values: a selection",
+    RANGE: "the two numbers are the ends of a range (\"from 1 to 36500\"), not the only values",
 }
 # "For details, see ...", "For more specifications, see ...", "For details about possible values, see ..."
 REFERS_ELSEWHERE = re.compile(r"\bfor (?:more )?(?:details|information|\w+)(?: about [^,.]+)?, see\b", re.I)
@@ -67,11 +69,23 @@ def _first_at(sentence: str, value: str) -> int:
     return m.start() if m else -1
 
 
+def _is_range(plain: str, values: list[str]) -> bool:
+    """"The value is from 1 to 36500.", "an integer ranging from 30 to 365", "between 1 and 100": two numbers that
+    bound a range (OBS WORM Days, KMS pending days)."""
+    if len(values) != 2 or not all(re.fullmatch(r"-?\d[\d,]*(?:\.\d+)?", v) for v in values):
+        return False
+    a, b = (re.escape(v) for v in values)
+    return bool(re.search(rf"\bfrom\s+{a}\s+(?:to|through)\s+{b}(?![\w.,]*\d)|\bbetween\s+{a}\s+and\s+{b}"
+                          rf"|(?<![\w.,]){a}\s*(?:-|–|~)\s*{b}(?![\w.,]*\d)", plain))
+
+
 def judge(sentence: str, values: list[str], *, items: list[str] | None = None) -> str | None:
     """The rejected kind of the sentence `values` came from, or None when it states this field's complete set.
     `sentence`: the lead sentence (Markdown or plain text); `items`: the list items' texts for a list."""
     if any(_PLACEHOLDER.search(v) for v in values):
         return PLACEHOLDER
+    if _is_range(_unmark(sentence), values):
+        return RANGE
     if items and len(items) >= 2 and all(_CASE_ITEM.match(_unmark(i)) for i in items):
         return CASE_LABELS
     if items is not None and _NOTES_LEAD.match(sentence):

@@ -44,7 +44,8 @@ def limits(text: str, type_: TypeExpr | None, result: ProseResult) -> None:
 
     if kind in (Kind.INTEGER, Kind.NUMBER):
         m = re.search(r"(?:value range|range|ranges? from|value ranges from|valid values? range from|"
-                      r"value is in the range of|can be set to|the value can be)\s*(?:is|:)?\s*(?:from\s+)?\[?"
+                      r"value is in the range of|can be set to|the value can be|the value is(?= from\b))\s*(?:is|:)?\s*"
+                      r"(?:from\s+)?\[?"
                       + NUM + r"\s*(?:to|-|~|,)\s*" + NUM + r"\]?", text, re.I)
         if m:
             c.minimum, c.maximum = num(m.group(1)), num(m.group(2))

@@ -358,3 +358,27 @@ def test_range_label_then_cidr_blocks_is_no_set() -> None:
            -  192.168.0.0/16-24
         """)
     assert enum is None
+
+
+# --- issue 23: the two ends of a range are no value set ---------------------------------------------------------
+
+def test_the_ends_of_a_range_are_a_range_not_an_enum() -> None:
+    # OBS apis/advanced_bucket_settings/configuring_a_default_worm_policy_for_a_bucket.rst (Days)
+    r = read_description(cell("""
+        Default protection period, in days. The value is from **1** to **36500**.
+        """), INT)
+    assert r.constraints.enum is None
+    assert (r.constraints.minimum, r.constraints.maximum) == (1, 36500)
+    assert "enum.range" in [c for c, _ in r.findings]
+    # KMS "The value is an integer ranging from 30 to 365." and VPC "The value can be from 1 to 1000."
+    for text in ("Pending days. The value is an integer ranging from 30 to 365.",
+                 "Number of records. The value can be from **1** to **1000**."):
+        got = read_description(cell(text), INT).constraints
+        assert got.enum is None, text
+
+
+def test_two_numbers_listed_as_values_stay_an_enum() -> None:
+    enum, _, _ = read("""
+        IP version. The value can be **4** or **6**.
+        """, INT)
+    assert enum == [4, 6]
