@@ -21,7 +21,7 @@ from typing import Any
 
 from generator.build.lock.file import Function, NamesLock
 from generator.build.lock.identity import X_ID, component_identities, docs_paths, family, operation_identity
-from generator.build.lock.sites import Sites, site_claims, split_merged
+from generator.build.lock.sites import Sites, join_locked, site_claims, split_merged
 from generator.core.model import Diagnostic, Severity, Source
 from generator.core.spec import ALIASES, VARIANTS, iter_operations, rename_components, x_source
 from generator.docs.naming import snake_name
@@ -39,6 +39,10 @@ def apply_lock(spec: dict[str, Any], lock: NamesLock | None) -> tuple[NamesLock,
                                           f"{', '.join(component_identities(spec['components']['schemas'][own]))}: "
                                           f"the docs merge it into '{merged}' (one shape); the lock keeps its own "
                                           f"model"))
+        for joined, into in join_locked(spec, lock.models):
+            diagnostics.append(Diagnostic(_source(spec["components"]["schemas"][into]), "naming.locked",
+                                          Severity.INFO, f"{', '.join(joined)}: the docs name them apart from "
+                                          f"'{into}', of the same shape; the lock keeps them one model"))
         _models(spec, lock, diagnostics, renamed, heirs)
     return derive_lock(spec, lock), sorted(diagnostics)
 

@@ -15,12 +15,13 @@ Computed from a built spec alone (like the identities), never written on it: a b
 from __future__ import annotations
 
 import copy
+import json
 from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
 from generator.build.lock.identity import X_ID, component_identities
-from generator.core.spec import COMPONENT_SCHEMAS, VARIANTS, component_name, iter_operations
+from generator.core.spec import COMPONENT_SCHEMAS, VARIANTS, component_name, iter_operations, rename_components
 
 _COMPOSED = ("allOf", "anyOf", "oneOf")
 
@@ -112,46 +113,96 @@ def site_claims(sites: Sites, lock_sites: dict[str, str], unfound: set[str]) -> 
 
 
 def split_merged(spec: dict[str, Any], models: dict[str, str], lock_sites: dict[str, str]) -> list[tuple[str, str]]:
-    """Split each component whose tables the lock binds to several names (tables of one shape merged since): a
-    copy per name but one (the component's own, else the one most of its tables have), holding the tables of that
-    name and reached from the sites locked to it. A site the lock does not know, or shared by sites locked to two
-    names, stays with the original. (component, copy) of each split (the components are then re-sorted)."""
+    """Split each component that the lock binds to several names: tables of one shape merged since (the lock binds
+    its tables to several names), or a table relabelled and merged with another (its sites are locked to a name
+    none of its tables has). A copy per name but one (the component's own, else the one most of its tables have,
+    else the one most of its `$ref` nodes have), reached from the sites locked to it. The copy holds the tables
+    locked to its name, else the tables the lock does not know, else an identity of its own (`sites NAME`), so
+    that the next build finds it again. A site the lock does not know, or shared by sites locked to two names,
+    stays with the original. (component, copy) of each split (the components are then re-sorted)."""
     sites = Sites(spec)
     schemas = sites.schemas
     split: list[tuple[str, str]] = []
     for name in sorted(schemas):
         ids = component_identities(schemas[name])
+        if not ids:
+            continue  # the generator's own (a wrapper): never split
         by_name: dict[str, list[str]] = {}
         for i in ids:
             if i in models:
                 by_name.setdefault(models[i], []).append(i)
-        if len(by_name) < 2:
-            continue
-        # the original stays with the name the docs give it, when it is one of them (the fewest renames)
-        keeper = name if name in by_name else min(by_name, key=lambda n: (-len(by_name[n]), n))
         # each `$ref` node (shared by the sites through one component) goes to the one name its sites agree on
         refs: dict[int, tuple[dict[str, Any], set[str]]] = {}
         for site, node in sites.of.get(name, {}).items():
             entry = refs.setdefault(id(node), (node, set()))
             entry[1].add(lock_sites.get(site, ""))
-        for locked in sorted(n for n in by_name if n != keeper):
-            moved = [node for node, names in refs.values() if names == {locked}]
+        nodes_of: Counter[str] = Counter(next(iter(n)) for _, n in refs.values() if len(n) == 1 and "" not in n)
+        names = set(by_name) | set(nodes_of)
+        if len(names) < 2:
+            continue
+        # the original stays with the name the docs give it, when it is one of them (the fewest renames)
+        keeper = name if name in names else min(names, key=lambda n: (-len(by_name.get(n, ())), -nodes_of[n], n))
+        unknown = [i for i in ids if i not in models]
+        site_only = [n for n in names if n != keeper and n not in by_name and nodes_of[n]]
+        for locked in sorted(n for n in names if n != keeper):
+            moved = [node for node, locked_as in refs.values() if locked_as == {locked}]
             if not moved:
                 continue
             copy_name, n = locked, 2
             while copy_name in schemas:
                 copy_name, n = f"{locked}{n}", n + 1
+            own = by_name.get(locked) or (unknown if len(site_only) == 1 else []) or [f"sites {locked}"]
             twin = copy.deepcopy(schemas[name])
-            twin[X_ID] = _ids(by_name[locked])
+            twin[X_ID] = _ids(own)
             schemas[copy_name] = twin
             for node in moved:
                 node["$ref"] = COMPONENT_SCHEMAS + copy_name
-            ids = [i for i in ids if i not in by_name[locked]]
-            schemas[name][X_ID] = _ids(ids)
+            ids = [i for i in ids if i not in own]
+            schemas[name][X_ID] = _ids(ids or [f"sites {keeper}"])
             split.append((name, copy_name))
     if split:
         spec["components"]["schemas"] = {k: schemas[k] for k in sorted(schemas)}
     return split
+
+
+def _shape(schema: Any) -> str:
+    """What a component holds (fields, types, enums, bounds, the models it refers to), not how the docs word or
+    file it (descriptions, examples, sources, identities, captions)."""
+    def bare(node: Any) -> Any:
+        if isinstance(node, list):
+            return [bare(v) for v in node]
+        if not isinstance(node, dict):
+            return node
+        return {k: bare(v) for k, v in node.items()
+                if k not in ("description", "title", "example", "examples") and not k.startswith("x-")}
+    return json.dumps(bare(schema), sort_keys=True, ensure_ascii=False, default=str)
+
+
+def join_locked(spec: dict[str, Any], models: dict[str, str]) -> list[tuple[list[str], str]]:
+    """Join again the components of one shape whose tables the lock binds to one name: the docs named them apart
+    (the name they shared now names another shape, so each page prefixes its own), but they were one class of the
+    last release and still are one shape. The component the docs give that name, else the first by name, stays;
+    the others' `$ref`s go to it and their tables join its identities. (joined components, the one they join)."""
+    schemas: dict[str, Any] = (spec.get("components") or {}).get("schemas") or {}
+    groups: dict[tuple[str, str], list[str]] = {}
+    for name in sorted(schemas):
+        locked = {models[i] for i in component_identities(schemas[name]) if i in models}
+        if len(locked) == 1:
+            groups.setdefault((locked.pop().lower(), _shape(schemas[name])), []).append(name)
+    out: list[tuple[list[str], str]] = []
+    for (locked, _), names in sorted(groups.items()):
+        if len(names) < 2:
+            continue
+        keeper = next((n for n in names if n.lower() == locked), names[0])
+        others = [n for n in names if n != keeper]
+        ids = [i for n in names for i in component_identities(schemas[n])]
+        schemas[keeper][X_ID] = _ids(sorted(set(ids)))
+        for n in others:
+            del schemas[n]
+        rename_components(spec, {n: keeper for n in others})
+        schemas = spec["components"]["schemas"]
+        out.append((others, keeper))
+    return out
 
 
 def _ids(ids: list[str]) -> str | list[str]:
