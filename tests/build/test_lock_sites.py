@@ -121,3 +121,46 @@ def test_the_lock_file_shows_the_docs_placeholders_and_reads_them_back_as_one_en
     assert new.names_lock == old.names_lock
     write_lock(tmp_path / "new.names.yaml", new.names_lock)  # type: ignore[arg-type]
     assert (tmp_path / "new.names.yaml").read_text(encoding="utf-8") == text.replace("{id}", "{server_id}")
+
+
+def test_a_relabelled_table_merged_with_another_models_table_keeps_its_class(tmp_path: Path) -> None:
+    # VPC 8b76a94: the create-port page was relabelled (`vpc_port02_0003` -> `vpc_port02_0003xx`) and, as the docs
+    # name `ExtraDhcpOpt` was free again, its table merged with the update page's (`UpdatePortExtraDhcpOpt`): the
+    # create page's class is found again where it is used, not by its table
+    old = _build(_tree(tmp_path / "old", {
+        "a/zero.rst": _listing("Querying Zeros", "GET /v2/zeros", "evs_00", "tag_0", "value"),
+        "c/one.rst": _listing("Querying Ones", "GET /v2/ones", "evs_01", "tag_1"),
+        "b/two.rst": _listing("Querying Twos", "GET /v2/twos", "evs_02", "tag_2")}))
+    assert [_model_of(old, f"table tag_{n}") for n in range(3)] == ["Tag", "ListOnesTag", "ListTwosTag"]
+    files = {"c/one.rst": _listing("Querying Ones", "GET /v2/ones", "evs_01", "tag_1x"),
+             "b/two.rst": _listing("Querying Twos", "GET /v2/twos", "evs_02", "tag_2")}
+    plain = _build(_tree(tmp_path / "plain", files))
+    assert plain.spec["components"]["schemas"]["Tag"]["x-otc-id"] == ["table tag_1x", "table tag_2"]
+    new = _build(_tree(tmp_path / "new", files), old.names_lock)
+    assert (_model_of(new, "table tag_1x"), _model_of(new, "table tag_2")) == ("ListOnesTag", "ListTwosTag")
+    assert _renamed_models(old, new) == []
+    assert new.names_lock is not None and new.names_lock.models["table tag_1x"] == "ListOnesTag"
+    again = _build(_tree(tmp_path / "again", files), new.names_lock)
+    assert (_model_of(again, "table tag_1x"), _model_of(again, "table tag_2")) == ("ListOnesTag", "ListTwosTag")
+
+
+def test_tables_of_one_locked_model_that_the_docs_name_apart_stay_one_model(tmp_path: Path) -> None:
+    # VPC 8b76a94: the subnet pages' `extra_dhcp_opt` tables were one `ExtraDhcpOpt`; the port pages' table of
+    # another shape now takes the docs name first, so each subnet page prefixes its own (`ShowSubnetExtraDhcpOpt`,
+    # ...): same shape, one class of the last release, so one class still
+    two = {"c/one.rst": _listing("Querying Ones", "GET /v2/ones", "evs_01", "tag_1"),
+           "b/two.rst": _listing("Querying Twos", "GET /v2/twos", "evs_02", "tag_2")}
+    old = _build(_tree(tmp_path / "old", two))
+    assert old.spec["components"]["schemas"]["Tag"]["x-otc-id"] == ["table tag_1", "table tag_2"]
+    files = {**two, "a/zero.rst": _listing("Querying Zeros", "GET /v2/zeros", "evs_00", "tag_0", "value")}
+    plain = _build(_tree(tmp_path / "plain", files))
+    assert [_model_of(plain, f"table tag_{n}") for n in range(3)] == ["Tag", "ListOnesTag", "ListTwosTag"]
+    new = _build(_tree(tmp_path / "new", files), old.names_lock)
+    schemas = new.spec["components"]["schemas"]
+    assert schemas["Tag"]["x-otc-id"] == ["table tag_1", "table tag_2"]
+    assert _model_of(new, "table tag_0") == "Tag2"  # a new table never takes a locked name
+    assert all(r.rsplit("/", 1)[1] in schemas for r in _refs(new.spec))
+    assert _renamed_models(old, new) == []
+    (said,) = [d for d in new.diagnostics if d.code == "naming.locked" and "apart" in d.message]
+    assert said.message == ("ListOnesTag, ListTwosTag: the docs name them apart, one shape and one model 'Tag' of "
+                            "the names lock: the lock keeps them one")

@@ -509,3 +509,45 @@ def test_a_row_naming_a_table_both_sides_have_takes_its_own_sides(make_tree: Tre
     assert list(sent["properties"]) == ["network_id"]
     assert list(got["properties"]) == ["network_id", "enable_snat"]
     assert got["x-source"]["line"] == line_of(VPC_ROUTER, ".. table:: **Table 6**")
+
+
+# modelarts 3fb762f (history), devenviron/querying_a_list_of_development_environment_instances.rst:16-42: a GET's
+# "Request Body" table lists the keys of its request line and more; a GET has no body: the table is its query
+MA_LIST_INSTANCES = """\
+:original_name: modelarts_03_0111.html
+
+.. _modelarts_03_0111:
+
+Querying a List of Development Environment Instances
+====================================================
+
+URI
+---
+
+GET /v1/{project_id}/demanager/instances?de_type={de_type}&limit={limit}
+
+Request Body
+------------
+
+.. table:: **Table 2** Parameters
+
+   +-----------------+-----------------+-----------------+-----------------------------------------------+
+   | Parameter       | Mandatory       | Type            | Description                                   |
+   +=================+=================+=================+===============================================+
+   | de_type         | Yes             | String          | Development environment type.                 |
+   +-----------------+-----------------+-----------------+-----------------------------------------------+
+   | limit           | No              | Integer         | Maximum number of records returned.           |
+   +-----------------+-----------------+-----------------+-----------------------------------------------+
+   | workspace_id    | No              | String          | Workspace ID.                                 |
+   +-----------------+-----------------+-----------------+-----------------------------------------------+
+"""
+
+
+def test_a_get_body_table_holding_its_request_lines_keys_is_its_query(make_tree: Tree) -> None:
+    r = build_spec(make_tree({"devenviron/listing.rst": MA_LIST_INSTANCES}), "modelarts")
+    op = r.spec["paths"]["/v1/{project_id}/demanager/instances"]["get"]
+    assert "requestBody" not in op
+    query = {p["name"]: p for p in op["parameters"] if p["in"] == "query"}
+    assert {n: p["required"] for n, p in query.items()} == {"de_type": True, "limit": False, "workspace_id": False}
+    assert query["workspace_id"]["schema"]["type"] == "string"
+    assert query["de_type"]["x-source"]["line"] == line_of(MA_LIST_INSTANCES, "   | de_type ")

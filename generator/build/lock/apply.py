@@ -39,10 +39,11 @@ def apply_lock(spec: dict[str, Any], lock: NamesLock | None) -> tuple[NamesLock,
                                           f"{', '.join(component_identities(spec['components']['schemas'][own]))}: "
                                           f"the docs merge it into '{merged}' (one shape); the lock keeps its own "
                                           f"model"))
-        for joined, into in join_locked(spec, lock.models):
-            diagnostics.append(Diagnostic(_source(spec["components"]["schemas"][into]), "naming.locked",
-                                          Severity.INFO, f"{', '.join(joined)}: the docs name them apart from "
-                                          f"'{into}', of the same shape; the lock keeps them one model"))
+        for apart, locked in join_locked(spec, lock.models):
+            kept = next(n for n in apart if n in spec["components"]["schemas"])
+            diagnostics.append(Diagnostic(_source(spec["components"]["schemas"][kept]), "naming.locked",
+                                          Severity.INFO, f"{', '.join(apart)}: the docs name them apart, one shape "
+                                          f"and one model '{locked}' of the names lock: the lock keeps them one"))
         _models(spec, lock, diagnostics, renamed, heirs)
     return derive_lock(spec, lock), sorted(diagnostics)
 

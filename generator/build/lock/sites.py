@@ -182,18 +182,21 @@ def join_locked(spec: dict[str, Any], models: dict[str, str]) -> list[tuple[list
     """Join again the components of one shape whose tables the lock binds to one name: the docs named them apart
     (the name they shared now names another shape, so each page prefixes its own), but they were one class of the
     last release and still are one shape. The component the docs give that name, else the first by name, stays;
-    the others' `$ref`s go to it and their tables join its identities. (joined components, the one they join)."""
+    the others' `$ref`s go to it and their tables join its identities. (the docs' names, the locked name) of each."""
     schemas: dict[str, Any] = (spec.get("components") or {}).get("schemas") or {}
     groups: dict[tuple[str, str], list[str]] = {}
+    spelt: dict[str, str] = {}
     for name in sorted(schemas):
-        locked = {models[i] for i in component_identities(schemas[name]) if i in models}
-        if len(locked) == 1:
-            groups.setdefault((locked.pop().lower(), _shape(schemas[name])), []).append(name)
+        bound = {models[i] for i in component_identities(schemas[name]) if i in models}
+        if len(bound) == 1:
+            name_of = bound.pop()
+            groups.setdefault((name_of.lower(), _shape(schemas[name])), []).append(name)
+            spelt[name_of.lower()] = name_of
     out: list[tuple[list[str], str]] = []
-    for (locked, _), names in sorted(groups.items()):
+    for (key, _), names in sorted(groups.items()):
         if len(names) < 2:
             continue
-        keeper = next((n for n in names if n.lower() == locked), names[0])
+        keeper = next((n for n in names if n.lower() == key), names[0])
         others = [n for n in names if n != keeper]
         ids = [i for n in names for i in component_identities(schemas[n])]
         schemas[keeper][X_ID] = _ids(sorted(set(ids)))
@@ -201,7 +204,7 @@ def join_locked(spec: dict[str, Any], models: dict[str, str]) -> list[tuple[list
             del schemas[n]
         rename_components(spec, {n: keeper for n in others})
         schemas = spec["components"]["schemas"]
-        out.append((others, keeper))
+        out.append((names, spelt[key]))
     return out
 
 

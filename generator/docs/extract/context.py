@@ -39,6 +39,7 @@ class PageContext:
         self.obs_style = False  # set per page: OBS pages declare their call in "Request Syntax"
         self.query_keys: set[str] = set()  # the keys of the request line's query (`?tagging&versionId=...`)
         self.bare_query_keys: set[str] = set()  # those written without a value: the sub-resource (`tagging`)
+        self.method = ""  # the method of the page's request line, upper case
         self.page.diagnostics.extend(read.diagnostics)
 
     def diag(self, line: int | None, code: str, severity: Severity, message: str) -> None:

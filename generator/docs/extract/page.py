@@ -92,6 +92,7 @@ def _build_operation(ctx: PageContext, sections: Sections, uri_calls: list[tuple
             aliases.append((other[0], other_path, other[2]))
     ctx.obs_style = any(role == "request_syntax" for role, _ in sections)
     ctx.query_keys, ctx.bare_query_keys = set(query_names), set(bare)
+    ctx.method = method.upper()
     named = operation_id(ctx.doc, ctx.page.title)
     op_id = named.name
     if not named.parsed:

@@ -156,7 +156,7 @@ def _role(ctx: PageContext, t: Table, labels: set[str], names: set[str], body_se
     if "header" in cap and "header" not in (subject or "").lower():
         return "response_header" if t.section.startswith("response") or "response" in cap else "header"
     if t.section == "request" and _body_caption(cap) in (None, "request") and (
-            ctx.obs_style or _query_rows(t, ctx.query_keys)):
+            ctx.obs_style or _query_rows(t, ctx.query_keys, ctx.method)):
         # OBS "Request Parameters" are the query string, whatever the caption says; elsewhere a table whose every
         # row is a key of the request line (`?action={current_action}`) is that line's query, not a body
         return "query"
@@ -206,8 +206,14 @@ def _held_subject(caption: str, names: set[str]) -> str | None:
     return None
 
 
-def _query_rows(t: Table, query_keys: set[str]) -> bool:
-    return bool(t.fields) and all(f.name in query_keys for f in t.fields)
+def _query_rows(t: Table, query_keys: set[str], method: str) -> bool:
+    """The table is the request line's query: every row is a key of it, or, on a call without a body (GET, HEAD),
+    any row is (modelarts "Request Body" of a GET listing `?de_type=...` and four more keys)."""
+    if not t.fields:
+        return False
+    if method in ("GET", "HEAD"):
+        return any(f.name in query_keys for f in t.fields)
+    return all(f.name in query_keys for f in t.fields)
 
 
 def _body_caption(cap: str) -> str | None:

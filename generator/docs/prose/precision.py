@@ -30,7 +30,7 @@ _WHY = {
     CONDITION: "the values name the condition on another field, not this field's values",
     CONDITIONAL: "one branch of a conditional set; no other branch is stated",
     DEFAULT: "the values are defaults (per case), not the set of allowed values",
-    PLACEHOLDER: "a value holds a placeholder (xxx, {...}, <...>): no closed set",
+    PLACEHOLDER: "a value holds a placeholder (xxx, {...}, <...>, yyyyMMdd): no closed set",
     CASE_LABELS: "the list items are case labels with a number or range each, not values",
     ITEM_LEVEL: "the values belong to a part of the value (an item of a compound string), not the whole",
     JSON_CONTENT: "the field holds JSON text; the values are mentioned beside it, not its values",
@@ -44,7 +44,9 @@ REFERS_ELSEWHERE = re.compile(r"\bfor (?:more )?(?:details|information|\w+)(?: a
 
 _COND_WORD = re.compile(r"\b(?:if|when|whenever|unless|where|in case)\b", re.I)
 _CONDITIONAL_START = re.compile(r"^(?:\W*)(?:if|when|whenever|unless|only when|only if|in case)\b", re.I)
-_PLACEHOLDER = re.compile(r"(?<![A-Za-z])(?:xxx+|XXX+)(?![A-Za-z])|\{[A-Za-z_][\w -]*\}|<[A-Za-z_][\w -]*>|\.\.\.")
+# a date or time format (`yyyyMMdd-yyyyMMdd`, `YYYY-MM-DD`, `HH:mm:ss`) stands for every date of that format
+_PLACEHOLDER = re.compile(r"(?<![A-Za-z])(?:xxx+|XXX+)(?![A-Za-z])|\{[A-Za-z_][\w -]*\}|<[A-Za-z_][\w -]*>|\.\.\."
+                          r"|(?<![A-Za-z])(?:yyyy|YYYY)[-/._]?MM|(?<![A-Za-z])HH:mm")
 # not "The default storage classes are as follows:" (OBS creating_a_bucket.rst:66): the header sets the bucket's
 # default class, the sentence lists the classes; "The default values are as follows:" stays a default
 _DEFAULT_LEAD = re.compile(r"\bdefaults?\b(?! (?!values?\b)\w+(?: \w+)? (?:are|is) as follows)", re.I)

@@ -50,6 +50,19 @@ def test_placeholder_value_is_no_closed_set() -> None:
     assert mentioned is not None and "compute:xxx" in mentioned and "network:ucmp" in mentioned
 
 
+def test_a_date_format_among_the_options_is_no_closed_set() -> None:
+    # modelarts@f0cf5b9 data_management/data_export_task/creating_a_dataset_export_task.rst:194 (sample_time)
+    enum, mentioned, found = codes("""
+        You can search for the sample based on the time. The options are as follows:
+
+        -  **month**: Search for samples added from 30 days ago to the current day.
+        -  **day**: Search for samples added from yesterday (one day ago) to the current day.
+        -  **yyyyMMdd-yyyyMMdd**: Search for samples added in a specified period (at most 30 days), in the format of **Start date-End date**.
+        """)  # noqa: E501
+    assert enum is None and "enum.placeholder" in found
+    assert mentioned is not None and "month" in mentioned and "yyyyMMdd-yyyyMMdd" in mentioned
+
+
 def test_defaults_per_case_are_no_value_set() -> None:
     # virtual-private-cloud@eb03d88/native_openstack_neutron_apis_v2.0/subnet_pool/querying_a_subnet_pool.rst:75
     enum, mentioned, found = codes("Specifies the default prefix to be allocated to a subnet if the **cidr** or "
