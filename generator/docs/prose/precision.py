@@ -44,9 +44,10 @@ REFERS_ELSEWHERE = re.compile(r"\bfor (?:more )?(?:details|information|\w+)(?: a
 
 _COND_WORD = re.compile(r"\b(?:if|when|whenever|unless|where|in case)\b", re.I)
 _CONDITIONAL_START = re.compile(r"^(?:\W*)(?:if|when|whenever|unless|only when|only if|in case)\b", re.I)
-# a date or time format (`yyyyMMdd-yyyyMMdd`, `YYYY-MM-DD`, `HH:mm:ss`) stands for every date of that format
-_PLACEHOLDER = re.compile(r"(?<![A-Za-z])(?:xxx+|XXX+)(?![A-Za-z])|\{[A-Za-z_][\w -]*\}|<[A-Za-z_][\w -]*>|\.\.\."
-                          r"|(?<![A-Za-z])(?:yyyy|YYYY)[-/._]?MM|(?<![A-Za-z])HH:mm")
+_PLACEHOLDER = re.compile(r"(?<![A-Za-z])(?:xxx+|XXX+)(?![A-Za-z])|\{[A-Za-z_][\w -]*\}|<[A-Za-z_][\w -]*>|\.\.\.")
+# a date or time format (`yyyyMMdd-yyyyMMdd`, `YYYY-MM-DD`, `HH:mm:ss`) among words (`month`, `day`) stands for
+# every date of that format; a set made only of formats (DMS `partition_format`: `yyyy/MM/dd`) is a set of formats
+_DATE_FORMAT = re.compile(r"(?<![A-Za-z])(?:yyyy|YYYY)(?![A-Za-z])|(?<![A-Za-z])(?:yyyy|YYYY)[-/._]?MM|HH:mm")
 # not "The default storage classes are as follows:" (OBS creating_a_bucket.rst:66): the header sets the bucket's
 # default class, the sentence lists the classes; "The default values are as follows:" stays a default
 _DEFAULT_LEAD = re.compile(r"\bdefaults?\b(?! (?!values?\b)\w+(?: \w+)? (?:are|is) as follows)", re.I)
@@ -85,6 +86,9 @@ def judge(sentence: str, values: list[str], *, items: list[str] | None = None) -
     """The rejected kind of the sentence `values` came from, or None when it states this field's complete set.
     `sentence`: the lead sentence (Markdown or plain text); `items`: the list items' texts for a list."""
     if any(_PLACEHOLDER.search(v) for v in values):
+        return PLACEHOLDER
+    formats = sum(1 for v in values if _DATE_FORMAT.search(v))
+    if 0 < formats < len(values):
         return PLACEHOLDER
     if _is_range(_unmark(sentence), values):
         return RANGE

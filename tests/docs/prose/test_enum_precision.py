@@ -63,6 +63,14 @@ def test_a_date_format_among_the_options_is_no_closed_set() -> None:
     assert mentioned is not None and "month" in mentioned and "yyyyMMdd-yyyyMMdd" in mentioned
 
 
+def test_a_set_of_date_formats_is_a_closed_set() -> None:
+    # distributed-message-service@2c28a40 apis_v2_recommended/smart_connect/creating_a_smart_connect_task.rst
+    # (partition_format): the field selects a format; the formats are its values
+    enum, _, _ = codes("Time directory format. The value can be **yyyy**, **yyyy/MM**, **yyyy/MM/dd**, "
+                       "**yyyy/MM/dd/HH** or **yyyy/MM/dd/HH/mm**.")
+    assert enum == ["yyyy", "yyyy/MM", "yyyy/MM/dd", "yyyy/MM/dd/HH", "yyyy/MM/dd/HH/mm"]
+
+
 def test_defaults_per_case_are_no_value_set() -> None:
     # virtual-private-cloud@eb03d88/native_openstack_neutron_apis_v2.0/subnet_pool/querying_a_subnet_pool.rst:75
     enum, mentioned, found = codes("Specifies the default prefix to be allocated to a subnet if the **cidr** or "
