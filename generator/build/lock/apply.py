@@ -39,7 +39,7 @@ def apply_lock(spec: dict[str, Any], lock: NamesLock | None) -> tuple[NamesLock,
                                           f"{', '.join(component_identities(spec['components']['schemas'][own]))}: "
                                           f"the docs merge it into '{merged}' (one shape); the lock keeps its own "
                                           f"model"))
-        for apart, locked in join_locked(spec, lock.models):
+        for apart, locked in join_locked(spec, lock.models, lock.sites):
             kept = next(n for n in apart if n in spec["components"]["schemas"])
             diagnostics.append(Diagnostic(_source(spec["components"]["schemas"][kept]), "naming.locked",
                                           Severity.INFO, f"{', '.join(apart)}: the docs name them apart, one shape "
@@ -198,10 +198,12 @@ def _models(spec: dict[str, Any], lock: NamesLock, diagnostics: list[Diagnostic]
     taken: dict[str, str] = {name.lower(): name for name, found in ids.items() if not found}  # the generator's own
     renames: dict[str, str] = {}
     # Each component claims the locked names of its tables; when several claim one name (tables that shared a
-    # component now differ), the one holding the most of the tables locked to it keeps it, then the one the docs
-    # still give that name, then the smallest identity: never the order of the pages.
-    # (tables locked to the name (negated), docs name differs, first such table, component, name)
-    claims: list[tuple[int, bool, str, str, str]] = []
+    # component now differ), the one a request uses keeps it (a request model renamed breaks callers, a response
+    # model is only read), then the one holding the most of the tables locked to it, then the one the docs still
+    # give that name, then the smallest identity: never the order of the pages.
+    # (by sites, not requested, tables locked to the name (negated), docs name differs, first table, component, name)
+    sites = Sites(spec)
+    claims: list[tuple[bool, bool, int, bool, str, str, str]] = []
     unfound: set[str] = set()
     for name, found in ids.items():
         bound: dict[str, list[str]] = {}
@@ -210,14 +212,15 @@ def _models(spec: dict[str, Any], lock: NamesLock, diagnostics: list[Diagnostic]
             locked = (lock.models.get(j) or revived.get(j)) if j is not None else None
             if locked:
                 bound.setdefault(locked, []).append(j or i)
-        claims += [(-len(tables), locked != name, min(tables), name, locked) for locked, tables in bound.items()]
+        claims += [(False, not sites.requested(name), -len(tables), locked != name, min(tables), name, locked)
+                   for locked, tables in bound.items()]
         if found and not bound:
             unfound.add(name)
     # a component none of whose tables the lock knows (relabelled: the page's label changed) takes the name its
     # sites had, after every component that still has a table of that name
-    by_sites = site_claims(Sites(spec), lock.sites, unfound) if lock.sites else {}
-    claims += [(1, False, min(ids[name]), name, locked) for name, locked in by_sites.items()]
-    for _, _, table, name, locked in sorted(claims):
+    by_sites = site_claims(sites, lock.sites, unfound) if lock.sites else {}
+    claims += [(True, False, 0, False, min(ids[name]), name, locked) for name, locked in by_sites.items()]
+    for *_, table, name, locked in sorted(claims):
         if name in renames or locked.lower() in taken:
             continue
         if locked != name:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from collections import Counter
 from collections.abc import Iterator
 from typing import Any
@@ -51,6 +52,7 @@ def _bodies(node: dict[str, Any]) -> Iterator[tuple[str, Any]]:
 
 
 MAX_SITE_DEPTH = 64  # schema levels below a body
+_REQUEST = re.compile(r" request (?=\S)")  # a site's role: `POST /v2/x request a.b`, not `... response 200 a.b`
 
 
 class Sites:
@@ -95,6 +97,10 @@ class Sites:
             elif key in _COMPOSED:
                 self._walk(value, site, path, stack, depth)
 
+    def requested(self, name: str) -> bool:
+        """Does a request body use the component (a class callers build)?"""
+        return any(_REQUEST.search(site) for site in self.of.get(name, {}))
+
     def names(self) -> dict[str, str]:
         """site -> the component used there: what the lock keeps."""
         return {site: name for name, sites in self.of.items() for site in sites}
@@ -102,14 +108,23 @@ class Sites:
 
 def site_claims(sites: Sites, lock_sites: dict[str, str], unfound: set[str]) -> dict[str, str]:
     """component -> the locked name its sites agree on, for the components of `unfound` (none of whose tables the
-    lock knows). Unambiguous only: sites locked to two names, or a name two such components claim, give none."""
+    lock knows). Unambiguous only: sites locked to two names give none; a name several such components claim goes
+    to the one a request uses, when only one does (a request model renamed breaks callers, a response model is
+    only read), else to none."""
     wanted: dict[str, str] = {}
     for name in sorted(unfound):
         agreed = {lock_sites[s] for s in sites.of.get(name, {}) if s in lock_sites}
         if len(agreed) == 1:
             wanted[name] = agreed.pop()
-    claimed = Counter(locked.lower() for locked in wanted.values())
-    return {name: locked for name, locked in wanted.items() if claimed[locked.lower()] == 1}
+    claimants: dict[str, list[str]] = {}
+    for name, locked in wanted.items():
+        claimants.setdefault(locked.lower(), []).append(name)
+    out: dict[str, str] = {}
+    for names in claimants.values():
+        asked = [n for n in names if sites.requested(n)] if len(names) > 1 else names
+        if len(asked) == 1:
+            out[asked[0]] = wanted[asked[0]]
+    return out
 
 
 def split_merged(spec: dict[str, Any], models: dict[str, str], lock_sites: dict[str, str]) -> list[tuple[str, str]]:
@@ -119,7 +134,21 @@ def split_merged(spec: dict[str, Any], models: dict[str, str], lock_sites: dict[
     else the one most of its `$ref` nodes have), reached from the sites locked to it. The copy holds the tables
     locked to its name, else the tables the lock does not know, else an identity of its own (`sites NAME`), so
     that the next build finds it again. A site the lock does not know, or shared by sites locked to two names,
-    stays with the original. (component, copy) of each split (the components are then re-sorted)."""
+    stays with the original. (component, copy) of each split (the components are then re-sorted).
+
+    A split copies the `$ref`s its component holds, so a model used through a split one is split on the next pass
+    (`job_config.inputs[]` of two functions that shared `JobConfig`): passes repeat while any splits, one per
+    level of nesting at most."""
+    split: list[tuple[str, str]] = []
+    for _ in range(MAX_SITE_DEPTH):
+        done = _split_pass(spec, models, lock_sites)
+        if not done:
+            break
+        split += done
+    return split
+
+
+def _split_pass(spec: dict[str, Any], models: dict[str, str], lock_sites: dict[str, str]) -> list[tuple[str, str]]:
     sites = Sites(spec)
     schemas = sites.schemas
     split: list[tuple[str, str]] = []
@@ -178,17 +207,24 @@ def _shape(schema: Any) -> str:
     return json.dumps(bare(schema), sort_keys=True, ensure_ascii=False, default=str)
 
 
-def join_locked(spec: dict[str, Any], models: dict[str, str]) -> list[tuple[list[str], str]]:
-    """Join again the components of one shape whose tables the lock binds to one name: the docs named them apart
-    (the name they shared now names another shape, so each page prefixes its own), but they were one class of the
-    last release and still are one shape. The component the docs give that name, else the first by name, stays;
-    the others' `$ref`s go to it and their tables join its identities. (the docs' names, the locked name) of each."""
+def join_locked(spec: dict[str, Any], models: dict[str, str],
+                lock_sites: dict[str, str]) -> list[tuple[list[str], str]]:
+    """Join again the components of one shape that the lock binds to one name: the docs named them apart (the name
+    they shared now names another shape, so each page prefixes its own; or relabelled tables got new captions), but
+    they were one class of the last release and still are one shape. A component is bound to a name by its tables,
+    else, when the lock knows none of them, by its sites. The component the docs give that name, else the first by
+    name, stays; the others' `$ref`s go to it and their tables join its identities. (the docs' names, the locked
+    name) of each join."""
     schemas: dict[str, Any] = (spec.get("components") or {}).get("schemas") or {}
+    sites = Sites(spec)
     groups: dict[tuple[str, str], list[str]] = {}
     spelt: dict[str, str] = {}
     for name in sorted(schemas):
-        bound = {models[i] for i in component_identities(schemas[name]) if i in models}
-        if len(bound) == 1:
+        ids = component_identities(schemas[name])
+        bound = {models[i] for i in ids if i in models}
+        if ids and not bound:
+            bound = {lock_sites.get(site, "") for site in sites.of.get(name, {})}
+        if len(bound) == 1 and "" not in bound:
             name_of = bound.pop()
             groups.setdefault((name_of.lower(), _shape(schemas[name])), []).append(name)
             spelt[name_of.lower()] = name_of
