@@ -10,7 +10,8 @@ from generator.build.lock import read_lock, write_lock
 from generator.build.lock.file import parse_lock
 from generator.build.lock.sites import Sites, site_claims
 from generator.diff.compare import diff_specs
-from tests.build.test_lock import _build, _listing, _model_of, _refs, _tree
+from tests.build.test_lock import STATUS, _build, _listing, _model_of, _refs, _tree
+from tests.rst_snippets import page, table
 
 
 def _renamed_models(old: object, new: object) -> list[str]:
@@ -164,3 +165,71 @@ def test_tables_of_one_locked_model_that_the_docs_name_apart_stay_one_model(tmp_
     (said,) = [d for d in new.diagnostics if d.code == "naming.locked" and "apart" in d.message]
     assert said.message == ("ListOnesTag, ListTwosTag: the docs name them apart, one shape and one model 'Tag' of "
                             "the names lock: the lock keeps them one")
+
+
+def _job_page(title: str, uri: str, anchor: str, tag: str, job_field: str = "size",
+              input_field: str = "name") -> str:
+    """A call whose request body holds `job` (a table) holding `inputs` (a table): labels `<tag>_job`, `<tag>_in`."""
+    body = ("Request Parameters\n------------------\n\n"
+            + table("Request body parameters", [["Parameter", "Mandatory", "Type", "Description"],
+                                                ["job", "Yes", f":ref:`Job <{tag}_job>` object", "The job."]])
+            + table("Job", [["Parameter", "Mandatory", "Type", "Description"],
+                            [job_field, "No", "String", "A job field."],
+                            ["inputs", "No", f"Array of :ref:`Input <{tag}_in>` objects", "The inputs."]],
+                    label=f"{tag}_job")
+            + table("Input", [["Parameter", "Mandatory", "Type", "Description"],
+                              [input_field, "No", "String", "An input field."]], label=f"{tag}_in"))
+    return page(title, uri, body + STATUS, name=anchor)
+
+
+def test_models_under_a_split_model_split_too(tmp_path: Path) -> None:
+    # modelarts 6158e07: the create and change algorithm pages were regenerated (every label new) and their
+    # `job_config` and `inputs` tables, one class per page before, now merge: `JobConfig` splits back by where it
+    # is used, and then so does `inputs` under it (the `$ref` to it was one node of the merged `JobConfig`)
+    old = _build(_tree(tmp_path / "old", {
+        "a/zero.rst": _job_page("Creating a Zero", "POST /v2/zeros", "evs_00", "z", "other", "other"),
+        "b/one.rst": _job_page("Creating a One", "POST /v2/ones", "evs_01", "o"),
+        "c/two.rst": _job_page("Updating a One", "PUT /v2/ones/{id}", "evs_02", "t")}))
+    names = {t: _model_of(old, f"table {t}") for t in ("o_job", "o_in", "t_job", "t_in")}
+    assert len(set(names.values())) == 4  # one class per page and table
+    files = {"b/one.rst": _job_page("Creating a One", "POST /v2/ones", "evs_01", "ox"),
+             "c/two.rst": _job_page("Updating a One", "PUT /v2/ones/{id}", "evs_02", "tx")}
+    plain = _build(_tree(tmp_path / "plain", files))
+    assert plain.spec["components"]["schemas"]["Input"]["x-otc-id"] == ["table ox_in", "table tx_in"]
+    new = _build(_tree(tmp_path / "new", files), old.names_lock)
+    assert old.names_lock is not None and new.names_lock is not None
+    kept = {"POST /v2/ones request job": names["o_job"], "POST /v2/ones request job.inputs[]": names["o_in"],
+            "PUT /v2/ones/{} request job": names["t_job"], "PUT /v2/ones/{} request job.inputs[]": names["t_in"]}
+    assert new.names_lock.sites == kept == {k: v for k, v in old.names_lock.sites.items() if "zeros" not in k}
+    assert _renamed_models(old, new) == []
+    again = _build(_tree(tmp_path / "again", files), new.names_lock)
+    assert again.names_lock is not None and again.names_lock.sites == kept
+
+
+def _body_and_echo(resp_extra: bool) -> str:
+    """`POST /v2/things`: the request's and the response's `spec` tables (labels `b_req`, `a_resp`)."""
+    resp_rows = [["Parameter", "Type", "Description"], ["size", "String", "The size."]]
+    if resp_extra:
+        resp_rows.append(["state", "String", "The state."])
+    body = ("Request Parameters\n------------------\n\n"
+            + table("Request body parameters", [["Parameter", "Mandatory", "Type", "Description"],
+                                                ["spec", "Yes", ":ref:`Spec <b_req>` object", "The spec."]])
+            + table("Spec", [["Parameter", "Mandatory", "Type", "Description"], ["size", "No", "String", "The size."]],
+                    label="b_req")
+            + "Response Parameters\n-------------------\n\n"
+            + table("Response body parameters", [["Parameter", "Type", "Description"],
+                                                 ["spec", ":ref:`Spec <a_resp>` object", "The spec."]])
+            + table("Spec", resp_rows, label="a_resp"))
+    return page("Creating a Thing", "POST /v2/things", body + STATUS, name="evs_09")
+
+
+def test_of_the_parts_of_a_split_model_the_one_a_request_uses_keeps_its_name(tmp_path: Path) -> None:
+    # VPC 934506a: the request's and the response's `external_gateway_info` tables shared `ExternalGatewayInfo`;
+    # the response's table changed. Renaming a request model breaks callers (an error), a response model is only
+    # read (a warning): the request keeps the class
+    old = _build(_tree(tmp_path / "old", {"a/thing.rst": _body_and_echo(False)}))
+    assert old.spec["components"]["schemas"]["Spec"]["x-otc-id"] == ["table a_resp", "table b_req"]
+    new = _build(_tree(tmp_path / "new", {"a/thing.rst": _body_and_echo(True)}), old.names_lock)
+    assert _model_of(new, "table b_req") == "Spec"
+    assert _model_of(new, "table a_resp") != "Spec"
+    assert _renamed_models(old, new) == ["response-model-renamed"]

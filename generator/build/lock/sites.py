@@ -132,9 +132,10 @@ def split_merged(spec: dict[str, Any], models: dict[str, str], lock_sites: dict[
     its tables to several names), or a table relabelled and merged with another (its sites are locked to a name
     none of its tables has). A copy per name but one (the component's own, else the one most of its tables have,
     else the one most of its `$ref` nodes have), reached from the sites locked to it. The copy holds the tables
-    locked to its name, else the tables the lock does not know, else an identity of its own (`sites NAME`), so
-    that the next build finds it again. A site the lock does not know, or shared by sites locked to two names,
-    stays with the original. (component, copy) of each split (the components are then re-sorted).
+    locked to its name, else the tables the lock does not know (when the original's are known), else an identity
+    of its own (`sites NAME`), so that the next build finds it again. A site the lock does not know, or shared by
+    sites locked to two names, stays with the original. (component, copy) of each split (the components are then
+    re-sorted).
 
     A split copies the `$ref`s its component holds, so a model used through a split one is split on the next pass
     (`job_config.inputs[]` of two functions that shared `JobConfig`): passes repeat while any splits, one per
@@ -180,7 +181,10 @@ def _split_pass(spec: dict[str, Any], models: dict[str, str], lock_sites: dict[s
             copy_name, n = locked, 2
             while copy_name in schemas:
                 copy_name, n = f"{locked}{n}", n + 1
-            own = by_name.get(locked) or (unknown if len(site_only) == 1 else []) or [f"sites {locked}"]
+            # the tables the lock does not know are the relabelled ones of this name only when the others are
+            # known (the keeper's): which page a table of a merged component comes from is not on the spec
+            own = (by_name.get(locked) or (unknown if len(site_only) == 1 and keeper in by_name else [])
+                   or [f"sites {locked}"])
             twin = copy.deepcopy(schemas[name])
             twin[X_ID] = _ids(own)
             schemas[copy_name] = twin
