@@ -478,9 +478,11 @@ def learn_values(unit: Any, type_: TypeExpr | None, result: ProseResult) -> None
     if unit.leads_list:
         result.findings.append(("prose.enum_ambiguous", f"options announced but not one value per item: {s[-60:]!r}"))
         return
+    # "Type of the rule. Value range: **IPv4**, **ipv4**, **IPv6**, or **ipv6**." (VPC 31a5498): the lead-in
+    # after a first sentence
     m = re.search(r"\b(?:can|could|must|may|should|will) (?:only )?be(?: one of)?\b|\bone of\b|\bvalues? "
-                  r"(?:is|are|include)\b|\boptions?\b|\b(?:possible|valid|available|supported|enumerat\w*) values?",
-                  s, re.I)
+                  r"(?:is|are|include)\b|\boptions?\b|\b(?:possible|valid|available|supported|enumerat\w*) values?"
+                  r"|\bvalue range\s*[:：]", s, re.I)
     start = m.end() if m else 0
     rest = s[start:]
     values = [v.strip() for v in prose_marked(rest) if v.strip()]

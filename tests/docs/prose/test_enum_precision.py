@@ -249,3 +249,11 @@ def test_a_list_of_bold_values_without_lead_in_names_the_sentence_before_it() ->
         """), S)
     assert r.constraints.enum == ["true", "false"]
     assert r.constraints.enum_source == ("bold-items", "The default value is false.")
+
+
+def test_a_value_range_lead_in_after_a_first_sentence_states_the_set() -> None:
+    # virtual-private-cloud@31a5498 api_v3/security_group_rule/querying_security_group_rules.rst:59 (ethertype)
+    enum, _, _ = codes("Type of the security group rule. Value range: **IPv4**, **ipv4**, **IPv6**, or **ipv6**.")
+    assert enum == ["IPv4", "ipv4", "IPv6", "ipv6"]
+    enum, _, _ = codes("Retention period. Value range: **1** to **100**.", INT)
+    assert enum is None
