@@ -105,8 +105,8 @@ _CODES = (
     Code("param.content_type_header", I, DOCS, "Content-Type documented as a header: the request media type"),
     Code("param.undocumented_path", W, DOCS, "a path placeholder without a table row: typed string"),
     Code("param.query_from_uri", I, DOCS, "a query parameter only in the URI line: typed string"),
-    Code("param.name_spaced", W, DOCS, "a query row naming a key of the request line with a space in it: the "
-         "line's name"),
+    Code("param.name_spaced", W, DOCS, "a query row naming a key of the request line with a space in it, or a "
+         "header row with a space after a hyphen (a wrapped cell): named without the space"),
     Code("param.subresource_key", I, DOCS, "a query row the request line writes without a value (`?tagging`): "
          "the sub-resource, optional"),
     Code("status.unparsed", W, DOCS, "a status-code cell with no status code in it: row skipped"),

@@ -551,3 +551,50 @@ def test_a_get_body_table_holding_its_request_lines_keys_is_its_query(make_tree:
     assert {n: p["required"] for n, p in query.items()} == {"de_type": True, "limit": False, "workspace_id": False}
     assert query["workspace_id"]["schema"]["type"] == "string"
     assert query["de_type"]["x-source"]["line"] == line_of(MA_LIST_INSTANCES, "   | de_type ")
+
+
+# object-storage-service 03b2e6d (history), apis/operations_on_objects/copying_an_object.rst:115: the header cell
+# wraps `x-obs-metadata-directive` at its hyphen, read as "x-obs-metadata- directive"
+OBS_COPY = """\
+:original_name: obs_04_0082.html
+
+.. _obs_04_0082:
+
+Copying an Object
+=================
+
+Request Syntax
+--------------
+
+.. code-block:: text
+
+   PUT /destinationobjectname HTTP/1.1
+   Host: bucketname.obs.region.example.com
+   x-obs-copy-source: /sourcebucket/sourceobject
+
+Request Headers
+---------------
+
+.. table:: **Table 1** Request headers
+
+   +-----------------------+---------------------------------------------------------------+-----------------------+
+   | Header                | Description                                                   | Mandatory             |
+   +=======================+===============================================================+=======================+
+   | x-obs-metadata-       | Whether the metadata of the target object is copied.          | No                    |
+   | directive             |                                                               |                       |
+   |                       | Type: string                                                  |                       |
+   +-----------------------+---------------------------------------------------------------+-----------------------+
+   | x-obs-copy-source     | The source object.                                            | Yes                   |
+   |                       |                                                               |                       |
+   |                       | Type: string                                                  |                       |
+   +-----------------------+---------------------------------------------------------------+-----------------------+
+"""
+
+
+def test_a_header_cell_wrapped_at_its_hyphen_names_one_header(make_tree: Tree) -> None:
+    r = build_spec(make_tree({"objects/copying_an_object.rst": OBS_COPY}), "obs")
+    op = r.spec["paths"]["/destinationobjectname"]["put"]
+    headers = [p["name"] for p in op["parameters"] if p["in"] == "header"]
+    assert headers == ["x-obs-metadata-directive", "x-obs-copy-source"]
+    (said,) = [d for d in r.diagnostics if d.code == "param.name_spaced"]
+    assert said.source.line == line_of(OBS_COPY, "   | x-obs-metadata- ")
