@@ -86,8 +86,8 @@ def link(pages: list[Page]) -> dict[str, Schema]:
 
         def resolve(t: TypeExpr, f: Field, page: Page = page, local_label: dict[str, Schema] = local_label,
                     local_name: dict[str, Schema] = local_name, row_owner: dict[int, Schema] = row_owner,
-                    local_names: dict[str, list[Schema]] = local_names, f_request: dict[int, bool] = f_request
-                    ) -> TypeExpr:
+                    local_names: dict[str, list[Schema]] = local_names, f_request: dict[int, bool] = f_request,
+                    local_subject: dict[str, list[Schema]] = local_subject) -> TypeExpr:
             if t.kind in (Kind.ARRAY, Kind.MAP) and t.items is not None:
                 return replace(t, items=resolve(t.items, f))
             if t.kind is not Kind.REF:
@@ -98,6 +98,10 @@ def link(pages: list[Page]) -> dict[str, Schema]:
             owner = row_owner.get(id(f))
             if target is not None and owner is not None and (target is owner or target.source == owner.source):
                 target = _self_reference(page, f, target, local_label)
+            if target is not None and target.source.file != page.file:
+                target = _own_table(page, f, target, [
+                    s for s in local_subject.get(f.name.lower(), [])
+                    if not s.label and s is not owner and s.request_side == f_request.get(id(f), s.request_side)])
             if target is None and t.ref is not None:
                 # `:ref:`route <page label>`` names a page, not a table: the row's own "see Table 4" says which
                 # table, before the name `route` (which may name the request's table on a response row)
@@ -150,6 +154,20 @@ def link(pages: list[Page]) -> dict[str, Schema]:
                 page.diagnostics.append(Diagnostic(s.source, "schema.unreferenced", Severity.WARNING,
                                                    f"nested table '{s.title or s.name}' is referenced by no field"))
     return schemas
+
+
+def _own_table(page: Page, f: Field, target: Schema, own: list[Schema]) -> Schema:
+    """A row whose `:ref:` names another page's table while its own page has one unlabelled table captioned for
+    that row (CCE aea1a73 `updating_a_specified_node_pool.rst`: `nodeTemplate` links the create page's table, the
+    page's own "Table 7 Data structure of the nodeTemplate field" lists the update's fields): the page's own
+    table, which nothing else would use, is the row's; the link is said."""
+    if len(own) != 1:
+        return target
+    page.diagnostics.append(Diagnostic(
+        f.source, "ref.own_table", Severity.WARNING,
+        f"'{f.name}': its link names a table of {target.source.file}:{target.source.line}, while this page has its "
+        f"own table for it (line {own[0].source.line}): the page's own is taken"))
+    return own[0]
 
 
 def _unread_table(page: Page, f: Field, label: str, where: Source) -> None:

@@ -183,6 +183,8 @@ _CODES = (
     # build: linking and rendering
     Code("ref.dangling", E, BUILD, "a reference to a table that does not exist: a free-form object", defect=True,
          pinned=True, explains_row=True),
+    Code("ref.own_table", W, DOCS, "a row links another page's table while its page has its own unlabelled "
+         "table for that row: the page's own is taken"),
     Code("ref.unread_table", W, BUILD, "a row refers to a table on a page with no call (not read): a free-form "
          "object, never a same-page table of the field's name"),
     Code("ref.self", WI, BUILD, "a row whose reference names the table it sits in: the table its description names "

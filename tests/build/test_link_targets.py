@@ -151,3 +151,36 @@ def test_a_type_link_to_an_unread_table_takes_the_read_table_its_description_lin
                           ["properties"]["resources"]["items"])
     assert set(_component(r, resource["properties"]["tags"]["items"])["properties"]) == {"key", "value"}
     assert [d for d in r.diagnostics if d.code in ("ref.unread_table", "schema.unreferenced")] == []
+
+
+def _pool_page(title: str, uri: str, anchor: str, template: str, own: str = "") -> str:
+    body = ("Request\n-------\n\n"
+            + _table(2, "Request body", [["nodeTemplate", template, "Parameters of the node pool template."]])
+            + own + STATUS)
+    return page(title, uri, body, anchor)
+
+
+def test_a_link_to_another_pages_table_yields_to_the_pages_own_table_for_the_row(make_tree: Tree) -> None:
+    # cloud-container-engine aea1a73 (history) apis/cluster_management/updating_a_specified_node_pool.rst:95: the
+    # `nodeTemplate` row links the create page's table; the page's own unlabelled Table 7 lists the update's fields
+    create_table = _table(6, "Data structure of the **nodeTemplate** field",
+                          [["flavor", "String", "Flavor."], ["az", "String", "AZ."]], "cce_02_0354__table31501")
+    create = _pool_page("Creating a Node Pool", "POST /api/v3/projects/{project_id}/clusters/{cluster_id}/nodepools",
+                        "cce_02_0354", ":ref:`NodeTemplate <cce_02_0354__table31501>` object", create_table)
+    own = _table(7, "Data structure of the **nodeTemplate** field", [["taints", "Array of strings", "Taints."]])
+    update = _pool_page("Updating a Node Pool",
+                        "PUT /api/v3/projects/{project_id}/clusters/{cluster_id}/nodepools/{nodepool_id}",
+                        "cce_02_0356", ":ref:`Table6 Data structure of the nodeTemplate field "
+                        "<cce_02_0354__table31501>` object", own)
+    r = build_spec(make_tree({"apis/creating_a_node_pool.rst": create, "apis/updating_a_node_pool.rst": update}),
+                   "cce")
+    paths = r.spec["paths"]
+    put = paths["/api/v3/projects/{project_id}/clusters/{cluster_id}/nodepools/{nodepool_id}"]["put"]
+    body = _component(r, put["requestBody"]["content"]["application/json"]["schema"])
+    assert set(_component(r, body["properties"]["nodeTemplate"])["properties"]) == {"taints"}
+    post = paths["/api/v3/projects/{project_id}/clusters/{cluster_id}/nodepools"]["post"]
+    body = _component(r, post["requestBody"]["content"]["application/json"]["schema"])
+    assert set(_component(r, body["properties"]["nodeTemplate"])["properties"]) == {"flavor", "az"}
+    [d] = [d for d in r.diagnostics if d.code == "ref.own_table"]
+    assert (d.source.file, d.source.line) == ("apis/updating_a_node_pool.rst", line_of(update, "   nodeTemplate "))
+    assert [d for d in r.diagnostics if d.code == "schema.unreferenced"] == []
