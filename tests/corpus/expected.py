@@ -25,7 +25,7 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "codes": {
             "page.crash": 0, "page.no_uri": 0, "section.unknown": 0, "table.row_shape": 0, "table.empty_name": 0,
             "table.unknown_column": 0, "type.unknown": 0, "status.none": 0, "example.invalid_json": 1,
-            "ref.dangling": 0, "schema.name_conflict": 37, "operation.merged": 0, "example.schema_mismatch": 2,
+            "ref.dangling": 0, "schema.name_conflict": 47, "operation.merged": 0, "example.schema_mismatch": 2,
         },
     },
     "cloud-container-engine@4863737": {
@@ -34,7 +34,7 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "codes": {
             "page.crash": 0, "page.no_uri": 11, "section.unknown": 0, "table.row_shape": 0, "table.empty_name": 0,
             "table.unknown_column": 5, "type.unknown": 4, "status.none": 0, "example.invalid_json": 9,
-            "ref.dangling": 0, "schema.name_conflict": 135, "operation.merged": 0, "example.schema_mismatch": 29,
+            "ref.dangling": 0, "schema.name_conflict": 138, "operation.merged": 0, "example.schema_mismatch": 29,
         },
     },
     "distributed-message-service@2c28a40": {
