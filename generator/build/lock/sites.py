@@ -165,7 +165,7 @@ def _split_pass(spec: dict[str, Any], models: dict[str, str], lock_sites: dict[s
         refs: dict[int, tuple[dict[str, Any], set[str]]] = {}
         for site, node in sites.of.get(name, {}).items():
             entry = refs.setdefault(id(node), (node, set()))
-            entry[1].add(lock_sites.get(site, ""))
+            entry[1].add(lock_sites.get(site, "") if _stable(site) else "")
         nodes_of: Counter[str] = Counter(next(iter(n)) for _, n in refs.values() if len(n) == 1 and "" not in n)
         names = set(by_name) | set(nodes_of)
         if len(names) < 2:
@@ -227,7 +227,7 @@ def join_locked(spec: dict[str, Any], models: dict[str, str],
         ids = component_identities(schemas[name])
         bound = {models[i] for i in ids if i in models}
         if ids and not bound:
-            bound = {lock_sites.get(site, "") for site in sites.of.get(name, {})}
+            bound = {lock_sites.get(site, "") for site in sites.of.get(name, {}) if _stable(site)}
         if len(bound) == 1 and "" not in bound:
             name_of = bound.pop()
             groups.setdefault((name_of.lower(), _shape(schemas[name])), []).append(name)
@@ -246,6 +246,12 @@ def join_locked(spec: dict[str, Any], models: dict[str, str],
         schemas = spec["components"]["schemas"]
         out.append((names, spelt[key]))
     return out
+
+
+def _stable(site: str) -> bool:
+    """A site that names where a model is used, not which page of a shared call comes first: `POST /x request |0`
+    is the first body of the call's `anyOf`, the first page by file name, and a renamed file reorders them."""
+    return "|" not in site
 
 
 def _ids(ids: list[str]) -> str | list[str]:
