@@ -64,11 +64,12 @@ def add_entry(
     docs_commit: str,
     docs_date: str,
     changes: Iterable[Change] | DiffResult,
+    removed_aliases: dict[str, str] | None = None,
 ) -> None:
     """Put the entry for `version` on top; an existing entry for the same version is replaced."""
     items = list(changes.changes if isinstance(changes, DiffResult) else changes)
     migration = list(changes.migration) if isinstance(changes, DiffResult) else []
-    entry = render_entry(version, docs_commit, docs_date, items, migration)
+    entry = render_entry(version, docs_commit, docs_date, items, migration, removed_aliases)
     text = changelog.read_text(encoding="utf-8") if changelog.exists() else HEADER
     entries = list(_ENTRY.finditer(text))
     same = [m for m in entries if m["version"] == version]
@@ -91,6 +92,7 @@ def render_entry(
     docs_date: str,
     changes: list[Change],
     migration: list[Change] | None = None,
+    removed_aliases: dict[str, str] | None = None,
 ) -> str:
     lines = [
         f"## [{version}] - {docs_date}",
@@ -98,8 +100,12 @@ def render_entry(
         f"Generated from docs commit `{docs_commit}` ({docs_date}).",
         "",
     ]
+    gone = [f"- **Breaking:** the deprecated alias `{old}` is removed; call `{new}`."
+            for old, new in sorted((removed_aliases or {}).items())]
     if not changes:
         lines += ["No API changes.", ""]
+        if gone:
+            lines += [f"### {Category.REMOVED}", "", *gone, ""]
         return "\n".join(lines)
     docs_only = [c for c in changes if c.classification is Classification.DOCUMENTATION]
     api = [c for c in changes if c.classification is not Classification.DOCUMENTATION]
@@ -113,6 +119,8 @@ def render_entry(
             )
         if section is Category.DEPRECATED:
             bullets += _migration_bullets(migration or [])
+        if section is Category.REMOVED:
+            bullets = gone + bullets
         if bullets:
             lines += [f"### {section}", "", *bullets, ""]
     return "\n".join(lines)

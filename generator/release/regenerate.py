@@ -20,6 +20,7 @@ Exit codes: 0 written (or nothing changed: nothing is written), 1 written but a 
 from __future__ import annotations
 
 import argparse
+import copy
 import subprocess
 import sys
 from collections.abc import Sequence
@@ -34,6 +35,7 @@ from generator.diff.inputs import InputError, LoadedSpec, check_same_service, lo
 from generator.diff.levels import FAIL_ON, failing
 from generator.diff.model import DiffResult
 from generator.diff.render import markdown
+from generator.release.aliases import drop_aliases, expire_aliases
 from generator.release.changelog import add_entry, current_version
 from generator.release.semver import next_version
 
@@ -113,9 +115,14 @@ def regenerate(
     if result.is_empty and current is not None:
         return result, None
     version = next_version(current, result)
+    names, dropped = expire_aliases(names, version)
+    if dropped:
+        spec = copy.deepcopy(dict(new.spec))
+        drop_aliases(spec, dropped)
+        new = LoadedSpec(new.label, spec, new.service)
     _write_spec(new, spec_out or last_spec)
     write_lock(lock_path_for(spec_out or last_spec), names)
-    add_entry(changelog, version, docs_commit, docs_date, result)
+    add_entry(changelog, version, docs_commit, docs_date, result, removed_aliases=dropped)
     if report is not None:
         report.parent.mkdir(parents=True, exist_ok=True)
         report.write_text(markdown(result, old.label, new.label, version, current_version=current), encoding="utf-8")

@@ -15,6 +15,7 @@ YAML, sorted and deterministic (the same lock, the same bytes), one entry per id
       functions: {ListOldZones: GET /v2/old_zones}
       models: {OldZone: table old_zone}
     deprecated_aliases:    # deliberate renames (`python -m generator names rename`): the old name stays callable
+                           # from the release it first ships in (`since`) until the next minor version
       ListZonez: {function: ListZones, identity: GET /v2/zones}
 
 An identity is matched with its placeholders unnamed (`GET /v2/{}/zones`, `identity.canonical`) and shown with the
@@ -65,6 +66,7 @@ class Alias:
 
     new: str
     identity: str
+    since: str | None = None  # the client version it first shipped in: it goes with the next minor version
 
 
 @dataclass
@@ -98,7 +100,8 @@ class NamesLock:
         if self.sites:
             out["model_sites"] = {show(k): v for k, v in sorted(self.sites.items())}
         if self.aliases:
-            out["deprecated_aliases"] = {old: {"function": a.new, "identity": show(a.identity)}
+            out["deprecated_aliases"] = {old: {"function": a.new, "identity": show(a.identity),
+                                               **({"since": a.since} if a.since else {})}
                                          for old, a in sorted(self.aliases.items())}
         return out
 
@@ -146,7 +149,8 @@ def parse_lock(data: Any, where: str = "<lock>") -> NamesLock:
                      for k, v in (data.get("operations") or {}).items()}
         models = {canonical(str(k)): str(v) for k, v in (data.get("models") or {}).items()}
         retired = data.get("retired") or {}
-        aliases = {str(k): Alias(str(v["function"]), canonical(str(v.get("identity", ""))))
+        aliases = {str(k): Alias(str(v["function"]), canonical(str(v.get("identity", ""))),
+                                 str(v["since"]) if v.get("since") else None)
                    for k, v in (data.get("deprecated_aliases") or {}).items()}
         sites = {canonical(str(k)): str(v) for k, v in (data.get("model_sites") or {}).items()}
         lock = NamesLock(str(data.get("service") or ""), functions, models,

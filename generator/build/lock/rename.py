@@ -1,7 +1,8 @@
 """A deliberate rename: the one way a locked name changes (`python -m generator names rename`).
 
 A function renamed keeps its old name as a deprecated alias (`deprecated_aliases` of the lock: the client keeps
-a thin function of the old name that warns) and the old name is retired, so no other identity ever takes it.
+a thin function of the old name that warns, until the next minor version: `generator.release.aliases`) and the old
+name is retired, so no other identity ever takes it.
 A model renamed retires its old name (no alias: a class cannot be aliased without keeping its module).
 The next diff reports the rename as the error it is (`operation-id-changed`).
 """
