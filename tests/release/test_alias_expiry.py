@@ -34,7 +34,8 @@ def test_a_release_drops_the_alias_at_the_next_minor_version_and_says_so(tmp_pat
 
     def release(name: str, files: dict[str, str]) -> str | None:
         tree = _tree(tmp_path / name, files)
-        _, version = regenerate(tree, spec, service="evs", changelog=changelog, docs_commit=name, docs_date="2026-12-07")
+        _, version = regenerate(tree, spec, service="evs", changelog=changelog, docs_commit=name,
+                                docs_date="2026-12-07")
         return version
 
     assert release("r1", {"a/snaps.rst": snaps, "a/keys.rst": keys}) == "0.1.0"
