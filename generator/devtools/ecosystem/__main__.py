@@ -20,11 +20,10 @@ from generator.build.pipeline import build_and_check
 from generator.client import generate_client
 from generator.core.config import REPO_ROOT, default_service, load_services
 from generator.core.emit import dump_yaml
+from generator.devtools.corpus import CORPUS
 from generator.devtools.ecosystem.lint import LintResult, lint, table
 from generator.devtools.ecosystem.prism import Rejection, RoundTrip, call_all, prism
 from generator.release.changelog import client_release
-
-CORPUS = REPO_ROOT.parent / "shared" / "corpus"
 
 
 def _corpus_target(tree: Path, out: Path) -> tuple[Path, Path, str]:
