@@ -269,6 +269,25 @@ def with_variants(ops: Iterable[Any]) -> Iterator[Any]:
             yield from iter_variants(op)
 
 
+def iter_examples(doc: Mapping[str, Any]) -> Iterator[tuple[Any, Any, Any]]:
+    """(operation or variant, media type object, example object) of every documented example of every request
+    body and response of `doc`, in document order (inline content only: the build writes no `$ref` there)."""
+    for item in (doc.get("paths") or {}).values():
+        for op in with_variants(item.values() if isinstance(item, Mapping) else ()):
+            if not isinstance(op, Mapping):
+                continue
+            body = op.get("requestBody")
+            contents = [body.get("content") if isinstance(body, Mapping) else None]
+            contents += [r.get("content") for r in (op.get("responses") or {}).values() if isinstance(r, Mapping)]
+            for content in contents:
+                for media in (content or {}).values() if isinstance(content, Mapping) else ():
+                    if not isinstance(media, Mapping):
+                        continue
+                    for ex in (media.get("examples") or {}).values():
+                        if isinstance(ex, Mapping):
+                            yield op, media, ex
+
+
 class Content(NamedTuple):
     """One media type of a request body or of a response."""
 

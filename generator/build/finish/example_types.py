@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.core.model import Diagnostic, Severity, Source
-from generator.core.spec import deref, with_variants
+from generator.core.spec import deref, iter_examples
 
 MAX_DEPTH = 12
 _COMBINERS = ("$ref", "anyOf", "allOf", "oneOf", "properties", "additionalProperties", "items")
@@ -99,15 +99,9 @@ def types_from_examples(spec: dict[str, Any]) -> list[Diagnostic]:
             for item in value:
                 walk(item, target["items"], src, f"{where}[]", depth + 1)
 
-    for item in spec.get("paths", {}).values():
-        for op in with_variants(item.values()):
-            contents = [op.get("requestBody", {}).get("content", {})]
-            contents += [r.get("content") or {} for r in op.get("responses", {}).values()]
-            for content in contents:
-                for media in content.values():
-                    for ex in (media.get("examples") or {}).values():
-                        walk(ex.get("value"), media.get("schema"), _src(ex.get("x-source") or op.get("x-source")),
-                             str(op.get("operationId", "")))
+    for op, media, ex in iter_examples(spec):
+        walk(ex.get("value"), media.get("schema"), _src(ex.get("x-source") or op.get("x-source")),
+             str(op.get("operationId", "")))
     out: list[Diagnostic] = []
     for node, where, src, kind in ev.free.values():
         t = node.pop("type")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator.core.model import Diagnostic, Severity, Source
-from generator.core.spec import deref, with_variants
+from generator.core.spec import deref, iter_examples
 
 INT32 = (-(2**31), 2**31 - 1)
 
@@ -44,13 +44,7 @@ def widen_int32(spec: dict[str, Any]) -> list[Diagnostic]:
             for item in value:
                 walk(item, schema["items"], src, where, depth + 1)
 
-    for item in spec.get("paths", {}).values():
-        for op in with_variants(item.values()):
-            contents = [op.get("requestBody", {}).get("content", {})]
-            contents += [r.get("content") or {} for r in op.get("responses", {}).values()]
-            for content in contents:
-                for media in content.values():
-                    for ex in (media.get("examples") or {}).values():
-                        walk(ex.get("value"), media.get("schema"), ex.get("x-source") or op.get("x-source") or {},
-                             str(op.get("operationId", "")))
+    for op, media, ex in iter_examples(spec):
+        walk(ex.get("value"), media.get("schema"), ex.get("x-source") or op.get("x-source") or {},
+             str(op.get("operationId", "")))
     return out
