@@ -5,9 +5,14 @@ another page label relabel every table of the page, and tables of one shape shar
 identities a component carries moves with the shapes of other tables. Where a model is used does not: a *site*
 is the function that reaches it + its body + the field path to it (`POST /v3/{}/vpc/vpcs/{} request vpc`,
 `GET /v3/{}/vpcs response 200 vpcs[].tags[]`). The lock keeps the model name at each site, so that
-- a component none of whose tables is found again takes the one locked name its sites agree on (`claims`);
-- a component now made of tables locked to several names is split again, one component per name, each site
-  pointing to the one of its locked name (`split_merged`): no class of the client is renamed by a merge.
+- a component none of whose tables is found again takes the one locked name its sites agree on (`site_claims`);
+- a component now made of tables (or used at sites) locked to several names is split again, one component per
+  name, each site pointing to the one of its locked name (`split_merged`): no class of the client is renamed by a
+  merge;
+- components of one shape that the lock binds to one name, which the docs now name apart, are one again
+  (`join_locked`);
+- of components that claim one name (tables that shared a class now differ), the one a request uses keeps it.
+Sites that are positions (`|0`: the first page of a shared call's `anyOf`) never decide: file order is no identity.
 
 Computed from a built spec alone (like the identities), never written on it: a build without a lock is unchanged.
 """
