@@ -251,6 +251,8 @@ REQUIRED_UNSTATED = "x-otc-required-unstated"
 ALIASES = "x-otc-deprecated-aliases"
 # on a success response the page never stated (no status documented, a body table without one): the build assumed it
 STATUS_ASSUMED = "x-otc-status-assumed"
+# the stable identity of what a client names (`generator.build.lock.identity`)
+X_ID = "x-otc-id"
 
 
 def iter_variants(op: Mapping[str, Any]) -> Iterator[dict[str, Any]]:

@@ -80,8 +80,8 @@ _SIGNATURE = (
     "request-query-parameter-renamed", "request-path-parameter-renamed", "request-parameter-location-changed",
     "request-property-renamed", "response-property-renamed", "request-type-changed", "response-type-changed",
 )
-_NAMING = frozenset({"operation-id-changed", "operation-tags-changed", "request-model-renamed",
-                     "response-model-renamed"})
+_NAMING = frozenset({"operation-id-changed", "operation-tags-changed", "request-model-renamed", "request-model-split",
+                     "response-model-renamed", "response-model-split"})
 
 
 def _kind(rule_id: str) -> tuple[int, int]:

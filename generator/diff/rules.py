@@ -301,6 +301,14 @@ _RULES = (
          "the class code imports and constructs is renamed"),
     Rule("response-model-renamed", W, CHG, "Response model `{old}` is now `{new}`.",
          "attribute access keeps working; only code naming the class (imports, annotations) breaks"),
+    # the class of this use split from a class that stays (`generator.build.lock.sites`): one of the tables that
+    # shared it changed, so they are two classes now; the old one is still there for the others
+    Rule("request-model-split", W, CHG, "Request model `{old}` is now `{new}` here: the tables that shared `{old}` "
+         "differ now, and `{old}` stays for the others.",
+         "code passing a `{old}` here still runs (it serialises alike); a type checker asks for `{new}`"),
+    Rule("response-model-split", I, CHG, "Response model `{old}` is now `{new}` here: the tables that shared "
+         "`{old}` differ now, and `{old}` stays for the others.",
+         "attribute access keeps working; an annotation naming `{old}` here is flagged by a type checker"),
     _docs("property-description-changed", "Description of `{field}` changed."),
     # a merged operation's alternatives, paired by the page each is the body of (`generator.diff.variants`)
     Rule("request-variant-removed", E, REM, "The call no longer takes the request body of `{page}`.",

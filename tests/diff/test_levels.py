@@ -202,6 +202,16 @@ def _rename_component(spec: Spec, old: str, new: str) -> None:
     spec.update(json.loads(text))
 
 
+def _split_component(old: Spec, new: Spec, name: str, part: str) -> None:
+    """The names lock split this use of `name` off (its table changed): `name` stays, with its other tables."""
+    schemas(old)[name]["x-otc-id"] = ["table mine", "table theirs"]
+    theirs = copy.deepcopy(schemas(new)[name])
+    theirs["x-otc-id"] = "table theirs"
+    _rename_component(new, name, part)
+    schemas(new)[part]["x-otc-id"] = "table mine"
+    schemas(new)[name] = theirs
+
+
 def _pages(spec: Spec, *others: str) -> None:
     """The operation is documented on more pages: each is listed with its own parts (a function each)."""
     update = op(spec)
@@ -414,6 +424,8 @@ CASES: dict[str, tuple[Level, Mutation]] = {
     "response-composition-changed": (W, _union(resp, "count")),
     "request-model-renamed": (E, lambda o, n: _rename_component(n, "EndpointsReq", "EndpointsRequest")),
     "response-model-renamed": (W, lambda o, n: _rename_component(n, "Lease", "NotebookLease")),
+    "request-model-split": (W, lambda o, n: _split_component(o, n, "EndpointsReq", "UpdateNotebookEndpoints")),
+    "response-model-split": (I, lambda o, n: _split_component(o, n, "Lease", "UpdateNotebookLease")),
     "property-description-changed": (I, _set(NAME, "description", "Notebook name.")),
     "operation-page-added": (I, lambda o, n: _pages(n, "UpdateNotebookByName")),
     "operation-page-removed": (E, lambda o, n: _pages(o, "UpdateNotebookByName")),

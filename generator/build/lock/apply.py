@@ -20,10 +20,10 @@ from collections.abc import Iterator
 from typing import Any
 
 from generator.build.lock.file import Function, NamesLock
-from generator.build.lock.identity import X_ID, component_identities, docs_paths, family, operation_identity
+from generator.build.lock.identity import component_identities, docs_paths, family, operation_identity
 from generator.build.lock.sites import Sites, join_locked, site_claims, split_merged
 from generator.core.model import Diagnostic, Severity, Source
-from generator.core.spec import ALIASES, VARIANTS, iter_operations, rename_components, x_source
+from generator.core.spec import ALIASES, VARIANTS, X_ID, iter_operations, rename_components, x_source
 from generator.docs.naming import snake_name
 
 

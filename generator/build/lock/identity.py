@@ -25,9 +25,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from generator.core.model import DocOperation, Page, Schema
-from generator.core.spec import VARIANTS, endpoint_path, iter_operations
-
-X_ID = "x-otc-id"
+from generator.core.spec import VARIANTS, X_ID, endpoint_path, iter_operations
 
 
 def page_anchor(page: Page) -> str:

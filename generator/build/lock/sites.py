@@ -26,8 +26,8 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
-from generator.build.lock.identity import X_ID, component_identities
-from generator.core.spec import COMPONENT_SCHEMAS, VARIANTS, component_name, iter_operations, rename_components
+from generator.build.lock.identity import component_identities
+from generator.core.spec import COMPONENT_SCHEMAS, VARIANTS, X_ID, component_name, iter_operations, rename_components
 
 _COMPOSED = ("allOf", "anyOf", "oneOf")
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
+from typing import Any
 
-from generator.core.spec import source_of
+from generator.core.spec import X_ID, source_of
 from generator.diff.findings import Emit
 from generator.diff.nodes import Node, describe, source
 from generator.diff.walk import CompositionPair, SchemaPair
@@ -22,9 +24,20 @@ def model_name(pair: SchemaPair, emit: Emit) -> None:
         return
     ctx = pair.ctx
     if pair.o_name and pair.n_name and pair.o_name != pair.n_name:
-        # The component name is the generated model's class name, which user code imports.
-        emit(f"{ctx.direction}-model-renamed", ctx.op, pair.o, pair.n, field=ctx.field, old=pair.o_name,
+        # The component name is the generated model's class name, which user code imports: gone, the import
+        # fails; still there for the tables it was shared with (the same class: an identity in common), this use
+        # only split from it
+        kind = "split" if _still_there(pair, pair.o_name) else "renamed"
+        emit(f"{ctx.direction}-model-{kind}", ctx.op, pair.o, pair.n, field=ctx.field, old=pair.o_name,
              new=pair.n_name)
+
+
+def _still_there(pair: SchemaPair, name: str) -> bool:
+    def ids(spec: Any) -> set[str]:
+        schema = ((spec.get("components") or {}).get("schemas") or {}).get(name) if isinstance(spec, Mapping) else None
+        value = schema.get(X_ID) if isinstance(schema, Mapping) else None
+        return {value} if isinstance(value, str) else {str(v) for v in value} if isinstance(value, list) else set()
+    return bool(ids(pair.old_spec) & ids(pair.new_spec))
 
 
 def type_(pair: SchemaPair, emit: Emit) -> None:
