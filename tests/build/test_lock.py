@@ -213,7 +213,8 @@ def test_lock_file_bytes_are_deterministic(tmp_path: Path) -> None:
     assert lock is not None
     write_lock(tmp_path / "one.names.yaml", lock)
     shuffled = NamesLock(lock.service, dict(reversed(lock.functions.items())), dict(reversed(lock.models.items())),
-                         {"Zeta": "GET /z", "Alpha": "GET /a"}, {}, {}, dict(reversed(lock.sites.items())))
+                         {"Zeta": "GET /z", "Alpha": "GET /a"}, {}, {}, dict(reversed(lock.sites.items())),
+                         dict(reversed(lock.shapes.items())))
     lock.retired_functions = {"Alpha": "GET /a", "Zeta": "GET /z"}
     assert dump_lock(shuffled) == dump_lock(lock)
     text = (tmp_path / "one.names.yaml").read_text(encoding="utf-8")

@@ -236,3 +236,37 @@ def test_of_the_parts_of_a_split_model_the_one_a_request_uses_keeps_its_name(tmp
     # the response's class split off a class that stays: said at the level a reader feels it
     split = [c for c in diff_specs(old.spec, new.spec).changes if c.rule_id.endswith("-model-split")]
     assert [(c.rule_id, c.level.value) for c in split] == [("response-model-split", "info")]
+
+
+def _spec_page(title: str, uri: str, anchor: str, label: str, extra: bool = False) -> str:
+    rows = [["Parameter", "Mandatory", "Type", "Description"], ["size", "No", "String", "The size."]]
+    if extra:
+        rows.append(["state", "No", "String", "The state."])
+    body = ("Request Parameters\n------------------\n\n"
+            + table("Request body parameters", [["Parameter", "Mandatory", "Type", "Description"],
+                                                ["spec", "Yes", f":ref:`Spec <{label}>` object", "The spec."]])
+            + table("Spec", rows, label=label))
+    return page(title, uri, body + STATUS, name=anchor)
+
+
+def test_of_the_parts_of_a_split_model_the_one_whose_table_did_not_change_keeps_its_name(tmp_path: Path) -> None:
+    # CCE a0e0e53: the migrate and accept pages' `runtime` tables shared `Runtime`; the accept page's table changed.
+    # The unchanged one keeps the class (code built on it keeps working); the changed one is the new class, and
+    # the diff says so at the level it is felt (the old class is still there)
+    def files(changed: bool) -> dict[str, str]:
+        return {"a/accept.rst": _spec_page("Accepting a Node", "POST /v2/accept", "cce_01", "a_spec", changed),
+                "b/migrate.rst": _spec_page("Migrating a Node", "POST /v2/migrate", "cce_02", "b_spec")}
+
+    old = _build(_tree(tmp_path / "old", files(False)))
+    assert old.spec["components"]["schemas"]["Spec"]["x-otc-id"] == ["table a_spec", "table b_spec"]
+    assert old.names_lock is not None and set(old.names_lock.shapes) >= {"Spec"}
+    new = _build(_tree(tmp_path / "new", files(True)), old.names_lock)
+    assert _model_of(new, "table b_spec") == "Spec"
+    assert _model_of(new, "table a_spec") != "Spec"
+    changes = diff_specs(old.spec, new.spec).changes
+    assert [(c.rule_id, c.level.value) for c in changes if "model" in c.rule_id] == [("request-model-split", "warning")]
+    assert [c.operation.operation_id for c in changes if c.rule_id == "request-model-split"] == ["AcceptNode"]
+    write_lock(tmp_path / "evs.names.yaml", old.names_lock)
+    assert "model_shapes:" in (tmp_path / "evs.names.yaml").read_text(encoding="utf-8")
+    again = read_lock(tmp_path / "evs.names.yaml")
+    assert again is not None and again.shapes == old.names_lock.shapes

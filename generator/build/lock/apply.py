@@ -21,7 +21,7 @@ from typing import Any
 
 from generator.build.lock.file import Function, NamesLock
 from generator.build.lock.identity import component_identities, docs_paths, family, operation_identity
-from generator.build.lock.sites import Sites, join_locked, site_claims, split_merged
+from generator.build.lock.sites import Sites, join_locked, shape_digest, site_claims, split_merged
 from generator.core.model import Diagnostic, Severity, Source
 from generator.core.spec import ALIASES, VARIANTS, X_ID, iter_operations, rename_components, x_source
 from generator.docs.naming import snake_name
@@ -199,11 +199,18 @@ def _models(spec: dict[str, Any], lock: NamesLock, diagnostics: list[Diagnostic]
     renames: dict[str, str] = {}
     # Each component claims the locked names of its tables; when several claim one name (tables that shared a
     # component now differ), the one a request uses keeps it (a request model renamed breaks callers, a response
-    # model is only read), then the one holding the most of the tables locked to it, then the one the docs still
-    # give that name, then the smallest identity: never the order of the pages.
-    # (by sites, not requested, tables locked to the name (negated), docs name differs, first table, component, name)
+    # model is only read), then the one whose shape is the locked model's (its table did not change: code built on
+    # the class keeps working, and the part that changed takes the new class), then the one holding the most of the
+    # tables locked to it, then the one the docs still give that name, then the smallest identity: never the order
+    # of the pages.
+    # (by sites, not requested, shape changed, tables locked (negated), docs name differs, first table, component,
+    # name)
     sites = Sites(spec)
-    claims: list[tuple[bool, bool, int, bool, str, str, str]] = []
+    claims: list[tuple[bool, bool, bool, int, bool, str, str, str]] = []
+
+    def changed(name: str, locked: str) -> bool:
+        return locked in lock.shapes and lock.shapes[locked] != shape_digest(schemas[name])
+
     unfound: set[str] = set()
     for name, found in ids.items():
         bound: dict[str, list[str]] = {}
@@ -212,14 +219,14 @@ def _models(spec: dict[str, Any], lock: NamesLock, diagnostics: list[Diagnostic]
             locked = (lock.models.get(j) or revived.get(j)) if j is not None else None
             if locked:
                 bound.setdefault(locked, []).append(j or i)
-        claims += [(False, not sites.requested(name), -len(tables), locked != name, min(tables), name, locked)
-                   for locked, tables in bound.items()]
+        claims += [(False, not sites.requested(name), changed(name, locked), -len(tables), locked != name,
+                    min(tables), name, locked) for locked, tables in bound.items()]
         if found and not bound:
             unfound.add(name)
     # a component none of whose tables the lock knows (relabelled: the page's label changed) takes the name its
     # sites had, after every component that still has a table of that name
     by_sites = site_claims(sites, lock.sites, unfound) if lock.sites else {}
-    claims += [(True, False, 0, False, min(ids[name]), name, locked) for name, locked in by_sites.items()]
+    claims += [(True, False, False, 0, False, min(ids[name]), name, locked) for name, locked in by_sites.items()]
     for *_, table, name, locked in sorted(claims):
         if name in renames or locked.lower() in taken:
             continue
@@ -289,6 +296,8 @@ def derive_lock(spec: dict[str, Any], previous: NamesLock | None = None) -> Name
         for ident in component_identities(schema):
             out.models.setdefault(ident, name)
     out.sites = Sites(spec).names()
+    out.shapes = {name: shape_digest(schema) for name, schema in ((spec.get("components") or {}).get("schemas")
+                                                                  or {}).items() if component_identities(schema)}
     out.paths = {**(previous.paths if previous is not None else {}), **docs_paths(spec)}
     if previous is None:
         return out

@@ -11,6 +11,8 @@ YAML, sorted and deterministic (the same lock, the same bytes), one entry per id
       table zone_req: CreateZoneReq
     model_sites:           # where each model is used: function, body, field path (the second key of a table)
       POST /v2/zones request router: Router
+    model_shapes:          # a digest of what each model holds: of the parts a shared model splits into, the one
+      Router: 3fa2c1d09e4b   # whose table did not change keeps the name
     retired:               # names once bound to an identity the docs no longer document: never given again
       functions: {ListOldZones: GET /v2/old_zones}
       models: {OldZone: table old_zone}
@@ -82,6 +84,9 @@ class NamesLock:
     # where each model is used (function, body, field path) -> its name: a table relabelled, or merged with
     # tables of other names, keeps the name it had there (`generator.build.lock.sites`)
     sites: dict[str, str] = field(default_factory=dict)
+    # model name -> a digest of its shape (`sites.shape_digest`): of the parts a shared model splits into, the one
+    # whose table did not change keeps the name
+    shapes: dict[str, str] = field(default_factory=dict)
     # canonical path -> the docs' path: how the file shows an identity (`{project_id}`, not `{}`); not compared
     paths: dict[str, str] = field(default_factory=dict, compare=False)
 
@@ -99,6 +104,8 @@ class NamesLock:
                           "models": {k: show(v) for k, v in sorted(self.retired_models.items())}}
         if self.sites:
             out["model_sites"] = {show(k): v for k, v in sorted(self.sites.items())}
+        if self.shapes:
+            out["model_shapes"] = dict(sorted(self.shapes.items()))
         if self.aliases:
             out["deprecated_aliases"] = {old: {"function": a.new, "identity": show(a.identity),
                                                **({"since": a.since} if a.since else {})}
@@ -153,8 +160,9 @@ def parse_lock(data: Any, where: str = "<lock>") -> NamesLock:
                                  str(v["since"]) if v.get("since") else None)
                    for k, v in (data.get("deprecated_aliases") or {}).items()}
         sites = {canonical(str(k)): str(v) for k, v in (data.get("model_sites") or {}).items()}
+        shapes = {str(k): str(v) for k, v in (data.get("model_shapes") or {}).items()}
         lock = NamesLock(str(data.get("service") or ""), functions, models,
-                         _names(retired.get("functions")), _names(retired.get("models")), aliases, sites)
+                         _names(retired.get("functions")), _names(retired.get("models")), aliases, sites, shapes)
         lock.paths = _paths([k for part in ("operations", "models", "model_sites") for k in data.get(part) or {}])
         return lock
     except (AttributeError, KeyError, TypeError) as exc:

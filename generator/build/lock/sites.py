@@ -20,6 +20,7 @@ Computed from a built spec alone (like the identities), never written on it: a b
 from __future__ import annotations
 
 import copy
+import hashlib
 import json
 import re
 from collections import Counter
@@ -214,6 +215,20 @@ def _shape(schema: Any) -> str:
         return {k: bare(v) for k, v in node.items()
                 if k not in ("description", "title", "example", "examples") and not k.startswith("x-")}
     return json.dumps(bare(schema), sort_keys=True, ensure_ascii=False, default=str)
+
+
+def shape_digest(schema: Any) -> str:
+    """A short digest of what a component holds, the models it refers to blanked (their names are the docs' before
+    the lock names them, the lock's after): whether a locked model's table changed since the lock was written."""
+    def bare(node: Any) -> Any:
+        if isinstance(node, list):
+            return [bare(v) for v in node]
+        if not isinstance(node, dict):
+            return node
+        return {k: ("" if k == "$ref" else bare(v)) for k, v in node.items()
+                if k not in ("description", "title", "example", "examples") and not k.startswith("x-")}
+    text = json.dumps(bare(schema), sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
 def join_locked(spec: dict[str, Any], models: dict[str, str],
