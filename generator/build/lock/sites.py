@@ -204,15 +204,15 @@ def _split_pass(spec: dict[str, Any], models: dict[str, str], lock_sites: dict[s
     return split
 
 
-def _shape(schema: Any) -> str:
-    """What a component holds (fields, types, enums, bounds, the models it refers to), not how the docs word or
-    file it (descriptions, examples, sources, identities, captions)."""
+def _shape(schema: Any, *, refs: bool = True) -> str:
+    """What a component holds (fields, types, enums, bounds, and with `refs` the models it refers to), not how the
+    docs word or file it (descriptions, examples, sources, identities, captions)."""
     def bare(node: Any) -> Any:
         if isinstance(node, list):
             return [bare(v) for v in node]
         if not isinstance(node, dict):
             return node
-        return {k: bare(v) for k, v in node.items()
+        return {k: ("" if k == "$ref" and not refs else bare(v)) for k, v in node.items()
                 if k not in ("description", "title", "example", "examples") and not k.startswith("x-")}
     return json.dumps(bare(schema), sort_keys=True, ensure_ascii=False, default=str)
 
@@ -220,15 +220,7 @@ def _shape(schema: Any) -> str:
 def shape_digest(schema: Any) -> str:
     """A short digest of what a component holds, the models it refers to blanked (their names are the docs' before
     the lock names them, the lock's after): whether a locked model's table changed since the lock was written."""
-    def bare(node: Any) -> Any:
-        if isinstance(node, list):
-            return [bare(v) for v in node]
-        if not isinstance(node, dict):
-            return node
-        return {k: ("" if k == "$ref" else bare(v)) for k, v in node.items()
-                if k not in ("description", "title", "example", "examples") and not k.startswith("x-")}
-    text = json.dumps(bare(schema), sort_keys=True, ensure_ascii=False, default=str)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+    return hashlib.sha256(_shape(schema, refs=False).encode("utf-8")).hexdigest()[:12]
 
 
 def join_locked(spec: dict[str, Any], models: dict[str, str],

@@ -6,7 +6,8 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
-from generator.core.spec import X_ID, source_of
+from generator.build.lock.identity import component_identities
+from generator.core.spec import source_of
 from generator.diff.findings import Emit
 from generator.diff.nodes import Node, describe, source
 from generator.diff.walk import CompositionPair, SchemaPair
@@ -33,10 +34,8 @@ def model_name(pair: SchemaPair, emit: Emit) -> None:
 
 
 def _still_there(pair: SchemaPair, name: str) -> bool:
-    def ids(spec: Any) -> set[str]:
-        schema = ((spec.get("components") or {}).get("schemas") or {}).get(name) if isinstance(spec, Mapping) else None
-        value = schema.get(X_ID) if isinstance(schema, Mapping) else None
-        return {value} if isinstance(value, str) else {str(v) for v in value} if isinstance(value, list) else set()
+    def ids(spec: Mapping[str, Any]) -> set[str]:
+        return set(component_identities(((spec.get("components") or {}).get("schemas") or {}).get(name)))
     return bool(ids(pair.old_spec) & ids(pair.new_spec))
 
 

@@ -4,30 +4,14 @@ Mandatory cell "Yes if ..." (issue 22 cause F). Each cell is copied from the pag
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
-from docutils import nodes
-
 from generator.build.pipeline import build_spec
-from generator.core.types import Kind, TypeExpr
 from generator.docs.prose.read import read_description
-from generator.docs.read import read_text
+from tests.docs.prose.test_enum_precision import INT, S, cell
+from tests.docs.prose.test_enum_precision import codes as read
 from tests.rst_snippets import page, table
-
-S = TypeExpr(Kind.STRING)
-INT = TypeExpr(Kind.INTEGER, "int32")
-
-
-def cell(rst: str) -> nodes.Element:
-    return read_text(textwrap.dedent(rst).strip() + "\n", "t.rst").doctree
-
-
-def read(rst: str, type_: TypeExpr = S) -> tuple[object, list[str] | None, list[str]]:
-    r = read_description(cell(rst), type_)
-    return r.constraints.enum, r.constraints.values_mentioned, [c for c, _ in r.findings]
-
 
 # --- issue 22 cause E: lead-ins that state the complete set ---------------------------------------------------
 
