@@ -55,6 +55,14 @@ def link(pages: list[Page]) -> dict[str, Schema]:
             for body in op.bodies():
                 f_request.update((id(f), body is op.request_body) for f in body.fields)
 
+        def own_tables(f: Field, local_subject: dict[str, list[Schema]] = local_subject,
+                       row_owner: dict[int, Schema] = row_owner, f_request: dict[int, bool] = f_request
+                       ) -> list[Schema]:
+            """The page's unlabelled tables captioned for this row, on its side (`_own_table`)."""
+            owner = row_owner.get(id(f))
+            return [s for s in local_subject.get(f.name.lower(), [])
+                    if not s.label and s is not owner and s.request_side == f_request.get(id(f), s.request_side)]
+
         def by_description(f: Field, page: Page = page, local_label: dict[str, Schema] = local_label,
                            local_subject: dict[str, list[Schema]] = local_subject,
                            f_owner: dict[int, Schema] = f_owner, f_request: dict[int, bool] = f_request
@@ -63,7 +71,7 @@ def link(pages: list[Page]) -> dict[str, Schema]:
             for target in f.desc_refs:
                 found = local_label.get(target) or by_label.get(target)
                 if found is not None:
-                    return found
+                    return _own_table(page, f, found, own_tables(f)) if found.source.file != page.file else found
             explicit = next((x for x in f.desc_refs if x in unread), None)
             if explicit is not None:  # never a same-page table of the field's name (DNS `Resource.tags`)
                 _unread_table(page, f, explicit, unread[explicit])
@@ -99,9 +107,7 @@ def link(pages: list[Page]) -> dict[str, Schema]:
             if target is not None and owner is not None and (target is owner or target.source == owner.source):
                 target = _self_reference(page, f, target, local_label)
             if target is not None and target.source.file != page.file:
-                target = _own_table(page, f, target, [
-                    s for s in local_subject.get(f.name.lower(), [])
-                    if not s.label and s is not owner and s.request_side == f_request.get(id(f), s.request_side)])
+                target = _own_table(page, f, target, own_tables(f))
             if target is None and t.ref is not None:
                 # `:ref:`route <page label>`` names a page, not a table: the row's own "see Table 4" says which
                 # table, before the name `route` (which may name the request's table on a response row)
@@ -159,8 +165,10 @@ def link(pages: list[Page]) -> dict[str, Schema]:
 def _own_table(page: Page, f: Field, target: Schema, own: list[Schema]) -> Schema:
     """A row whose `:ref:` names another page's table while its own page has one unlabelled table captioned for
     that row (CCE aea1a73 `updating_a_specified_node_pool.rst`: `nodeTemplate` links the create page's table, the
-    page's own "Table 7 Data structure of the nodeTemplate field" lists the update's fields): the page's own
-    table, which nothing else would use, is the row's; the link is said."""
+    page's own "Table 7 Data structure of the nodeTemplate field" lists the update's fields; modelarts 54d700e
+    `modifying_the_description_...rst`: `profile` says "see Table 16", the create page's `flavor_details`, beside
+    its own "Table 6 profile parameters"): the page's own table, which nothing else would use, is the row's; the
+    link is said. The link may be the Type cell's or the description's."""
     if len(own) != 1:
         return target
     page.diagnostics.append(Diagnostic(

@@ -123,6 +123,8 @@ _CODES = (
     Code("example.xml", I, DOCS, "a non-JSON example kept as text"),
     Code("example.invalid_json", E, DOCS, "an example block that is not JSON: dropped", defect=True, pinned=True,
          drops_example=True),
+    Code("example.embedded_json", I, DOCS, "the one JSON document of a code block that also holds steps or "
+         "commands: read as the example"),
     Code("example.too_deep", E, DOCS, "an example nested beyond the limit: dropped", drops_example=True),
     Code("example.number_too_long", E, DOCS, "an example number too long for any client: dropped",
          drops_example=True),

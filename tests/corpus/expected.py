@@ -30,10 +30,10 @@ EXPECTED: dict[str, dict[str, Any]] = {
     },
     "cloud-container-engine@4863737": {
         "api_pages": 65, "api_pages_with_operations": 65, "operations": 65, "rows": 1957, "rows_resolved": 1953,
-        "rows_unknown_type": 4, "rows_failed": 0, "examples": 89, "examples_invalid": 19, "examples_unparseable": 9,
+        "rows_unknown_type": 4, "rows_failed": 0, "examples": 89, "examples_invalid": 19, "examples_unparseable": 8,
         "codes": {
             "page.crash": 0, "page.no_uri": 11, "section.unknown": 0, "table.row_shape": 0, "table.empty_name": 0,
-            "table.unknown_column": 5, "type.unknown": 4, "status.none": 0, "example.invalid_json": 9,
+            "table.unknown_column": 5, "type.unknown": 4, "status.none": 0, "example.invalid_json": 8,
             "ref.dangling": 0, "schema.name_conflict": 138, "operation.merged": 0, "example.schema_mismatch": 29,
         },
     },
@@ -84,10 +84,10 @@ EXPECTED: dict[str, dict[str, Any]] = {
     },
     "identity-access-management@9d2eac9": {
         "api_pages": 144, "api_pages_with_operations": 144, "operations": 139, "rows": 2245, "rows_resolved": 2237,
-        "rows_unknown_type": 8, "rows_failed": 0, "examples": 258, "examples_invalid": 18, "examples_unparseable": 15,
+        "rows_unknown_type": 8, "rows_failed": 0, "examples": 258, "examples_invalid": 18, "examples_unparseable": 13,
         "codes": {
             "page.crash": 0, "page.no_uri": 2, "section.unknown": 0, "table.row_shape": 0, "table.empty_name": 0,
-            "table.unknown_column": 2, "type.unknown": 8, "status.none": 0, "example.invalid_json": 15,
+            "table.unknown_column": 2, "type.unknown": 8, "status.none": 0, "example.invalid_json": 13,
             "ref.dangling": 0, "schema.name_conflict": 284, "operation.merged": 5, "example.schema_mismatch": 22,
         },
     },
@@ -102,21 +102,21 @@ EXPECTED: dict[str, dict[str, Any]] = {
     },
     "modelarts@1ba1873": {
         "api_pages": 222, "api_pages_with_operations": 222, "operations": 222, "rows": 9032, "rows_resolved": 9010,
-        "rows_unknown_type": 22, "rows_failed": 0, "examples": 411, "examples_invalid": 64,
-        "examples_unparseable": 16,
+        "rows_unknown_type": 22, "rows_failed": 0, "examples": 411, "examples_invalid": 65,
+        "examples_unparseable": 11,
         "codes": {
             "page.crash": 0, "page.no_uri": 2, "section.unknown": 0, "table.row_shape": 0, "table.empty_name": 0,
-            "table.unknown_column": 0, "type.unknown": 22, "status.none": 0, "example.invalid_json": 16,
-            "ref.dangling": 0, "schema.name_conflict": 254, "operation.merged": 0, "example.schema_mismatch": 128,
+            "table.unknown_column": 0, "type.unknown": 22, "status.none": 0, "example.invalid_json": 11,
+            "ref.dangling": 0, "schema.name_conflict": 266, "operation.merged": 0, "example.schema_mismatch": 129,
         },
     },
     "modelarts@f3d1df8": {
         "api_pages": 202, "api_pages_with_operations": 202, "operations": 202, "rows": 8131, "rows_resolved": 8111,
-        "rows_unknown_type": 20, "rows_failed": 0, "examples": 351, "examples_invalid": 58, "examples_unparseable": 3,
+        "rows_unknown_type": 20, "rows_failed": 0, "examples": 351, "examples_invalid": 58, "examples_unparseable": 2,
         "codes": {
             "page.crash": 0, "page.no_uri": 2, "section.unknown": 0, "table.row_shape": 0, "table.empty_name": 0,
-            "table.unknown_column": 0, "type.unknown": 20, "status.none": 0, "example.invalid_json": 3,
-            "ref.dangling": 0, "schema.name_conflict": 228, "operation.merged": 0, "example.schema_mismatch": 120,
+            "table.unknown_column": 0, "type.unknown": 20, "status.none": 0, "example.invalid_json": 2,
+            "ref.dangling": 0, "schema.name_conflict": 239, "operation.merged": 0, "example.schema_mismatch": 120,
         },
     },
     "nat-gateway@1813a7f": {
@@ -143,7 +143,7 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "codes": {
             "page.crash": 0, "page.no_uri": 2, "section.unknown": 0, "table.row_shape": 0, "table.empty_name": 0,
             "table.unknown_column": 0, "type.unknown": 2, "status.none": 12, "example.invalid_json": 4,
-            "ref.dangling": 0, "schema.name_conflict": 122, "operation.merged": 13, "example.schema_mismatch": 43,
+            "ref.dangling": 0, "schema.name_conflict": 124, "operation.merged": 13, "example.schema_mismatch": 43,
         },
     },
     "virtual-private-cloud@eb03d88": {

@@ -290,6 +290,39 @@ def test_invalid_json_example_is_an_error_at_its_line() -> None:
     assert p.operations[0].request_examples == []
 
 
+def test_the_json_of_a_walkthrough_code_block_is_the_example() -> None:
+    # identity-access-management a819e7f apis/user_management/creating_a_user.rst: steps, the file's JSON, a curl
+    # command and a clean-up in one code block
+    block = ("1. Create the temporary file ${filename}.json based on the following template.\n"
+             "{\n    \"user\": {\n        \"name\": \"jamesdoe\",\n        \"enabled\": true\n    }\n}\n"
+             "2. Run the following command under the directory storing the ${filename}.json file.\n"
+             "curl -i -k -H 'Accept:application/json' -X POST -d @${filename}.json https://sample.domain.com/v3/users\n"
+             "3. Run the following command to delete the ${filename}.json file.\nrm ${filename}.json")
+    body = "Example Requests\n----------------\n\n.. code-block::\n\n" + "".join(
+        f"   {ln}\n" for ln in block.splitlines())
+    text = page("Creating a User", "POST /v3/users", body)
+    p = run(text)
+    [req] = p.operations[0].request_examples
+    assert req.value == {"user": {"name": "jamesdoe", "enabled": True}}
+    assert "example.invalid_json" not in codes(p)
+    [d] = [d for d in p.diagnostics if d.code == "example.embedded_json"]
+    assert d.source.line == req.source.line == line_of(text, "   {")
+
+
+@pytest.mark.parametrize("block", [
+    '{"name": }\nNote: the name',  # broken JSON: never cut down to a part
+    '{"a": 1}\n{"b": 2}',  # two documents: which one is the example is not said
+    'Step 1\n{"a": 1}\nStep 2\n{"b": 2}',
+    'Run:\n{"a": 1',
+])
+def test_a_code_block_with_no_single_whole_json_document_stays_invalid(block: str) -> None:
+    body = "Example Requests\n----------------\n\n.. code-block::\n\n" + "".join(
+        f"   {ln}\n" for ln in block.splitlines())
+    p = run(page("Thing", "POST /v1/things", body))
+    assert p.operations[0].request_examples == []
+    assert "example.invalid_json" in codes(p) and "example.embedded_json" not in codes(p)
+
+
 def test_curl_example_body_and_headers() -> None:
     text = "curl -X POST https://x/v1/things -H 'X-Auth-Token: t' -d '{\"a\": 1}'"
     assert strip_request_line(text) == ('{"a": 1}', {"X-Auth-Token": "t"})

@@ -62,9 +62,20 @@ def _example(ctx: PageContext, op: DocOperation, block: nodes.literal_block, is_
             ctx.diag(line, exc.code, Severity.ERROR, f"example dropped: {exc}")
             return
         except json.JSONDecodeError as exc:
-            ctx.diag(line + exc.lineno - 1, "example.invalid_json", Severity.ERROR,
-                     f"example is not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})")
-            return
+            embedded = embedded_json(body)
+            if embedded is None:
+                ctx.diag(line + exc.lineno - 1, "example.invalid_json", Severity.ERROR,
+                         f"example is not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})")
+                return
+            offset, json_text = embedded
+            try:
+                value = load_example_json(json_text)
+            except ExampleRefused as refused:
+                ctx.diag(line, refused.code, Severity.ERROR, f"example dropped: {refused}")
+                return
+            line += max(0, len(text.splitlines()) - len(body.splitlines())) + offset
+            ctx.diag(line, "example.embedded_json", Severity.INFO,
+                     "the JSON of a code block that also holds steps or commands (a walkthrough) read as the example")
         media = "application/json"
     if is_request:
         if media != "application/json":
@@ -119,6 +130,28 @@ def strip_request_line(text: str) -> tuple[str, dict[str, str]]:
             continue
         break
     return "\n".join(lines[i:]), headers
+
+
+def embedded_json(body: str) -> tuple[int, str] | None:
+    """The one JSON document of a code block that also holds prose or commands around it (IAM "1. Create the
+    temporary file ... {json} 2. Run the following command ... curl ..."): (its first line's offset in `body`, its
+    text), or None. It starts at the first line that opens with `{` or `[` and must parse to its end; the text
+    around it must not hold another line that opens or closes JSON, so a broken document or a second example is
+    never cut down to a part."""
+    lines = body.splitlines(keepends=True)
+    starts = [i for i, ln in enumerate(lines) if ln.lstrip().startswith(("{", "["))]
+    if not starts:
+        return None
+    first = starts[0]
+    at = sum(len(ln) for ln in lines[:first])
+    try:
+        _, end = json.JSONDecoder().raw_decode(body, at + len(lines[first]) - len(lines[first].lstrip()))
+    except json.JSONDecodeError:
+        return None
+    around = body[:at] + "\n" + body[end:]
+    if not around.strip() or any(ln.lstrip().startswith(("{", "[", "}", "]", '"')) for ln in around.splitlines()):
+        return None
+    return first, body[at:end]
 
 
 def _looks_like_body(text: str) -> bool:
