@@ -125,6 +125,10 @@ _CODES = (
          drops_example=True),
     Code("example.embedded_json", I, DOCS, "the one JSON document of a code block that also holds steps or "
          "commands: read as the example"),
+    Code("example.raw_body", I, DOCS, "a sample body that is a bare value (`1234567890`), no JSON document: kept "
+         "as raw bytes (application/octet-stream)"),
+    Code("xml.root_row", I, DOCS, "an element row naming the root element of its body's XML examples: the "
+         "document itself, not a field"),
     Code("example.too_deep", E, DOCS, "an example nested beyond the limit: dropped", drops_example=True),
     Code("example.number_too_long", E, DOCS, "an example number too long for any client: dropped",
          drops_example=True),

@@ -1,8 +1,9 @@
 """Docs that restated a body to match the example they always had: the evidence, read from both sides.
 
-The old side's example of a body contradicted its table (the old build reported it as `example.schema_mismatch`,
-or the example shares no field with the table at its top level: `{"job": {...}}` under a flat table of `id`,
-`name`, ...), and the new body schema accepts that very example (validated with jsonschema-rs, as the build checks
+The old side's example of a body contradicted its table (the old build reported it as `example.schema_mismatch`;
+the example shares no field with the table at its top level: `{"job": {...}}` under a flat table of `id`,
+`name`, ...; it sends a field where the table lists none, or a top-level field of the table only inside another
+one), and the new body schema accepts that very example (validated with jsonschema-rs, as the build checks
 examples). The wire did not change: the docs corrected the table. `generator.diff.restated` lists the findings on
 such a body under one warning.
 """
@@ -65,7 +66,8 @@ def restatement(old_spec: Mapping[str, Any], old_op: Mapping[str, Any] | None, o
         return None
     fields = _root_fields(old_spec, old_schema)
     examples = old_examples(old_op, status, media_type)
-    if not any(ex.mismatches or _disjoint(ex, fields) for ex in examples):
+    unlisted = {id(ex): _unlisted(old_spec, old_schema, ex, fields) for ex in examples}
+    if not any(ex.mismatches or _disjoint(ex, fields) or unlisted[id(ex)] for ex in examples):
         return None
     try:
         validator = compile_schema(new_spec, new_schema)
@@ -75,14 +77,15 @@ def restatement(old_spec: Mapping[str, Any], old_op: Mapping[str, Any] | None, o
     accepted: list[tuple[OldExample, list[tuple[str, str]]]] = []
     for ex in examples:
         errors = _errors(validator, ex.value, still)
-        resolved = [] if errors is None else _resolved(ex, fields, errors)
+        resolved = [] if errors is None else _resolved(ex, fields, errors, unlisted[id(ex)])
         if resolved:
             accepted.append((ex, resolved))
     if not accepted:
         return None
     declared = _declared([new_schema, *reachable_schemas(new_spec, new_schema).values()])
     positions = frozenset(at for _, resolved in accepted for at, _ in resolved)
-    return Restated(body, accepted[0][1][0][1], tuple(ex.value for ex, _ in accepted), declared, positions)
+    return Restated(body, accepted[0][1][0][1], tuple(ex.value for ex, _ in accepted), declared, positions,
+                    tuple(ex.value for ex in examples))
 
 
 def _root_fields(spec: Mapping[str, Any], schema: Any) -> frozenset[str] | None:
@@ -101,14 +104,57 @@ def _disjoint(example: OldExample, fields: frozenset[str] | None) -> str:
     return ""
 
 
-def _resolved(example: OldExample, fields: frozenset[str] | None,
-              errors: set[tuple[str, str]]) -> list[tuple[str, str]]:
+def _resolved(example: OldExample, fields: frozenset[str] | None, errors: set[tuple[str, str]],
+              unlisted: tuple[tuple[str, str], ...] = ()) -> list[tuple[str, str]]:
     """The contradictions of the old table with this example that the new table no longer has: (where in the body,
-    as the walker names positions, what the old side said). One the new build still reports is no correction."""
+    as the walker names positions, what the old side said). One the new build still reports is no correction. A
+    field the example sends where the old table lists no such row (`unlisted`) is one too: the new body accepts it."""
     found = [(_position(at), f"{REPORTED} at {example.source or 'the example'}: {message}")
              for at, message in example.mismatches if (at, message) not in errors]
     disjoint = _disjoint(example, fields)
-    return [*found, ("", disjoint)] if disjoint else found
+    if disjoint:
+        return [*found, ("", disjoint)]  # the whole body: what it sends beside the table says no more
+    return found + list(unlisted)
+
+
+def _unlisted(spec: Mapping[str, Any], schema: Any, example: OldExample,
+              fields: frozenset[str] | None) -> tuple[tuple[str, str], ...]:
+    """Where the example and the old table disagree on what is sent where, though neither contradicts the other's
+    types: (position, what the old side said). A field sent where the table lists none (VPC 2fbaf6c
+    `ListSubnetsByTag`: the `tag` table lists `key`, both examples send `values` too); a top-level field of the
+    table the example sends only inside another field (IAM a819e7f "Updating a SAML Identity Provider":
+    `description` and `enabled` listed beside `identity_provider`, sent inside it)."""
+    where = example.source or "?"
+    found = [(at, f"the example at {where} sends `{at.rsplit('/', 1)[1]}` at {at}, a field the old table does not "
+              "list") for at in undeclared(spec, schema, example.value)]
+    value = example.value
+    if fields and isinstance(value, Mapping):
+        inside = [name for name in sorted(fields) if name not in value and any(has_key(v, name) for v in value.values())]
+        if inside:  # the example shows where the table's rows belong: each row it leaves out of the top level too
+            said = ", ".join(f"`{n}`" for n in inside)
+            found += [(f"/{name}", f"the example at {where} sends {said} only inside another field, not at the top "
+                       "level where the old table lists it") for name in sorted(fields) if name not in value]
+    return tuple(found)
+
+
+def undeclared(spec: Mapping[str, Any], schema: Any, value: Any, at: str = "", depth: int = 0) -> tuple[str, ...]:
+    """Where an example sends a field its schema does not list (positions as the walker names them: `/tags/*/values`),
+    in objects whose schema lists fields and takes no others by a map. A schema of alternatives says nothing here."""
+    node = deref(spec, schema, "").node if isinstance(schema, Mapping) else None
+    if not isinstance(node, Mapping) or depth > 64 or any(k in node for k in ("anyOf", "oneOf", "allOf")):
+        return ()
+    found: list[str] = []
+    props = node.get("properties")
+    if isinstance(value, Mapping) and isinstance(props, Mapping) and props:
+        for key, v in value.items():
+            if key in props:
+                found += undeclared(spec, props[key], v, f"{at}/{key}", depth + 1)
+            elif not isinstance(node.get("additionalProperties"), Mapping):
+                found.append(f"{at}/{key}")
+    elif isinstance(value, list) and isinstance(node.get("items"), Mapping):
+        for item in value:
+            found += [p for p in undeclared(spec, node["items"], item, f"{at}/*", depth + 1) if p not in found]
+    return tuple(dict.fromkeys(found))
 
 
 def _position(at: str) -> str:

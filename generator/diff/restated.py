@@ -94,7 +94,7 @@ def _explains(pair: Pair, restated: Restated) -> Callable[[str, dict[str, Any]],
     examples = restated.examples
 
     def everywhere(at: str) -> bool:
-        return all(present(ex, at) for ex in examples)
+        return all(present(ex, at) for ex in restated.every or examples)
 
     def moved(at: str, name: str) -> bool:
         # never where the old table had it, and elsewhere in the new body or the example (under the wrapper): a

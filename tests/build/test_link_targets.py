@@ -225,3 +225,21 @@ def test_a_description_link_to_another_pages_table_stands_when_the_page_has_no_t
     got = _response(r, "/v1/{project_id}/demanager/instances/{instance_id}")
     assert set(_component(r, got["properties"]["profile"])["properties"]) == {"max_num"}
     assert [d for d in r.diagnostics if d.code == "ref.own_table"] == []
+
+
+def test_a_table_captioned_for_a_row_named_parameter_is_that_rows_table(make_tree: Tree) -> None:
+    # modelarts 3fb762f modifying_a_training_job_configuration.rst: "Table 4 **parameter** parameters" (label,
+    # value) is the table of the body's `parameter` row (Array<Object>), not more rows of the body
+    body = ("Request Body\n------------\n\n"
+            + _table(2, "Parameters", [["config_desc", "String", "Description."],
+                                       ["parameter", "Array<Object>", "Running parameters."]])
+            + _table(4, "**parameter** parameters", [["label", "String", "Parameter name."],
+                                                     ["value", "String", "Parameter value."]])
+            + STATUS)
+    r = build_spec(make_tree({"training/modifying.rst": page("Modifying a Training Job Configuration",
+                                                             "PUT /v1/{project_id}/training-job-configs/{config_name}",
+                                                             body, "modelarts_03_0060")}), "modelarts")
+    put = r.spec["paths"]["/v1/{project_id}/training-job-configs/{config_name}"]["put"]
+    got = _component(r, put["requestBody"]["content"]["application/json"]["schema"])
+    assert set(got["properties"]) == {"config_desc", "parameter"}
+    assert set(_component(r, got["properties"]["parameter"]["items"])["properties"]) == {"label", "value"}

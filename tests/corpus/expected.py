@@ -130,10 +130,10 @@ EXPECTED: dict[str, dict[str, Any]] = {
     },
     "object-storage-service@b9835f8": {
         "api_pages": 79, "api_pages_with_operations": 79, "operations": 16, "rows": 796, "rows_resolved": 793,
-        "rows_unknown_type": 3, "rows_failed": 0, "examples": 58, "examples_invalid": 0, "examples_unparseable": 5,
+        "rows_unknown_type": 3, "rows_failed": 0, "examples": 95, "examples_invalid": 0, "examples_unparseable": 25,
         "codes": {
-            "page.crash": 0, "page.no_uri": 2, "section.unknown": 116, "table.row_shape": 0, "table.empty_name": 0,
-            "table.unknown_column": 1, "type.unknown": 3, "status.none": 29, "example.invalid_json": 5,
+            "page.crash": 0, "page.no_uri": 5, "section.unknown": 31, "table.row_shape": 0, "table.empty_name": 0,
+            "table.unknown_column": 1, "type.unknown": 3, "status.none": 29, "example.invalid_json": 25,
             "ref.dangling": 0, "schema.name_conflict": 0, "operation.merged": 63, "example.schema_mismatch": 0,
         },
     },

@@ -123,3 +123,67 @@ def test_a_restatement_that_only_adds_stays_info(make_tree: Tree, tmp_path: Path
     result, _ = _diff(make_tree, tmp_path, old, new)
     assert not result.find("request-body-restated")
     assert [c.level for c in result.find("request-property-added")] == [Level.INFO]
+
+
+# virtual-private-cloud 2fbaf6c -> 8c8d63e apis/subnet_tag_management/querying_subnets_by_tag.rst: the old `tag`
+# table listed only `key` while both request examples sent `values`; the new table adds `values` (Mandatory Yes)
+TAG_HEAD = ["Parameter", "Mandatory", "Type", "Description"]
+TAGS_EXAMPLE = '{"tags": [{"key": "k1", "values": ["v1", "v2"]}]}'
+
+
+def _tags(rows: list[list[str]], example: str) -> str:
+    return _create(table("Request body parameters", [TAG_HEAD, ["tags", "No", "Array of :ref:`tag <tag>` objects",
+                                                                "Tags."]])
+                   + table("Description of the **tag** field", [TAG_HEAD, *rows], label="tag"), example)
+
+
+def test_a_field_the_old_example_always_sent_that_the_new_table_requires_is_docs_corrected(
+        make_tree: Tree, tmp_path: Path) -> None:
+    key = ["key", "Yes", "String", "Tag key."]
+    values = ["values", "Yes", "Array of strings", "Tag values."]
+    result, _ = _diff(make_tree, tmp_path, _tags([key], TAGS_EXAMPLE), _tags([key, values], TAGS_EXAMPLE))
+    assert not [c for c in result.changes if c.level is Level.ERROR]
+    [change] = result.find("request-body-restated")
+    assert change.level is Level.WARNING
+    assert "sends `values` at /tags/*/values, a field the old table does not list" in (change.param("cited") or "")
+    assert "request-property-added-required" in (change.param("changes") or "")
+
+
+def test_a_required_field_the_old_example_did_not_send_stays_an_error(make_tree: Tree, tmp_path: Path) -> None:
+    key = ["key", "Yes", "String", "Tag key."]
+    values = ["values", "Yes", "Array of strings", "Tag values."]
+    result, _ = _diff(make_tree, tmp_path, _tags([key], '{"tags": [{"key": "k1"}]}'),
+                      _tags([key, values], '{"tags": [{"key": "k1"}]}'))
+    assert not result.find("request-body-restated")
+    [change] = [c for c in result.changes if c.rule_id == "request-property-added-required"]
+    assert change.level is Level.ERROR
+
+
+def test_an_unlisted_field_of_one_old_example_only_does_not_explain_a_new_required_field(
+        make_tree: Tree, tmp_path: Path) -> None:
+    key = ["key", "Yes", "String", "Tag key."]
+    values = ["values", "Yes", "Array of strings", "Tag values."]
+    two = TAGS_EXAMPLE + "\n\n.. code-block::\n\n   " + '{"tags": [{"key": "k2"}]}'
+    result, _ = _diff(make_tree, tmp_path, _tags([key], two), _tags([key, values], TAGS_EXAMPLE))
+    assert [c.level for c in result.changes if c.rule_id == "request-property-added-required"] == [Level.ERROR]
+
+
+def test_fields_listed_beside_a_wrapper_the_old_example_sent_inside_it_are_docs_corrected(
+        make_tree: Tree, tmp_path: Path) -> None:
+    # identity-access-management a819e7f -> 5f02533 updating_a_saml_identity_provider.rst: the old table lists
+    # `identity_provider` (JSON object), `description` and `enabled` as rows of one table; its example sends
+    # {"identity_provider": {"enabled": false}}; the new table nests the two under `identity_provider`
+    head = ["Parameter", "Mandatory", "Type", "Description"]
+    example = '{"identity_provider": {"enabled": false}}'
+    old = _create(table("Request body parameters", [head, ["identity_provider", "Yes", "JSON object", "Provider."],
+                                                     ["description", "No", "String", "Description."],
+                                                     ["enabled", "No", "Boolean", "Enabled."]]), example)
+    new = _create(table("Request body parameters", [head, ["identity_provider", "Yes", ":ref:`idp <idp>` object",
+                                                           "Provider."]])
+                  + table("idp", [head, ["description", "No", "String", "Description."],
+                                  ["enabled", "No", "Boolean", "Enabled."]], label="idp"), example)
+    result, _ = _diff(make_tree, tmp_path, old, new)
+    assert not [c for c in result.changes if c.level is Level.ERROR]
+    [change] = result.find("request-body-restated")
+    assert "sends `enabled` only inside another field" in (change.param("cited") or "")
+    assert (change.param("changes") or "").count("request-property-removed") == 2

@@ -191,6 +191,11 @@ def test_lone_dash_row_types_the_whole_body() -> None:
     ("Description of the tags field", "tags"),
     ("Data structure of the projects.links field", "projects.links"),
     ("Request parameters", None),
+    ("Parameters", None),
+    ("Parameter", None),
+    # modelarts 3fb762f modifying_a_training_job_configuration.rst "Table 4 **parameter** parameters": the table of
+    # the body's row `parameter`, never a second part of the body's table
+    ("Table 4 **parameter** parameters", "parameter"),
 ])
 def test_caption_subject(caption: str, subject: str | None) -> None:
     assert caption_subject(caption.replace("**", "")) == subject
@@ -456,6 +461,71 @@ def test_xml_elements_spelt_like_headers_stay_in_the_body() -> None:
     assert resp.headers == [] and "response.header_in_body" not in codes(p)
 
 
+def test_a_sample_titled_with_what_it_shows_is_read_as_a_sample() -> None:
+    # OBS c20ad7b "Sample Request: Uploading an Object (with the ACL Configured)"
+    body = ("Sample Request: Setting a Thing\n-------------------------------\n\n.. code-block:: text\n\n"
+            "   POST /v1/things HTTP/1.1\n   Host: x\n\n   {\"name\": \"a\"}\n")
+    p = run(page("Thing", "POST /v1/things", body))
+    assert [e.value for e in p.operations[0].request_examples] == [{"name": "a"}]
+    assert "section.unknown" not in codes(p)
+
+
+def test_a_sample_body_that_is_a_bare_value_is_the_raw_bytes_of_the_body() -> None:
+    # OBS "Uploading Objects - PUT": the sample request's body is `1234567890`, the object's content
+    text = page("Uploading Objects", "PUT /ObjectName", "Sample Request\n--------------\n\n.. code-block:: text\n\n"
+                "   PUT /object01 HTTP/1.1\n   Host: examplebucket.obs.region.example.com\n   Content-MD5: x==\n\n"
+                "   1234567890\n")
+    p = run(text)
+    [op] = p.operations
+    [ex] = op.request_examples
+    assert (ex.media_type, ex.value) == ("application/octet-stream", "1234567890")
+    assert op.request_media_type == "application/octet-stream"
+    [d] = [d for d in p.diagnostics if d.code == "example.raw_body"]
+    assert d.severity.value == "info"
+
+
+def test_a_sample_body_standing_for_content_in_brackets_is_raw_bytes_not_broken_json() -> None:
+    # OBS "Uploading Objects - PUT" sample 1: `[1024 Byte data content]` after the request line and headers
+    text = page("Uploading Objects", "PUT /ObjectName", "Sample Request\n--------------\n\n.. code-block:: text\n\n"
+                "   PUT /object01 HTTP/1.1\n   Host: examplebucket.obs.region.example.com\n\n"
+                "   [1024 Byte data content]\n")
+    p = run(text)
+    [ex] = p.operations[0].request_examples
+    assert (ex.media_type, ex.value) == ("application/octet-stream", "[1024 Byte data content]")
+    assert "example.invalid_json" not in codes(p)
+
+
+_ACL_XML = ("   <AccessControlPolicy xmlns=\"http://obs.example.com/doc/2015-06-30/\">\n     <Owner><ID>a</ID></Owner>\n"
+            "   </AccessControlPolicy>\n")
+
+
+def _acl_page(rows: list[list[str]], xml: str = _ACL_XML) -> str:
+    return page("Configuring an Object ACL", "PUT /ObjectName?acl", "Request Elements\n----------------\n\n"
+                + table("Request elements", [["Element", "Description", "Mandatory"], *rows])
+                + "Sample Request\n--------------\n\n.. code-block:: text\n\n   PUT /object01?acl HTTP/1.1\n\n" + xml)
+
+
+def test_an_element_row_naming_the_root_of_the_xml_examples_is_the_document_not_a_field() -> None:
+    # OBS 918d018 configuring_an_object_acl.rst:107 lists `AccessControlPolicy`, "a parent node of Owner, ...", the
+    # root element of its example, beside Owner and ID
+    text = _acl_page([["AccessControlPolicy", "Access control policy. Type: XML", "Yes"],
+                      ["Owner", "Owner information. Type: XML", "Yes"], ["ID", "Domain ID. Type: string", "Yes"]])
+    p = run(text)
+    body = p.operations[0].request_body
+    assert body is not None and [f.name for f in body.fields] == ["Owner", "ID"]
+    [d] = [d for d in p.diagnostics if d.code == "xml.root_row"]
+    assert d.source.line == line_of(text, "AccessControlPolicy Access")
+
+
+def test_an_element_row_named_like_no_example_root_stays() -> None:
+    other = "   <Policy>\n     <Owner><ID>a</ID></Owner>\n   </Policy>\n"
+    p = run(_acl_page([["AccessControlPolicy", "Access control policy. Type: XML", "Yes"],
+                       ["Owner", "Owner information. Type: XML", "Yes"]], other))
+    body = p.operations[0].request_body
+    assert body is not None and [f.name for f in body.fields] == ["AccessControlPolicy", "Owner"]
+    assert "xml.root_row" not in codes(p)
+
+
 # ---------------------------------------------------------------- one page per diagnostic code
 
 _H = ["Parameter", "Mandatory", "Type", "Description"]
@@ -484,6 +554,8 @@ _STATUS_OK = "Status Codes\n------------\n\n" + table("Status codes", [["Status 
     ("example.undocumented_status", page("Thing", "GET /v1/things", _STATUS_OK + "Example Responses\n"
                                          "-----------------\n\n**Status code: 202**\n\n.. code-block::\n\n"
                                          "   {\"a\": 1}\n")),
+    ("example.embedded_json", page("Thing", "POST /v1/things", "Example Requests\n----------------\n\n"
+                                   ".. code-block::\n\n   1. Write the file:\n   {\"a\": 1}\n   2. curl -d @f\n")),
 ])
 def test_each_page_finding_has_its_code(code: str, text: str) -> None:
     p = run(text)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import shlex
+from typing import Any
 
 from docutils import nodes
 
@@ -56,27 +57,14 @@ def _example(ctx: PageContext, op: DocOperation, block: nodes.literal_block, is_
         value = body
         ctx.diag(line, "example.xml", Severity.INFO, f"{media} example kept as text")
     else:
-        try:
-            value = load_example_json(body)
-        except ExampleRefused as exc:  # valid JSON the spec cannot carry: this example only is dropped
-            ctx.diag(line, exc.code, Severity.ERROR, f"example dropped: {exc}")
+        if is_request:
+            tabled = op.request_body is not None or op.request_body_type is not None
+        else:
+            tabled = any(r.body is not None or r.body_type is not None for r in responses.values())
+        read = _json_body(ctx, text, body, line, tabled)
+        if read is None:
             return
-        except json.JSONDecodeError as exc:
-            embedded = embedded_json(body)
-            if embedded is None:
-                ctx.diag(line + exc.lineno - 1, "example.invalid_json", Severity.ERROR,
-                         f"example is not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})")
-                return
-            offset, json_text = embedded
-            try:
-                value = load_example_json(json_text)
-            except ExampleRefused as refused:
-                ctx.diag(line, refused.code, Severity.ERROR, f"example dropped: {refused}")
-                return
-            line += max(0, len(text.splitlines()) - len(body.splitlines())) + offset
-            ctx.diag(line, "example.embedded_json", Severity.INFO,
-                     "the JSON of a code block that also holds steps or commands (a walkthrough) read as the example")
-        media = "application/json"
+        media, value, line = read
     if is_request:
         if media != "application/json":
             op.request_media_type = media  # the documented body is XML: so is the request
@@ -108,6 +96,30 @@ def _example(ctx: PageContext, op: DocOperation, block: nodes.literal_block, is_
                                  ctx.src(line), st, False, headers))
 
 
+def xml_root_rows(ctx: PageContext, op: DocOperation) -> None:
+    """An element row naming the root element of every XML example of its body (OBS 918d018 "Configuring an Object
+    ACL": `AccessControlPolicy`, "a parent node of Owner, Delivered, and AccessControlList", beside those rows) is
+    the document itself, not a field in it: the row leaves the body's fields, with a diagnostic. A row with a table
+    of its own stays."""
+    bodies = [(op.request_body, op.request_examples)] + [(r.body, r.examples) for r in op.responses]
+    for body, examples in bodies:
+        xml = [e.value for e in examples if e.media_type == "application/xml" and isinstance(e.value, str)]
+        roots = {_xml_root(x) for x in xml}
+        if body is None or len(roots) != 1 or None in roots:
+            continue
+        [root] = roots
+        rows = [f for f in body.fields if f.name == root and not f.type.refs() and not f.desc_refs and len(body.fields) > 1]
+        for f in rows:
+            body.fields.remove(f)
+            ctx.diag(f.source.line, "xml.root_row", Severity.INFO,
+                     f"element '{root}' is the root of the body's XML examples: the document itself, not a field")
+
+
+def _xml_root(text: str) -> str | None:
+    m = re.match(r"\s*(?:<\?[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<([A-Za-z_][\w.\-]*)", text, re.S)
+    return m.group(1) if m else None
+
+
 def strip_request_line(text: str) -> tuple[str, dict[str, str]]:
     """Drop a leading `METHOD https://...` line and `Header: value` lines before a body."""
     if text.lstrip().startswith("curl "):
@@ -130,6 +142,46 @@ def strip_request_line(text: str) -> tuple[str, dict[str, str]]:
             continue
         break
     return "\n".join(lines[i:]), headers
+
+
+def _json_body(ctx: PageContext, text: str, body: str, line: int, tabled: bool) -> tuple[str, Any, int] | None:
+    """(media type, value, line) of a sample body that is not XML, or None when it is dropped (with its diagnostic):
+    a JSON document; the one JSON document of a walkthrough block (`embedded_json`); or raw bytes, where the body
+    is a bare value no table describes (OBS upload `1234567890`) or words in brackets standing for content
+    (`[1024 Byte data content]`)."""
+    try:
+        value = load_example_json(body)
+    except ExampleRefused as exc:  # valid JSON the spec cannot carry: this example only is dropped
+        ctx.diag(line, exc.code, Severity.ERROR, f"example dropped: {exc}")
+        return None
+    except json.JSONDecodeError as exc:
+        if _CONTENT_PLACEHOLDER.fullmatch(body.strip()):
+            ctx.diag(line, "example.raw_body", Severity.INFO,
+                     "a sample body of words in brackets standing for content: kept as the body's raw bytes")
+            return "application/octet-stream", body.strip(), line
+        embedded = embedded_json(body)
+        if embedded is None:
+            ctx.diag(line + exc.lineno - 1, "example.invalid_json", Severity.ERROR,
+                     f"example is not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})")
+            return None
+        offset, json_text = embedded
+        line += max(0, len(text.splitlines()) - len(body.splitlines())) + offset
+        try:
+            value = load_example_json(json_text)
+        except ExampleRefused as refused:
+            ctx.diag(line, refused.code, Severity.ERROR, f"example dropped: {refused}")
+            return None
+        ctx.diag(line, "example.embedded_json", Severity.INFO,
+                 "the JSON of a code block that also holds steps or commands (a walkthrough) read as the example")
+    if not isinstance(value, dict | list) and not tabled:
+        ctx.diag(line, "example.raw_body", Severity.INFO,
+                 "a sample body that is a bare value, not a JSON object or array: kept as the body's raw bytes")
+        return "application/octet-stream", body.strip(), line
+    return "application/json", value, line
+
+
+# OBS "[1024 Byte data content]", "[Binary data]": a sample's stand-in for the bytes it sends
+_CONTENT_PLACEHOLDER = re.compile(r"\[[A-Za-z0-9][^\[\]{}\"\n]*\]")
 
 
 def embedded_json(body: str) -> tuple[int, str] | None:
@@ -156,7 +208,7 @@ def embedded_json(body: str) -> tuple[int, str] | None:
 
 def _looks_like_body(text: str) -> bool:
     body, _ = strip_request_line(text)
-    return body.lstrip().startswith(("{", "[", "<"))
+    return body.lstrip().startswith(("{", "[", "<")) or embedded_json(body) is not None
 
 
 def _is_error_body(value: object) -> bool:

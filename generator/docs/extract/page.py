@@ -9,7 +9,7 @@ from docutils import nodes
 
 from generator.core.model import DocOperation, Page, ParamLocation, Severity
 from generator.docs.extract.context import CellReader, PageContext, line_of
-from generator.docs.extract.examples import read_examples
+from generator.docs.extract.examples import read_examples, xml_root_rows
 from generator.docs.extract.microversion import relax_microversion_rows
 from generator.docs.extract.page_text import page_text
 from generator.docs.extract.parameters import complete_path_params, complete_query_from_uri, read_parameter_tables
@@ -60,7 +60,9 @@ def extract(read: ReadPage, read_cell: CellReader | None = None) -> Page:
                                                                            note))
     if not uri_calls:
         roles = {role for role, _ in sections}
-        if roles & {"uri", "request", "response", "example_request", "example_response"}:
+        # samples alone are no call's page: OBS "SSE-C" shows "Sample Request: Uploading an Object Encrypted with
+        # SSE-C", the upload page's call
+        if roles & {"uri", "request", "response"}:
             ctx.diag(max(1, (title_node.line or 2) - 1), "page.no_uri", Severity.WARNING,
                      "page has request/response sections but no 'METHOD /path' line in a URI section;"
                      " no operation could be made of it")
@@ -130,6 +132,7 @@ def _build_operation(ctx: PageContext, sections: Sections, uri_calls: list[tuple
     complete_query_from_uri(ctx, op, query_names, uri_line)
     read_responses(ctx, op, tables, sections)
     read_examples(ctx, op, sections)
+    xml_root_rows(ctx, op)
     ctx.page.operations.append(op)
     for n, (a_method, a_path, a_line) in enumerate(aliases, 2):
         ctx.page.operations.append(_alias(ctx, op, a_method, a_path, a_line, n))

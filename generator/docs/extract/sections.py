@@ -62,6 +62,9 @@ def section_roles(top: nodes.section) -> tuple[Sections, list[nodes.section]]:
         title = " ".join(sec.children[0].astext().split()).lower().rstrip(":")
         title = re.sub(r"^\(optional\)\s*|\s+\d+$|\s*\([^)]*\)$", "", title)
         role = _SECTION_ROLES.get(title)
+        if role is None and ":" in title:
+            # "Sample Request: Uploading an Object (with the ACL Configured)": a role's title, then what it shows
+            role = _SECTION_ROLES.get(title.split(":", 1)[0].strip())
         if role is None:
             role = "unknown"
             unknown.append(sec)

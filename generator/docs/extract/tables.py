@@ -452,7 +452,10 @@ def caption_subject(caption: str) -> str | None:
         m = pat.match(text)
         if m:
             word = m.group(1)
-            if word.lower() in ("parameter", "parameters", "request", "response", "description", "field", "table"):
+            # "**parameter** parameters" (modelarts training jobs): a row named `parameter`, not the generic word
+            named_like_head = re.fullmatch(r"(?:parameter|field) (?:parameters?|fields?)", text, re.I) is not None
+            if word.lower() in ("parameter", "parameters", "request", "response", "description", "field",
+                                "table") and not named_like_head:
                 return None
             return word
     return None
