@@ -84,8 +84,15 @@ def restatement(old_spec: Mapping[str, Any], old_op: Mapping[str, Any] | None, o
         return None
     declared = _declared([new_schema, *reachable_schemas(new_spec, new_schema).values()])
     positions = frozenset(at for _, resolved in accepted for at, _ in resolved)
-    return Restated(body, accepted[0][1][0][1], tuple(ex.value for ex, _ in accepted), declared, positions,
-                    tuple(ex.value for ex in examples))
+    # "always sent" asks every example of the pages whose examples are the evidence, accepted or not; a merged
+    # call's other pages document other requests
+    pages = {_page_of(ex) for ex, _ in accepted}
+    every = tuple(ex.value for ex in examples if _page_of(ex) in pages)
+    return Restated(body, accepted[0][1][0][1], tuple(ex.value for ex, _ in accepted), declared, positions, every)
+
+
+def _page_of(example: OldExample) -> str | None:
+    return example.source.rsplit(":", 1)[0] if example.source else None
 
 
 def _root_fields(spec: Mapping[str, Any], schema: Any) -> frozenset[str] | None:

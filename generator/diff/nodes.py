@@ -49,7 +49,8 @@ class Restated:
     # where in the body (as `Ctx.at` names positions, "" the whole body) the old contradictions were, that the new
     # table resolves: only findings there are the restatement's
     resolved: frozenset[str] = frozenset({""})
-    # every old example of the body, accepted by the new body or not: a field is "always sent" only if each sent it
+    # every old example of the body on the evidence's pages, accepted by the new body or not: a field is "always
+    # sent" only if each sent it
     every: tuple[Any, ...] = ()
 
 

@@ -32,7 +32,7 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "api_pages": 65, "api_pages_with_operations": 65, "operations": 65, "rows": 1957, "rows_resolved": 1953,
         "rows_unknown_type": 4, "rows_failed": 0, "examples": 89, "examples_invalid": 19, "examples_unparseable": 8,
         "codes": {
-            "page.crash": 0, "page.no_uri": 11, "section.unknown": 0, "table.row_shape": 0, "table.empty_name": 0,
+            "page.crash": 0, "page.no_uri": 0, "section.unknown": 0, "table.row_shape": 0, "table.empty_name": 0,
             "table.unknown_column": 5, "type.unknown": 4, "status.none": 0, "example.invalid_json": 8,
             "ref.dangling": 0, "schema.name_conflict": 138, "operation.merged": 0, "example.schema_mismatch": 29,
         },
@@ -84,7 +84,7 @@ EXPECTED: dict[str, dict[str, Any]] = {
     },
     "identity-access-management@9d2eac9": {
         "api_pages": 144, "api_pages_with_operations": 144, "operations": 139, "rows": 2245, "rows_resolved": 2237,
-        "rows_unknown_type": 8, "rows_failed": 0, "examples": 258, "examples_invalid": 18, "examples_unparseable": 13,
+        "rows_unknown_type": 8, "rows_failed": 0, "examples": 261, "examples_invalid": 18, "examples_unparseable": 13,
         "codes": {
             "page.crash": 0, "page.no_uri": 2, "section.unknown": 0, "table.row_shape": 0, "table.empty_name": 0,
             "table.unknown_column": 2, "type.unknown": 8, "status.none": 0, "example.invalid_json": 13,
@@ -130,10 +130,10 @@ EXPECTED: dict[str, dict[str, Any]] = {
     },
     "object-storage-service@b9835f8": {
         "api_pages": 79, "api_pages_with_operations": 79, "operations": 16, "rows": 796, "rows_resolved": 793,
-        "rows_unknown_type": 3, "rows_failed": 0, "examples": 95, "examples_invalid": 0, "examples_unparseable": 25,
+        "rows_unknown_type": 3, "rows_failed": 0, "examples": 95, "examples_invalid": 0, "examples_unparseable": 15,
         "codes": {
-            "page.crash": 0, "page.no_uri": 5, "section.unknown": 31, "table.row_shape": 0, "table.empty_name": 0,
-            "table.unknown_column": 1, "type.unknown": 3, "status.none": 29, "example.invalid_json": 25,
+            "page.crash": 0, "page.no_uri": 2, "section.unknown": 31, "table.row_shape": 0, "table.empty_name": 0,
+            "table.unknown_column": 1, "type.unknown": 3, "status.none": 29, "example.invalid_json": 15,
             "ref.dangling": 0, "schema.name_conflict": 0, "operation.merged": 63, "example.schema_mismatch": 0,
         },
     },
