@@ -73,6 +73,14 @@ def test_request_sections_without_uri_line_are_reported() -> None:
     assert codes(p) == ["page.no_uri"]
 
 
+def test_samples_without_a_uri_line_are_no_call_of_the_page() -> None:
+    # OBS "SSE-C" and the CCE add-on parameter pages: samples of other pages' calls, no call of their own
+    p = run(":original_name: sse.html\n\nSSE-C\n=====\n\nSample Request: Uploading an Object\n"
+            "-----------------------------------\n\n.. code-block:: text\n\n   PUT /object01 HTTP/1.1\n")
+    assert not p.is_api
+    assert codes(p) == ["page.not_api"]
+
+
 def test_uri_line_gives_method_path_and_query_parameters() -> None:
     p = run(page("Listing Things", "GET /v1/{project_id}/things?limit={limit}", name="ListThings"))
     [op] = p.operations
