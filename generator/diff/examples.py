@@ -136,7 +136,8 @@ def _unlisted(spec: Mapping[str, Any], schema: Any, example: OldExample,
               "list") for at in undeclared(spec, schema, example.value)]
     value = example.value
     if fields and isinstance(value, Mapping):
-        inside = [name for name in sorted(fields) if name not in value and any(has_key(v, name) for v in value.values())]
+        inside = [name for name in sorted(fields)
+                  if name not in value and any(has_key(v, name) for v in value.values())]
         if inside:  # the example shows where the table's rows belong: each row it leaves out of the top level too
             said = ", ".join(f"`{n}`" for n in inside)
             found += [(f"/{name}", f"the example at {where} sends {said} only inside another field, not at the top "

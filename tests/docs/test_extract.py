@@ -503,8 +503,8 @@ def test_a_sample_body_standing_for_content_in_brackets_is_raw_bytes_not_broken_
     assert "example.invalid_json" not in codes(p)
 
 
-_ACL_XML = ("   <AccessControlPolicy xmlns=\"http://obs.example.com/doc/2015-06-30/\">\n     <Owner><ID>a</ID></Owner>\n"
-            "   </AccessControlPolicy>\n")
+_ACL_XML = ("   <AccessControlPolicy xmlns=\"http://obs.example.com/doc/2015-06-30/\">\n"
+            "     <Owner><ID>a</ID></Owner>\n   </AccessControlPolicy>\n")
 
 
 def _acl_page(rows: list[list[str]], xml: str = _ACL_XML) -> str:

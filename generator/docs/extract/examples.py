@@ -108,7 +108,8 @@ def xml_root_rows(ctx: PageContext, op: DocOperation) -> None:
         if body is None or len(roots) != 1 or None in roots:
             continue
         [root] = roots
-        rows = [f for f in body.fields if f.name == root and not f.type.refs() and not f.desc_refs and len(body.fields) > 1]
+        rows = [f for f in body.fields
+                if f.name == root and not f.type.refs() and not f.desc_refs and len(body.fields) > 1]
         for f in rows:
             body.fields.remove(f)
             ctx.diag(f.source.line, "xml.root_row", Severity.INFO,
