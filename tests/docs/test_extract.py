@@ -569,3 +569,11 @@ def test_each_page_finding_has_its_code(code: str, text: str) -> None:
     p = run(text)
     assert code in codes(p)
     assert p.rows_failed == (1 if code == "table.empty_name" else 0)
+
+
+def test_a_walkthrough_block_nested_beyond_the_limit_is_dropped_as_too_deep_not_a_crash() -> None:
+    deep = "\n".join(["   " + "[" * 5_000] * 4 + ["   " + "]" * 5_000] * 4)  # docutils' own line limit is 10,000
+    body = "Example Requests\n----------------\n\n.. code-block::\n\n   1. Write the file:\n" + deep + "\n   2. Run\n"
+    p = run(page("Thing", "POST /v1/things", body))
+    assert p.operations[0].request_examples == []
+    assert "example.too_deep" in codes(p) and "page.crash" not in codes(p)

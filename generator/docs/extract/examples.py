@@ -199,7 +199,7 @@ def embedded_json(body: str) -> tuple[int, str] | None:
     at = sum(len(ln) for ln in lines[:first])
     try:
         _, end = json.JSONDecoder().raw_decode(body, at + len(lines[first]) - len(lines[first].lstrip()))
-    except json.JSONDecodeError:
+    except (json.JSONDecodeError, RecursionError):  # too deep for the decoder: the block stays invalid, not a crash
         return None
     around = body[:at] + "\n" + body[end:]
     if not around.strip() or any(ln.lstrip().startswith(("{", "[", "}", "]", '"')) for ln in around.splitlines()):
