@@ -186,22 +186,29 @@ def test_a_link_to_another_pages_table_yields_to_the_pages_own_table_for_the_row
     assert [d for d in r.diagnostics if d.code == "schema.unreferenced"] == []
 
 
-def test_a_description_link_to_another_pages_table_yields_to_the_pages_own_table_for_the_row(make_tree: Tree) -> None:
-    # modelarts 54d700e devenviron/modifying_the_description_of_a_development_environment_instance.rst:97: the
-    # response's `profile` says "see Table 16", the create page's `flavor_details` table (a slip of the docs), while
-    # the page has its own unlabelled "Table 6 profile parameters"
-    create_table = _table(16, "**flavor_details** parameters", [["max_num", "Integer", "Maximum number."]],
+def _profile_tree(make_tree: Tree, linked_caption: str, own_caption: str) -> tuple[BuildResult, str]:
+    """A create page holding the linked table, and a modify page whose response row `profile` says "see Table 16"
+    (the create page's) beside its own unlabelled table captioned `own_caption`."""
+    create_table = _table(16, linked_caption, [["max_num", "Integer", "Maximum number."]],
                           "modelarts_03_0110__table15315")
     create = _pool_page("Creating an Instance", "POST /v1/{project_id}/demanager/instances", "modelarts_03_0110",
                         "Object", create_table)
     body = ("Response\n--------\n\n"
             + _table(5, "Parameters", [["profile", "Object", "Configuration information. For details, see "
                                         ":ref:`Table 16 <modelarts_03_0110__table15315>`."]])
-            + _table(6, "**profile** parameters", [["de_type", "String", "Development environment type."]])
+            + _table(6, own_caption, [["de_type", "String", "Development environment type."]])
             + STATUS)
     update = page("Modifying an Instance", "GET /v1/{project_id}/demanager/instances/{instance_id}", body,
                   "modelarts_03_0113")
-    r = build_spec(make_tree({"devenviron/creating.rst": create, "devenviron/modifying.rst": update}), "modelarts")
+    return build_spec(make_tree({"devenviron/creating.rst": create, "devenviron/modifying.rst": update}),
+                      "modelarts"), update
+
+
+def test_a_description_link_to_another_pages_table_yields_to_the_pages_own_table_for_the_row(make_tree: Tree) -> None:
+    # modelarts 54d700e devenviron/modifying_the_description_of_a_development_environment_instance.rst:97: the
+    # response's `profile` says "see Table 16", the create page's `flavor_details` table (a slip of the docs), while
+    # the page has its own unlabelled "Table 6 profile parameters"
+    r, update = _profile_tree(make_tree, "**flavor_details** parameters", "**profile** parameters")
     got = _response(r, "/v1/{project_id}/demanager/instances/{instance_id}")
     assert set(_component(r, got["properties"]["profile"])["properties"]) == {"de_type"}
     [d] = [d for d in r.diagnostics if d.code == "ref.own_table"]
@@ -211,17 +218,7 @@ def test_a_description_link_to_another_pages_table_yields_to_the_pages_own_table
 
 def test_a_description_link_to_another_pages_table_stands_when_the_page_has_no_table_for_the_row(
         make_tree: Tree) -> None:
-    create_table = _table(16, "**profile** parameters", [["max_num", "Integer", "Maximum number."]],
-                          "modelarts_03_0110__table15315")
-    create = _pool_page("Creating an Instance", "POST /v1/{project_id}/demanager/instances", "modelarts_03_0110",
-                        "Object", create_table)
-    body = ("Response\n--------\n\n"
-            + _table(5, "Parameters", [["profile", "Object", "Configuration information. For details, see "
-                                        ":ref:`Table 16 <modelarts_03_0110__table15315>`."]])
-            + _table(6, "**pool** parameters", [["id", "String", "Pool ID."]]) + STATUS)
-    update = page("Modifying an Instance", "GET /v1/{project_id}/demanager/instances/{instance_id}", body,
-                  "modelarts_03_0113")
-    r = build_spec(make_tree({"devenviron/creating.rst": create, "devenviron/modifying.rst": update}), "modelarts")
+    r, _ = _profile_tree(make_tree, "**profile** parameters", "**pool** parameters")
     got = _response(r, "/v1/{project_id}/demanager/instances/{instance_id}")
     assert set(_component(r, got["properties"]["profile"])["properties"]) == {"max_num"}
     assert [d for d in r.diagnostics if d.code == "ref.own_table"] == []
