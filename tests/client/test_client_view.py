@@ -58,6 +58,12 @@ HAZARDS: dict[str, Any] = {
             "requestBody": {"required": True, "content": {"application/xml": {"schema": {"type": "object"}}}},
             "responses": {"200": {"description": "ok",
                                   "content": {"application/xml": {"schema": {"type": "object"}}}}}}},
+        # raw bytes shown only by a sample (OBS upload `1234567890`): no schema says it is a file
+        "/v1/objects/{key}": {"put": {
+            "operationId": "PutObject", "tags": ["things"], "parameters": [_path_param("key")],
+            "requestBody": {"required": False, "content": {"application/octet-stream": {
+                "schema": {}, "examples": {"sample": {"value": "1234567890"}}}}},
+            "responses": {"200": {"description": "ok"}}}},
         # two pages on one PATCH: an optional body with alternative schemas
         "/v1/zones/{zone_id}": {"patch": {
             "operationId": "PatchZone", "tags": ["things"], "parameters": [_path_param("zone_id")],
@@ -120,7 +126,7 @@ def hazards_client(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Code
 def test_every_operation_has_a_module(hazards_client: tuple[Path, CodegenResult]) -> None:
     out, _ = hazards_client
     modules = sorted(p.stem for p in (out / "otc_hazards_client" / "api").rglob("*.py") if p.stem != "__init__")
-    assert len(modules) == 7, modules
+    assert len(modules) == 8, modules
     assert max(len(m) for m in modules) <= 100
 
 
@@ -139,6 +145,17 @@ def test_spec_stays_true_to_the_docs() -> None:
     assert "to_dict" in HAZARDS["components"]["schemas"]["Parent"]["properties"]
     assert "/v1/{project_id}/quota/{project_id}" in HAZARDS["paths"]
     assert "/v1/{project_id}/quota/{project_id_2}" in view["paths"]
+
+
+def test_raw_bytes_shown_only_by_a_sample_are_a_file_to_the_client(
+        hazards_client: tuple[Path, CodegenResult]) -> None:
+    view, notes = client_view(HAZARDS)
+    media = view["paths"]["/v1/objects/{key}"]["put"]["requestBody"]["content"]["application/octet-stream"]
+    assert media["schema"] == {"type": "string", "format": "binary"} and "examples" not in media
+    assert any(d.code == "client.raw_body" and "PutObject" in d.message for d in notes)
+    out, _ = hazards_client
+    module = (out / "otc_hazards_client" / "api" / "things" / "put_object.py").read_text()
+    assert "body: File" in module and "body.payload" in module
 
 
 def test_check_reports_the_docs_side(hazards_client: tuple[Path, CodegenResult]) -> None:
