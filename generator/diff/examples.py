@@ -133,7 +133,7 @@ def _unlisted(spec: Mapping[str, Any], schema: Any, example: OldExample,
     `description` and `enabled` listed beside `identity_provider`, sent inside it)."""
     where = example.source or "?"
     found = [(at, f"the example at {where} sends `{at.rsplit('/', 1)[1]}` at {at}, a field the old table does not "
-              "list") for at in undeclared(spec, schema, example.value)]
+              "list") for at in _undeclared(spec, schema, example.value)]
     value = example.value
     if fields and isinstance(value, Mapping):
         inside = [name for name in sorted(fields)
@@ -145,7 +145,7 @@ def _unlisted(spec: Mapping[str, Any], schema: Any, example: OldExample,
     return tuple(found)
 
 
-def undeclared(spec: Mapping[str, Any], schema: Any, value: Any, at: str = "", depth: int = 0) -> tuple[str, ...]:
+def _undeclared(spec: Mapping[str, Any], schema: Any, value: Any, at: str = "", depth: int = 0) -> tuple[str, ...]:
     """Where an example sends a field its schema does not list (positions as the walker names them: `/tags/*/values`),
     in objects whose schema lists fields and takes no others by a map. A schema of alternatives says nothing here."""
     node = deref(spec, schema, "").node if isinstance(schema, Mapping) else None
@@ -156,12 +156,12 @@ def undeclared(spec: Mapping[str, Any], schema: Any, value: Any, at: str = "", d
     if isinstance(value, Mapping) and isinstance(props, Mapping) and props:
         for key, v in value.items():
             if key in props:
-                found += undeclared(spec, props[key], v, f"{at}/{key}", depth + 1)
+                found += _undeclared(spec, props[key], v, f"{at}/{key}", depth + 1)
             elif not isinstance(node.get("additionalProperties"), Mapping):
                 found.append(f"{at}/{key}")
     elif isinstance(value, list) and isinstance(node.get("items"), Mapping):
         for item in value:
-            found += [p for p in undeclared(spec, node["items"], item, f"{at}/*", depth + 1) if p not in found]
+            found += _undeclared(spec, node["items"], item, f"{at}/*", depth + 1)
     return tuple(dict.fromkeys(found))
 
 

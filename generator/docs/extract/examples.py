@@ -147,7 +147,7 @@ def strip_request_line(text: str) -> tuple[str, dict[str, str]]:
 
 def _json_body(ctx: PageContext, text: str, body: str, line: int, tabled: bool) -> tuple[str, Any, int] | None:
     """(media type, value, line) of a sample body that is not XML, or None when it is dropped (with its diagnostic):
-    a JSON document; the one JSON document of a walkthrough block (`embedded_json`); or raw bytes, where the body
+    a JSON document; the one JSON document of a walkthrough block (`_embedded_json`); or raw bytes, where the body
     is a bare value no table describes (OBS upload `1234567890`) or words in brackets standing for content
     (`[1024 Byte data content]`)."""
     try:
@@ -160,7 +160,7 @@ def _json_body(ctx: PageContext, text: str, body: str, line: int, tabled: bool) 
             ctx.diag(line, "example.raw_body", Severity.INFO,
                      "a sample body of words in brackets standing for content: kept as the body's raw bytes")
             return "application/octet-stream", body.strip(), line
-        embedded = embedded_json(body)
+        embedded = _embedded_json(body)
         if embedded is None:
             ctx.diag(line + exc.lineno - 1, "example.invalid_json", Severity.ERROR,
                      f"example is not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})")
@@ -185,7 +185,7 @@ def _json_body(ctx: PageContext, text: str, body: str, line: int, tabled: bool) 
 _CONTENT_PLACEHOLDER = re.compile(r"\[[A-Za-z0-9][^\[\]{}\"\n]*\]")
 
 
-def embedded_json(body: str) -> tuple[int, str] | None:
+def _embedded_json(body: str) -> tuple[int, str] | None:
     """The one JSON document of a code block that also holds prose or commands around it (IAM "1. Create the
     temporary file ... {json} 2. Run the following command ... curl ..."): (its first line's offset in `body`, its
     text), or None. It starts at the first line that opens with `{` or `[` and must parse to its end; the text
@@ -209,7 +209,7 @@ def embedded_json(body: str) -> tuple[int, str] | None:
 
 def _looks_like_body(text: str) -> bool:
     body, _ = strip_request_line(text)
-    return body.lstrip().startswith(("{", "[", "<")) or embedded_json(body) is not None
+    return body.lstrip().startswith(("{", "[", "<")) or _embedded_json(body) is not None
 
 
 def _is_error_body(value: object) -> bool:
